@@ -1,0 +1,112 @@
+package dev.quietloop.protocol;
+
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Decodes frames into one reused {@link Event}. A frame is validated whole before any of its
+ * events is delivered, so it is either accepted entirely or counted as one decode error; bad
+ * bytes never throw. Owned by one thread; allocates nothing after construction.
+ */
+public final class FrameDecoder
+{
+    private final byte[] buffer;
+    private final Bytes<byte[]> bytes;
+    private final Event event = new Event();
+    private long framesDecoded;
+    private long decodeErrors;
+
+    public FrameDecoder(final int maxFrameBytes)
+    {
+        Frame.validateMaxFrameBytes(maxFrameBytes);
+        buffer = new byte[maxFrameBytes];
+        bytes = Bytes.wrapForRead(buffer);
+        bytes.singleThreadedCheckDisabled(true);
+    }
+
+    /** The array to receive a frame into before calling {@link #decode(int, EventListener)}. */
+    public byte[] buffer()
+    {
+        return buffer;
+    }
+
+    /** Copies the frame into this decoder's buffer, then decodes it. */
+    public int decode(final byte[] frame, final int offset, final int length, final EventListener listener)
+    {
+        if (length < 0 || length > buffer.length)
+        {
+            decodeErrors++;
+            return -1;
+        }
+        System.arraycopy(frame, offset, buffer, 0, length);
+        return decode(length, listener);
+    }
+
+    /**
+     * Decodes the first {@code length} bytes of {@link #buffer()}.
+     *
+     * @return the number of events delivered, or -1 if the frame was malformed and counted.
+     */
+    public int decode(final int length, final EventListener listener)
+    {
+        if (!isWellFormed(length))
+        {
+            decodeErrors++;
+            return -1;
+        }
+        final int count = Frame.eventCount(buffer);
+        bytes.readLimit(length);
+        bytes.readPosition(Frame.HEADER_BYTES);
+        for (int i = 0; i < count; i++)
+        {
+            bytes.readSkip(Frame.LENGTH_PREFIX_BYTES);
+            event.readMarshallable(bytes);
+            listener.onEvent(event);
+        }
+        framesDecoded++;
+        return count;
+    }
+
+    private boolean isWellFormed(final int length)
+    {
+        if (length > buffer.length || !Frame.hasValidHeader(buffer, length))
+        {
+            return false;
+        }
+        final int count = Frame.eventCount(buffer);
+        final boolean control = Frame.isControl(buffer);
+        if (count == 0 || (control && count != 1))
+        {
+            return false;
+        }
+        int position = Frame.HEADER_BYTES;
+        for (int i = 0; i < count; i++)
+        {
+            if (length - position < Frame.LENGTH_PREFIX_BYTES + 1)
+            {
+                return false;
+            }
+            final int eventLength = Frame.unsignedShort(buffer, position);
+            final int type = buffer[position + Frame.LENGTH_PREFIX_BYTES];
+            if (eventLength != Event.encodedLength(type) || EventType.isControl(type) != control)
+            {
+                return false;
+            }
+            position += Frame.LENGTH_PREFIX_BYTES + eventLength;
+            if (position > length)
+            {
+                return false;
+            }
+        }
+        return position == length;
+    }
+
+    public long framesDecoded()
+    {
+        return framesDecoded;
+    }
+
+    public long decodeErrors()
+    {
+        return decodeErrors;
+    }
+}

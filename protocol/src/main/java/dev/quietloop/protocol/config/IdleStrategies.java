@@ -1,0 +1,104 @@
+package dev.quietloop.protocol.config;
+
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpIdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+/**
+ * One configuration word per thread role: {@code spin}, {@code noop}, {@code yield},
+ * {@code backoff} or {@code sleep} (optionally {@code sleep:200us}, {@code sleep:1ms}).
+ * A spinning thread takes a core whole, so on a 2-core box only the trading thread may spin.
+ */
+public final class IdleStrategies
+{
+    public static final String SPIN = "spin";
+    public static final String BACKOFF = "backoff";
+    public static final String NAMES = "spin, noop, yield, backoff, sleep[:N(ns|us|ms)]";
+
+    /** Backoff: 10 spins, 20 yields, then parks from 1 us doubling up to 1 ms. */
+    private static final long BACKOFF_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
+    private static final long BACKOFF_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long DEFAULT_SLEEP_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private IdleStrategies()
+    {
+    }
+
+    /** Checks the word without building a strategy. */
+    public static String validate(final String word)
+    {
+        parse(word);
+        return word;
+    }
+
+    public static IdleStrategy parse(final String word)
+    {
+        if (word == null)
+        {
+            throw new ConfigException("missing idle strategy (expected one of " + NAMES + ")");
+        }
+        final String w = word.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (w)
+        {
+            case SPIN:
+                return new BusySpinIdleStrategy();
+            case "noop":
+                return new NoOpIdleStrategy();
+            case "yield":
+                return new YieldingIdleStrategy();
+            case BACKOFF:
+                return new BackoffIdleStrategy(10, 20, BACKOFF_MIN_PARK_NS, BACKOFF_MAX_PARK_NS);
+            case "sleep":
+                return new SleepingIdleStrategy(DEFAULT_SLEEP_NS);
+            default:
+                if (w.startsWith("sleep:"))
+                {
+                    return new SleepingIdleStrategy(parseDurationNs(w.substring("sleep:".length()), word));
+                }
+                throw new ConfigException("unknown idle strategy '" + word + "' (expected one of " + NAMES + ")");
+        }
+    }
+
+    private static long parseDurationNs(final String text, final String word)
+    {
+        final long multiplier;
+        final String digits;
+        if (text.endsWith("ns"))
+        {
+            multiplier = 1;
+            digits = text.substring(0, text.length() - 2);
+        }
+        else if (text.endsWith("us"))
+        {
+            multiplier = 1_000;
+            digits = text.substring(0, text.length() - 2);
+        }
+        else if (text.endsWith("ms"))
+        {
+            multiplier = 1_000_000;
+            digits = text.substring(0, text.length() - 2);
+        }
+        else
+        {
+            throw new ConfigException("bad sleep period in idle strategy '" + word + "' (expected e.g. sleep:200us)");
+        }
+        try
+        {
+            final long value = Long.parseLong(digits);
+            if (value <= 0)
+            {
+                throw new NumberFormatException();
+            }
+            return value * multiplier;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ConfigException("bad sleep period in idle strategy '" + word + "' (expected e.g. sleep:200us)");
+        }
+    }
+}

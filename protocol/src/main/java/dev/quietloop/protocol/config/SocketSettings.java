@@ -1,0 +1,119 @@
+package dev.quietloop.protocol.config;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * The ZeroMQ options quietloop sets explicitly on every socket, and the one place sockets are
+ * created and bound. A socket belongs to the thread that uses it: create it there, close it there.
+ *
+ * @param lingerMs            how long close() keeps trying to deliver queued frames
+ * @param highWaterMark       frames queued per peer before send refuses (SNDHWM and RCVHWM)
+ * @param reconnectIvlMs      first reconnect delay
+ * @param reconnectIvlMaxMs   reconnect backoff ceiling
+ * @param heartbeatIvlMs      ZMTP heartbeat interval, which detects a dead peer on an idle link
+ * @param heartbeatTimeoutMs  no traffic for this long closes the connection
+ * @param maxFrameBytes       a receiver drops a peer that sends a larger frame
+ */
+public record SocketSettings(
+    int lingerMs,
+    int highWaterMark,
+    int reconnectIvlMs,
+    int reconnectIvlMaxMs,
+    int heartbeatIvlMs,
+    int heartbeatTimeoutMs,
+    int maxFrameBytes)
+{
+    public static final SocketSettings DEFAULTS = new SocketSettings(
+        1_000, 1_000, 100, 1_000, 1_000, 5_000, dev.quietloop.protocol.Frame.DEFAULT_MAX_FRAME_BYTES);
+
+    public SocketSettings withLingerMs(final int lingerMs)
+    {
+        return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
+            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes);
+    }
+
+    public SocketSettings withHighWaterMark(final int highWaterMark)
+    {
+        return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
+            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes);
+    }
+
+    public ZMQ.Socket push(final ZContext context)
+    {
+        return configure(context.createSocket(SocketType.PUSH));
+    }
+
+    public ZMQ.Socket pull(final ZContext context)
+    {
+        return configure(context.createSocket(SocketType.PULL));
+    }
+
+    private ZMQ.Socket configure(final ZMQ.Socket socket)
+    {
+        socket.setLinger(lingerMs);
+        socket.setSndHWM(highWaterMark);
+        socket.setRcvHWM(highWaterMark);
+        socket.setReconnectIVL(reconnectIvlMs);
+        socket.setReconnectIVLMax(reconnectIvlMaxMs);
+        socket.setHeartbeatIvl(heartbeatIvlMs);
+        socket.setHeartbeatTimeout(heartbeatTimeoutMs);
+        socket.setHeartbeatTtl(heartbeatTimeoutMs);
+        socket.setMaxMsgSize(maxFrameBytes);
+        socket.setImmediate(true);
+        return socket;
+    }
+
+    /**
+     * Binds and returns the endpoint really bound (the chosen port when asked for an ephemeral one).
+     *
+     * @throws ConfigException naming the endpoint when the port is taken or the host is not local.
+     */
+    public static Endpoint bind(final ZMQ.Socket socket, final Endpoint endpoint)
+    {
+        try
+        {
+            if (!socket.bind(endpoint.zmqAddress()))
+            {
+                throw new ConfigException("cannot bind " + endpoint + ": " + ZMQ.Error.findByCode(socket.errno()));
+            }
+        }
+        catch (final ZMQException ex)
+        {
+            throw new ConfigException("cannot bind " + endpoint + ": " + describe(ex), ex);
+        }
+        return Endpoint.parse(socket.getLastEndpoint());
+    }
+
+    public static void connect(final ZMQ.Socket socket, final Endpoint endpoint)
+    {
+        if (endpoint.isEphemeral())
+        {
+            throw new ConfigException("cannot connect to " + endpoint + ": a port is needed");
+        }
+        try
+        {
+            socket.connect(endpoint.zmqAddress());
+        }
+        catch (final ZMQException ex)
+        {
+            throw new ConfigException("cannot connect to " + endpoint + ": " + describe(ex), ex);
+        }
+    }
+
+    private static String describe(final ZMQException ex)
+    {
+        final ZMQ.Error error = ZMQ.Error.findByCode(ex.getErrorCode());
+        if (error == ZMQ.Error.EADDRINUSE)
+        {
+            return "address already in use";
+        }
+        if (error == ZMQ.Error.EADDRNOTAVAIL)
+        {
+            return "address not available on this host";
+        }
+        return error == null ? String.valueOf(ex.getMessage()) : error.getMessage();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.quietloop.protocol.process;
+
+/** Exit codes of every quietloop process and script; the README documents them. */
+public final class ExitCodes
+{
+    public static final int OK = 0;
+    /** An unexpected internal failure: a bug, reported with its stack trace. */
+    public static final int FAILURE = 1;
+    /** Bad input: an unknown flag, a missing file, a taken port. One line names the problem. */
+    public static final int USAGE = 2;
+    /** The run finished but the sidecar did not take every event within the drain timeout. */
+    public static final int UNDELIVERED = 3;
+    /** A process that quietloop launched failed. */
+    public static final int CHILD_FAILED = 4;
+    /** Stopped by Ctrl-C or SIGTERM; a partial report was written. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes()
+    {
+    }
+}
