@@ -1,0 +1,34 @@
+package dev.quietloop.protocol.config;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdleStrategiesTest
+{
+    @Test
+    void shouldBuildEachNamedStrategy()
+    {
+        assertInstanceOf(BusySpinIdleStrategy.class, IdleStrategies.parse("spin"));
+        assertInstanceOf(YieldingIdleStrategy.class, IdleStrategies.parse("yield"));
+        assertInstanceOf(BackoffIdleStrategy.class, IdleStrategies.parse("BACKOFF"));
+        assertInstanceOf(SleepingIdleStrategy.class, IdleStrategies.parse("sleep"));
+        assertInstanceOf(SleepingIdleStrategy.class, IdleStrategies.parse("sleep:200us"));
+    }
+
+    @Test
+    void shouldListTheChoicesWhenTheWordIsUnknown()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> IdleStrategies.parse("hurry"));
+
+        assertTrue(ex.getMessage().contains("'hurry'") && ex.getMessage().contains("backoff"), ex.getMessage());
+        assertThrows(ConfigException.class, () -> IdleStrategies.parse("sleep:0ms"));
+        assertThrows(ConfigException.class, () -> IdleStrategies.parse("sleep:5s"));
+    }
+}
