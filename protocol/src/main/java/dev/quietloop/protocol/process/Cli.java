@@ -21,6 +21,8 @@ public final class Cli
     {
         final CommandLine commandLine = new CommandLine(command);
         commandLine.setCommandName(name);
+        // Scripts put defaults first and the user's flags after them: the last one wins.
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setParameterExceptionHandler((ex, arguments) ->
         {
             final PrintWriter err = ex.getCommandLine().getErr();

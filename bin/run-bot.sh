@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The entrypoint: builds if needed, then runs the sidecar stub, the broker and the bot (the
+# broker launches the other two), replays market data, and writes a report under perf/reports/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+usage() {
+  cat <<USAGE
+Usage: bin/run-bot.sh [OPTIONS] [BROKER OPTIONS]
+
+Replays market data through the bot; every event goes bot -> broker -> metrics sidecar, and
+the broker's send latency to the sidecar lands in perf/reports/<run-id>/.
+
+Options:
+  --data FILE               market data to replay (default: data/sample-quotes.csv)
+  --sidecar tcp://HOST:PORT forward to this external sidecar (any ZeroMQ PULL peer)
+                            instead of launching the sidecar stub
+  --run-id NAME             report folder name (default: a timestamp)
+  --drain-timeout SECONDS   how long the sidecar gets to take everything at the end (default 10)
+  --help                    this help
+
+Any other option goes to the broker (bin/broker.sh --help lists them), for example
+  --bot-arg=--ring-size=1024    --stub-arg=--delay-us=200    --ingest tcp://127.0.0.1:6556
+
+Exit codes: 0 ok; 1 internal failure; 2 bad input (one line says what); 3 the sidecar did
+not take every event within the drain timeout (counted in broker.undelivered); 4 a launched
+process failed; 130 interrupted (a partial report is written).
+USAGE
+}
+
+args=()
+data="$QL_ROOT/data/sample-quotes.csv"
+stub=(--launch-stub)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --data) [ $# -ge 2 ] || ql_die "--data needs a FILE"; data=$2; shift 2 ;;
+    --data=*) data=${1#--data=}; shift ;;
+    --sidecar) [ $# -ge 2 ] || ql_die "--sidecar needs tcp://HOST:PORT"; stub=(--sidecar "$2"); shift 2 ;;
+    --sidecar=*) stub=(--sidecar "${1#--sidecar=}"); shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+
+ql_build_if_stale
+ql_java dev.quietloop.broker.BrokerMain \
+  --launch-bot --data "$data" "${stub[@]}" \
+  --reports "$QL_ROOT/perf/reports" --jvm-options "$QL_JVM_OPTIONS" \
+  ${args[@]+"${args[@]}"}
