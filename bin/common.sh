@@ -3,7 +3,6 @@
 
 QL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 QL_LIB="$QL_ROOT/dist/target/lib"
-QL_STAMP="$QL_LIB/.built"
 # The one file of JVM flags (Chronicle's --add-opens/--add-exports, GC, safepoints) shared by
 # scripts, tests and benchmarks. Override with QL_JVM_OPTIONS=FILE.
 QL_JVM_OPTIONS="${QL_JVM_OPTIONS:-$QL_ROOT/config/jvm.options}"
@@ -14,14 +13,16 @@ ql_die() {
   exit 2
 }
 
-# Builds dist/target/lib when it is missing or older than any pom or source file.
+# Builds dist/target/lib when it is missing, or older than any pom or main source file. The
+# oldest of our jars in lib/ is the build's time stamp (a test-only change rebuilds nothing).
 ql_build_if_stale() {
   command -v "$QL_JAVA" >/dev/null 2>&1 || ql_die "no java found: install a JDK 17 or newer (or set JAVA_HOME)"
-  local stale=""
-  if [ ! -f "$QL_STAMP" ]; then
+  local oldest stale=""
+  oldest=$(ls -tr "$QL_LIB"/quietloop-*.jar 2>/dev/null | head -n 1 || true)
+  if [ -z "$oldest" ]; then
     stale="first run"
   elif [ -n "$(find "$QL_ROOT" \( -path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports" \) -prune -o \
-      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$QL_STAMP" -print -quit)" ]; then
+      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$oldest" -print -quit)" ]; then
     stale="sources changed"
   fi
   if [ -n "$stale" ]; then
@@ -30,7 +31,6 @@ ql_build_if_stale() {
       echo "$(basename "$0"): build failed" >&2
       exit 1
     fi
-    touch "$QL_STAMP"
   fi
 }
 

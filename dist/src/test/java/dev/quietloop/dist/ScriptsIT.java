@@ -1,0 +1,151 @@
+package dev.quietloop.dist;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.SummaryJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * bin/run-bot.sh as a user runs it: the main job, and bad input answered by one line that names
+ * the problem, a non-zero exit and no stack trace. Runs after `package`, so the scripts find the
+ * build fresh and do not rebuild.
+ */
+class ScriptsIT
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRunTheMainJobAndSayWhereTheReportIs() throws Exception
+    {
+        final Result result = runBot("--run-id", "script", "--reports", dir.resolve("reports").toString(),
+            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff");
+
+        assertEquals(ExitCodes.OK, result.exit, result.output);
+        final Path run = dir.resolve("reports/script");
+        assertTrue(result.output.contains(run.toString()), result.output);
+        final Map<String, Long> summary = SummaryJson.read(run.resolve("summary.json"));
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"));
+    }
+
+    @Test
+    void shouldExplainUsageWithHelp() throws Exception
+    {
+        final Result result = runBot("--help");
+
+        assertEquals(ExitCodes.OK, result.exit);
+        assertTrue(result.output.contains("--drain-timeout"), result.output);
+        assertTrue(result.output.contains("--sidecar"), result.output);
+    }
+
+    @Test
+    void shouldNameAnUnknownFlag() throws Exception
+    {
+        assertOneLineError(runBot("--bogus-flag"), "--bogus-flag");
+    }
+
+    @Test
+    void shouldNameAMissingDataFile() throws Exception
+    {
+        final Path missing = dir.resolve("no-such-quotes.csv");
+
+        assertOneLineError(runBot("--data", missing.toString()), missing.toString());
+    }
+
+    @Test
+    void shouldNameAFileThatIsNotMarketData() throws Exception
+    {
+        final Path notQuotes = dir.resolve("notes.txt");
+        Files.writeString(notQuotes, "dear diary,\ntoday the market went up\n");
+
+        final Result result = runBot("--data", notQuotes.toString(), "--reports", dir.resolve("reports").toString(),
+            "--ingest", "tcp://127.0.0.1:0");
+
+        assertOneLineError(result, notQuotes.toString());
+    }
+
+    @Test
+    void shouldNameATakenPort() throws Exception
+    {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            final String endpoint = "tcp://127.0.0.1:" + taken.getLocalPort();
+
+            final Result result = runBot("--ingest", endpoint, "--reports", dir.resolve("reports").toString());
+
+            assertOneLineError(result, endpoint);
+            assertTrue(result.output.contains("in use"), result.output);
+        }
+    }
+
+    @Test
+    void shouldGenerateTheSameMarketDataForTheSameSeed() throws Exception
+    {
+        final Path a = dir.resolve("a.csv");
+        final Path b = dir.resolve("b.csv");
+
+        assertEquals(0, script("gen-market-data.sh", "--ticks", "2000", "--seed", "7", "--out", a.toString()).exit);
+        assertEquals(0, script("gen-market-data.sh", "--ticks", "2000", "--seed", "7", "--out", b.toString()).exit);
+
+        assertEquals(-1L, Files.mismatch(a, b));
+        assertEquals(2001, Files.readAllLines(a).size(), "a header and one line per tick");
+    }
+
+    private static void assertOneLineError(final Result result, final String named)
+    {
+        assertEquals(ExitCodes.USAGE, result.exit, result.output);
+        final List<String> lines = result.output.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line of error, got:\n" + result.output);
+        assertTrue(lines.get(0).contains(named), lines.get(0));
+        assertTrue(!result.output.contains("Exception") && !result.output.contains("\tat "), result.output);
+    }
+
+    private Result runBot(final String... args) throws IOException, InterruptedException
+    {
+        return script("run-bot.sh", args);
+    }
+
+    private Result script(final String name, final String... args) throws IOException, InterruptedException
+    {
+        final List<String> command = new java.util.ArrayList<>();
+        command.add(QuietloopProcess.ROOT.resolve("bin").resolve(name).toString());
+        command.addAll(List.of(args));
+        final Path output = Files.createTempFile(dir, name, ".log");
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        final Process process = builder.start();
+        try
+        {
+            if (!process.waitFor(3, TimeUnit.MINUTES))
+            {
+                throw new AssertionError(name + " still running; output:\n" + Files.readString(output));
+            }
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        }
+        finally
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private record Result(int exit, String output)
+    {
+    }
+}
