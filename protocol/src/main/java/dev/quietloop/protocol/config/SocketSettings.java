@@ -1,5 +1,6 @@
 package dev.quietloop.protocol.config;
 
+import dev.quietloop.protocol.Frame;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -16,6 +17,11 @@ import org.zeromq.ZMQException;
  * @param heartbeatIvlMs      ZMTP heartbeat interval, which detects a dead peer on an idle link
  * @param heartbeatTimeoutMs  no traffic for this long closes the connection
  * @param maxFrameBytes       a receiver drops a peer that sends a larger frame
+ * @param handshakeIvlMs      a connection whose ZMTP handshake has not finished by then is dropped and
+ *                            retried: JeroMQ 0.6.0 now and then leaves a fresh loopback connection stuck
+ *                            in its handshake, and the default (30 s) would stall a run that long
+ * @param kernelBufferBytes   SO_SNDBUF and SO_RCVBUF, or 0 for the operating system's default; small
+ *                            buffers make back-pressure reach the producer sooner
  */
 public record SocketSettings(
     int lingerMs,
@@ -24,21 +30,41 @@ public record SocketSettings(
     int reconnectIvlMaxMs,
     int heartbeatIvlMs,
     int heartbeatTimeoutMs,
-    int maxFrameBytes)
+    int maxFrameBytes,
+    int handshakeIvlMs,
+    int kernelBufferBytes)
 {
     public static final SocketSettings DEFAULTS = new SocketSettings(
-        1_000, 1_000, 100, 1_000, 1_000, 5_000, dev.quietloop.protocol.Frame.DEFAULT_MAX_FRAME_BYTES);
+        1_000, 1_000, 100, 1_000, 1_000, 5_000, Frame.MAX_FRAME_BYTES, 1_000, 0);
+
+    public SocketSettings
+    {
+        if (highWaterMark < 1)
+        {
+            throw new ConfigException("high-water mark must be at least 1: " + highWaterMark);
+        }
+        if (kernelBufferBytes < 0)
+        {
+            throw new ConfigException("kernel buffer bytes must be 0 (default) or more: " + kernelBufferBytes);
+        }
+    }
 
     public SocketSettings withLingerMs(final int lingerMs)
     {
         return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
-            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes);
+            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes, handshakeIvlMs, kernelBufferBytes);
     }
 
     public SocketSettings withHighWaterMark(final int highWaterMark)
     {
         return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
-            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes);
+            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes, handshakeIvlMs, kernelBufferBytes);
+    }
+
+    public SocketSettings withKernelBufferBytes(final int kernelBufferBytes)
+    {
+        return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
+            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes, handshakeIvlMs, kernelBufferBytes);
     }
 
     public ZMQ.Socket push(final ZContext context)
@@ -62,6 +88,12 @@ public record SocketSettings(
         socket.setHeartbeatTimeout(heartbeatTimeoutMs);
         socket.setHeartbeatTtl(heartbeatTimeoutMs);
         socket.setMaxMsgSize(maxFrameBytes);
+        socket.setHandshakeIvl(handshakeIvlMs);
+        if (kernelBufferBytes > 0)
+        {
+            socket.setSendBufferSize(kernelBufferBytes);
+            socket.setReceiveBufferSize(kernelBufferBytes);
+        }
         socket.setImmediate(true);
         return socket;
     }

@@ -1,0 +1,138 @@
+package dev.quietloop.sidecar;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.Readiness;
+import dev.quietloop.sidecar.check.SequenceChecker;
+import dev.quietloop.sidecar.receive.SidecarReceiver;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SystemNanoClock;
+import org.zeromq.ZContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The sidecar stub: binds PULL, announces readiness, receives until told to stop, drains, then
+ * writes its summary and exits 0.
+ * <p>
+ * SIGINT and SIGTERM end the stub with exit code 0, not 130: the stub is told to stop by its
+ * launcher (the broker stops it with SIGTERM once a run is over), so a signal is its normal end.
+ * {@code --exit-after} also ends with 0, after saying on stdout that it exits on purpose.
+ */
+@Command(
+    name = SidecarStubMain.ROLE,
+    mixinStandardHelpOptions = true,
+    description = "A stand-in external metrics sidecar: decodes, counts, checks sequences, injects faults.")
+public final class SidecarStubMain implements Callable<Integer>
+{
+    public static final String ROLE = "sidecar-stub";
+
+    private static final int MAX_COUNTERS = 32;
+    private static final long BIND_TIMEOUT_MS = 10_000;
+    /** Beyond the drain time, how long a stop waits for the receive loop before giving up on it. */
+    private static final long STOP_MARGIN_MS = 2_000;
+
+    @Option(names = "--bind", defaultValue = StubConfig.DEFAULT_BIND,
+        description = "PULL endpoint tcp://HOST:PORT; port 0 picks a free one (default: ${DEFAULT-VALUE})")
+    private String bind;
+
+    @Option(names = "--delay-us", defaultValue = "0", description = "fault: wait N us after each message")
+    private long delayUs;
+
+    @Option(names = "--stall-after", description = "fault: after M messages stop reading ...")
+    private Long stallAfter;
+
+    @Option(names = "--stall-seconds", defaultValue = "0", description = "... for N seconds")
+    private long stallSeconds;
+
+    @Option(names = "--exit-after", description = "fault: exit (writing the summary) after M messages")
+    private Long exitAfter;
+
+    @Option(names = "--idle", defaultValue = IdleStrategies.BACKOFF,
+        description = "receive-loop idle strategy: " + IdleStrategies.NAMES + " (default: ${DEFAULT-VALUE})")
+    private String idle;
+
+    @Option(names = "--drain-ms", defaultValue = "2000",
+        description = "on stop, read on until every stream has ended, the socket is quiet, or N ms pass")
+    private long drainMs;
+
+    @Option(names = "--summary", description = "write the sidecar.* counters to this JSON file at exit")
+    private Path summary;
+
+    @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
+    private boolean exitWithParent;
+
+    public static void main(final String[] args)
+    {
+        System.exit(run(args));
+    }
+
+    /** Runs the stub in this process and returns its exit code. */
+    public static int run(final String... args)
+    {
+        return Cli.run(ROLE, new SidecarStubMain(), args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final StubConfig config = StubConfig.from(
+            bind, delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary, exitWithParent);
+        final CounterRegistry counters = new CounterRegistry(MAX_COUNTERS);
+        try (ShutdownSignal shutdown = new ShutdownSignal(config.drainMs() + 2 * STOP_MARGIN_MS);
+            ZContext context = new ZContext())
+        {
+            final SidecarReceiver receiver = new SidecarReceiver(
+                context,
+                config.bind(),
+                config.drainNs(),
+                config.faults(),
+                new SequenceChecker(counters),
+                counters,
+                SystemNanoClock.INSTANCE,
+                LockSupport::parkNanos,
+                shutdown::signal);
+            try (AgentRunner runner = new AgentRunner(
+                IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
+            {
+                AgentRunner.startOnThread(runner);
+                final Endpoint endpoint = receiver.awaitBound(BIND_TIMEOUT_MS);
+                Readiness.announce(ROLE, endpoint);
+                if (config.exitWithParent() && !ParentWatch.onParentExit(shutdown::signal))
+                {
+                    shutdown.signal();
+                }
+                shutdown.await();
+                receiver.requestStop();
+                if (!receiver.awaitFinished(config.drainMs() + STOP_MARGIN_MS))
+                {
+                    System.err.println(ROLE + ": receive loop did not finish draining in time; closing it");
+                }
+            }
+            final StubReport report = new StubReport(counters.snapshot());
+            if (receiver.exitedOnPurpose())
+            {
+                System.out.println(ROLE + ": exiting on purpose after " +
+                    report.value(SidecarReceiver.FRAMES_RECEIVED) + " messages (--exit-after)");
+            }
+            report.write(config.summary());
+            report.print(System.out);
+            shutdown.exitCode(ExitCodes.OK);
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void onReceiverError(final Throwable ex)
+    {
+        System.err.println(ROLE + ": receive loop error: " + ex);
+        ex.printStackTrace(System.err);
+    }
+}

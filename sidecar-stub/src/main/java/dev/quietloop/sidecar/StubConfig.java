@@ -1,0 +1,112 @@
+package dev.quietloop.sidecar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.sidecar.receive.FaultInjection;
+
+/**
+ * The stub's whole configuration, validated once at start-up so that bad input fails with one
+ * line naming the flag before any socket exists.
+ *
+ * @param bind           PULL endpoint; port 0 picks a free one
+ * @param delayNs        fault: pause after each message, 0 for none
+ * @param stallAfter     fault: the message after which reading stops once, {@link FaultInjection#OFF} for never
+ * @param stallNs        fault: how long that stall lasts
+ * @param exitAfter      fault: the message after which the stub exits, {@link FaultInjection#OFF} for never
+ * @param idle           receive-loop idle strategy word
+ * @param drainMs        on stop, the longest time spent reading on
+ * @param summary        where to write the {@code sidecar.*} counters at exit, or null
+ * @param exitWithParent stop when the launching process exits
+ */
+public record StubConfig(
+    Endpoint bind,
+    long delayNs,
+    long stallAfter,
+    long stallNs,
+    long exitAfter,
+    String idle,
+    long drainMs,
+    Path summary,
+    boolean exitWithParent)
+{
+    public static final String DEFAULT_BIND = "tcp://127.0.0.1:5557";
+
+    /** Validates the flags as given on the command line; a null count means the fault is off. */
+    public static StubConfig from(
+        final String bind,
+        final long delayUs,
+        final Long stallAfter,
+        final long stallSeconds,
+        final Long exitAfter,
+        final String idle,
+        final long drainMs,
+        final Path summary,
+        final boolean exitWithParent)
+    {
+        requireNotNegative("--delay-us", delayUs);
+        requireNotNegative("--stall-seconds", stallSeconds);
+        requireNotNegative("--drain-ms", drainMs);
+        if (stallAfter != null && stallSeconds == 0)
+        {
+            throw new ConfigException("--stall-after needs --stall-seconds N with N > 0");
+        }
+        if (stallAfter == null && stallSeconds > 0)
+        {
+            throw new ConfigException("--stall-seconds needs --stall-after M");
+        }
+        if (summary != null)
+        {
+            final Path parent = summary.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent))
+            {
+                throw new ConfigException("--summary: no such directory for " + summary);
+            }
+        }
+        return new StubConfig(
+            Endpoint.parse(bind),
+            TimeUnit.MICROSECONDS.toNanos(delayUs),
+            messageCount("--stall-after", stallAfter),
+            TimeUnit.SECONDS.toNanos(stallSeconds),
+            messageCount("--exit-after", exitAfter),
+            IdleStrategies.validate(idle),
+            drainMs,
+            summary,
+            exitWithParent);
+    }
+
+    public FaultInjection faults()
+    {
+        return new FaultInjection(delayNs, stallAfter, stallNs, exitAfter);
+    }
+
+    public long drainNs()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(drainMs);
+    }
+
+    private static long messageCount(final String flag, final Long count)
+    {
+        if (count == null)
+        {
+            return FaultInjection.OFF;
+        }
+        if (count < 1)
+        {
+            throw new ConfigException(flag + " must be at least 1: " + count);
+        }
+        return count;
+    }
+
+    private static void requireNotNegative(final String flag, final long value)
+    {
+        if (value < 0)
+        {
+            throw new ConfigException(flag + " must not be negative: " + value);
+        }
+    }
+}

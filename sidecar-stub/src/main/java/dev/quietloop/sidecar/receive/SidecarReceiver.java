@@ -1,0 +1,262 @@
+package dev.quietloop.sidecar.receive;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.EventListener;
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.FrameDecoder;
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.sidecar.check.SequenceChecker;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The stub's receive loop: owns the PULL socket (bound in {@link #onStart()}, closed in
+ * {@link #onClose()}), decodes each frame in place, counts frames and events per type, feeds the
+ * sequence checker and applies the injected faults. Asked to stop, it drains until every stream
+ * has ended, the socket stays quiet, or the drain time passes. Allocates nothing of its own per frame.
+ */
+public final class SidecarReceiver implements Agent
+{
+    public static final String FRAMES_RECEIVED = "sidecar.framesReceived";
+    public static final String EVENTS_RECEIVED = "sidecar.eventsReceived";
+    public static final String BY_TYPE_PREFIX = "sidecar.byType.";
+    public static final String DECODE_ERRORS = "sidecar.decodeErrors";
+
+    /** While draining, the socket counts as empty once nothing has arrived for this long. */
+    public static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** The longest single park of a fault pause, so that a stop request is seen promptly. */
+    static final long MAX_PAUSE_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final ZContext context;
+    private final Endpoint endpoint;
+    private final long drainNs;
+    private final FaultInjection faults;
+    private final SequenceChecker checker;
+    private final NanoClock clock;
+    private final LongConsumer pauseNs;
+    private final Runnable onFinished;
+    private final FrameDecoder decoder = new FrameDecoder(SocketSettings.DEFAULTS.maxFrameBytes());
+    private final byte[] buffer = decoder.buffer();
+    private final EventListener listener = this::onEvent;
+    private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicCounter framesReceived;
+    private final AtomicCounter eventsReceived;
+    private final AtomicCounter decodeErrors;
+    private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
+    private volatile boolean stopRequested;
+    private volatile boolean exitedOnPurpose;
+    private ZMQ.Socket socket;
+    private boolean done;
+    private boolean draining;
+    private long drainDeadlineNs;
+    private long lastFrameNs;
+
+    /**
+     * @param context    the context the socket is created from, on this agent's thread
+     * @param endpoint   where to bind PULL; port 0 picks a free one
+     * @param drainNs    how long a stop may keep reading at most
+     * @param faults     the injected faults, {@link FaultInjection#none()} for none
+     * @param checker    the sequence checker fed with every business event and end of stream
+     * @param counters   where the frame, event and decode-error counters are registered
+     * @param clock      the time used for faults and draining
+     * @param pauseNs    waits the given nanoseconds when a fault pauses reading (parks in production)
+     * @param onFinished run once on this agent's thread when it stops reading by itself
+     */
+    public SidecarReceiver(
+        final ZContext context,
+        final Endpoint endpoint,
+        final long drainNs,
+        final FaultInjection faults,
+        final SequenceChecker checker,
+        final CounterRegistry counters,
+        final NanoClock clock,
+        final LongConsumer pauseNs,
+        final Runnable onFinished)
+    {
+        this.context = context;
+        this.endpoint = endpoint;
+        this.drainNs = drainNs;
+        this.faults = faults;
+        this.checker = checker;
+        this.clock = clock;
+        this.pauseNs = pauseNs;
+        this.onFinished = onFinished;
+        framesReceived = counters.newCounter(FRAMES_RECEIVED);
+        eventsReceived = counters.newCounter(EVENTS_RECEIVED);
+        for (int type = EventType.SIGNAL; type <= EventType.END_OF_STREAM; type++)
+        {
+            byType[type] = counters.newCounter(BY_TYPE_PREFIX + EventType.name(type));
+        }
+        decodeErrors = counters.newCounter(DECODE_ERRORS);
+    }
+
+    @Override
+    public void onStart()
+    {
+        try
+        {
+            socket = SocketSettings.DEFAULTS.pull(context);
+            bound.complete(SocketSettings.bind(socket, endpoint));
+        }
+        catch (final RuntimeException ex)
+        {
+            done = true;
+            finished.countDown();
+            bound.completeExceptionally(ex);
+            if (!(ex instanceof ConfigException))
+            {
+                throw ex;
+            }
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (done)
+        {
+            return 0;
+        }
+        final long nowNs = clock.nanoTime();
+        if (stopRequested && !draining)
+        {
+            draining = true;
+            drainDeadlineNs = nowNs + drainNs;
+            lastFrameNs = nowNs;
+        }
+        if (draining && isDrained(nowNs))
+        {
+            finish();
+            return 0;
+        }
+        final long remainingPauseNs = faults.pauseRemainingNs(nowNs);
+        if (remainingPauseNs > 0)
+        {
+            pauseNs.accept(Math.min(remainingPauseNs, MAX_PAUSE_SLICE_NS));
+            return 0;
+        }
+        final int length = socket.recv(buffer, 0, buffer.length, ZMQ.DONTWAIT);
+        if (length < 0)
+        {
+            return 0;
+        }
+        framesReceived.incrementRelease();
+        if (decoder.decode(length, listener) < 0)
+        {
+            decodeErrors.incrementRelease();
+        }
+        lastFrameNs = nowNs;
+        if (faults.onMessage(nowNs))
+        {
+            exitedOnPurpose = true;
+            finish();
+        }
+        return 1;
+    }
+
+    @Override
+    public void onClose()
+    {
+        if (socket != null)
+        {
+            socket.close();
+            socket = null;
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "sidecar-receiver";
+    }
+
+    /**
+     * Waits for {@link #onStart()} to bind.
+     *
+     * @return the endpoint really bound.
+     * @throws ConfigException naming the endpoint when it cannot be bound.
+     */
+    public Endpoint awaitBound(final long timeoutMs) throws InterruptedException
+    {
+        try
+        {
+            return bound.get(timeoutMs, TimeUnit.MILLISECONDS);
+        }
+        catch (final ExecutionException ex)
+        {
+            if (ex.getCause() instanceof RuntimeException)
+            {
+                throw (RuntimeException)ex.getCause();
+            }
+            throw new IllegalStateException("cannot bind " + endpoint, ex.getCause());
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new IllegalStateException("receiver did not bind " + endpoint + " within " + timeoutMs + " ms", ex);
+        }
+    }
+
+    /** Asks the loop, from any thread, to drain and finish. */
+    public void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    /** Waits until the loop has stopped reading; true if it did within the timeout. */
+    public boolean awaitFinished(final long timeoutMs) throws InterruptedException
+    {
+        return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isFinished()
+    {
+        return finished.getCount() == 0;
+    }
+
+    /** True if the loop stopped because {@code --exit-after} fired. */
+    public boolean exitedOnPurpose()
+    {
+        return exitedOnPurpose;
+    }
+
+    private boolean isDrained(final long nowNs)
+    {
+        return checker.allStreamsEnded() || nowNs - lastFrameNs >= QUIET_NS || nowNs - drainDeadlineNs >= 0;
+    }
+
+    private void finish()
+    {
+        done = true;
+        finished.countDown();
+        onFinished.run();
+    }
+
+    private void onEvent(final Event event)
+    {
+        final int type = event.type;
+        byType[type].incrementRelease();
+        if (!EventType.isControl(type))
+        {
+            eventsReceived.incrementRelease();
+            checker.onEvent(event.sourceId, event.epoch, event.sequence);
+        }
+        else if (type == EventType.END_OF_STREAM)
+        {
+            checker.onEndOfStream(event.sourceId, event.epoch, event.eventsProduced);
+        }
+    }
+}

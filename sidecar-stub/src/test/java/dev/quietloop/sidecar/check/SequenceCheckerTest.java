@@ -1,0 +1,233 @@
+package dev.quietloop.sidecar.check;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+
+import dev.quietloop.protocol.process.CounterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SequenceCheckerTest
+{
+    private static final int SOURCE = 7;
+    private static final long EPOCH = 0x5EED_CAFEL;
+
+    private final CounterRegistry counters = new CounterRegistry(8);
+    private final SequenceChecker checker = new SequenceChecker(counters);
+
+    @Test
+    void shouldCountNothingWhenSequencesArriveInOrder()
+    {
+        for (long sequence = 1; sequence <= 100; sequence++)
+        {
+            checker.onEvent(SOURCE, EPOCH, sequence);
+        }
+        checker.onEndOfStream(SOURCE, EPOCH, 100);
+
+        assertEquals(0, checker.gaps());
+        assertEquals(0, checker.duplicates());
+        assertEquals(1, checker.streams());
+        assertEquals(1, checker.streamsEnded());
+    }
+
+    @Test
+    void shouldAddTheMissingCountWhenSequenceJumps()
+    {
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEvent(SOURCE, EPOCH, 2);
+        checker.onEvent(SOURCE, EPOCH, 5);
+        checker.onEvent(SOURCE, EPOCH, 6);
+
+        assertEquals(2, checker.gaps());
+        assertEquals(0, checker.duplicates());
+    }
+
+    @Test
+    void shouldCountGapWhenFirstSequenceIsNotOne()
+    {
+        checker.onEvent(SOURCE, EPOCH, 4);
+
+        assertEquals(3, checker.gaps());
+    }
+
+    @Test
+    void shouldCountDuplicateWhenSequenceRepeatsOrGoesBackWithoutMovingTheExpectedOne()
+    {
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEvent(SOURCE, EPOCH, 2);
+        checker.onEvent(SOURCE, EPOCH, 2);
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEvent(SOURCE, EPOCH, 3);
+
+        assertEquals(2, checker.duplicates());
+        assertEquals(0, checker.gaps());
+    }
+
+    @Test
+    void shouldCountEventsMissingAtTheTailAsGapsAtEndOfStream()
+    {
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEvent(SOURCE, EPOCH, 2);
+        checker.onEvent(SOURCE, EPOCH, 3);
+        checker.onEndOfStream(SOURCE, EPOCH, 5);
+
+        assertEquals(2, checker.gaps());
+        assertEquals(1, checker.streamsEnded());
+        assertTrue(checker.allStreamsEnded());
+    }
+
+    @Test
+    void shouldCountEveryEventAsGapWhenOnlyEndOfStreamArrives()
+    {
+        checker.onEndOfStream(SOURCE, EPOCH, 9);
+
+        assertEquals(9, checker.gaps());
+        assertEquals(1, checker.streams());
+        assertEquals(1, checker.streamsEnded());
+    }
+
+    @Test
+    void shouldIgnoreRepeatedEndOfStream()
+    {
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEndOfStream(SOURCE, EPOCH, 2);
+        checker.onEndOfStream(SOURCE, EPOCH, 4);
+
+        assertEquals(1, checker.gaps());
+        assertEquals(1, checker.streamsEnded());
+    }
+
+    @Test
+    void shouldCountLateEventAfterEndOfStreamAsDuplicate()
+    {
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEndOfStream(SOURCE, EPOCH, 3);
+        checker.onEvent(SOURCE, EPOCH, 2);
+
+        assertEquals(2, checker.gaps());
+        assertEquals(1, checker.duplicates());
+    }
+
+    @Test
+    void shouldKeepSourcesAndEpochsIndependent()
+    {
+        final long otherEpoch = EPOCH + 1;
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEvent(SOURCE, EPOCH, 2);
+        checker.onEvent(SOURCE + 1, EPOCH, 1);
+        checker.onEvent(SOURCE, otherEpoch, 1);
+        checker.onEvent(SOURCE + 1, EPOCH, 2);
+        checker.onEvent(SOURCE, otherEpoch, 2);
+        checker.onEvent(SOURCE, EPOCH, 3);
+
+        assertEquals(0, checker.gaps());
+        assertEquals(0, checker.duplicates());
+        assertEquals(3, checker.streams());
+
+        checker.onEndOfStream(SOURCE, EPOCH, 3);
+        checker.onEndOfStream(SOURCE + 1, EPOCH, 4);
+
+        assertEquals(2, checker.gaps());
+        assertEquals(2, checker.streamsEnded());
+    }
+
+    @Test
+    void shouldSayAllStreamsEndedOnlyOnceEveryStreamSeenHasEnded()
+    {
+        assertFalse(checker.allStreamsEnded());
+
+        checker.onEvent(SOURCE, EPOCH, 1);
+        checker.onEvent(SOURCE + 1, EPOCH, 1);
+        checker.onEndOfStream(SOURCE, EPOCH, 1);
+        assertFalse(checker.allStreamsEnded());
+
+        checker.onEndOfStream(SOURCE + 1, EPOCH, 1);
+        assertTrue(checker.allStreamsEnded());
+    }
+
+    @Test
+    void shouldKeepEachStreamWhenMoreStreamsArriveThanTheTableFirstHolds()
+    {
+        final int streams = StreamTable.INITIAL_CAPACITY * 8;
+        for (long sequence = 1; sequence <= 3; sequence++)
+        {
+            for (int source = 0; source < streams; source++)
+            {
+                checker.onEvent(source, source * 1_000_003L, sequence);
+            }
+        }
+        for (int source = 0; source < streams; source++)
+        {
+            checker.onEndOfStream(source, source * 1_000_003L, 3);
+        }
+
+        assertEquals(streams, checker.streams());
+        assertEquals(streams, checker.streamsEnded());
+        assertEquals(0, checker.gaps());
+        assertEquals(0, checker.duplicates());
+    }
+
+    @Test
+    void shouldSatisfyReceivedMinusDuplicatesPlusGapsEqualsProduced()
+    {
+        final SplittableRandom random = new SplittableRandom(42);
+        long produced = 0;
+        long received = 0;
+        for (int source = 1; source <= 4; source++)
+        {
+            for (long epoch = 100; epoch < 102; epoch++)
+            {
+                final long streamProduced = 500 + random.nextInt(500);
+                produced += streamProduced;
+                for (long sequence = 1; sequence <= streamProduced; sequence++)
+                {
+                    final int roll = random.nextInt(10);
+                    if (roll == 0)
+                    {
+                        continue;
+                    }
+                    checker.onEvent(source, epoch, sequence);
+                    received++;
+                    if (roll == 1)
+                    {
+                        checker.onEvent(source, epoch, sequence - random.nextInt((int)sequence));
+                        received++;
+                    }
+                }
+                checker.onEndOfStream(source, epoch, streamProduced);
+            }
+        }
+
+        assertTrue(checker.gaps() > 0);
+        assertTrue(checker.duplicates() > 0);
+        assertEquals(produced, received - checker.duplicates() + checker.gaps());
+        assertEquals(8, checker.streamsEnded());
+    }
+
+    @Test
+    void shouldNotAllocateOnceStreamsAreKnown()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        long sequence = 1;
+        for (; sequence <= 20_000; sequence++)
+        {
+            checker.onEvent(SOURCE, EPOCH, sequence);
+            checker.onEvent(SOURCE + 1, EPOCH, 2 * sequence);
+        }
+
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (; sequence <= 120_000; sequence++)
+        {
+            checker.onEvent(SOURCE, EPOCH, sequence);
+            checker.onEvent(SOURCE + 1, EPOCH, 2 * sequence);
+        }
+        final long after = threads.getCurrentThreadAllocatedBytes();
+
+        assertEquals(0, after - before);
+        assertEquals(120_000, checker.gaps());
+    }
+}
