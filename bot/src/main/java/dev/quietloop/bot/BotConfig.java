@@ -1,0 +1,137 @@
+package dev.quietloop.bot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.bot.replay.QuoteFile;
+import dev.quietloop.bot.strategy.Strategies;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.IdleStrategies;
+
+/**
+ * The bot's whole configuration, immutable and validated here, in one place: the market data
+ * file first (a missing file is the most common mistake), then every flag in table order.
+ *
+ * @param summaryFile null when no summary is asked for
+ */
+public record BotConfig(
+    Path dataFile,
+    Endpoint broker,
+    int sourceId,
+    int ringSize,
+    int maxFrameBytes,
+    long heartbeatMs,
+    long drainTimeoutSeconds,
+    String idleTrading,
+    String idleSender,
+    String strategy,
+    Path summaryFile,
+    boolean exitWithParent)
+{
+    public static final String DEFAULT_BROKER = "tcp://127.0.0.1:5556";
+    public static final int DEFAULT_RING_SIZE = 65_536;
+    public static final int MAX_RING_SIZE = 1 << 30;
+
+    public BotConfig
+    {
+        if (dataFile == null)
+        {
+            throw new ConfigException("--data FILE is required");
+        }
+        QuoteFile.checkReadable(dataFile);
+        if (broker == null || broker.isEphemeral())
+        {
+            throw new ConfigException("--broker " + broker + ": a port is needed to connect");
+        }
+        if (sourceId < 0)
+        {
+            throw new ConfigException("--source-id must not be negative: " + sourceId);
+        }
+        if (ringSize < 2 || ringSize > MAX_RING_SIZE || Integer.bitCount(ringSize) != 1)
+        {
+            throw new ConfigException("--ring-size must be a power of two in [2, " + MAX_RING_SIZE + "]: " + ringSize);
+        }
+        if (maxFrameBytes < Frame.MIN_FRAME_BYTES || maxFrameBytes > Frame.MAX_FRAME_BYTES)
+        {
+            throw new ConfigException("--max-frame-bytes must be in [" + Frame.MIN_FRAME_BYTES + ", " +
+                Frame.MAX_FRAME_BYTES + "]: " + maxFrameBytes);
+        }
+        if (heartbeatMs <= 0 || heartbeatMs > TimeUnit.DAYS.toMillis(1))
+        {
+            throw new ConfigException("--heartbeat-ms must be in [1, 86400000]: " + heartbeatMs);
+        }
+        if (drainTimeoutSeconds < 0 || drainTimeoutSeconds > TimeUnit.DAYS.toSeconds(1))
+        {
+            throw new ConfigException("--drain-timeout must be in [0, 86400] seconds: " + drainTimeoutSeconds);
+        }
+        checkIdle("--idle-trading", idleTrading);
+        checkIdle("--idle-sender", idleSender);
+        Strategies.factory(strategy);
+        if (summaryFile != null)
+        {
+            final Path parent = summaryFile.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent))
+            {
+                throw new ConfigException("--summary " + summaryFile + ": no such directory " + parent);
+            }
+        }
+    }
+
+    /** Builds from flag values: the data file is checked first, then the broker endpoint is parsed. */
+    public static BotConfig of(
+        final Path dataFile,
+        final String broker,
+        final int sourceId,
+        final int ringSize,
+        final int maxFrameBytes,
+        final long heartbeatMs,
+        final long drainTimeoutSeconds,
+        final String idleTrading,
+        final String idleSender,
+        final String strategy,
+        final Path summaryFile,
+        final boolean exitWithParent)
+    {
+        if (dataFile == null)
+        {
+            throw new ConfigException("--data FILE is required");
+        }
+        QuoteFile.checkReadable(dataFile);
+        final Endpoint endpoint;
+        try
+        {
+            endpoint = Endpoint.parse(broker);
+        }
+        catch (final ConfigException ex)
+        {
+            throw new ConfigException("--broker: " + ex.getMessage(), ex);
+        }
+        return new BotConfig(dataFile, endpoint, sourceId, ringSize, maxFrameBytes, heartbeatMs, drainTimeoutSeconds,
+            idleTrading, idleSender, strategy, summaryFile, exitWithParent);
+    }
+
+    public long heartbeatIntervalNs()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
+    }
+
+    public long drainTimeoutNs()
+    {
+        return TimeUnit.SECONDS.toNanos(drainTimeoutSeconds);
+    }
+
+    private static void checkIdle(final String flag, final String word)
+    {
+        try
+        {
+            IdleStrategies.validate(word);
+        }
+        catch (final ConfigException ex)
+        {
+            throw new ConfigException(flag + ": " + ex.getMessage(), ex);
+        }
+    }
+}

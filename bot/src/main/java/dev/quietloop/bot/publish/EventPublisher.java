@@ -1,0 +1,152 @@
+package dev.quietloop.bot.publish;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.EventType;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * The producer side of the bot ring, owned by the trading thread. Each business event gets the
+ * next sequence of this source and epoch when it is produced, then is offered to the ring with
+ * {@code tryPublishEvent}: a full ring is counted in {@code ringRejected}, never waited on.
+ * <p>
+ * The ring is single-producer and is drained by one {@link EventPoller}, whose sequence gates
+ * the producer. The wait strategy never blocks: the poller does not wait on it, and the trading
+ * thread must not take a lock to signal a sleeping consumer.
+ */
+public final class EventPublisher
+{
+    private static final EventTranslatorOneArg<Event, Event> COPY_STAGED =
+        (slot, ringSequence, staged) -> slot.copyFrom(staged);
+
+    private final RingBuffer<Event> ring;
+    private final EventPoller<Event> poller;
+    private final Event staged = new Event();
+    private final AtomicCounter eventsProduced;
+    private final AtomicCounter ringRejected;
+    private long lastSequence;
+
+    public EventPublisher(
+        final int ringSize,
+        final int sourceId,
+        final long epoch,
+        final AtomicCounter eventsProduced,
+        final AtomicCounter ringRejected)
+    {
+        ring = RingBuffer.createSingleProducer(Event::new, ringSize, new YieldingWaitStrategy());
+        poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        this.eventsProduced = eventsProduced;
+        this.ringRejected = ringRejected;
+        staged.sourceId = sourceId;
+        staged.epoch = epoch;
+    }
+
+    /** The consumer side of the ring, for the sender thread. */
+    public EventPoller<Event> poller()
+    {
+        return poller;
+    }
+
+    public int ringSize()
+    {
+        return ring.getBufferSize();
+    }
+
+    public boolean publishSignal(
+        final int symbolId,
+        final byte side,
+        final int code,
+        final long price,
+        final long value,
+        final long marketDataNs)
+    {
+        final Event event = header(EventType.SIGNAL, marketDataNs);
+        event.symbolId = symbolId;
+        event.side = side;
+        event.code = code;
+        event.price = price;
+        event.value = value;
+        return publishBusiness(event);
+    }
+
+    /** An {@link EventType#ORDER_PLACED} or {@link EventType#ORDER_FILLED}. */
+    public boolean publishOrder(
+        final byte type,
+        final int symbolId,
+        final long orderId,
+        final byte side,
+        final long price,
+        final long quantity,
+        final long marketDataNs)
+    {
+        final Event event = header(type, marketDataNs);
+        event.symbolId = symbolId;
+        event.orderId = orderId;
+        event.side = side;
+        event.price = price;
+        event.quantity = quantity;
+        return publishBusiness(event);
+    }
+
+    public boolean publishCancel(
+        final int symbolId,
+        final long orderId,
+        final byte side,
+        final int reason,
+        final long marketDataNs)
+    {
+        final Event event = header(EventType.ORDER_CANCELLED, marketDataNs);
+        event.symbolId = symbolId;
+        event.orderId = orderId;
+        event.side = side;
+        event.code = reason;
+        return publishBusiness(event);
+    }
+
+    /**
+     * Offers the end of stream with the final counters; not sequenced and not counted as produced.
+     *
+     * @return false if the ring is full: the caller retries until its drain deadline.
+     */
+    public boolean tryPublishEndOfStream(final long ticks, final long marketDataNs)
+    {
+        final Event event = header(EventType.END_OF_STREAM, marketDataNs);
+        event.sequence = 0;
+        event.ticks = ticks;
+        event.eventsProduced = eventsProduced.getPlain();
+        event.ringRejected = ringRejected.getPlain();
+        event.eventsSent = 0;
+        return ring.tryPublishEvent(COPY_STAGED, event);
+    }
+
+    /** The last sequence given to an event, published or not. */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    private Event header(final byte type, final long marketDataNs)
+    {
+        final Event event = staged;
+        event.type = type;
+        event.originNs = System.nanoTime();
+        event.marketDataNs = marketDataNs;
+        return event;
+    }
+
+    private boolean publishBusiness(final Event event)
+    {
+        event.sequence = ++lastSequence;
+        eventsProduced.incrementRelease();
+        if (ring.tryPublishEvent(COPY_STAGED, event))
+        {
+            return true;
+        }
+        ringRejected.incrementRelease();
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quietloop.bot.run;
+
+import java.util.Map;
+
+import dev.quietloop.protocol.process.CounterRegistry;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * The bot's counters, reported as {@code bot.*}. Each has one writing thread, which bumps it with
+ * a release store; the sender reads the trading thread's counters for its heartbeats.
+ */
+public final class BotCounters
+{
+    private static final int MAX_COUNTERS = 16;
+
+    private final CounterRegistry registry = new CounterRegistry(MAX_COUNTERS);
+
+    /** Rows replayed through the strategy (trading thread). */
+    public final AtomicCounter ticks = registry.newCounter("bot.ticks");
+    /** Malformed rows skipped at load (main thread, before the run). */
+    public final AtomicCounter ticksRejected = registry.newCounter("bot.ticksRejected");
+    /** Business events given a sequence, published or not (trading thread). */
+    public final AtomicCounter eventsProduced = registry.newCounter("bot.eventsProduced");
+    /** Business events refused by a full ring (trading thread). */
+    public final AtomicCounter ringRejected = registry.newCounter("bot.ringRejected");
+    /** Business events handed to the socket (sender thread). */
+    public final AtomicCounter eventsSent = registry.newCounter("bot.eventsSent");
+    /** Frames handed to the socket, control frames included (sender thread). */
+    public final AtomicCounter framesSent = registry.newCounter("bot.framesSent");
+    /** Heartbeat frames handed to the socket (sender thread). */
+    public final AtomicCounter heartbeatsSent = registry.newCounter("bot.heartbeatsSent");
+    /** Business events published to the ring but not handed to the socket before the drain deadline. */
+    public final AtomicCounter unsent = registry.newCounter("bot.unsent");
+    /** Errors caught on the sender thread (each is printed once). */
+    public final AtomicCounter errors = registry.newCounter("bot.errors");
+
+    /** Every counter by its dotted name. */
+    public Map<String, Long> snapshot()
+    {
+        return registry.snapshot();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.quietloop.bot.run;
+
+/**
+ * How a run ends: a stop request cuts the replay short (signal, parent exit), the drain deadline
+ * bounds how long the end of stream and the ring may take to leave, and abandoning tells the
+ * sender to give up what it still holds. Written by any thread, read by the hot threads.
+ */
+public final class RunControl
+{
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private volatile boolean stopRequested;
+    private volatile boolean abandoned;
+    private volatile long drainDeadlineNs = NO_DEADLINE;
+
+    /** Stops the replay early; the run still drains and sends its end of stream. */
+    public void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    public boolean isStopRequested()
+    {
+        return stopRequested;
+    }
+
+    /** Starts the drain: after this time nothing waits any more. Only the first call counts. */
+    public synchronized void beginDrain(final long deadlineNs)
+    {
+        if (drainDeadlineNs == NO_DEADLINE)
+        {
+            drainDeadlineNs = deadlineNs;
+        }
+    }
+
+    public boolean isDraining()
+    {
+        return drainDeadlineNs != NO_DEADLINE;
+    }
+
+    /** {@link Long#MAX_VALUE} until the drain begins. */
+    public long drainDeadlineNs()
+    {
+        return drainDeadlineNs;
+    }
+
+    public boolean isPastDeadline(final long nowNs)
+    {
+        return nowNs >= drainDeadlineNs;
+    }
+
+    /** Tells the sender to stop retrying and to count what it still holds as unsent. */
+    public void abandon()
+    {
+        abandoned = true;
+    }
+
+    public boolean isAbandoned()
+    {
+        return abandoned;
+    }
+}

@@ -1,0 +1,329 @@
+package dev.quietloop.bot.send;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.lmax.disruptor.EventPoller;
+import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.FrameEncoder;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The agent on the sender thread. Each duty cycle polls the bot ring, appends business events to
+ * a bounded frame (sending it whenever it fills and at the end of the batch), and when idle for
+ * the heartbeat interval sends a heartbeat with the counters. A frame is retried until the socket
+ * takes it, never dropped, unless the run abandons the drain; what is then left is counted unsent.
+ * The end of stream goes out in a control frame of its own with {@code eventsSent} filled in.
+ * <p>
+ * The PUSH socket is created in {@link #onStart()}, used and closed on this agent's thread only.
+ */
+public final class EventSender implements Agent, EventPoller.Handler<Event>
+{
+    /**
+     * JeroMQ 0.6.0 now and then leaves a fresh loopback connection stuck in its ZMTP handshake
+     * (established, greeting unread) with frames queued behind it; its default handshake timeout
+     * is 30 s. A short one drops such a connection and reconnects, and the queued frames follow.
+     */
+    public static final int HANDSHAKE_IVL_MS = 1_000;
+
+    private final ZContext context;
+    private final Endpoint broker;
+    private final SocketSettings settings;
+    private final EventPoller<Event> poller;
+    private final FrameEncoder encoder;
+    private final IdleStrategy retryIdleStrategy;
+    private final NanoClock clock;
+    private final long heartbeatIntervalNs;
+    private final BotCounters counters;
+    private final RunControl control;
+    private final Event heartbeat = new Event();
+    private final EventPoller.Handler<Event> unsentCounter;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private volatile RuntimeException startFailure;
+    private ZMQ.Socket socket;
+    private long lastSendNs;
+    private boolean endOfStreamSent;
+    private boolean gaveUp;
+
+    /**
+     * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
+     *                          the runner's own strategy, as both run on this agent's thread
+     */
+    public EventSender(
+        final ZContext context,
+        final Endpoint broker,
+        final SocketSettings settings,
+        final EventPoller<Event> poller,
+        final int maxFrameBytes,
+        final long heartbeatIntervalNs,
+        final IdleStrategy retryIdleStrategy,
+        final NanoClock clock,
+        final BotCounters counters,
+        final RunControl control,
+        final int sourceId,
+        final long epoch)
+    {
+        this.context = context;
+        this.broker = broker;
+        this.settings = settings;
+        this.poller = poller;
+        this.encoder = new FrameEncoder(maxFrameBytes);
+        this.retryIdleStrategy = retryIdleStrategy;
+        this.clock = clock;
+        this.heartbeatIntervalNs = heartbeatIntervalNs;
+        this.counters = counters;
+        this.control = control;
+        this.heartbeat.type = EventType.HEARTBEAT;
+        this.heartbeat.sourceId = sourceId;
+        this.heartbeat.epoch = epoch;
+        this.unsentCounter = (event, sequence, endOfBatch) ->
+        {
+            if (!EventType.isControl(event.type))
+            {
+                counters.unsent.incrementRelease();
+            }
+            return true;
+        };
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "bot-sender";
+    }
+
+    @Override
+    public void onStart()
+    {
+        try
+        {
+            socket = settings.push(context);
+            socket.setHandshakeIvl(HANDSHAKE_IVL_MS);
+            SocketSettings.connect(socket, broker);
+            lastSendNs = clock.nanoTime();
+        }
+        catch (final RuntimeException ex)
+        {
+            startFailure = ex;
+            if (socket != null)
+            {
+                socket.close();
+                socket = null;
+            }
+        }
+        finally
+        {
+            started.countDown();
+        }
+    }
+
+    @Override
+    public int doWork() throws Exception
+    {
+        if (socket == null || endOfStreamSent || gaveUp)
+        {
+            return 0;
+        }
+        if (control.isAbandoned())
+        {
+            gaveUp = true;
+            return 0;
+        }
+        int workCount = 0;
+        if (poller.poll(this) == EventPoller.PollState.PROCESSING)
+        {
+            workCount++;
+        }
+        if (!encoder.isEmpty() && !gaveUp)
+        {
+            sendPending();
+        }
+        if (workCount == 0 && !gaveUp && !endOfStreamSent)
+        {
+            workCount += sendHeartbeatIfDue();
+        }
+        return workCount;
+    }
+
+    @Override
+    public boolean onEvent(final Event event, final long sequence, final boolean endOfBatch)
+    {
+        if (event.type == EventType.END_OF_STREAM)
+        {
+            return sendEndOfStream(event);
+        }
+        if (encoder.tryAppend(event))
+        {
+            return true;
+        }
+        if (!sendPending())
+        {
+            counters.unsent.incrementRelease();
+            return false;
+        }
+        encoder.tryAppend(event);
+        return true;
+    }
+
+    @Override
+    public void onClose()
+    {
+        countUnsent();
+        if (socket != null)
+        {
+            final int lingerMs = remainingDrainMs();
+            socket.setLinger(lingerMs);
+            context.setLinger(lingerMs);
+            socket.close();
+            socket = null;
+        }
+    }
+
+    /**
+     * Waits until the socket is created and connected.
+     *
+     * @throws RuntimeException the failure of {@link #onStart()}, such as a bad endpoint.
+     */
+    public void awaitStarted(final long timeoutMs) throws InterruptedException
+    {
+        if (!started.await(timeoutMs, TimeUnit.MILLISECONDS))
+        {
+            throw new IllegalStateException("sender did not start within " + timeoutMs + " ms");
+        }
+        final RuntimeException failure = startFailure;
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+
+    /** @return true once the end of stream has been handed to the socket. */
+    public boolean awaitFinished(final long timeoutNs) throws InterruptedException
+    {
+        return finished.await(Math.max(0, timeoutNs), TimeUnit.NANOSECONDS);
+    }
+
+    public boolean isFinished()
+    {
+        return finished.getCount() == 0;
+    }
+
+    private boolean sendEndOfStream(final Event endOfStream)
+    {
+        if (!encoder.isEmpty() && !sendPending())
+        {
+            return false;
+        }
+        endOfStream.eventsSent = counters.eventsSent.getPlain();
+        encoder.control(endOfStream);
+        if (sendFrame())
+        {
+            endOfStreamSent = true;
+            finished.countDown();
+        }
+        else
+        {
+            gaveUp = true;
+        }
+        encoder.reset(0);
+        return false;
+    }
+
+    /** Sends the pending frame; if the drain is abandoned, counts its events as unsent instead. */
+    private boolean sendPending()
+    {
+        final int eventCount = encoder.eventCount();
+        final boolean sent = sendFrame();
+        if (sent)
+        {
+            counters.eventsSent.getAndAddRelease(eventCount);
+        }
+        else
+        {
+            counters.unsent.getAndAddRelease(eventCount);
+            gaveUp = true;
+        }
+        encoder.reset(0);
+        return sent;
+    }
+
+    private boolean sendFrame()
+    {
+        final byte[] buffer = encoder.buffer();
+        final int length = encoder.length();
+        final IdleStrategy idleStrategy = retryIdleStrategy;
+        idleStrategy.reset();
+        while (!socket.send(buffer, 0, length, ZMQ.DONTWAIT))
+        {
+            if (control.isAbandoned())
+            {
+                return false;
+            }
+            idleStrategy.idle();
+        }
+        counters.framesSent.incrementRelease();
+        lastSendNs = clock.nanoTime();
+        return true;
+    }
+
+    /** A heartbeat is not a business event: offered once, skipped if the socket is full. */
+    private int sendHeartbeatIfDue()
+    {
+        final long nowNs = clock.nanoTime();
+        if (nowNs - lastSendNs < heartbeatIntervalNs)
+        {
+            return 0;
+        }
+        lastSendNs = nowNs;
+        final Event event = heartbeat;
+        event.originNs = nowNs;
+        event.ticks = counters.ticks.get();
+        event.eventsProduced = counters.eventsProduced.get();
+        event.ringRejected = counters.ringRejected.get();
+        event.eventsSent = counters.eventsSent.getPlain();
+        encoder.control(event);
+        if (socket.send(encoder.buffer(), 0, encoder.length(), ZMQ.DONTWAIT))
+        {
+            counters.heartbeatsSent.incrementRelease();
+            counters.framesSent.incrementRelease();
+        }
+        encoder.reset(0);
+        return 1;
+    }
+
+    private void countUnsent()
+    {
+        try
+        {
+            while (poller.poll(unsentCounter) == EventPoller.PollState.PROCESSING)
+            {
+                // each call counts what is published so far
+            }
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("cannot count unsent events", ex);
+        }
+    }
+
+    private int remainingDrainMs()
+    {
+        if (!control.isDraining())
+        {
+            return settings.lingerMs();
+        }
+        final long remainingNs = control.drainDeadlineNs() - clock.nanoTime();
+        return (int)Math.max(0, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.quietloop.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.quietloop.protocol.process.ExitCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BotMainTest
+{
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr()
+    {
+        originalErr = System.err;
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr()
+    {
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void shouldExitWithUsageNamingMissingDataFile()
+    {
+        final Path missing = dir.resolve("nope.csv");
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", missing.toString()));
+
+        assertOneLine("bot: " + missing + ": no such file");
+    }
+
+    @Test
+    void shouldExitWithUsageNamingFileThatIsNotQuotes() throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("prices.csv"), "time,price\n1,2\n");
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString()));
+
+        assertOneLine("bot: " + file + ": not a quietloop quote CSV (first line: 'time,price')");
+    }
+
+    @Test
+    void shouldExitWithUsageNamingUnknownFlag() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir);
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--turbo"));
+
+        assertTrue(oneLine().contains("--turbo"), oneLine());
+    }
+
+    @Test
+    void shouldExitWithUsageListingKnownStrategies() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir);
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--strategy", "momentum"));
+
+        assertOneLine("bot: unknown strategy 'momentum' (known: mean-reversion)");
+    }
+
+    @Test
+    void shouldExitWithUsageForRingSizeNotAPowerOfTwo() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir);
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--ring-size", "1000"));
+
+        assertTrue(oneLine().startsWith("bot: --ring-size must be a power of two"), oneLine());
+    }
+
+    @Test
+    void shouldExitWithUsageForBadBrokerEndpoint() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir);
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--broker", "udp://1.2.3.4:5"));
+
+        assertTrue(oneLine().startsWith("bot: --broker: unsupported transport 'udp'"), oneLine());
+    }
+
+    private void assertOneLine(final String expected)
+    {
+        assertEquals(expected, oneLine());
+    }
+
+    private String oneLine()
+    {
+        final String text = errBytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, text.lines().count(), "one line: " + text);
+        return text.strip();
+    }
+}

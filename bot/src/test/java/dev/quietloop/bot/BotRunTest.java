@@ -1,0 +1,109 @@
+package dev.quietloop.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.FrameDecoder;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.SummaryJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** A whole bot run in this JVM against a PULL socket standing in for the broker. */
+@Timeout(60)
+class BotRunTest
+{
+    private static final int TICKS = 20_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldDeliverEveryProducedEventAndWriteTheSummary() throws Exception
+    {
+        final Path data = QuoteFixtures.generated(dir, TICKS, 42);
+        final Path summaryFile = dir.resolve("bot.json");
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong lastSequence = new AtomicLong();
+        final AtomicLong gaps = new AtomicLong();
+        final Event endOfStream = new Event();
+
+        try (ZContext context = new ZContext(1))
+        {
+            final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
+            pull.setReceiveTimeOut((int)TimeUnit.SECONDS.toMillis(20));
+            final Endpoint endpoint = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+            final Thread broker = new Thread(() ->
+            {
+                final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
+                while (endOfStream.type == 0)
+                {
+                    final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+                    if (length < 0)
+                    {
+                        return;
+                    }
+                    decoder.decode(length, event ->
+                    {
+                        if (event.type == EventType.END_OF_STREAM)
+                        {
+                            endOfStream.copyFrom(event);
+                        }
+                        else if (!EventType.isControl(event.type))
+                        {
+                            received.incrementAndGet();
+                            gaps.addAndGet(event.sequence - lastSequence.get() - 1);
+                            lastSequence.set(event.sequence);
+                        }
+                    });
+                }
+                pull.close();
+            }, "test-broker");
+            broker.start();
+
+            final int exitCode = BotMain.run(
+                "--data", data.toString(),
+                "--broker", endpoint.toString(),
+                "--source-id", "5",
+                "--ring-size", "4096",
+                "--idle-trading", "backoff",
+                "--idle-sender", "backoff",
+                "--summary", summaryFile.toString());
+            broker.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertEquals(ExitCodes.OK, exitCode);
+        }
+
+        final Map<String, Long> summary = SummaryJson.read(summaryFile);
+        final long produced = summary.get("bot.eventsProduced");
+        assertEquals(TICKS, summary.get("bot.ticks"));
+        assertEquals(0, summary.get("bot.ticksRejected"));
+        assertEquals(5, summary.get("bot.sourceId"));
+        assertEquals(0, summary.get("bot.partial"));
+        assertEquals(0, summary.get("bot.unsent"));
+        assertTrue(summary.get("bot.epoch") > 0);
+        assertTrue(produced > 0);
+        assertEquals(produced, summary.get("bot.ringRejected") + summary.get("bot.eventsSent"));
+        assertEquals(summary.get("bot.eventsSent"), received.get());
+        assertEquals(summary.get("bot.ringRejected"), gaps.get() + (produced - lastSequence.get()));
+        assertEquals(EventType.END_OF_STREAM, endOfStream.type);
+        assertEquals(TICKS, endOfStream.ticks);
+        assertEquals(produced, endOfStream.eventsProduced);
+        assertEquals(summary.get("bot.eventsSent"), endOfStream.eventsSent);
+        assertEquals(5, endOfStream.sourceId);
+        assertEquals(summary.get("bot.epoch"), endOfStream.epoch);
+    }
+}

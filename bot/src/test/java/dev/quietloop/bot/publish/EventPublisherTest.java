@@ -1,0 +1,128 @@
+package dev.quietloop.bot.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.lmax.disruptor.EventPoller;
+import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.EventType;
+import org.junit.jupiter.api.Test;
+
+class EventPublisherTest
+{
+    private static final int SOURCE_ID = 7;
+    private static final long EPOCH = 123_456_789L;
+
+    private final BotCounters counters = new BotCounters();
+
+    @Test
+    void shouldCountRejectedEventWhenRingIsFull()
+    {
+        final EventPublisher publisher = publisher(4);
+        int published = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            if (publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i, 1_000 + i))
+            {
+                published++;
+            }
+        }
+
+        assertEquals(4, published);
+        assertEquals(10, counters.eventsProduced.get());
+        assertEquals(6, counters.ringRejected.get());
+        assertEquals(10, publisher.lastSequence());
+    }
+
+    @Test
+    void shouldAssignSequencesFromOneIncludingRejectedEvents() throws Exception
+    {
+        final EventPublisher publisher = publisher(4);
+        for (int i = 0; i < 10; i++)
+        {
+            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i, 1_000 + i);
+        }
+
+        final List<Long> sequences = new ArrayList<>();
+        final List<Long> marketDataNs = new ArrayList<>();
+        drain(publisher.poller(), event ->
+        {
+            sequences.add(event.sequence);
+            marketDataNs.add(event.marketDataNs);
+        });
+        assertEquals(List.of(1L, 2L, 3L, 4L), sequences);
+        assertEquals(List.of(1_000L, 1_001L, 1_002L, 1_003L), marketDataNs);
+
+        assertTrue(publisher.publishCancel(0, 42, Event.SIDE_SELL, Event.REASON_REJECTED, 5_000));
+        final List<Event> next = new ArrayList<>();
+        drain(publisher.poller(), event -> next.add(new Event().copyFrom(event)));
+        assertEquals(1, next.size());
+        assertEquals(11, next.get(0).sequence);
+    }
+
+    @Test
+    void shouldFillEveryHeaderFieldOfPublishedEvents() throws Exception
+    {
+        final EventPublisher publisher = publisher(8);
+        assertTrue(publisher.publishOrder(EventType.ORDER_FILLED, 3, 99, Event.SIDE_SELL, 12_345, 678, 55));
+
+        final List<Event> events = new ArrayList<>();
+        drain(publisher.poller(), event -> events.add(new Event().copyFrom(event)));
+        final Event event = events.get(0);
+        assertEquals(EventType.ORDER_FILLED, event.type);
+        assertEquals(SOURCE_ID, event.sourceId);
+        assertEquals(EPOCH, event.epoch);
+        assertEquals(1, event.sequence);
+        assertEquals(55, event.marketDataNs);
+        assertTrue(event.originNs != 0);
+        assertEquals(3, event.symbolId);
+        assertEquals(99, event.orderId);
+        assertEquals(Event.SIDE_SELL, event.side);
+        assertEquals(12_345, event.price);
+        assertEquals(678, event.quantity);
+    }
+
+    @Test
+    void shouldPublishEndOfStreamWithCountersWithoutSequencingIt() throws Exception
+    {
+        final EventPublisher publisher = publisher(4);
+        for (int i = 0; i < 5; i++)
+        {
+            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i, i);
+        }
+        assertFalse(publisher.tryPublishEndOfStream(500, 9), "the ring is full");
+
+        drain(publisher.poller(), event -> { });
+        assertTrue(publisher.tryPublishEndOfStream(500, 9));
+
+        final List<Event> events = new ArrayList<>();
+        drain(publisher.poller(), event -> events.add(new Event().copyFrom(event)));
+        final Event endOfStream = events.get(0);
+        assertEquals(EventType.END_OF_STREAM, endOfStream.type);
+        assertEquals(0, endOfStream.sequence);
+        assertEquals(500, endOfStream.ticks);
+        assertEquals(5, endOfStream.eventsProduced);
+        assertEquals(1, endOfStream.ringRejected);
+        assertEquals(5, counters.eventsProduced.get(), "an end of stream is not a produced event");
+    }
+
+    private EventPublisher publisher(final int ringSize)
+    {
+        return new EventPublisher(ringSize, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
+    }
+
+    static void drain(final EventPoller<Event> poller, final java.util.function.Consumer<Event> consumer)
+        throws Exception
+    {
+        poller.poll((event, sequence, endOfBatch) ->
+        {
+            consumer.accept(event);
+            return true;
+        });
+    }
+}

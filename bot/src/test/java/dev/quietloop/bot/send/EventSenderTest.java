@@ -1,0 +1,190 @@
+package dev.quietloop.bot.send;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.FrameDecoder;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+@Timeout(30)
+class EventSenderTest
+{
+    private static final int SOURCE_ID = 3;
+    private static final long EPOCH = 99;
+    private static final int EVENTS = 50;
+    private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Room for a few events only, so a batch spans several frames. */
+    private static final int SMALL_FRAME_BYTES = Frame.MIN_FRAME_BYTES + 3 * 64;
+
+    private final BotCounters counters = new BotCounters();
+    private final RunControl control = new RunControl();
+    private final EventPublisher publisher =
+        new EventPublisher(256, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
+    private final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
+    private long nowNs = 1_000;
+    private ZContext context;
+    private ZMQ.Socket pull;
+    private Endpoint endpoint;
+
+    @BeforeEach
+    void bindPull()
+    {
+        context = new ZContext(1);
+        pull = SocketSettings.DEFAULTS.pull(context);
+        pull.setReceiveTimeOut(10_000);
+        endpoint = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+    }
+
+    @AfterEach
+    void close()
+    {
+        context.close();
+    }
+
+    @Test
+    void shouldBatchEventsIntoFramesAndEndTheStreamWithCounters() throws Exception
+    {
+        final EventSender sender = sender(endpoint, SMALL_FRAME_BYTES);
+        sender.onStart();
+        for (int i = 0; i < EVENTS; i++)
+        {
+            publisher.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i, 10_000 + i);
+        }
+        assertTrue(publisher.tryPublishEndOfStream(7, 20_000));
+
+        while (!sender.isFinished())
+        {
+            sender.doWork();
+        }
+
+        final List<Event> business = new ArrayList<>();
+        final List<Event> control = new ArrayList<>();
+        int frames = 0;
+        while (control.isEmpty())
+        {
+            final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+            frames++;
+            assertTrue(decoder.decode(length, event -> (EventType.isControl(event.type) ? control : business)
+                .add(new Event().copyFrom(event))) > 0);
+        }
+        assertEquals(EVENTS, business.size());
+        assertTrue(frames > 2, "a batch spans several frames: " + frames);
+        for (int i = 0; i < EVENTS; i++)
+        {
+            assertEquals(i + 1, business.get(i).sequence);
+            assertEquals(SOURCE_ID, business.get(i).sourceId);
+            assertEquals(EPOCH, business.get(i).epoch);
+        }
+        final Event endOfStream = control.get(0);
+        assertEquals(EventType.END_OF_STREAM, endOfStream.type);
+        assertEquals(7, endOfStream.ticks);
+        assertEquals(EVENTS, endOfStream.eventsProduced);
+        assertEquals(0, endOfStream.ringRejected);
+        assertEquals(EVENTS, endOfStream.eventsSent);
+        assertEquals(EVENTS, counters.eventsSent.get());
+        assertEquals(frames, counters.framesSent.get());
+        assertEquals(0, counters.unsent.get());
+        sender.onClose();
+    }
+
+    @Test
+    void shouldSendHeartbeatWithCountersWhenIdleForTheInterval() throws Exception
+    {
+        final EventSender sender = sender(endpoint, Frame.DEFAULT_MAX_FRAME_BYTES);
+        sender.onStart();
+        counters.ticks.set(11);
+        assertEquals(0, sender.doWork());
+
+        nowNs += HEARTBEAT_NS;
+        assertEquals(1, sender.doWork());
+        assertEquals(0, sender.doWork(), "the next heartbeat is an interval away");
+
+        final List<Event> received = new ArrayList<>();
+        final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+        assertTrue(Frame.isControl(decoder.buffer()));
+        decoder.decode(length, event -> received.add(new Event().copyFrom(event)));
+        assertEquals(EventType.HEARTBEAT, received.get(0).type);
+        assertEquals(11, received.get(0).ticks);
+        assertEquals(SOURCE_ID, received.get(0).sourceId);
+        assertEquals(1, counters.heartbeatsSent.get());
+        sender.onClose();
+    }
+
+    @Test
+    void shouldCountEventsAsUnsentWhenTheDrainIsAbandoned() throws Exception
+    {
+        final Endpoint nobody = freePort();
+        // JeroMQ queues frames for a peer not yet connected, up to the high-water mark: keep it at one.
+        final EventSender sender = sender(nobody, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS.withHighWaterMark(1));
+        sender.onStart();
+        for (int i = 0; i < EVENTS; i++)
+        {
+            publisher.publishSignal(1, Event.SIDE_SELL, 1, 100, i, i);
+        }
+        final Thread abandoner = new Thread(() ->
+        {
+            try
+            {
+                Thread.sleep(100);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            control.abandon();
+        });
+        abandoner.start();
+
+        sender.doWork();
+        abandoner.join();
+        assertEquals(0, sender.doWork());
+        sender.onClose();
+
+        assertFalse(sender.isFinished());
+        assertTrue(counters.unsent.get() > 0, "unsent: " + counters.unsent.get());
+        assertTrue(counters.eventsSent.get() < EVENTS / 2, "sent: " + counters.eventsSent.get());
+        assertEquals(counters.eventsProduced.get(),
+            counters.ringRejected.get() + counters.eventsSent.get() + counters.unsent.get());
+    }
+
+    private EventSender sender(final Endpoint broker, final int maxFrameBytes)
+    {
+        return sender(broker, maxFrameBytes, SocketSettings.DEFAULTS);
+    }
+
+    private EventSender sender(final Endpoint broker, final int maxFrameBytes, final SocketSettings settings)
+    {
+        return new EventSender(context, broker, settings, publisher.poller(), maxFrameBytes,
+            HEARTBEAT_NS, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control,
+            SOURCE_ID, EPOCH);
+    }
+
+    /** A loopback port that was free a moment ago: its listener is gone once its context is closed. */
+    private static Endpoint freePort()
+    {
+        try (ZContext probeContext = new ZContext(1))
+        {
+            final ZMQ.Socket probe = SocketSettings.DEFAULTS.pull(probeContext);
+            return SocketSettings.bind(probe, Endpoint.loopback(Endpoint.EPHEMERAL));
+        }
+    }
+}
