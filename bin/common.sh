@@ -13,16 +13,15 @@ ql_die() {
   exit 2
 }
 
-# Builds dist/target/lib when it is missing, or older than any pom or main source file. The
-# oldest of our jars in lib/ is the build's time stamp (a test-only change rebuilds nothing).
+# Builds dist/target/lib when it is missing, or older than any pom or main source file: the
+# dist module writes lib/build-stamp on every package, after everything else is built.
 ql_build_if_stale() {
   command -v "$QL_JAVA" >/dev/null 2>&1 || ql_die "no java found: install a JDK 17 or newer (or set JAVA_HOME)"
-  local oldest stale=""
-  oldest=$(ls -tr "$QL_LIB"/quietloop-*.jar 2>/dev/null | head -n 1 || true)
-  if [ -z "$oldest" ]; then
+  local stamp="$QL_LIB/build-stamp" stale=""
+  if [ ! -f "$stamp" ]; then
     stale="first run"
   elif [ -n "$(find "$QL_ROOT" \( -path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports" \) -prune -o \
-      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$oldest" -print -quit)" ]; then
+      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$stamp" -print -quit)" ]; then
     stale="sources changed"
   fi
   if [ -n "$stale" ]; then

@@ -17,7 +17,6 @@ import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.bot.strategy.Strategy;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.protocol.config.IdleStrategies;
-import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.Readiness;
@@ -77,7 +76,7 @@ final class Bot
 
         try (ZContext context = new ZContext(1))
         {
-            final EventSender sender = new EventSender(context, config.broker(), SocketSettings.DEFAULTS,
+            final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
                 SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch);
             final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);

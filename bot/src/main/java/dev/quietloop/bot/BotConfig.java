@@ -10,6 +10,7 @@ import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketSettings;
 
 /**
  * The bot's whole configuration, immutable and validated here, in one place: the market data
@@ -23,6 +24,7 @@ public record BotConfig(
     int sourceId,
     int ringSize,
     int maxFrameBytes,
+    SocketSettings sockets,
     long heartbeatMs,
     long drainTimeoutSeconds,
     String idleTrading,
@@ -87,6 +89,7 @@ public record BotConfig(
         final int sourceId,
         final int ringSize,
         final int maxFrameBytes,
+        final SocketSettings sockets,
         final long heartbeatMs,
         final long drainTimeoutSeconds,
         final String idleTrading,
@@ -109,7 +112,7 @@ public record BotConfig(
         {
             throw new ConfigException("--broker: " + ex.getMessage(), ex);
         }
-        return new BotConfig(dataFile, endpoint, sourceId, ringSize, maxFrameBytes, heartbeatMs, drainTimeoutSeconds,
+        return new BotConfig(dataFile, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs, drainTimeoutSeconds,
             idleTrading, idleSender, strategy, summaryFile, exitWithParent);
     }
 

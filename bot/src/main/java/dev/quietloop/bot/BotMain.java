@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The bot process: parses its flags into a {@link BotConfig} once, then runs one {@link Bot}. */
@@ -56,6 +58,9 @@ public final class BotMain implements Callable<Integer>
     @Option(names = "--summary", paramLabel = "FILE", description = "write the bot.* counters here at exit")
     private Path summaryFile;
 
+    @Mixin
+    private SocketOptions sockets;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -79,6 +84,7 @@ public final class BotMain implements Callable<Integer>
             sourceId,
             ringSize,
             maxFrameBytes,
+            sockets.settings(),
             heartbeatMs,
             drainTimeoutSeconds,
             idleTrading,

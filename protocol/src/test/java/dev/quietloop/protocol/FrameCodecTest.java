@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import dev.quietloop.protocol.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -195,32 +196,16 @@ class FrameCodecTest
     {
         final Event event = sample(EventType.ORDER_PLACED, 1);
         final EventListener ignore = e -> { };
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++)
-        {
-            encodeAndDecode(event, ignore);
-        }
-        // A run of 100k round trips that allocates nothing proves no per-event allocation; the first
-        // runs may still see one-off bytes (the JIT swapping in compiled code), so take the best of a few.
-        long fewest = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 10 && fewest > 0; attempt++)
-        {
-            fewest = Math.min(fewest, allocatedBy(threads, event, ignore, 100_000));
-        }
 
-        assertEquals(0, fewest, "bytes allocated by 100k encode+decode round trips");
-    }
-
-    private long allocatedBy(
-        final com.sun.management.ThreadMXBean threads, final Event event, final EventListener listener, final int runs)
-    {
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < runs; i++)
+        final long bytes = Allocations.fewestBytes(() ->
         {
-            encodeAndDecode(event, listener);
-        }
-        return threads.getCurrentThreadAllocatedBytes() - before;
+            for (int i = 0; i < 100_000; i++)
+            {
+                encodeAndDecode(event, ignore);
+            }
+        }, 10);
+
+        assertEquals(0, bytes, "bytes allocated by 100k encode+decode round trips");
     }
 
     private void encodeAndDecode(final Event event, final EventListener listener)

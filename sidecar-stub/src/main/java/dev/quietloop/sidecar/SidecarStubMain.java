@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -17,6 +18,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
 import org.zeromq.ZContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,6 +69,9 @@ public final class SidecarStubMain implements Callable<Integer>
     @Option(names = "--summary", description = "write the sidecar.* counters to this JSON file at exit")
     private Path summary;
 
+    @Mixin
+    private SocketOptions sockets;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -85,7 +90,8 @@ public final class SidecarStubMain implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final StubConfig config = StubConfig.from(
-            bind, delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary, exitWithParent);
+            bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
+            exitWithParent);
         final CounterRegistry counters = new CounterRegistry(MAX_COUNTERS);
         try (ShutdownSignal shutdown = new ShutdownSignal(config.drainMs() + 2 * STOP_MARGIN_MS);
             ZContext context = new ZContext())
@@ -93,6 +99,7 @@ public final class SidecarStubMain implements Callable<Integer>
             final SidecarReceiver receiver = new SidecarReceiver(
                 context,
                 config.bind(),
+                config.sockets(),
                 config.drainNs(),
                 config.faults(),
                 new SequenceChecker(counters),

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.sidecar.receive.FaultInjection;
 
 /**
@@ -14,6 +15,7 @@ import dev.quietloop.sidecar.receive.FaultInjection;
  * line naming the flag before any socket exists.
  *
  * @param bind           PULL endpoint; port 0 picks a free one
+ * @param sockets        ZeroMQ socket options (--hwm, --socket-buffer-bytes)
  * @param delayNs        fault: pause after each message, 0 for none
  * @param stallAfter     fault: the message after which reading stops once, {@link FaultInjection#OFF} for never
  * @param stallNs        fault: how long that stall lasts
@@ -25,6 +27,7 @@ import dev.quietloop.sidecar.receive.FaultInjection;
  */
 public record StubConfig(
     Endpoint bind,
+    SocketSettings sockets,
     long delayNs,
     long stallAfter,
     long stallNs,
@@ -39,6 +42,7 @@ public record StubConfig(
     /** Validates the flags as given on the command line; a null count means the fault is off. */
     public static StubConfig from(
         final String bind,
+        final SocketSettings sockets,
         final long delayUs,
         final Long stallAfter,
         final long stallSeconds,
@@ -69,6 +73,7 @@ public record StubConfig(
         }
         return new StubConfig(
             Endpoint.parse(bind),
+            sockets,
             TimeUnit.MICROSECONDS.toNanos(delayUs),
             messageCount("--stall-after", stallAfter),
             TimeUnit.SECONDS.toNanos(stallSeconds),

@@ -28,13 +28,6 @@ import org.zeromq.ZMQ;
  */
 public final class EventSender implements Agent, EventPoller.Handler<Event>
 {
-    /**
-     * JeroMQ 0.6.0 now and then leaves a fresh loopback connection stuck in its ZMTP handshake
-     * (established, greeting unread) with frames queued behind it; its default handshake timeout
-     * is 30 s. A short one drops such a connection and reconnects, and the queued frames follow.
-     */
-    public static final int HANDSHAKE_IVL_MS = 1_000;
-
     private final ZContext context;
     private final Endpoint broker;
     private final SocketSettings settings;
@@ -109,7 +102,6 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         try
         {
             socket = settings.push(context);
-            socket.setHandshakeIvl(HANDSHAKE_IVL_MS);
             SocketSettings.connect(socket, broker);
             lastSendNs = clock.nanoTime();
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 import org.agrona.concurrent.NoOpIdleStrategy;
+import dev.quietloop.protocol.testing.Allocations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,18 +84,9 @@ class TraderTest
     {
         final Quotes quotes = quotes(20_000);
         final Trader trader = trader(quotes, publisher(1 << 10));
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 5; i++)
-        {
-            trader.replay();
-        }
+        final long allocatedBytes = Allocations.fewestBytes(trader::replay, 10);
 
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        trader.replay();
-        final long allocatedBytes = threads.getCurrentThreadAllocatedBytes() - before;
-
-        assertEquals(0, allocatedBytes);
+        assertEquals(0, allocatedBytes, "bytes allocated by a replay of 20,000 quotes");
         assertTrue(counters.ringRejected.get() > 0, "the full-ring path ran too");
     }
 

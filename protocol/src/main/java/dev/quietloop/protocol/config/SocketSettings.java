@@ -61,6 +61,12 @@ public record SocketSettings(
             heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes, handshakeIvlMs, kernelBufferBytes);
     }
 
+    public SocketSettings withMaxFrameBytes(final int maxFrameBytes)
+    {
+        return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
+            heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes, handshakeIvlMs, kernelBufferBytes);
+    }
+
     public SocketSettings withKernelBufferBytes(final int kernelBufferBytes)
     {
         return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
@@ -94,7 +100,10 @@ public record SocketSettings(
             socket.setSendBufferSize(kernelBufferBytes);
             socket.setReceiveBufferSize(kernelBufferBytes);
         }
-        socket.setImmediate(true);
+        // Queue only to connected peers, so a send with no peer is refused (back-pressure) instead of
+        // queued blind. JeroMQ 0.6.0 inverts this flag against libzmq's ZMQ_IMMEDIATE: false is
+        // what makes it refuse (SocketSettingsTest pins that down).
+        socket.setImmediate(false);
         return socket;
     }
 

@@ -5,6 +5,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,23 @@ class SocketSettingsTest
 
             assertEquals("127.0.0.1", bound.host());
             assertNotEquals(0, bound.port());
+        }
+    }
+
+    @Test
+    void shouldRefuseASendWhileNoPeerIsConnected() throws java.io.IOException
+    {
+        final Endpoint nobody;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            nobody = Endpoint.loopback(probe.getLocalPort());
+        }
+        try (ZContext context = new ZContext())
+        {
+            final ZMQ.Socket push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);
+            SocketSettings.connect(push, nobody);
+
+            assertFalse(push.send(new byte[8], 0, 8, ZMQ.DONTWAIT), "queued blind to a peer that is not there");
         }
     }
 

@@ -42,14 +42,15 @@ public final class SidecarReceiver implements Agent
 
     private final ZContext context;
     private final Endpoint endpoint;
+    private final SocketSettings settings;
     private final long drainNs;
     private final FaultInjection faults;
     private final SequenceChecker checker;
     private final NanoClock clock;
     private final LongConsumer pauseNs;
     private final Runnable onFinished;
-    private final FrameDecoder decoder = new FrameDecoder(SocketSettings.DEFAULTS.maxFrameBytes());
-    private final byte[] buffer = decoder.buffer();
+    private final FrameDecoder decoder;
+    private final byte[] buffer;
     private final EventListener listener = this::onEvent;
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -68,6 +69,7 @@ public final class SidecarReceiver implements Agent
     /**
      * @param context    the context the socket is created from, on this agent's thread
      * @param endpoint   where to bind PULL; port 0 picks a free one
+     * @param settings   the socket options, and the largest frame accepted
      * @param drainNs    how long a stop may keep reading at most
      * @param faults     the injected faults, {@link FaultInjection#none()} for none
      * @param checker    the sequence checker fed with every business event and end of stream
@@ -79,6 +81,7 @@ public final class SidecarReceiver implements Agent
     public SidecarReceiver(
         final ZContext context,
         final Endpoint endpoint,
+        final SocketSettings settings,
         final long drainNs,
         final FaultInjection faults,
         final SequenceChecker checker,
@@ -89,7 +92,10 @@ public final class SidecarReceiver implements Agent
     {
         this.context = context;
         this.endpoint = endpoint;
+        this.settings = settings;
         this.drainNs = drainNs;
+        decoder = new FrameDecoder(settings.maxFrameBytes());
+        buffer = decoder.buffer();
         this.faults = faults;
         this.checker = checker;
         this.clock = clock;
@@ -109,7 +115,7 @@ public final class SidecarReceiver implements Agent
     {
         try
         {
-            socket = SocketSettings.DEFAULTS.pull(context);
+            socket = settings.pull(context);
             bound.complete(SocketSettings.bind(socket, endpoint));
         }
         catch (final RuntimeException ex)
@@ -143,7 +149,8 @@ public final class SidecarReceiver implements Agent
             finish();
             return 0;
         }
-        final long remainingPauseNs = faults.pauseRemainingNs(nowNs);
+        // A stop ends any injected stall or delay: the stub is an instrument, and its count must be whole.
+        final long remainingPauseNs = draining ? 0 : faults.pauseRemainingNs(nowNs);
         if (remainingPauseNs > 0)
         {
             pauseNs.accept(Math.min(remainingPauseNs, MAX_PAUSE_SLICE_NS));

@@ -232,6 +232,7 @@ class SidecarReceiverTest
         receiver = new SidecarReceiver(
             context,
             Endpoint.loopback(Endpoint.EPHEMERAL),
+            SocketSettings.DEFAULTS,
             DRAIN_NS,
             faults,
             checker,

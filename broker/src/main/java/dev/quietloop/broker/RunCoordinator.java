@@ -1,0 +1,316 @@
+package dev.quietloop.broker;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.quietloop.broker.launch.ChildFailedException;
+import dev.quietloop.broker.launch.ChildLauncher;
+import dev.quietloop.broker.launch.ChildProcess;
+import dev.quietloop.broker.report.ReportWriter;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.Readiness;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sequences one broker run: stub, ingest bind, forwarder, reporter, readiness, bot; then waits
+ * for the end (the expected ends of stream, the bot's exit, or a signal), drains within the drain
+ * timeout, stops the threads and the children in order, and writes the report.
+ */
+final class RunCoordinator
+{
+    static final String BOT_MAIN = "dev.quietloop.bot.BotMain";
+    static final String STUB_MAIN = "dev.quietloop.sidecar.SidecarStubMain";
+    static final String BOT_ROLE = "bot";
+    static final String STUB_ROLE = "sidecar-stub";
+    static final String ROLE = "broker";
+
+    private static final long READY_TIMEOUT_MS = 30_000;
+    private static final long BOT_EXIT_GRACE_MS = 1_000;
+    private static final long CHILD_STOP_TIMEOUT_MS = 10_000;
+    /** How a JVM without its own signal handling answers SIGTERM: 128 + 15. */
+    private static final int SIGTERM_EXIT_CODE = 143;
+    private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final BrokerConfig config;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final BrokerCounters counters = new BrokerCounters();
+    private final ChildLauncher launcher;
+    private final BrokerPipeline pipeline;
+    private StopSignal stop;
+    private ChildProcess stub;
+    private ChildProcess bot;
+
+    RunCoordinator(final BrokerConfig config, final PrintStream out, final PrintStream err)
+    {
+        this.config = config;
+        this.out = out;
+        this.err = err;
+        this.pipeline = new BrokerPipeline(config, counters, err);
+        this.launcher = new ChildLauncher(config.jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
+    }
+
+    /** Runs to the end and returns the exit code; bad input surfaces as a ConfigException. */
+    int run()
+    {
+        final Path runDir = RunDirectory.create(config.reportsDir(), config.runId(), config.runIdGiven());
+        try (StopSignal stopSignal = StopSignal.install(this::stopAtOnce))
+        {
+            stop = stopSignal;
+            if (config.exitWithParent())
+            {
+                ParentWatch.onParentExit(stopSignal::trigger);
+            }
+            try
+            {
+                return execute(runDir);
+            }
+            finally
+            {
+                closeWhatIsLeft();
+                RunDirectory.deleteIfEmpty(runDir); // a run that failed to start leaves no empty folder
+            }
+        }
+        catch (final ChildFailedException ex)
+        {
+            if (ex.exitCode() == ExitCodes.USAGE)
+            {
+                return ExitCodes.USAGE; // the child's own one-line message was forwarded already
+            }
+            err.println(ROLE + ": " + ex.getMessage());
+            return ExitCodes.CHILD_FAILED;
+        }
+    }
+
+    private int execute(final Path runDir)
+    {
+        Endpoint sidecar = config.sidecar();
+        if (config.launchStub())
+        {
+            stub = launcher.launch(STUB_ROLE, STUB_MAIN, stubArgs(runDir));
+            sidecar = stub.awaitReady(READY_TIMEOUT_MS, stop::isRequested);
+            if (null == sidecar)
+            {
+                return ExitCodes.INTERRUPTED;
+            }
+        }
+        final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE));
+        if (config.launchBot())
+        {
+            // The broker starts the bot itself: nobody else waits for its readiness line.
+            bot = launcher.launch(BOT_ROLE, BOT_MAIN, botArgs(connectable(ingest), runDir));
+        }
+        else
+        {
+            Readiness.announce(ROLE, ingest);
+        }
+
+        boolean interrupted = awaitEnd();
+        if (!interrupted && null != bot && !bot.isAlive() && bot.exitCode() == ExitCodes.USAGE)
+        {
+            return abandonOnBadInput(runDir);
+        }
+        if (interrupted && null != bot)
+        {
+            bot.stop(config.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS); // stop producing first
+        }
+        final long undelivered = pipeline.drainAndStop(config.drainTimeoutMs());
+        final int botExitCode = finishBot(interrupted);
+        final boolean botFailed = null != bot && (bot.wasForced() ||
+            (botExitCode != ExitCodes.OK && !(interrupted && botExitCode == ExitCodes.INTERRUPTED)));
+        final boolean stubFailed = finishStub();
+        interrupted |= stop.isRequested();
+
+        final int exitCode = new RunOutcome(interrupted, undelivered, botExitCode, botFailed || stubFailed).exitCode();
+        writeReports(runDir, interrupted, exitCode, undelivered);
+        return exitCode;
+    }
+
+    /**
+     * The bot refused its input (its one line says why) before anything ran: stop the rest without
+     * another word and leave no report behind, so the user sees just that line.
+     */
+    private int abandonOnBadInput(final Path runDir)
+    {
+        if (null != stub)
+        {
+            stub.mute();
+            stub.destroyForcibly();
+            stub.waitFor(CHILD_STOP_TIMEOUT_MS);
+            stub = null;
+        }
+        pipeline.close();
+        RunDirectory.delete(runDir);
+        return ExitCodes.USAGE;
+    }
+
+    /** @return true if the run ended because it was asked to stop. */
+    private boolean awaitEnd()
+    {
+        while (!stop.isRequested())
+        {
+            if (expectedEndsArrived())
+            {
+                return false;
+            }
+            if (null != bot && !bot.isAlive())
+            {
+                awaitQuietAfterBotExit();
+                return stop.isRequested();
+            }
+            pause();
+        }
+        return true;
+    }
+
+    /**
+     * Frames the bot sent before exiting may still be on their way (queued behind others when the
+     * sidecar is slow): wait for its end of stream until no frame has arrived for a grace period.
+     */
+    private void awaitQuietAfterBotExit()
+    {
+        final long graceNs = TimeUnit.MILLISECONDS.toNanos(BOT_EXIT_GRACE_MS);
+        long lastFrames = counters.framesReceived().get();
+        long quietSinceNs = System.nanoTime();
+        while (!stop.isRequested() && !expectedEndsArrived() && System.nanoTime() - quietSinceNs < graceNs)
+        {
+            pause();
+            final long frames = counters.framesReceived().get();
+            if (frames != lastFrames)
+            {
+                lastFrames = frames;
+                quietSinceNs = System.nanoTime();
+            }
+        }
+    }
+
+    private boolean expectedEndsArrived()
+    {
+        return config.expectBots() > 0 && counters.endOfStreams().get() >= config.expectBots();
+    }
+
+    private int finishBot(final boolean interrupted)
+    {
+        if (null == bot)
+        {
+            return RunOutcome.NOT_LAUNCHED;
+        }
+        final long exitTimeoutMs = interrupted ? 0 : config.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS;
+        if (!bot.waitFor(exitTimeoutMs))
+        {
+            bot.stop(CHILD_STOP_TIMEOUT_MS);
+        }
+        return bot.isAlive() ? ChildFailedException.NO_EXIT_CODE : bot.exitCode();
+    }
+
+    /** Stops the stub with SIGTERM so it writes its summary; @return true if it failed. */
+    private boolean finishStub()
+    {
+        if (null == stub)
+        {
+            return false;
+        }
+        final int exitCode = stub.stop(CHILD_STOP_TIMEOUT_MS);
+        final boolean failed = stub.wasForced() ||
+            !(exitCode == ExitCodes.OK || exitCode == ExitCodes.INTERRUPTED || exitCode == SIGTERM_EXIT_CODE);
+        stub = null;
+        return failed;
+    }
+
+    private void writeReports(final Path runDir, final boolean partial, final int exitCode, final long undelivered)
+    {
+        final Histogram total = pipeline.finishLatencyLog();
+
+        final ReportWriter writer = new ReportWriter(runDir, err);
+        writer.writeBrokerCounters(counters.snapshot());
+        writer.writeDistribution(total);
+        writer.writeSummary(total, partial, exitCode);
+        writer.pointLatest();
+
+        out.println("report: " + runDir);
+        out.println(ROLE + ": frames " + counters.framesReceived().get() + " received, " +
+            counters.framesForwarded().get() + " forwarded, " + counters.badFrames().get() + " bad; events " +
+            counters.eventsReceived().get() + " received, " + counters.eventsForwarded().get() + " forwarded, " +
+            undelivered + " undelivered; send latency p50 " + micros(total.getValueAtPercentile(50.0)) +
+            " us, p99 " + micros(total.getValueAtPercentile(99.0)) + " us, max " + micros(total.getMaxValue()) +
+            " us over " + total.getTotalCount() + " sends" + (partial ? " (partial run)" : ""));
+        out.flush();
+        if (undelivered > 0)
+        {
+            err.println(ROLE + ": " + undelivered + " events not taken by the sidecar within the drain timeout (" +
+                config.drainTimeoutSeconds() + " s)");
+        }
+    }
+
+    /** On the failure path: stop whatever is still running, producers first. */
+    private void closeWhatIsLeft()
+    {
+        if (null != bot && bot.isAlive())
+        {
+            bot.stop(CHILD_STOP_TIMEOUT_MS);
+        }
+        pipeline.close();
+        if (null != stub)
+        {
+            stub.stop(CHILD_STOP_TIMEOUT_MS);
+        }
+    }
+
+    /** The second signal: no more waiting for anything. */
+    private void stopAtOnce()
+    {
+        err.println(ROLE + ": second signal, stopping at once");
+        err.flush();
+        launcher.destroyAllForcibly();
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+    }
+
+    private List<String> stubArgs(final Path runDir)
+    {
+        final List<String> args = new ArrayList<>(List.of(
+            "--bind", "tcp://127.0.0.1:0",
+            "--summary", runDir.resolve("sidecar.json").toString()));
+        args.addAll(config.stubArgs());
+        return args;
+    }
+
+    private List<String> botArgs(final Endpoint ingest, final Path runDir)
+    {
+        final List<String> args = new ArrayList<>(List.of(
+            "--data", config.dataFile().toString(),
+            "--broker", ingest.toString(),
+            "--summary", runDir.resolve("bot.json").toString(),
+            "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
+        args.addAll(config.botArgs());
+        return args;
+    }
+
+    /** A bot cannot connect to a wildcard address: send it to loopback instead. */
+    static Endpoint connectable(final Endpoint bound)
+    {
+        final String host = bound.host();
+        if ("0.0.0.0".equals(host) || "*".equals(host) || "::".equals(host))
+        {
+            return Endpoint.loopback(bound.port());
+        }
+        return bound;
+    }
+
+    private static String micros(final long nanos)
+    {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1000.0);
+    }
+
+    private static void pause()
+    {
+        LockSupport.parkNanos(POLL_NS);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.quietloop.broker.forward;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.broker.ring.FrameSlot;
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.IdleStrategy;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Polls the broker ring and PUSHes each frame to the sidecar. The time from the first send
+ * attempt until the socket accepts the frame, retries included, is the headline latency. A frame
+ * the sidecar does not take is retried until it is, or until {@link #giveUp()} at the drain
+ * deadline; from then on each frame gets one attempt and what is refused stays undelivered.
+ */
+public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameSlot>
+{
+    private final Endpoint sidecar;
+    private final SocketSettings settings;
+    private final EventPoller<FrameSlot> poller;
+    private final IdleStrategy retryIdle;
+    private final SingleWriterRecorder recorder;
+    private final long highestTrackableNs;
+    private final BrokerCounters counters;
+    private final CompletableFuture<Endpoint> connected = new CompletableFuture<>();
+    private volatile boolean giveUp;
+    private ZContext context;
+    private ZMQ.Socket socket;
+
+    /**
+     * Registers as the ring's only gating consumer: build it before anything publishes.
+     *
+     * @param retryIdle          how to wait between refused sends; not shared with the agent runner.
+     * @param highestTrackableNs the recorder's ceiling; longer sends are recorded at it.
+     */
+    public SidecarForwarder(
+        final Endpoint sidecar,
+        final SocketSettings settings,
+        final RingBuffer<FrameSlot> ring,
+        final IdleStrategy retryIdle,
+        final SingleWriterRecorder recorder,
+        final long highestTrackableNs,
+        final BrokerCounters counters)
+    {
+        this.sidecar = sidecar;
+        this.settings = settings;
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        this.retryIdle = retryIdle;
+        this.recorder = recorder;
+        this.highestTrackableNs = highestTrackableNs;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onStart()
+    {
+        context = new ZContext(1);
+        socket = settings.push(context);
+        try
+        {
+            SocketSettings.connect(socket, sidecar);
+            connected.complete(sidecar);
+        }
+        catch (final ConfigException ex)
+        {
+            connected.completeExceptionally(ex);
+            socket = null; // the context closes it in onClose
+        }
+    }
+
+    @Override
+    public int doWork() throws Exception
+    {
+        if (null == socket)
+        {
+            return 0;
+        }
+        return poller.poll(this) == EventPoller.PollState.PROCESSING ? 1 : 0;
+    }
+
+    @Override
+    public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        forward(slot);
+        return true;
+    }
+
+    private void forward(final FrameSlot slot)
+    {
+        final ZMQ.Socket socket = this.socket;
+        final byte[] bytes = slot.bytes();
+        final int length = slot.length();
+
+        final long startNs = System.nanoTime();
+        boolean sent = socket.send(bytes, 0, length, ZMQ.DONTWAIT);
+        while (!sent && !giveUp)
+        {
+            counters.sendRetries().incrementRelease();
+            retryIdle.idle();
+            sent = socket.send(bytes, 0, length, ZMQ.DONTWAIT);
+        }
+        if (sent)
+        {
+            recorder.recordValue(Math.min(System.nanoTime() - startNs, highestTrackableNs));
+            counters.eventsForwarded().getAndAddRelease(slot.businessEvents());
+            counters.framesForwarded().incrementRelease();
+        }
+        retryIdle.reset();
+    }
+
+    /** Stops waiting for the sidecar: called from another thread at the drain deadline. */
+    public void giveUp()
+    {
+        giveUp = true;
+    }
+
+    @Override
+    public void onClose()
+    {
+        if (null != context)
+        {
+            context.close(); // waits at most the socket's linger for queued frames to leave
+            context = null;
+            socket = null;
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "broker-forwarder";
+    }
+
+    /**
+     * Waits for the connect that {@link #onStart()} performs on the forwarder thread.
+     *
+     * @throws ConfigException naming the endpoint when it cannot be connected to.
+     */
+    public Endpoint awaitConnected(final long timeoutMs)
+    {
+        try
+        {
+            return connected.get(timeoutMs, TimeUnit.MILLISECONDS);
+        }
+        catch (final ExecutionException ex)
+        {
+            if (ex.getCause() instanceof ConfigException)
+            {
+                throw (ConfigException)ex.getCause();
+            }
+            throw new IllegalStateException("sidecar connect failed: " + ex.getCause(), ex.getCause());
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new IllegalStateException("sidecar socket not connected after " + timeoutMs + " ms");
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to " + sidecar);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.quietloop.broker.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.quietloop.protocol.process.SummaryJson;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Writes the end-of-run files of one report folder and points {@code REPORTS/latest} at it.
+ * Component summaries (bot, sidecar, broker) are merged with the send-latency percentiles into
+ * {@code summary.json}; a component whose file is missing is simply absent from the merge.
+ */
+public final class ReportWriter
+{
+    public static final String HGRM_FILE = "send-latency.hgrm";
+    public static final String HLOG_FILE = "send-latency.hlog";
+    public static final String BROKER_FILE = "broker.json";
+    public static final String SUMMARY_FILE = "summary.json";
+    public static final String LATEST_LINK = "latest";
+    public static final List<String> COMPONENT_FILES = List.of("bot.json", "sidecar.json", BROKER_FILE);
+
+    /** The hgrm file's unit: values in microseconds, as HdrHistogram's plotter expects. */
+    private static final double NS_PER_US = 1000.0;
+
+    private final Path runDir;
+    private final PrintStream err;
+
+    public ReportWriter(final Path runDir, final PrintStream err)
+    {
+        this.runDir = runDir;
+        this.err = err;
+    }
+
+    public Path runDir()
+    {
+        return runDir;
+    }
+
+    public void writeDistribution(final Histogram total)
+    {
+        final Path file = runDir.resolve(HGRM_FILE);
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))
+        {
+            total.outputPercentileDistribution(out, NS_PER_US);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file, ex);
+        }
+    }
+
+    public void writeBrokerCounters(final Map<String, Long> counters)
+    {
+        SummaryJson.write(runDir.resolve(BROKER_FILE), counters);
+    }
+
+    /**
+     * Merges the component files found in the folder with the percentiles and the run's outcome.
+     *
+     * @return what was written, as dotted keys.
+     */
+    public Map<String, Long> writeSummary(final Histogram total, final boolean partial, final int exitCode)
+    {
+        final Map<String, Long> summary = new TreeMap<>();
+        for (final String name : COMPONENT_FILES)
+        {
+            final Path file = runDir.resolve(name);
+            if (Files.isRegularFile(file))
+            {
+                try
+                {
+                    summary.putAll(SummaryJson.read(file));
+                }
+                catch (final RuntimeException ex)
+                {
+                    err.println("broker: left " + file + " out of the summary: " + ex.getMessage());
+                }
+            }
+        }
+        summary.putAll(percentiles(total));
+        summary.put("run.partial", partial ? 1L : 0L);
+        summary.put("run.exitCode", (long)exitCode);
+        SummaryJson.write(runDir.resolve(SUMMARY_FILE), summary);
+        return summary;
+    }
+
+    /** The headline figures in nanoseconds, under {@code sendLatencyNs.*}. */
+    public static Map<String, Long> percentiles(final Histogram total)
+    {
+        final Map<String, Long> values = new TreeMap<>();
+        values.put("sendLatencyNs.count", total.getTotalCount());
+        values.put("sendLatencyNs.p50", total.getValueAtPercentile(50.0));
+        values.put("sendLatencyNs.p90", total.getValueAtPercentile(90.0));
+        values.put("sendLatencyNs.p99", total.getValueAtPercentile(99.0));
+        values.put("sendLatencyNs.p99_9", total.getValueAtPercentile(99.9));
+        values.put("sendLatencyNs.max", total.getMaxValue());
+        return values;
+    }
+
+    /** Replaces {@code REPORTS/latest} with a relative link to this folder in one rename. */
+    public void pointLatest()
+    {
+        final Path reportsDir = runDir.toAbsolutePath().getParent();
+        final Path latest = reportsDir.resolve(LATEST_LINK);
+        final Path staging = reportsDir.resolve("." + LATEST_LINK + "-" + ProcessHandle.current().pid());
+        try
+        {
+            Files.deleteIfExists(staging);
+            Files.createSymbolicLink(staging, runDir.getFileName());
+            Files.move(staging, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            err.println("broker: cannot point " + latest + " at " + runDir.getFileName() + ": " + ex);
+            try
+            {
+                Files.deleteIfExists(staging);
+            }
+            catch (final IOException ignore)
+            {
+                // the message above already names the problem
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.quietloop.broker.forward;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.broker.ring.BrokerRing;
+import dev.quietloop.broker.ring.FrameSlot;
+import dev.quietloop.broker.ring.TestFrames;
+import dev.quietloop.broker.report.SendLatencyLog;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+class SidecarForwarderTest
+{
+    private static final long SLEEP_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final BrokerCounters counters = new BrokerCounters();
+    private final RingBuffer<FrameSlot> ring = BrokerRing.create(16, Frame.DEFAULT_MAX_FRAME_BYTES);
+    private final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
+    private final ZContext sidecarContext = new ZContext(1);
+    private final FrameSlot staging = new FrameSlot(Frame.DEFAULT_MAX_FRAME_BYTES);
+
+    @AfterEach
+    void close()
+    {
+        sidecarContext.close();
+    }
+
+    private SidecarForwarder forwarderTo(final Endpoint sidecar)
+    {
+        return new SidecarForwarder(sidecar, SocketSettings.DEFAULTS, ring, new SleepingIdleStrategy(SLEEP_NS),
+            recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters);
+    }
+
+    private void publish(final byte[] frame, final int businessEvents)
+    {
+        System.arraycopy(frame, 0, staging.bytes(), 0, frame.length);
+        staging.set(frame.length, businessEvents);
+        ring.publishEvent(FrameSlot.COPY, staging);
+        counters.framesReceived().incrementRelease();
+        counters.eventsReceived().getAndAddRelease(businessEvents);
+    }
+
+    @Test
+    void shouldForwardFramesUnchangedAndTimeEachSend()
+    {
+        final ZMQ.Socket sidecar = SocketSettings.DEFAULTS.pull(sidecarContext);
+        final Endpoint endpoint = SocketSettings.bind(sidecar, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final List<byte[]> frames = List.of(TestFrames.business(2), TestFrames.business(5), TestFrames.endOfStream());
+        final SidecarForwarder forwarder = forwarderTo(endpoint);
+        publish(frames.get(0), 2);
+        publish(frames.get(1), 5);
+        publish(frames.get(2), 0);
+        forwarder.onStart();
+        forwarder.awaitConnected(1_000);
+        try
+        {
+            assertTrue(TestFrames.until(() -> counters.framesForwarded().get() == 3, () -> doWork(forwarder)));
+
+            final List<byte[]> received = new ArrayList<>();
+            sidecar.setReceiveTimeOut(30_000);
+            for (int i = 0; i < frames.size(); i++)
+            {
+                received.add(sidecar.recv());
+            }
+            for (int i = 0; i < frames.size(); i++)
+            {
+                assertArrayEquals(frames.get(i), received.get(i));
+            }
+            assertEquals(7, counters.eventsForwarded().get());
+            assertEquals(3, recorder.getIntervalHistogram().getTotalCount());
+            assertTrue(BrokerRing.isEmpty(ring));
+        }
+        finally
+        {
+            forwarder.onClose();
+        }
+    }
+
+    @Test
+    void shouldGiveUpRetryingWhenNoPeerTakesTheFrames() throws Exception
+    {
+        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint());
+        final AgentRunner runner = new AgentRunner(new SleepingIdleStrategy(SLEEP_NS), Throwable::printStackTrace, null,
+            forwarder);
+        publish(TestFrames.business(4), 4);
+        publish(TestFrames.business(6), 6);
+        AgentRunner.startOnThread(runner);
+        forwarder.awaitConnected(5_000);
+
+        assertTrue(TestFrames.until(() -> counters.sendRetries().get() > 0, () -> {}), "the send is being retried");
+        forwarder.giveUp();
+        assertTrue(TestFrames.until(() -> BrokerRing.isEmpty(ring), () -> {}), "the forwarder abandons the frames");
+        runner.close();
+
+        assertEquals(0, counters.framesForwarded().get());
+        assertEquals(0, counters.eventsForwarded().get());
+        assertEquals(10, counters.eventsReceived().get() - counters.eventsForwarded().get());
+        assertEquals(0, recorder.getIntervalHistogram().getTotalCount());
+    }
+
+    @Test
+    void shouldTryEachFrameOnceAfterGivingUp() throws Exception
+    {
+        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint());
+        publish(TestFrames.business(1), 1);
+        publish(TestFrames.heartbeat(), 0);
+        forwarder.onStart();
+        forwarder.giveUp();
+        try
+        {
+            assertEquals(1, forwarder.doWork());
+            assertEquals(0, forwarder.doWork());
+            assertEquals(0, counters.sendRetries().get());
+            assertEquals(0, counters.framesForwarded().get());
+            assertTrue(BrokerRing.isEmpty(ring));
+        }
+        finally
+        {
+            forwarder.onClose();
+        }
+    }
+
+    /** A loopback port that was free a moment ago: a PUSH with immediate=true refuses to send to it. */
+    private static Endpoint unusedEndpoint() throws IOException
+    {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            return Endpoint.loopback(probe.getLocalPort());
+        }
+    }
+
+    private static void doWork(final SidecarForwarder forwarder)
+    {
+        try
+        {
+            forwarder.doWork();
+        }
+        catch (final Exception ex)
+        {
+            throw new AssertionError(ex);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.quietloop.broker.ingress;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.broker.ring.BrokerRing;
+import dev.quietloop.broker.ring.FrameSlot;
+import dev.quietloop.broker.ring.TestFrames;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+class IngressReceiverTest
+{
+    private final BrokerCounters counters = new BrokerCounters();
+    private final Sequence consumed = new Sequence();
+    private ZContext botContext;
+    private RingBuffer<FrameSlot> ring;
+    private IngressReceiver receiver;
+    private ZMQ.Socket bot;
+
+    @BeforeEach
+    void start()
+    {
+        startWithRingSize(8);
+    }
+
+    private void startWithRingSize(final int ringSize)
+    {
+        ring = BrokerRing.create(ringSize, Frame.DEFAULT_MAX_FRAME_BYTES);
+        ring.addGatingSequences(consumed); // a consumer that moves only when the test says so
+        receiver = new IngressReceiver(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, ring, counters);
+        botContext = new ZContext(1);
+        receiver.onStart();
+        final Endpoint bound = receiver.awaitBound(1_000);
+        bot = SocketSettings.DEFAULTS.push(botContext);
+        SocketSettings.connect(bot, bound);
+    }
+
+    @AfterEach
+    void stop()
+    {
+        receiver.onClose();
+        botContext.close();
+    }
+
+    private void send(final byte[] frame)
+    {
+        assertTrue(TestFrames.until(() -> bot.send(frame, 0, frame.length, ZMQ.DONTWAIT), () -> {}));
+    }
+
+    private void receiveUntilFrames(final long frames)
+    {
+        assertTrue(TestFrames.until(
+            () -> counters.framesReceived().get() + counters.badFrames().get() >= frames, receiver::doWork));
+    }
+
+    @Test
+    void shouldPublishFrameUnchangedAndCountItsEvents()
+    {
+        final byte[] frame = TestFrames.business(3);
+        send(frame);
+        receiveUntilFrames(1);
+
+        final FrameSlot slot = ring.get(0);
+        assertEquals(0, ring.getCursor());
+        assertArrayEquals(frame, Arrays.copyOf(slot.bytes(), slot.length()));
+        assertEquals(3, slot.businessEvents());
+        assertEquals(1, counters.framesReceived().get());
+        assertEquals(3, counters.eventsReceived().get());
+        assertEquals(0, counters.controlFrames().get());
+    }
+
+    @Test
+    void shouldCountBadFrameWithoutPublishingIt()
+    {
+        send(new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
+        receiveUntilFrames(1);
+
+        assertEquals(1, counters.badFrames().get());
+        assertEquals(0, counters.framesReceived().get());
+        assertEquals(RingBuffer.INITIAL_CURSOR_VALUE, ring.getCursor());
+    }
+
+    @Test
+    void shouldCountEndOfStreamAsControlFrameAndForwardIt()
+    {
+        send(TestFrames.heartbeat());
+        send(TestFrames.endOfStream());
+        receiveUntilFrames(2);
+
+        assertEquals(2, counters.framesReceived().get());
+        assertEquals(2, counters.controlFrames().get());
+        assertEquals(1, counters.endOfStreams().get());
+        assertEquals(0, counters.eventsReceived().get());
+        assertEquals(1, ring.getCursor());
+        assertTrue(Frame.isEndOfStream(ring.get(1).bytes()));
+        assertEquals(0, ring.get(1).businessEvents());
+    }
+
+    @Test
+    void shouldNotReceiveMoreThanTheRingCanStore()
+    {
+        stop();
+        startWithRingSize(2);
+        for (int i = 0; i < 5; i++)
+        {
+            send(TestFrames.business(1));
+        }
+        receiveUntilFrames(2);
+        for (int i = 0; i < 20; i++)
+        {
+            receiver.doWork();
+        }
+        assertEquals(2, counters.framesReceived().get());
+        assertEquals(0, receiver.doWork());
+
+        consumed.set(1); // the consumer frees both slots: the rest is received, none was lost
+        receiveUntilFrames(4);
+        assertEquals(4, counters.framesReceived().get());
+        consumed.set(3);
+        receiveUntilFrames(5);
+        assertEquals(5, counters.eventsReceived().get());
+        assertEquals(0, counters.badFrames().get());
+    }
+
+    @Test
+    void shouldNameTheEndpointWhenThePortIsTaken()
+    {
+        final ZContext context = new ZContext(1);
+        try
+        {
+            final ZMQ.Socket holder = SocketSettings.DEFAULTS.pull(context);
+            final Endpoint held = SocketSettings.bind(holder, Endpoint.loopback(Endpoint.EPHEMERAL));
+            final IngressReceiver second = new IngressReceiver(held, SocketSettings.DEFAULTS, ring, counters);
+            second.onStart();
+            final ConfigException ex = assertThrows(ConfigException.class, () -> second.awaitBound(1_000));
+            assertTrue(ex.getMessage().contains("cannot bind " + held), ex.getMessage());
+            assertTrue(ex.getMessage().contains("address already in use"), ex.getMessage());
+            assertEquals(0, second.doWork());
+            second.onClose();
+        }
+        finally
+        {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.quietloop.broker.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.quietloop.protocol.process.SummaryJson;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.CachedEpochClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest
+{
+    @TempDir
+    Path reports;
+
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void shouldWriteIntervalLogThatHistogramLogReaderReadsBack() throws Exception
+    {
+        final Path file = reports.resolve(ReportWriter.HLOG_FILE);
+        final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
+        final SendLatencyLog log = new SendLatencyLog(file, recorder, System.currentTimeMillis());
+        for (int i = 1; i <= 5; i++)
+        {
+            recorder.recordValue(i * 1_000L);
+        }
+        log.rollInterval();
+        log.rollInterval();
+        recorder.recordValue(2_000_000L);
+        recorder.recordValue(3_000_000L);
+        recorder.recordValue(SendLatencyLog.HIGHEST_TRACKABLE_NS);
+        log.rollInterval();
+        log.close();
+
+        long count = 0;
+        int intervals = 0;
+        long max = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile()))
+        {
+            EncodableHistogram interval;
+            while (null != (interval = reader.nextIntervalHistogram()))
+            {
+                count += ((Histogram)interval).getTotalCount();
+                max = Math.max(max, ((Histogram)interval).getMaxValue());
+                intervals++;
+            }
+        }
+        assertEquals(3, intervals);
+        assertEquals(8, count);
+        assertEquals(8, log.total().getTotalCount());
+        assertTrue(max >= SendLatencyLog.HIGHEST_TRACKABLE_NS - SendLatencyLog.HIGHEST_TRACKABLE_NS / 1000, "max " + max);
+    }
+
+    @Test
+    void shouldRollOncePerIntervalOnTheReporterClock() throws Exception
+    {
+        final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
+        final CachedEpochClock clock = new CachedEpochClock();
+        clock.update(10_000);
+        try (SendLatencyLog log = new SendLatencyLog(reports.resolve("x.hlog"), recorder, 10_000))
+        {
+            final IntervalReporter reporter = new IntervalReporter(log, clock, 1_000);
+            recorder.recordValue(5_000);
+            assertEquals(0, reporter.doWork());
+            clock.update(10_999);
+            assertEquals(0, reporter.doWork());
+            clock.update(11_000);
+            assertEquals(1, reporter.doWork());
+            assertEquals(0, reporter.doWork());
+            assertEquals(1, log.total().getTotalCount());
+            clock.update(15_500); // a long pause: one roll, not a burst of four
+            assertEquals(1, reporter.doWork());
+            assertEquals(0, reporter.doWork());
+        }
+    }
+
+    @Test
+    void shouldMergeComponentSummariesWithSendLatencyAndOutcome()
+    {
+        final Path runDir = runDir("run-1");
+        SummaryJson.write(runDir.resolve("bot.json"), Map.of("bot.eventsSent", 10L, "bot.ticks", 50L));
+        SummaryJson.write(runDir.resolve("sidecar.json"), Map.of("sidecar.eventsReceived", 10L));
+        final ReportWriter writer = new ReportWriter(runDir, err);
+        writer.writeBrokerCounters(Map.of("broker.eventsForwarded", 10L, "broker.undelivered", 0L));
+        final Histogram total = new Histogram(SendLatencyLog.HIGHEST_TRACKABLE_NS, 3);
+        for (int i = 1; i <= 1000; i++)
+        {
+            total.recordValue(i * 1_000L);
+        }
+        writer.writeDistribution(total);
+        writer.writeSummary(total, true, 130);
+
+        final Map<String, Long> summary = SummaryJson.read(runDir.resolve(ReportWriter.SUMMARY_FILE));
+        assertEquals(10L, summary.get("bot.eventsSent"));
+        assertEquals(50L, summary.get("bot.ticks"));
+        assertEquals(10L, summary.get("sidecar.eventsReceived"));
+        assertEquals(10L, summary.get("broker.eventsForwarded"));
+        assertEquals(0L, summary.get("broker.undelivered"));
+        assertEquals(1000L, summary.get("sendLatencyNs.count"));
+        for (final String key : new String[]{"p50", "p90", "p99", "p99_9", "max"})
+        {
+            assertTrue(summary.containsKey("sendLatencyNs." + key), key);
+        }
+        assertTrue(summary.get("sendLatencyNs.p50") <= summary.get("sendLatencyNs.p99"));
+        assertEquals(total.getMaxValue(), summary.get("sendLatencyNs.max"));
+        assertEquals(1L, summary.get("run.partial"));
+        assertEquals(130L, summary.get("run.exitCode"));
+        assertTrue(Files.isRegularFile(runDir.resolve(ReportWriter.HGRM_FILE)));
+    }
+
+    @Test
+    void shouldLeaveOutAnUnreadableComponentAndSayWhich() throws Exception
+    {
+        final Path runDir = runDir("run-bad");
+        Files.writeString(runDir.resolve("bot.json"), "{ not json");
+        final ReportWriter writer = new ReportWriter(runDir, err);
+        final Map<String, Long> summary = writer.writeSummary(new Histogram(3), false, 0);
+
+        assertFalse(summary.keySet().stream().anyMatch(key -> key.startsWith("bot.")));
+        assertEquals(0L, summary.get("sendLatencyNs.count"));
+        assertEquals(0L, summary.get("run.partial"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("bot.json"));
+    }
+
+    @Test
+    void shouldWriteDistributionInMicroseconds() throws Exception
+    {
+        final Path runDir = runDir("run-hgrm");
+        final Histogram total = new Histogram(SendLatencyLog.HIGHEST_TRACKABLE_NS, 3);
+        total.recordValue(250_000L);
+        new ReportWriter(runDir, err).writeDistribution(total);
+
+        final String hgrm = Files.readString(runDir.resolve(ReportWriter.HGRM_FILE));
+        assertTrue(hgrm.contains("#[Max     =      250.1"), hgrm); // 250 000 ns within 3 digits
+        assertTrue(hgrm.contains("Total count    =            1]"), hgrm);
+    }
+
+    @Test
+    void shouldPointLatestAtTheLastRunWithARelativeLink() throws Exception
+    {
+        new ReportWriter(runDir("first"), err).pointLatest();
+        new ReportWriter(runDir("second"), err).pointLatest();
+
+        final Path latest = reports.resolve(ReportWriter.LATEST_LINK);
+        assertTrue(Files.isSymbolicLink(latest));
+        assertEquals(Path.of("second"), Files.readSymbolicLink(latest));
+        assertEquals(reports.resolve("second").toRealPath(), latest.toRealPath());
+        try (var entries = Files.list(reports))
+        {
+            assertEquals(3, entries.count(), "no staging link is left behind");
+        }
+    }
+
+    private Path runDir(final String name)
+    {
+        try
+        {
+            return Files.createDirectory(reports.resolve(name));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+}
