@@ -19,6 +19,7 @@ import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.agrona.ErrorHandler;
@@ -50,7 +51,7 @@ final class Bot
             // Watch from the start: a parent that dies later than this is seen, not its successor.
             ParentWatch.onParentExit(control::requestStop);
         }
-        final SignalTrap signals = SignalTrap.install(control::requestStop);
+        final SignalTrap signals = SignalTrap.install("bot", control::requestStop, Bot::stopAtOnce);
         try (signals)
         {
             return run(config, control, err);
@@ -147,6 +148,14 @@ final class Bot
             " framesSent=" + summary.get("bot.framesSent") +
             (summary.get("bot.partial") != 0 ? " (partial)" : ""));
         System.out.flush();
+    }
+
+    /** The second signal: no more draining. */
+    private static void stopAtOnce()
+    {
+        System.err.println(ROLE + ": second signal, stopping at once");
+        System.err.flush();
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     private static ErrorHandler printFirst(final PrintStream err)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,6 +18,7 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.Readiness;
+import dev.quietloop.protocol.process.SignalTrap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -45,7 +47,7 @@ final class RunCoordinator
     private final BrokerCounters counters = new BrokerCounters();
     private final ChildLauncher launcher;
     private final BrokerPipeline pipeline;
-    private StopSignal stop;
+    private SignalTrap stop;
     private ChildProcess stub;
     private ChildProcess bot;
 
@@ -62,7 +64,7 @@ final class RunCoordinator
     int run()
     {
         final Path runDir = RunDirectory.create(config.reportsDir(), config.runId(), config.runIdGiven());
-        try (StopSignal stopSignal = StopSignal.install(this::stopAtOnce))
+        try (SignalTrap stopSignal = SignalTrap.install(ROLE, () -> { }, this::stopAtOnce))
         {
             stop = stopSignal;
             if (config.exitWithParent())
@@ -232,7 +234,7 @@ final class RunCoordinator
         final ReportWriter writer = new ReportWriter(runDir, err);
         writer.writeBrokerCounters(counters.snapshot());
         writer.writeDistribution(total);
-        writer.writeSummary(total, partial, exitCode);
+        final Map<String, Long> summary = writer.writeSummary(total, partial, exitCode);
         writer.pointLatest();
 
         out.println("report: " + runDir);
@@ -242,12 +244,38 @@ final class RunCoordinator
             undelivered + " undelivered; send latency p50 " + micros(total.getValueAtPercentile(50.0)) +
             " us, p99 " + micros(total.getValueAtPercentile(99.0)) + " us, max " + micros(total.getMaxValue()) +
             " us over " + total.getTotalCount() + " sends" + (partial ? " (partial run)" : ""));
+        out.println(accounting(summary));
         out.flush();
         if (undelivered > 0)
         {
             err.println(ROLE + ": " + undelivered + " events not taken by the sidecar within the drain timeout (" +
                 config.drainTimeoutSeconds() + " s)");
         }
+    }
+
+    /**
+     * The run's account in one line, from the merged summary: what the bot produced, what the
+     * sidecar received and missed, and whether the two sides balance (DESIGN.md, "Accounting").
+     */
+    static String accounting(final Map<String, Long> summary)
+    {
+        final Long produced = summary.get("bot.eventsProduced");
+        final Long received = summary.get("sidecar.eventsReceived");
+        if (null == produced)
+        {
+            return "accounting: no bot summary";
+        }
+        final long rejected = summary.getOrDefault("bot.ringRejected", 0L);
+        final String bot = "accounting: bot produced " + produced + " (ring rejected " + rejected + ")";
+        if (null == received)
+        {
+            return bot + "; the sidecar is external, so its side is not known here";
+        }
+        final long gaps = summary.getOrDefault("sidecar.gaps", 0L);
+        final long duplicates = summary.getOrDefault("sidecar.duplicates", 0L);
+        final boolean balanced = received - duplicates + gaps == produced;
+        return bot + "; sidecar received " + received + " (gaps " + gaps + ", duplicates " + duplicates + "): " +
+            (balanced ? "balanced" : "NOT balanced");
     }
 
     /** On the failure path: stop whatever is still running, producers first. */

@@ -2,6 +2,7 @@ package dev.quietloop.sidecar;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.protocol.config.Endpoint;
@@ -12,6 +13,7 @@ import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.Readiness;
+import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.sidecar.check.SequenceChecker;
 import dev.quietloop.sidecar.receive.SidecarReceiver;
 import org.agrona.concurrent.AgentRunner;
@@ -93,8 +95,9 @@ public final class SidecarStubMain implements Callable<Integer>
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
             exitWithParent);
         final CounterRegistry counters = new CounterRegistry(MAX_COUNTERS);
-        try (ShutdownSignal shutdown = new ShutdownSignal(config.drainMs() + 2 * STOP_MARGIN_MS);
-            ZContext context = new ZContext())
+        final CountDownLatch stopRequested = new CountDownLatch(1);
+        final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown, SidecarStubMain::stopAtOnce);
+        try (signals; ZContext context = new ZContext())
         {
             final SidecarReceiver receiver = new SidecarReceiver(
                 context,
@@ -106,18 +109,18 @@ public final class SidecarStubMain implements Callable<Integer>
                 counters,
                 SystemNanoClock.INSTANCE,
                 LockSupport::parkNanos,
-                shutdown::signal);
+                stopRequested::countDown);
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {
                 AgentRunner.startOnThread(runner);
                 final Endpoint endpoint = receiver.awaitBound(BIND_TIMEOUT_MS);
                 Readiness.announce(ROLE, endpoint);
-                if (config.exitWithParent() && !ParentWatch.onParentExit(shutdown::signal))
+                if (config.exitWithParent() && !ParentWatch.onParentExit(stopRequested::countDown))
                 {
-                    shutdown.signal();
+                    stopRequested.countDown();
                 }
-                shutdown.await();
+                stopRequested.await();
                 receiver.requestStop();
                 if (!receiver.awaitFinished(config.drainMs() + STOP_MARGIN_MS))
                 {
@@ -132,9 +135,16 @@ public final class SidecarStubMain implements Callable<Integer>
             }
             report.write(config.summary());
             report.print(System.out);
-            shutdown.exitCode(ExitCodes.OK);
             return ExitCodes.OK;
         }
+    }
+
+    /** The second signal: no more draining. */
+    private static void stopAtOnce()
+    {
+        System.err.println(ROLE + ": second signal, stopping at once");
+        System.err.flush();
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     private static void onReceiverError(final Throwable ex)

@@ -1,0 +1,37 @@
+package dev.quietloop.broker;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunCoordinatorTest
+{
+    @Test
+    void shouldSayBalancedWhenReceivedAndGapsMakeUpWhatWasProduced()
+    {
+        final String line = RunCoordinator.accounting(Map.of(
+            "bot.eventsProduced", 100L, "bot.ringRejected", 7L,
+            "sidecar.eventsReceived", 95L, "sidecar.gaps", 7L, "sidecar.duplicates", 2L));
+
+        assertTrue(line.endsWith(": balanced"), line);
+    }
+
+    @Test
+    void shouldSayNotBalancedWhenEventsAreMissingUncounted()
+    {
+        final String line = RunCoordinator.accounting(Map.of(
+            "bot.eventsProduced", 100L, "sidecar.eventsReceived", 90L, "sidecar.gaps", 0L));
+
+        assertTrue(line.endsWith("NOT balanced"), line);
+    }
+
+    @Test
+    void shouldNotClaimTheSideOfAnExternalSidecar()
+    {
+        final String line = RunCoordinator.accounting(Map.of("bot.eventsProduced", 100L));
+
+        assertTrue(line.contains("external"), line);
+    }
+}
