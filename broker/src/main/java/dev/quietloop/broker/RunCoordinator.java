@@ -263,7 +263,7 @@ final class RunCoordinator
         final Long received = summary.get("sidecar.eventsReceived");
         if (null == produced)
         {
-            return "accounting: no bot summary";
+            return "accounting: the bots ran apart from this broker; their own summaries have their side";
         }
         final long rejected = summary.getOrDefault("bot.ringRejected", 0L);
         final String bot = "accounting: bot produced " + produced + " (ring rejected " + rejected + ")";
