@@ -33,6 +33,7 @@ final class RunCoordinator
     static final String BOT_ROLE = "bot";
     static final String STUB_ROLE = "sidecar-stub";
     static final String ROLE = "broker";
+    static final String MISSING_AT_SIDECAR = "run.missingAtSidecar";
 
     private static final long READY_TIMEOUT_MS = 30_000;
     private static final long BOT_EXIT_GRACE_MS = 1_000;
@@ -131,8 +132,18 @@ final class RunCoordinator
         final boolean stubFailed = finishStub();
         interrupted |= stop.isRequested();
 
-        final int exitCode = new RunOutcome(interrupted, undelivered, botExitCode, botFailed || stubFailed).exitCode();
-        writeReports(runDir, interrupted, exitCode, undelivered);
+        final Histogram total = pipeline.finishLatencyLog();
+        final ReportWriter writer = new ReportWriter(runDir, err);
+        writer.writeBrokerCounters(counters.snapshot());
+        final Map<String, Long> components = writer.mergeComponents();
+        final long missing = missingAtSidecar(components);
+        if (missing > 0)
+        {
+            components.put(MISSING_AT_SIDECAR, missing);
+        }
+        final int exitCode = new RunOutcome(
+            interrupted, undelivered + Math.max(0, missing), botExitCode, botFailed || stubFailed).exitCode();
+        writeReports(writer, total, components, interrupted, exitCode, undelivered);
         return exitCode;
     }
 
@@ -227,17 +238,19 @@ final class RunCoordinator
         return failed;
     }
 
-    private void writeReports(final Path runDir, final boolean partial, final int exitCode, final long undelivered)
+    private void writeReports(
+        final ReportWriter writer,
+        final Histogram total,
+        final Map<String, Long> components,
+        final boolean partial,
+        final int exitCode,
+        final long undelivered)
     {
-        final Histogram total = pipeline.finishLatencyLog();
-
-        final ReportWriter writer = new ReportWriter(runDir, err);
-        writer.writeBrokerCounters(counters.snapshot());
         writer.writeDistribution(total);
-        final Map<String, Long> summary = writer.writeSummary(total, partial, exitCode);
+        final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
         writer.pointLatest();
 
-        out.println("report: " + runDir);
+        out.println("report: " + writer.runDir());
         out.println(ROLE + ": frames " + counters.framesReceived().get() + " received, " +
             counters.framesForwarded().get() + " forwarded, " + counters.badFrames().get() + " bad; events " +
             counters.eventsReceived().get() + " received, " + counters.eventsForwarded().get() + " forwarded, " +
@@ -251,6 +264,24 @@ final class RunCoordinator
             err.println(ROLE + ": " + undelivered + " events not taken by the sidecar within the drain timeout (" +
                 config.drainTimeoutSeconds() + " s)");
         }
+    }
+
+    /**
+     * Events the bot produced that the sidecar neither received nor counted as a gap: lost on the
+     * way (a sidecar that died with frames in flight), so nothing at the sidecar could count them.
+     *
+     * @return that number, or -1 when one side's summary is missing (an external sidecar).
+     */
+    static long missingAtSidecar(final Map<String, Long> summary)
+    {
+        final Long produced = summary.get("bot.eventsProduced");
+        final Long received = summary.get("sidecar.eventsReceived");
+        if (null == produced || null == received)
+        {
+            return -1;
+        }
+        return produced -
+            (received - summary.getOrDefault("sidecar.duplicates", 0L) + summary.getOrDefault("sidecar.gaps", 0L));
     }
 
     /**
@@ -271,11 +302,10 @@ final class RunCoordinator
         {
             return bot + "; the sidecar is external, so its side is not known here";
         }
-        final long gaps = summary.getOrDefault("sidecar.gaps", 0L);
-        final long duplicates = summary.getOrDefault("sidecar.duplicates", 0L);
-        final boolean balanced = received - duplicates + gaps == produced;
-        return bot + "; sidecar received " + received + " (gaps " + gaps + ", duplicates " + duplicates + "): " +
-            (balanced ? "balanced" : "NOT balanced");
+        final long missing = missingAtSidecar(summary);
+        return bot + "; sidecar received " + received + " (gaps " + summary.getOrDefault("sidecar.gaps", 0L) +
+            ", duplicates " + summary.getOrDefault("sidecar.duplicates", 0L) + "): " +
+            (missing == 0 ? "balanced" : "NOT balanced, " + missing + " missing at the sidecar");
     }
 
     /** On the failure path: stop whatever is still running, producers first. */

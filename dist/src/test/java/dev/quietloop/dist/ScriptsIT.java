@@ -9,11 +9,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +47,75 @@ class ScriptsIT
         assertTrue(result.output.contains(run.toString()), result.output);
         final Map<String, Long> summary = SummaryJson.read(run.resolve("summary.json"));
         assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"));
+    }
+
+    @Test
+    void shouldExitThreeAndCountWhatADeadSidecarLeftUndelivered() throws Exception
+    {
+        final Result result = runBot("--run-id", "dead", "--reports", dir.resolve("reports").toString(),
+            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--drain-timeout", "1",
+            "--stub-arg=--exit-after=2");
+
+        assertEquals(ExitCodes.UNDELIVERED, result.exit, result.output);
+        final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/dead/summary.json"));
+        final long undelivered = summary.get("broker.undelivered");
+        final long missing = summary.get("run.missingAtSidecar");
+        assertTrue(missing > 0, "a sidecar that died after 2 frames misses the rest");
+        assertEquals(summary.get("broker.eventsReceived"), summary.get("broker.eventsForwarded") + undelivered);
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived") + missing,
+            "what the dead sidecar did not receive is counted, not lost silently");
+        assertEquals(ExitCodes.UNDELIVERED, summary.get("run.exitCode"));
+    }
+
+    @Test
+    void shouldDeliverEveryFrameToAPlainZeroMqPullPeer() throws Exception
+    {
+        try (ZContext context = new ZContext(1))
+        {
+            final ZMQ.Socket pull = context.createSocket(SocketType.PULL);
+            pull.setReceiveTimeOut(200);
+            pull.bind("tcp://127.0.0.1:*");
+            final String endpoint = pull.getLastEndpoint();
+            final AtomicLong businessEvents = new AtomicLong();
+            final AtomicLong endsOfStream = new AtomicLong();
+            final AtomicBoolean running = new AtomicBoolean(true);
+            final Thread sidecar = new Thread(() ->
+            {
+                final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
+                while (running.get())
+                {
+                    final byte[] frame = pull.recv(0);
+                    if (null != frame)
+                    {
+                        decoder.decode(frame, 0, frame.length, event ->
+                        {
+                            if (event.type == EventType.END_OF_STREAM)
+                            {
+                                endsOfStream.incrementAndGet();
+                            }
+                            else if (!EventType.isControl(event.type))
+                            {
+                                businessEvents.incrementAndGet();
+                            }
+                        });
+                    }
+                }
+                pull.close();
+            }, "plain-sidecar");
+            sidecar.start();
+
+            final Result result = runBot("--sidecar", endpoint, "--run-id", "external",
+                "--reports", dir.resolve("reports").toString(), "--ingest", "tcp://127.0.0.1:0",
+                "--bot-arg=--idle-trading=backoff");
+            running.set(false);
+            sidecar.join(10_000);
+
+            assertEquals(ExitCodes.OK, result.exit, result.output);
+            final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/external/summary.json"));
+            assertEquals(summary.get("bot.eventsProduced"), businessEvents.get());
+            assertEquals(1, endsOfStream.get());
+            assertEquals(0, summary.get("broker.undelivered"));
+        }
     }
 
     @Test

@@ -63,12 +63,8 @@ public final class ReportWriter
         SummaryJson.write(runDir.resolve(BROKER_FILE), counters);
     }
 
-    /**
-     * Merges the component files found in the folder with the percentiles and the run's outcome.
-     *
-     * @return what was written, as dotted keys.
-     */
-    public Map<String, Long> writeSummary(final Histogram total, final boolean partial, final int exitCode)
+    /** The component files found in the folder (bot, sidecar, broker), merged as dotted keys. */
+    public Map<String, Long> mergeComponents()
     {
         final Map<String, Long> summary = new TreeMap<>();
         for (final String name : COMPONENT_FILES)
@@ -86,6 +82,18 @@ public final class ReportWriter
                 }
             }
         }
+        return summary;
+    }
+
+    /**
+     * Writes the merged components with the percentiles and the run's outcome.
+     *
+     * @return what was written, as dotted keys.
+     */
+    public Map<String, Long> writeSummary(
+        final Map<String, Long> components, final Histogram total, final boolean partial, final int exitCode)
+    {
+        final Map<String, Long> summary = new TreeMap<>(components);
         summary.putAll(percentiles(total));
         summary.put("run.partial", partial ? 1L : 0L);
         summary.put("run.exitCode", (long)exitCode);

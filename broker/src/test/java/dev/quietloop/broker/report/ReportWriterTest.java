@@ -102,7 +102,7 @@ class ReportWriterTest
             total.recordValue(i * 1_000L);
         }
         writer.writeDistribution(total);
-        writer.writeSummary(total, true, 130);
+        writer.writeSummary(writer.mergeComponents(), total, true, 130);
 
         final Map<String, Long> summary = SummaryJson.read(runDir.resolve(ReportWriter.SUMMARY_FILE));
         assertEquals(10L, summary.get("bot.eventsSent"));
@@ -128,7 +128,7 @@ class ReportWriterTest
         final Path runDir = runDir("run-bad");
         Files.writeString(runDir.resolve("bot.json"), "{ not json");
         final ReportWriter writer = new ReportWriter(runDir, err);
-        final Map<String, Long> summary = writer.writeSummary(new Histogram(3), false, 0);
+        final Map<String, Long> summary = writer.writeSummary(writer.mergeComponents(), new Histogram(3), false, 0);
 
         assertFalse(summary.keySet().stream().anyMatch(key -> key.startsWith("bot.")));
         assertEquals(0L, summary.get("sendLatencyNs.count"));
