@@ -23,7 +23,7 @@ Any other option goes to the broker (bin/broker.sh --help lists them), for examp
   --bot-arg=--ring-size=1024    --stub-arg=--delay-us=200    --ingest tcp://127.0.0.1:6556
 
 Exit codes: 0 ok; 1 internal failure; 2 bad input (one line says what); 3 the sidecar did
-not take every event within the drain timeout (counted in broker.undelivered); 4 a launched
+not get every event (counted in broker.undelivered and run.missingAtSidecar); 4 a launched
 process failed; 130 interrupted (a partial report is written).
 USAGE
 }
