@@ -26,10 +26,15 @@ ql_build_if_stale() {
   fi
   if [ -n "$stale" ]; then
     echo "$(basename "$0"): building quietloop ($stale)..." >&2
-    if ! (cd "$QL_ROOT" && ./mvnw -q -B -DskipTests -pl dist -am package) >&2; then
+    local log
+    log=$(mktemp)
+    if ! (cd "$QL_ROOT" && ./mvnw -q -B -DskipTests -pl dist -am package) >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
       echo "$(basename "$0"): build failed" >&2
       exit 1
     fi
+    rm -f "$log"
   fi
 }
 
