@@ -46,7 +46,12 @@ class SidecarForwarderTest
 
     private SidecarForwarder forwarderTo(final Endpoint sidecar)
     {
-        return new SidecarForwarder(sidecar, SocketSettings.DEFAULTS, ring, new SleepingIdleStrategy(SLEEP_NS),
+        return forwarderTo(sidecar, SocketSettings.DEFAULTS);
+    }
+
+    private SidecarForwarder forwarderTo(final Endpoint sidecar, final SocketSettings settings)
+    {
+        return new SidecarForwarder(sidecar, settings, ring, new SleepingIdleStrategy(SLEEP_NS),
             recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters);
     }
 
@@ -98,11 +103,15 @@ class SidecarForwarderTest
     @Test
     void shouldGiveUpRetryingWhenNoPeerTakesTheFrames() throws Exception
     {
-        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint());
+        // With no sidecar, a socket queues up to its high-water mark of frames for the sidecar to come,
+        // then refuses: the forwarder retries, and at the drain deadline gives the rest up.
+        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint(), SocketSettings.DEFAULTS.withHighWaterMark(1));
         final AgentRunner runner = new AgentRunner(new SleepingIdleStrategy(SLEEP_NS), Throwable::printStackTrace, null,
             forwarder);
-        publish(TestFrames.business(4), 4);
-        publish(TestFrames.business(6), 6);
+        for (int i = 0; i < 5; i++)
+        {
+            publish(TestFrames.business(2), 2);
+        }
         AgentRunner.startOnThread(runner);
         forwarder.awaitConnected(5_000);
 
@@ -111,18 +120,21 @@ class SidecarForwarderTest
         assertTrue(TestFrames.until(() -> BrokerRing.isEmpty(ring), () -> {}), "the forwarder abandons the frames");
         runner.close();
 
-        assertEquals(0, counters.framesForwarded().get());
-        assertEquals(0, counters.eventsForwarded().get());
-        assertEquals(10, counters.eventsReceived().get() - counters.eventsForwarded().get());
-        assertEquals(0, recorder.getIntervalHistogram().getTotalCount());
+        final long forwarded = counters.framesForwarded().get();
+        assertTrue(forwarded < 5, "frames queued before the refusal: " + forwarded);
+        assertEquals(2 * forwarded, counters.eventsForwarded().get());
+        assertTrue(counters.eventsReceived().get() - counters.eventsForwarded().get() > 0, "some are left undelivered");
+        assertEquals(forwarded, recorder.getIntervalHistogram().getTotalCount(), "only accepted sends are timed");
     }
 
     @Test
     void shouldTryEachFrameOnceAfterGivingUp() throws Exception
     {
-        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint());
-        publish(TestFrames.business(1), 1);
-        publish(TestFrames.heartbeat(), 0);
+        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint(), SocketSettings.DEFAULTS.withHighWaterMark(1));
+        for (int i = 0; i < 8; i++)
+        {
+            publish(TestFrames.business(1), 1);
+        }
         forwarder.onStart();
         forwarder.giveUp();
         try
@@ -130,7 +142,7 @@ class SidecarForwarderTest
             assertEquals(1, forwarder.doWork());
             assertEquals(0, forwarder.doWork());
             assertEquals(0, counters.sendRetries().get());
-            assertEquals(0, counters.framesForwarded().get());
+            assertTrue(counters.framesForwarded().get() < 8, "no retries past the refusal");
             assertTrue(BrokerRing.isEmpty(ring));
         }
         finally
@@ -139,7 +151,7 @@ class SidecarForwarderTest
         }
     }
 
-    /** A loopback port that was free a moment ago: a PUSH with immediate=true refuses to send to it. */
+    /** A loopback port that was free a moment ago: nothing listens there. */
     private static Endpoint unusedEndpoint() throws IOException
     {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))

@@ -100,10 +100,13 @@ public record SocketSettings(
             socket.setSendBufferSize(kernelBufferBytes);
             socket.setReceiveBufferSize(kernelBufferBytes);
         }
-        // Queue only to connected peers, so a send with no peer is refused (back-pressure) instead of
-        // queued blind. JeroMQ 0.6.0 inverts this flag against libzmq's ZMQ_IMMEDIATE: false is
-        // what makes it refuse (SocketSettingsTest pins that down).
-        socket.setImmediate(false);
+        // Keep frames queued across reconnects. JeroMQ 0.6.0 now and then leaves a fresh outgoing
+        // connection unregistered from its selector (jeromq#1022, unmerged): the handshake timer
+        // drops and redials it, and with immediate=false the frames already in its pipe would go
+        // with it. With JeroMQ's immediate=true (its flag is inverted against libzmq's) they wait
+        // for the redial instead. The price: with no peer at all, up to the high-water mark of
+        // frames is accepted before sends are refused; the accounting counts any that never arrive.
+        socket.setImmediate(true);
         return socket;
     }
 

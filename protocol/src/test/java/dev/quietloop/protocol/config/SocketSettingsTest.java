@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,29 @@ class SocketSettingsTest
     }
 
     @Test
-    void shouldRefuseASendWhileNoPeerIsConnected() throws java.io.IOException
+    void shouldKeepFramesQueuedUntilAPeerBindsAndDeliverThem() throws java.io.IOException
+    {
+        final Endpoint later;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            later = Endpoint.loopback(probe.getLocalPort());
+        }
+        try (ZContext context = new ZContext())
+        {
+            final ZMQ.Socket push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);
+            SocketSettings.connect(push, later);
+            assertTrue(push.send(new byte[]{ 1, 2, 3 }, 0, 3, ZMQ.DONTWAIT), "queued for the peer to come");
+
+            final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
+            pull.setReceiveTimeOut(30_000);
+            SocketSettings.bind(pull, later);
+
+            assertArrayEquals(new byte[]{ 1, 2, 3 }, pull.recv(0), "delivered once the peer is there");
+        }
+    }
+
+    @Test
+    void shouldRefuseSendsBeyondTheHighWaterMarkWhileNoPeerIsConnected() throws java.io.IOException
     {
         final Endpoint nobody;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
@@ -35,10 +57,15 @@ class SocketSettingsTest
         }
         try (ZContext context = new ZContext())
         {
-            final ZMQ.Socket push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);
+            final ZMQ.Socket push = SocketSettings.DEFAULTS.withLingerMs(0).withHighWaterMark(4).push(context);
             SocketSettings.connect(push, nobody);
+            int accepted = 0;
+            while (accepted < 100 && push.send(new byte[8], 0, 8, ZMQ.DONTWAIT))
+            {
+                accepted++;
+            }
 
-            assertFalse(push.send(new byte[8], 0, 8, ZMQ.DONTWAIT), "queued blind to a peer that is not there");
+            assertTrue(accepted < 100, "back-pressure after the high-water mark, accepted " + accepted);
         }
     }
 
