@@ -69,8 +69,8 @@ public record BotConfig(
         {
             throw new ConfigException("--drain-timeout must be in [0, 86400] seconds: " + drainTimeoutSeconds);
         }
-        checkIdle("--idle-trading", idleTrading);
-        checkIdle("--idle-sender", idleSender);
+        IdleStrategies.validate("--idle-trading", idleTrading);
+        IdleStrategies.validate("--idle-sender", idleSender);
         Strategies.factory(strategy);
         if (summaryFile != null)
         {
@@ -124,17 +124,5 @@ public record BotConfig(
     public long drainTimeoutNs()
     {
         return TimeUnit.SECONDS.toNanos(drainTimeoutSeconds);
-    }
-
-    private static void checkIdle(final String flag, final String word)
-    {
-        try
-        {
-            IdleStrategies.validate(word);
-        }
-        catch (final ConfigException ex)
-        {
-            throw new ConfigException(flag + ": " + ex.getMessage(), ex);
-        }
     }
 }

@@ -83,8 +83,8 @@ public record BrokerConfig(
             throw new ConfigException("--ring-size " + ringSize + " x --max-frame-bytes " + maxFrameBytes + " needs " +
                 (ringBytes >> 20) + " MiB, more than half the heap (" + (heapBytes >> 20) + " MiB)");
         }
-        IdleStrategies.validate(idleReceiver);
-        IdleStrategies.validate(idleForwarder);
+        IdleStrategies.validate("--idle-receiver", idleReceiver);
+        IdleStrategies.validate("--idle-forwarder", idleForwarder);
         if ((launchStub || launchBot) && !Files.isReadable(jvmOptionsFile))
         {
             throw new ConfigException("cannot read JVM options file " + jvmOptionsFile + " (--jvm-options)");

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +23,7 @@ import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +168,7 @@ class BrokerMainTest
     @Test
     void shouldCountUndeliveredAndExitThreeWhenTheSidecarTakesNothing() throws Exception
     {
-        final CompletableFuture<Integer> exitCode = startBroker("--sidecar", unusedEndpoint().toString(),
+        final CompletableFuture<Integer> exitCode = startBroker("--sidecar", LoopbackPorts.unused().toString(),
             "--expect-bots", "1", "--run-id", "nobody", "--drain-timeout", "0", "--hwm", "1");
         final ZMQ.Socket bot = connectBot(awaitBrokerReady());
         for (int i = 0; i < 8; i++)
@@ -268,11 +266,4 @@ class BrokerMainTest
         return bot;
     }
 
-    private static Endpoint unusedEndpoint() throws IOException
-    {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
-        {
-            return Endpoint.loopback(probe.getLocalPort());
-        }
-    }
 }

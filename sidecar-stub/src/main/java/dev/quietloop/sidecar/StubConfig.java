@@ -78,7 +78,7 @@ public record StubConfig(
             messageCount("--stall-after", stallAfter),
             TimeUnit.SECONDS.toNanos(stallSeconds),
             messageCount("--exit-after", exitAfter),
-            IdleStrategies.validate(idle),
+            IdleStrategies.validate("--idle", idle),
             drainMs,
             summary,
             exitWithParent);

@@ -17,6 +17,7 @@ import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,7 +140,7 @@ class EventSenderTest
     @Test
     void shouldCountEventsAsUnsentWhenTheDrainIsAbandoned() throws Exception
     {
-        final Endpoint nobody = freePort();
+        final Endpoint nobody = LoopbackPorts.unused();
         // JeroMQ queues frames for a peer not yet connected, up to the high-water mark: keep it at one.
         final EventSender sender = sender(nobody, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS.withHighWaterMark(1));
         sender.onStart();
@@ -185,13 +186,4 @@ class EventSenderTest
             SOURCE_ID, EPOCH);
     }
 
-    /** A loopback port that was free a moment ago: its listener is gone once its context is closed. */
-    private static Endpoint freePort()
-    {
-        try (ZContext probeContext = new ZContext(1))
-        {
-            final ZMQ.Socket probe = SocketSettings.DEFAULTS.pull(probeContext);
-            return SocketSettings.bind(probe, Endpoint.loopback(Endpoint.EPHEMERAL));
-        }
-    }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +17,7 @@ import dev.quietloop.broker.report.SendLatencyLog;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingIdleStrategy;
@@ -105,7 +103,8 @@ class SidecarForwarderTest
     {
         // With no sidecar, a socket queues up to its high-water mark of frames for the sidecar to come,
         // then refuses: the forwarder retries, and at the drain deadline gives the rest up.
-        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint(), SocketSettings.DEFAULTS.withHighWaterMark(1));
+        final SidecarForwarder forwarder =
+            forwarderTo(LoopbackPorts.unused(), SocketSettings.DEFAULTS.withHighWaterMark(1));
         final AgentRunner runner = new AgentRunner(new SleepingIdleStrategy(SLEEP_NS), Throwable::printStackTrace, null,
             forwarder);
         for (int i = 0; i < 5; i++)
@@ -130,7 +129,8 @@ class SidecarForwarderTest
     @Test
     void shouldTryEachFrameOnceAfterGivingUp() throws Exception
     {
-        final SidecarForwarder forwarder = forwarderTo(unusedEndpoint(), SocketSettings.DEFAULTS.withHighWaterMark(1));
+        final SidecarForwarder forwarder =
+            forwarderTo(LoopbackPorts.unused(), SocketSettings.DEFAULTS.withHighWaterMark(1));
         for (int i = 0; i < 8; i++)
         {
             publish(TestFrames.business(1), 1);
@@ -151,14 +151,6 @@ class SidecarForwarderTest
         }
     }
 
-    /** A loopback port that was free a moment ago: nothing listens there. */
-    private static Endpoint unusedEndpoint() throws IOException
-    {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
-        {
-            return Endpoint.loopback(probe.getLocalPort());
-        }
-    }
 
     private static void doWork(final SidecarForwarder forwarder)
     {

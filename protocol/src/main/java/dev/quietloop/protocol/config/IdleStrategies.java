@@ -29,11 +29,18 @@ public final class IdleStrategies
     {
     }
 
-    /** Checks the word without building a strategy. */
-    public static String validate(final String word)
+    /** Checks the word given for a flag; the message of a bad one names the flag. */
+    public static String validate(final String flag, final String word)
     {
-        parse(word);
-        return word;
+        try
+        {
+            parse(word);
+            return word;
+        }
+        catch (final ConfigException ex)
+        {
+            throw new ConfigException(flag + ": " + ex.getMessage(), ex);
+        }
     }
 
     public static IdleStrategy parse(final String word)

@@ -29,6 +29,9 @@ class IdleStrategiesTest
 
         assertTrue(ex.getMessage().contains("'hurry'") && ex.getMessage().contains("backoff"), ex.getMessage());
         assertThrows(ConfigException.class, () -> IdleStrategies.parse("sleep:0ms"));
+        final ConfigException flagged =
+            assertThrows(ConfigException.class, () -> IdleStrategies.validate("--idle-sender", "hurry"));
+        assertTrue(flagged.getMessage().startsWith("--idle-sender: "), flagged.getMessage());
         assertThrows(ConfigException.class, () -> IdleStrategies.parse("sleep:5s"));
     }
 }

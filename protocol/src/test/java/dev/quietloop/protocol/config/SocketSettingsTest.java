@@ -1,5 +1,6 @@
 package dev.quietloop.protocol.config;
 
+import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -26,13 +27,9 @@ class SocketSettingsTest
     }
 
     @Test
-    void shouldKeepFramesQueuedUntilAPeerBindsAndDeliverThem() throws java.io.IOException
+    void shouldKeepFramesQueuedUntilAPeerBindsAndDeliverThem()
     {
-        final Endpoint later;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
-        {
-            later = Endpoint.loopback(probe.getLocalPort());
-        }
+        final Endpoint later = LoopbackPorts.unused();
         try (ZContext context = new ZContext())
         {
             final ZMQ.Socket push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);
@@ -48,13 +45,9 @@ class SocketSettingsTest
     }
 
     @Test
-    void shouldRefuseSendsBeyondTheHighWaterMarkWhileNoPeerIsConnected() throws java.io.IOException
+    void shouldRefuseSendsBeyondTheHighWaterMarkWhileNoPeerIsConnected()
     {
-        final Endpoint nobody;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
-        {
-            nobody = Endpoint.loopback(probe.getLocalPort());
-        }
+        final Endpoint nobody = LoopbackPorts.unused();
         try (ZContext context = new ZContext())
         {
             final ZMQ.Socket push = SocketSettings.DEFAULTS.withLingerMs(0).withHighWaterMark(4).push(context);
