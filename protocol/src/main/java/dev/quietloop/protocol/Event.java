@@ -34,6 +34,7 @@ public final class Event implements BytesMarshallable
     private static final int ORDER_BODY = 4 + 8 + 1 + 8 + 8;
     private static final int CANCEL_BODY = 4 + 8 + 1 + 4;
     private static final int COUNTERS_BODY = 4 * 8;
+    private static final int POSITION_BODY = 4 + 8 + 8 + 8;
 
     // header
     public byte type;
@@ -76,6 +77,8 @@ public final class Event implements BytesMarshallable
             case EventType.HEARTBEAT:
             case EventType.END_OF_STREAM:
                 return HEADER_BYTES + COUNTERS_BODY;
+            case EventType.POSITION:
+                return HEADER_BYTES + POSITION_BODY;
             default:
                 return -1;
         }
@@ -163,6 +166,12 @@ public final class Event implements BytesMarshallable
                 out.writeByte(side);
                 out.writeInt(code);
                 break;
+            case EventType.POSITION:
+                out.writeInt(symbolId);
+                out.writeLong(quantity);
+                out.writeLong(price);
+                out.writeLong(value);
+                break;
             case EventType.HEARTBEAT:
             case EventType.END_OF_STREAM:
                 out.writeLong(ticks);
@@ -208,6 +217,12 @@ public final class Event implements BytesMarshallable
                 orderId = in.readLong();
                 side = in.readByte();
                 code = in.readInt();
+                break;
+            case EventType.POSITION:
+                symbolId = in.readInt();
+                quantity = in.readLong();
+                price = in.readLong();
+                value = in.readLong();
                 break;
             case EventType.HEARTBEAT:
             case EventType.END_OF_STREAM:

@@ -13,12 +13,14 @@ public final class EventType
     public static final byte ORDER_CANCELLED = 4;
     public static final byte HEARTBEAT = 5;
     public static final byte END_OF_STREAM = 6;
+    /** A symbol's position and PnL after a fill: {@link Event#quantity}, {@link Event#price} (mark), {@link Event#value}. */
+    public static final byte POSITION = 7;
 
     /** Number of distinct codes, for arrays indexed by type; index 0 is unused. */
-    public static final int CODES = 7;
+    public static final int CODES = 8;
 
     private static final String[] NAMES =
-        { "unknown", "signal", "orderPlaced", "orderFilled", "orderCancelled", "heartbeat", "endOfStream" };
+        { "unknown", "signal", "orderPlaced", "orderFilled", "orderCancelled", "heartbeat", "endOfStream", "position" };
 
     private EventType()
     {
@@ -26,7 +28,7 @@ public final class EventType
 
     public static boolean isKnown(final int type)
     {
-        return type >= SIGNAL && type <= END_OF_STREAM;
+        return type >= SIGNAL && type < CODES;
     }
 
     public static boolean isControl(final int type)

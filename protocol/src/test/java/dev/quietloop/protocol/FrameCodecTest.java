@@ -26,7 +26,7 @@ class FrameCodecTest
         final List<String> expected = new ArrayList<>();
         encoder.reset(0);
         for (final byte type : new byte[]{ EventType.SIGNAL, EventType.ORDER_PLACED, EventType.ORDER_FILLED,
-            EventType.ORDER_CANCELLED })
+            EventType.ORDER_CANCELLED, EventType.POSITION })
         {
             final Event event = sample(type, type);
             assertTrue(encoder.tryAppend(event));
@@ -35,7 +35,7 @@ class FrameCodecTest
 
         final int count = decoder.decode(encoder.buffer(), 0, encoder.length(), collect);
 
-        assertEquals(4, count);
+        assertEquals(5, count);
         assertEquals(expected, decoded);
         assertEquals(0, decoder.decodeErrors());
     }
@@ -248,6 +248,12 @@ class FrameCodecTest
                 e.orderId = 100 + sequence;
                 e.side = Event.SIDE_BUY;
                 e.code = Event.REASON_REJECTED;
+                break;
+            case EventType.POSITION:
+                e.symbolId = 3;
+                e.quantity = -2_000_000L;
+                e.price = 6_500_100_000_000L;
+                e.value = -1_234_567L;
                 break;
             default:
                 e.ticks = 50_000;

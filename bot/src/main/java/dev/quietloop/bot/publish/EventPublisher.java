@@ -56,15 +56,25 @@ public final class EventPublisher
         return ring.getBufferSize();
     }
 
+    /**
+     * Stamps every event until the next call: they were caused by the tick due at {@code originNs}
+     * ({@code System.nanoTime()}) whose market data timestamp is {@code marketDataNs}.
+     */
+    public void beginTick(final long originNs, final long marketDataNs)
+    {
+        staged.originNs = originNs;
+        staged.marketDataNs = marketDataNs;
+    }
+
     public boolean publishSignal(
         final int symbolId,
         final byte side,
         final int code,
         final long price,
-        final long value,
-        final long marketDataNs)
+        final long value)
     {
-        final Event event = header(EventType.SIGNAL, marketDataNs);
+        final Event event = staged;
+        event.type = EventType.SIGNAL;
         event.symbolId = symbolId;
         event.side = side;
         event.code = code;
@@ -73,17 +83,17 @@ public final class EventPublisher
         return publishBusiness(event);
     }
 
-    /** An {@link EventType#ORDER_PLACED} or {@link EventType#ORDER_FILLED}. */
+    /** An {@link EventType#ORDER_PLACED} (limit price, quantity) or {@link EventType#ORDER_FILLED} (fill price, quantity). */
     public boolean publishOrder(
         final byte type,
         final int symbolId,
         final long orderId,
         final byte side,
         final long price,
-        final long quantity,
-        final long marketDataNs)
+        final long quantity)
     {
-        final Event event = header(type, marketDataNs);
+        final Event event = staged;
+        event.type = type;
         event.symbolId = symbolId;
         event.orderId = orderId;
         event.side = side;
@@ -92,18 +102,27 @@ public final class EventPublisher
         return publishBusiness(event);
     }
 
-    public boolean publishCancel(
-        final int symbolId,
-        final long orderId,
-        final byte side,
-        final int reason,
-        final long marketDataNs)
+    /** @param reason {@link Event#REASON_CANCELLED} or {@link Event#REASON_REJECTED} */
+    public boolean publishCancel(final int symbolId, final long orderId, final byte side, final int reason)
     {
-        final Event event = header(EventType.ORDER_CANCELLED, marketDataNs);
+        final Event event = staged;
+        event.type = EventType.ORDER_CANCELLED;
         event.symbolId = symbolId;
         event.orderId = orderId;
         event.side = side;
         event.code = reason;
+        return publishBusiness(event);
+    }
+
+    /** A symbol's position, mark price and PnL after a fill. */
+    public boolean publishPosition(final int symbolId, final long position, final long markPrice, final long pnl)
+    {
+        final Event event = staged;
+        event.type = EventType.POSITION;
+        event.symbolId = symbolId;
+        event.quantity = position;
+        event.price = markPrice;
+        event.value = pnl;
         return publishBusiness(event);
     }
 
@@ -114,7 +133,10 @@ public final class EventPublisher
      */
     public boolean tryPublishEndOfStream(final long ticks, final long marketDataNs)
     {
-        final Event event = header(EventType.END_OF_STREAM, marketDataNs);
+        final Event event = staged;
+        event.type = EventType.END_OF_STREAM;
+        event.originNs = System.nanoTime();
+        event.marketDataNs = marketDataNs;
         event.sequence = 0;
         event.ticks = ticks;
         event.eventsProduced = eventsProduced.getPlain();
@@ -127,15 +149,6 @@ public final class EventPublisher
     public long lastSequence()
     {
         return lastSequence;
-    }
-
-    private Event header(final byte type, final long marketDataNs)
-    {
-        final Event event = staged;
-        event.type = type;
-        event.originNs = System.nanoTime();
-        event.marketDataNs = marketDataNs;
-        return event;
     }
 
     private boolean publishBusiness(final Event event)

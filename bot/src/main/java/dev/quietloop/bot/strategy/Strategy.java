@@ -1,15 +1,29 @@
 package dev.quietloop.bot.strategy;
 
+import dev.quietloop.bot.replay.Quote;
+import dev.quietloop.bot.replay.Trade;
+
 /**
- * A trading strategy, called on the trading thread for every quote in replay order. It must not
- * allocate, block or log: it publishes signals and places orders, and nothing else.
+ * The seat for a trading strategy: called on the trading thread, in replay order, for every
+ * quote and trade, and for every fill of its own orders. It acts only through the
+ * {@link StrategyContext} it was created with. It must not allocate, block or log: the
+ * arguments are reused flyweights, valid only during the call.
+ * <p>
+ * Fills are delivered after the callback that caused them returns, never from inside
+ * {@link StrategyContext#placeOrder}, so a strategy's state is never re-entered.
  */
 public interface Strategy
 {
-    /**
-     * One top-of-book quote. Prices and sizes are fixed-point with {@link dev.quietloop.protocol.Event#SCALE}.
-     *
-     * @param timestampNs the quote's market data timestamp, carried by every event it causes
-     */
-    void onQuote(int symbolId, long timestampNs, long bidPrice, long bidSize, long askPrice, long askSize);
+    /** A new top of book. Paper execution has already matched resting orders against it. */
+    void onQuote(Quote quote);
+
+    /** A trade printed by the market. Paper execution has already matched resting orders against it. */
+    default void onTrade(final Trade trade)
+    {
+    }
+
+    /** A fill of one of this strategy's orders, after position and PnL include it. */
+    default void onFill(final Fill fill)
+    {
+    }
 }

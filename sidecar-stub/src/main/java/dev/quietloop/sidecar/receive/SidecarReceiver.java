@@ -103,7 +103,7 @@ public final class SidecarReceiver implements Agent
         this.onFinished = onFinished;
         framesReceived = counters.newCounter(FRAMES_RECEIVED);
         eventsReceived = counters.newCounter(EVENTS_RECEIVED);
-        for (int type = EventType.SIGNAL; type <= EventType.END_OF_STREAM; type++)
+        for (int type = EventType.SIGNAL; type < EventType.CODES; type++)
         {
             byType[type] = counters.newCounter(BY_TYPE_PREFIX + EventType.name(type));
         }
