@@ -12,7 +12,16 @@ Replays market data through the bot; every event goes bot -> broker -> metrics s
 the broker's send latency to the sidecar lands in perf/reports/<run-id>/.
 
 Options:
-  --data FILE               market data to replay (default: data/sample-quotes.csv)
+  --data FILE               market data to replay, .csv or .csv.gz (default: data/sample-quotes.csv)
+  --format NAME             quietloop, binance-bookticker, binance-aggtrades, tardis-quotes,
+                            tardis-trades (default: detected from the first line)
+  --symbol SYMBOL           the symbol of a Binance file (default: from the file name)
+  --speed max|N             max: as fast as possible (default); 1: the file's own timing;
+                            N: N times faster
+  --rate N                  replay at a fixed N ticks per second instead
+  --strategy NAME           ma-crossover (default), imbalance, tick-signal
+  --strict                  the first malformed row is an error, not a counted skip
+  --quiet                   no progress line
   --sidecar tcp://HOST:PORT forward to this external sidecar (any ZeroMQ PULL peer)
                             instead of launching the sidecar stub
   --run-id NAME             report folder name (default: a timestamp)
@@ -38,6 +47,9 @@ while [ $# -gt 0 ]; do
     --data=*) data=${1#--data=}; shift ;;
     --sidecar) [ $# -ge 2 ] || ql_die "--sidecar needs tcp://HOST:PORT"; stub=(--sidecar "$2"); shift 2 ;;
     --sidecar=*) stub=(--sidecar "${1#--sidecar=}"); shift ;;
+    --format|--symbol|--speed|--rate|--strategy)
+      [ $# -ge 2 ] || ql_die "$1 needs a value"; args+=("--bot-arg=$1=$2"); shift 2 ;;
+    --format=*|--symbol=*|--speed=*|--rate=*|--strategy=*|--strict|--quiet) args+=("--bot-arg=$1"); shift ;;
     *) args+=("$1"); shift ;;
   esac
 done

@@ -6,16 +6,20 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
-import dev.quietloop.bot.replay.QuoteFile;
-import dev.quietloop.bot.replay.Quotes;
+import dev.quietloop.bot.replay.MarketDataFile;
+import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.run.ProgressReporter;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.send.EventSender;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.bot.strategy.Strategy;
+import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
+import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
@@ -61,22 +65,26 @@ final class Bot
     private static int run(final BotConfig config, final RunControl control, final PrintStream err)
         throws InterruptedException
     {
-        final Quotes quotes = QuoteFile.load(config.dataFile(), err);
+        final ReplayConfig replay = config.replay();
+        final MarketDataFile data =
+            MarketDataFile.open(replay.dataFile(), replay.format(), replay.symbol(), replay.strict(), err);
+        System.out.println(describe(data));
         final BotCounters counters = new BotCounters();
-        counters.ticksRejected.setRelease(quotes.rejected());
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
         final EventPublisher publisher = new EventPublisher(
             config.ringSize(), config.sourceId(), epoch, counters.eventsProduced, counters.ringRejected);
-        final PaperExecution execution =
-            new PaperExecution(quotes.symbolCount(), PaperExecution.DEFAULT_POSITION_LIMIT, publisher);
-        final Strategy strategy = Strategies.create(config.strategy(), quotes.symbolCount(), publisher, execution);
-        final Trader trader = new Trader(quotes, strategy, publisher, counters.ticks, control,
-            IdleStrategies.parse(config.idleTrading()), config.drainTimeoutNs());
+        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
+            PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+        final String[] symbols = symbols(data);
+        final Strategy strategy = Strategies.create(config.strategy(), new TradingContext(execution, publisher, symbols));
+        final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
 
-        try (ZContext context = new ZContext(1))
+        try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
         {
+            final Trader trader = new Trader(reader, strategy, execution, publisher, pacer(replay, tradingIdle, control),
+                counters, control, tradingIdle, config.drainTimeoutNs());
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
                 SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch);
@@ -89,8 +97,16 @@ final class Bot
                     sender.awaitStarted(SENDER_START_TIMEOUT_MS);
                     Readiness.announce(ROLE, config.broker());
                     final Thread trading = new Thread(trader, "trading");
-                    trading.start();
-                    trading.join();
+                    try (ProgressReporter progress = config.quiet() ? null : new ProgressReporter(
+                        counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
+                    {
+                        trading.start();
+                        if (progress != null)
+                        {
+                            progress.start();
+                        }
+                        trading.join();
+                    }
                     if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
                     {
                         err.println("bot: drain timeout: the end of stream was not handed to " + config.broker() +
@@ -106,8 +122,8 @@ final class Bot
         }
 
         final boolean partial = control.isStopRequested();
-        final Map<String, Long> summary = summary(counters, config.sourceId(), epoch, partial);
-        report(summary, err);
+        final Map<String, Long> summary = summary(counters, execution, symbols, config.sourceId(), epoch, partial);
+        report(summary, execution, symbols, err);
         if (config.summaryFile() != null)
         {
             SummaryJson.write(config.summaryFile(), summary);
@@ -115,17 +131,66 @@ final class Bot
         return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
+    static Pacer pacer(final ReplayConfig replay, final IdleStrategy idleStrategy, final RunControl control)
+    {
+        if (replay.speed() > 0)
+        {
+            return Pacer.speed(replay.speed(), SystemNanoClock.INSTANCE, idleStrategy, control);
+        }
+        if (replay.rateTicksPerSecond() > 0)
+        {
+            return Pacer.rate(replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, idleStrategy, control);
+        }
+        return Pacer.max(SystemNanoClock.INSTANCE, idleStrategy, control);
+    }
+
     static Map<String, Long> summary(
-        final BotCounters counters, final int sourceId, final long epoch, final boolean partial)
+        final BotCounters counters,
+        final PaperExecution execution,
+        final String[] symbols,
+        final int sourceId,
+        final long epoch,
+        final boolean partial)
     {
         final Map<String, Long> summary = new LinkedHashMap<>(counters.snapshot());
         summary.put("bot.sourceId", (long)sourceId);
         summary.put("bot.epoch", epoch);
         summary.put("bot.partial", partial ? 1L : 0L);
+        summary.put("bot.ordersPlaced", execution.ordersPlaced());
+        summary.put("bot.ordersRejected", execution.ordersRejected());
+        summary.put("bot.ordersCancelled", execution.ordersCancelled());
+        summary.put("bot.fills", execution.fills());
+        summary.put("bot.pnlE8", execution.totalPnl());
+        for (int id = 0; id < symbols.length; id++)
+        {
+            if (execution.position(id) != 0)
+            {
+                // Dots split summary keys: a symbol such as "BTC.P" becomes "BTC_P".
+                summary.put("bot.positionE8." + symbols[id].replace('.', '_'), execution.position(id));
+            }
+        }
         return summary;
     }
 
-    private static void report(final Map<String, Long> summary, final PrintStream err)
+    private static String describe(final MarketDataFile data)
+    {
+        return String.format("bot: %s: %,d rows as %s%s, %,d symbol%s, %,d malformed rows skipped",
+            data.path(), data.rows(), data.format().cliName(), data.compressed() ? " (gzip)" : "",
+            data.symbolCount(), data.symbolCount() == 1 ? "" : "s", data.rejected());
+    }
+
+    private static String[] symbols(final MarketDataFile data)
+    {
+        final String[] symbols = new String[data.symbolCount()];
+        for (int id = 0; id < symbols.length; id++)
+        {
+            symbols[id] = data.symbol(id);
+        }
+        return symbols;
+    }
+
+    private static void report(
+        final Map<String, Long> summary, final PaperExecution execution, final String[] symbols, final PrintStream err)
     {
         final long produced = summary.get("bot.eventsProduced");
         final long accounted = summary.get("bot.ringRejected") + summary.get("bot.eventsSent") +
@@ -147,6 +212,18 @@ final class Bot
             " unsent=" + summary.get("bot.unsent") +
             " framesSent=" + summary.get("bot.framesSent") +
             (summary.get("bot.partial") != 0 ? " (partial)" : ""));
+        final StringBuilder trading = new StringBuilder("bot: orders=" + execution.ordersPlaced() +
+            " fills=" + execution.fills() + " rejected=" + execution.ordersRejected() +
+            " cancelled=" + execution.ordersCancelled() + " pnl=" + FixedPoint.toText(execution.totalPnl()));
+        for (int id = 0; id < symbols.length; id++)
+        {
+            if (execution.position(id) != 0)
+            {
+                trading.append(" position[").append(symbols[id]).append("]=")
+                    .append(FixedPoint.toText(execution.position(id)));
+            }
+        }
+        System.out.println(trading);
         System.out.flush();
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.bot.replay.QuoteFile;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
@@ -13,13 +12,14 @@ import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 
 /**
- * The bot's whole configuration, immutable and validated here, in one place: the market data
- * file first (a missing file is the most common mistake), then every flag in table order.
+ * The bot's whole configuration, immutable and validated here, in one place: the replay first
+ * (a missing file is the most common mistake), then every flag in table order.
  *
  * @param summaryFile null when no summary is asked for
+ * @param quiet       no progress line
  */
 public record BotConfig(
-    Path dataFile,
+    ReplayConfig replay,
     Endpoint broker,
     int sourceId,
     int ringSize,
@@ -31,6 +31,7 @@ public record BotConfig(
     String idleSender,
     String strategy,
     Path summaryFile,
+    boolean quiet,
     boolean exitWithParent)
 {
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:5556";
@@ -39,11 +40,10 @@ public record BotConfig(
 
     public BotConfig
     {
-        if (dataFile == null)
+        if (replay == null)
         {
             throw new ConfigException("--data FILE is required");
         }
-        QuoteFile.checkReadable(dataFile);
         if (broker == null || broker.isEphemeral())
         {
             throw new ConfigException("--broker " + broker + ": a port is needed to connect");
@@ -82,9 +82,9 @@ public record BotConfig(
         }
     }
 
-    /** Builds from flag values: the data file is checked first, then the broker endpoint is parsed. */
+    /** Builds from flag values: the replay is checked first, then the broker endpoint is parsed. */
     public static BotConfig of(
-        final Path dataFile,
+        final ReplayConfig replay,
         final String broker,
         final int sourceId,
         final int ringSize,
@@ -96,13 +96,9 @@ public record BotConfig(
         final String idleSender,
         final String strategy,
         final Path summaryFile,
+        final boolean quiet,
         final boolean exitWithParent)
     {
-        if (dataFile == null)
-        {
-            throw new ConfigException("--data FILE is required");
-        }
-        QuoteFile.checkReadable(dataFile);
         final Endpoint endpoint;
         try
         {
@@ -112,8 +108,8 @@ public record BotConfig(
         {
             throw new ConfigException("--broker: " + ex.getMessage(), ex);
         }
-        return new BotConfig(dataFile, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs, drainTimeoutSeconds,
-            idleTrading, idleSender, strategy, summaryFile, exitWithParent);
+        return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
+            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, exitWithParent);
     }
 
     public long heartbeatIntervalNs()

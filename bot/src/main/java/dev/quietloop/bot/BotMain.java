@@ -1,8 +1,11 @@
 package dev.quietloop.bot;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketOptions;
@@ -16,8 +19,31 @@ import picocli.CommandLine.Option;
     description = "Replays market data through a strategy and PUSHes its events to the broker.")
 public final class BotMain implements Callable<Integer>
 {
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "market data, quietloop quote CSV")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+        description = "market data: CSV or .csv.gz in any of the --format layouts, detected from the first line")
     private Path dataFile;
+
+    @Option(names = "--format", paramLabel = "NAME",
+        description = "read the file as: ${COMPLETION-CANDIDATES} (default: detected from the first line)",
+        completionCandidates = FormatNames.class)
+    private String format;
+
+    @Option(names = "--symbol", paramLabel = "SYMBOL",
+        description = "the symbol of a Binance file, which carries none (default: from the file name)")
+    private String symbol;
+
+    @Option(names = "--speed", paramLabel = "max|N", defaultValue = ReplayConfig.SPEED_MAX,
+        description = "max: as fast as possible; 1: the file's own timing; N: N times faster (default: ${DEFAULT-VALUE})")
+    private String speed;
+
+    @Option(names = "--rate", paramLabel = "N", description = "replay at a fixed N ticks per second instead")
+    private String rate;
+
+    @Option(names = "--strict", description = "the first malformed row is an error, not a counted skip")
+    private boolean strict;
+
+    @Option(names = "--quiet", description = "no progress line")
+    private boolean quiet;
 
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", defaultValue = BotConfig.DEFAULT_BROKER,
         description = "the broker's ingest endpoint to connect to (default: ${DEFAULT-VALUE})")
@@ -52,7 +78,8 @@ public final class BotMain implements Callable<Integer>
     private String idleSender;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = Strategies.DEFAULT,
-        description = "the strategy (default: ${DEFAULT-VALUE})")
+        description = "the strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+        completionCandidates = StrategyNames.class)
     private String strategy;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "write the bot.* counters here at exit")
@@ -63,6 +90,26 @@ public final class BotMain implements Callable<Integer>
 
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
+
+    /** The registered strategy names, for the help text. */
+    static final class StrategyNames implements Iterable<String>
+    {
+        @Override
+        public Iterator<String> iterator()
+        {
+            return List.of(Strategies.names().split(", ")).iterator();
+        }
+    }
+
+    /** The format names, for the help text. */
+    static final class FormatNames implements Iterable<String>
+    {
+        @Override
+        public Iterator<String> iterator()
+        {
+            return List.of(MarketDataFormat.names().split(", ")).iterator();
+        }
+    }
 
     public static void main(final String... args)
     {
@@ -79,7 +126,7 @@ public final class BotMain implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final BotConfig config = BotConfig.of(
-            dataFile,
+            ReplayConfig.of(dataFile, format, symbol, strict, speed, rate),
             broker,
             sourceId,
             ringSize,
@@ -91,6 +138,7 @@ public final class BotMain implements Callable<Integer>
             idleSender,
             strategy,
             summaryFile,
+            quiet,
             exitWithParent);
         return Bot.run(config);
     }

@@ -54,7 +54,49 @@ class BotMainTest
 
         assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString()));
 
-        assertOneLine("bot: " + file + ": not a quietloop quote CSV (first line: 'time,price')");
+        assertTrue(oneLine().startsWith("bot: " + file + ": unknown header 'time,price'"), oneLine());
+    }
+
+    @Test
+    void shouldExitWithUsageListingKnownFormats() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir, "1,BTCUSDT,1,1,2,1");
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--format", "parquet"));
+
+        assertTrue(oneLine().contains("tardis-trades"), oneLine());
+    }
+
+    @Test
+    void shouldExitWithUsageWhenSpeedAndRateAreBothGiven() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir, "1,BTCUSDT,1,1,2,1");
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--speed", "2", "--rate", "1000"));
+
+        assertTrue(oneLine().startsWith("bot: --speed and --rate exclude each other"), oneLine());
+    }
+
+    @Test
+    void shouldExitWithUsageForSpeedThatIsNotPositive() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir, "1,BTCUSDT,1,1,2,1");
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--speed", "0"));
+
+        assertTrue(oneLine().startsWith("bot: --speed must be 'max' or a positive number"), oneLine());
+    }
+
+    @Test
+    void shouldExitWithUsageNamingTheLineOfTheFirstBadRowWhenStrict() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir,
+            "1000,BTCUSDT,100.0,1.0,100.5,2.0",
+            "2000,BTCUSDT,101.0,1.0,100.5,2.0");
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--strict"));
+
+        assertTrue(oneLine().startsWith("bot: " + file + ":3: crossedBook"), oneLine());
     }
 
     @Test
@@ -74,7 +116,7 @@ class BotMainTest
 
         assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--strategy", "momentum"));
 
-        assertOneLine("bot: unknown strategy 'momentum' (known: mean-reversion)");
+        assertOneLine("bot: unknown strategy 'momentum' (known: imbalance, ma-crossover, tick-signal)");
     }
 
     @Test

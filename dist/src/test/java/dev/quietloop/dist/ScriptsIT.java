@@ -1,6 +1,8 @@
 package dev.quietloop.dist;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
@@ -116,6 +119,57 @@ class ScriptsIT
             assertEquals(1, endsOfStream.get());
             assertEquals(0, summary.get("broker.undelivered"));
         }
+    }
+
+    @Test
+    void shouldReplayACompressedBinanceFileAtAFixedRateWithProgressAndPnl() throws Exception
+    {
+        final Path data = dir.resolve("BTCUSDT-bookTicker-2024-01-02.csv.gz");
+        final int rows = 3_000;
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(data)), StandardCharsets.US_ASCII))
+        {
+            out.write("update_id,best_bid_price,best_bid_qty,best_ask_price,best_ask_qty,transaction_time,event_time\n");
+            for (int i = 0; i < rows; i++)
+            {
+                // A mid that swings every 200 rows, so the moving averages cross and the strategy trades.
+                final long bidCents = 4_200_000 + (i / 200 % 2 == 0 ? i % 200 : 200 - i % 200) * 50;
+                out.write((1_000_000 + i) + "," + bidCents / 100 + "." + String.format("%02d", bidCents % 100) +
+                    ",1.5," + (bidCents + 10) / 100 + "." + String.format("%02d", (bidCents + 10) % 100) + ",2.25," +
+                    (1_704_153_600_000L + i) + "," + (1_704_153_600_001L + i) + "\n");
+            }
+            out.write("1,NaN,1,2,1,1704153600000,1704153600000\n");
+        }
+
+        final Result result = runBot("--data", data.toString(), "--rate", "1500", "--run-id", "binance",
+            "--reports", dir.resolve("reports").toString(), "--ingest", "tcp://127.0.0.1:0",
+            "--bot-arg=--idle-trading=backoff");
+
+        assertEquals(ExitCodes.OK, result.exit, result.output);
+        assertTrue(result.output.contains("as binance-bookticker (gzip), 1 symbol, 1 malformed rows skipped"),
+            result.output);
+        assertTrue(result.output.contains("bot: progress "), "a two-second replay prints progress:\n" + result.output);
+        final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/binance/summary.json"));
+        assertEquals(rows, summary.get("bot.ticks"));
+        assertEquals(1, summary.get("bot.rejected.notFinite"));
+        assertTrue(summary.get("bot.fills") > 0, "the default strategy traded: " + summary);
+        assertTrue(summary.containsKey("bot.pnlE8"), summary.toString());
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"));
+        assertEquals(summary.get("bot.fills"), summary.get("sidecar.byType.position"));
+    }
+
+    @Test
+    void shouldRefuseTheFirstBadRowWhenStrictNamingItsLine() throws Exception
+    {
+        final Path data = dir.resolve("quotes.csv");
+        Files.writeString(data, "timestamp_ns,symbol,bid_price,bid_size,ask_price,ask_size\n" +
+            "1000,BTCUSDT,100.0,1.0,100.5,2.0\n" +
+            "2000,BTCUSDT,100.0,1.0\n");
+
+        final Result result = runBot("--data", data.toString(), "--strict", "--reports", dir.resolve("reports").toString(),
+            "--ingest", "tcp://127.0.0.1:0");
+
+        assertOneLineError(result, data + ":3: fieldCount");
+        assertTrue(!Files.exists(dir.resolve("reports/latest")), "no report for a refused input");
     }
 
     @Test

@@ -2,22 +2,27 @@ package dev.quietloop.bot.run;
 
 import java.util.Map;
 
+import dev.quietloop.bot.replay.RejectReason;
 import dev.quietloop.protocol.process.CounterRegistry;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The bot's counters, reported as {@code bot.*}. Each has one writing thread, which bumps it with
- * a release store; the sender reads the trading thread's counters for its heartbeats.
+ * a release store; the sender reads the trading thread's counters for its heartbeats, and the
+ * progress reporter reads them once a second.
  */
 public final class BotCounters
 {
-    private static final int MAX_COUNTERS = 16;
+    /** Prefix of the per-reason counts of malformed rows: {@code bot.rejected.crossedBook}. */
+    public static final String REJECTED_PREFIX = "bot.rejected.";
+
+    private static final int MAX_COUNTERS = 32;
 
     private final CounterRegistry registry = new CounterRegistry(MAX_COUNTERS);
 
-    /** Rows replayed through the strategy (trading thread). */
+    /** Accepted rows replayed through the strategy (trading thread). */
     public final AtomicCounter ticks = registry.newCounter("bot.ticks");
-    /** Malformed rows skipped at load (main thread, before the run). */
+    /** Malformed rows skipped by the replay, every reason (trading thread). */
     public final AtomicCounter ticksRejected = registry.newCounter("bot.ticksRejected");
     /** Business events given a sequence, published or not (trading thread). */
     public final AtomicCounter eventsProduced = registry.newCounter("bot.eventsProduced");
@@ -33,6 +38,28 @@ public final class BotCounters
     public final AtomicCounter unsent = registry.newCounter("bot.unsent");
     /** Errors caught on the sender thread (each is printed once). */
     public final AtomicCounter errors = registry.newCounter("bot.errors");
+
+    private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
+
+    public BotCounters()
+    {
+        for (final RejectReason reason : RejectReason.values())
+        {
+            rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());
+        }
+    }
+
+    /** Counts a malformed row under its reason and in {@link #ticksRejected}. */
+    public void rowRejected(final RejectReason reason)
+    {
+        rejectedByReason[reason.ordinal()].incrementRelease();
+        ticksRejected.incrementRelease();
+    }
+
+    public long rejected(final RejectReason reason)
+    {
+        return rejectedByReason[reason.ordinal()].get();
+    }
 
     /** Every counter by its dotted name. */
     public Map<String, Long> snapshot()

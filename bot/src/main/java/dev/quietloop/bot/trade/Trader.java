@@ -1,41 +1,58 @@
 package dev.quietloop.bot.trade;
 
+import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
-import dev.quietloop.bot.replay.Quotes;
+import dev.quietloop.bot.replay.MarketDataReader;
+import dev.quietloop.bot.replay.Quote;
+import dev.quietloop.bot.replay.Trade;
+import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.bot.strategy.Fill;
 import dev.quietloop.bot.strategy.Strategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * The trading thread's work: walk the quote arrays through the strategy as fast as it goes (the
- * strategy publishes into the ring, never waiting), stop early on request, then begin the drain
- * and offer the end of stream with the final counters until the ring takes it or the deadline passes.
+ * The trading thread's work. For each row of the market data: parse it (a malformed row is
+ * counted by reason and skipped before it touches any state), wait until it is due, let paper
+ * execution match resting orders against it, hand it to the strategy, then deliver the fills.
+ * At the end, or on a stop request, begin the drain and offer the end of stream until the ring
+ * takes it or the drain deadline passes. Nothing here allocates, blocks or logs.
  */
 public final class Trader implements Runnable
 {
-    private final Quotes quotes;
+    private final MarketDataReader reader;
     private final Strategy strategy;
+    private final PaperExecution execution;
     private final EventPublisher publisher;
+    private final Pacer pacer;
+    private final BotCounters counters;
     private final AtomicCounter ticks;
     private final RunControl control;
     private final IdleStrategy idleStrategy;
     private final long drainTimeoutNs;
+    private final Fill fill = new Fill();
+    private long lastMarketDataNs;
     private boolean endOfStreamPublished;
 
     public Trader(
-        final Quotes quotes,
+        final MarketDataReader reader,
         final Strategy strategy,
+        final PaperExecution execution,
         final EventPublisher publisher,
-        final AtomicCounter ticks,
+        final Pacer pacer,
+        final BotCounters counters,
         final RunControl control,
         final IdleStrategy idleStrategy,
         final long drainTimeoutNs)
     {
-        this.quotes = quotes;
+        this.reader = reader;
         this.strategy = strategy;
+        this.execution = execution;
         this.publisher = publisher;
-        this.ticks = ticks;
+        this.pacer = pacer;
+        this.counters = counters;
+        this.ticks = counters.ticks;
         this.control = control;
         this.idleStrategy = idleStrategy;
         this.drainTimeoutNs = drainTimeoutNs;
@@ -50,30 +67,39 @@ public final class Trader implements Runnable
     }
 
     /**
-     * Replays every row through the strategy, or until a stop is requested.
+     * Replays rows until the end of the data or a stop request.
      *
-     * @return the rows replayed.
+     * @return the ticks replayed (accepted rows).
      */
-    public int replay()
+    public long replay()
     {
-        final Strategy strategy = this.strategy;
+        final MarketDataReader reader = this.reader;
         final RunControl control = this.control;
-        final AtomicCounter ticks = this.ticks;
-        final long[] timestampNs = quotes.timestampNs;
-        final int[] symbolId = quotes.symbolId;
-        final long[] bidPrice = quotes.bidPrice;
-        final long[] bidSize = quotes.bidSize;
-        final long[] askPrice = quotes.askPrice;
-        final long[] askSize = quotes.askSize;
-        final int count = quotes.count();
-        int i = 0;
-        while (i < count && !control.isStopRequested())
+        long replayed = 0;
+        while (!control.isStopRequested())
         {
-            strategy.onQuote(symbolId[i], timestampNs[i], bidPrice[i], bidSize[i], askPrice[i], askSize[i]);
+            final int row = reader.next();
+            if (row == MarketDataReader.QUOTE)
+            {
+                onQuote(reader.quote());
+            }
+            else if (row == MarketDataReader.TRADE)
+            {
+                onTrade(reader.trade());
+            }
+            else if (row == MarketDataReader.REJECTED)
+            {
+                counters.rowRejected(reader.rejectReason());
+                continue;
+            }
+            else
+            {
+                break;
+            }
             ticks.incrementRelease();
-            i++;
+            replayed++;
         }
-        return i;
+        return replayed;
     }
 
     /**
@@ -83,7 +109,6 @@ public final class Trader implements Runnable
      */
     public boolean publishEndOfStream()
     {
-        final long lastMarketDataNs = lastReplayedTimestampNs();
         idleStrategy.reset();
         while (!publisher.tryPublishEndOfStream(ticks.getPlain(), lastMarketDataNs))
         {
@@ -102,9 +127,35 @@ public final class Trader implements Runnable
         return endOfStreamPublished;
     }
 
-    private long lastReplayedTimestampNs()
+    private void onQuote(final Quote quote)
     {
-        final long replayed = Math.min(ticks.getPlain(), quotes.count());
-        return replayed == 0 ? 0 : quotes.timestampNs[(int)replayed - 1];
+        final long marketDataNs = quote.timestampNs();
+        publisher.beginTick(pacer.awaitTick(marketDataNs), marketDataNs);
+        lastMarketDataNs = marketDataNs;
+        execution.onQuote(quote);
+        deliverFills();
+        strategy.onQuote(quote);
+        deliverFills();
+    }
+
+    private void onTrade(final Trade trade)
+    {
+        final long marketDataNs = trade.timestampNs();
+        publisher.beginTick(pacer.awaitTick(marketDataNs), marketDataNs);
+        lastMarketDataNs = marketDataNs;
+        execution.onTrade(trade);
+        deliverFills();
+        strategy.onTrade(trade);
+        deliverFills();
+    }
+
+    /** A fill may lead the strategy to place an order that fills at once: deliver until none is left. */
+    private void deliverFills()
+    {
+        final Fill fill = this.fill;
+        while (execution.pollFill(fill))
+        {
+            strategy.onFill(fill);
+        }
     }
 }

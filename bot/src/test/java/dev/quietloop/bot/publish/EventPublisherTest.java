@@ -27,7 +27,8 @@ class EventPublisherTest
         int published = 0;
         for (int i = 0; i < 10; i++)
         {
-            if (publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i, 1_000 + i))
+            publisher.beginTick(i, 1_000 + i);
+            if (publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i))
             {
                 published++;
             }
@@ -45,7 +46,8 @@ class EventPublisherTest
         final EventPublisher publisher = publisher(4);
         for (int i = 0; i < 10; i++)
         {
-            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i, 1_000 + i);
+            publisher.beginTick(i, 1_000 + i);
+            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i);
         }
 
         final List<Long> sequences = new ArrayList<>();
@@ -58,7 +60,7 @@ class EventPublisherTest
         assertEquals(List.of(1L, 2L, 3L, 4L), sequences);
         assertEquals(List.of(1_000L, 1_001L, 1_002L, 1_003L), marketDataNs);
 
-        assertTrue(publisher.publishCancel(0, 42, Event.SIDE_SELL, Event.REASON_REJECTED, 5_000));
+        assertTrue(publisher.publishCancel(0, 42, Event.SIDE_SELL, Event.REASON_REJECTED));
         final List<Event> next = new ArrayList<>();
         drain(publisher.poller(), event -> next.add(new Event().copyFrom(event)));
         assertEquals(1, next.size());
@@ -69,7 +71,9 @@ class EventPublisherTest
     void shouldFillEveryHeaderFieldOfPublishedEvents() throws Exception
     {
         final EventPublisher publisher = publisher(8);
-        assertTrue(publisher.publishOrder(EventType.ORDER_FILLED, 3, 99, Event.SIDE_SELL, 12_345, 678, 55));
+        publisher.beginTick(7_777, 55);
+        assertTrue(publisher.publishOrder(EventType.ORDER_FILLED, 3, 99, Event.SIDE_SELL, 12_345, 678));
+        assertTrue(publisher.publishPosition(3, -678, 12_400, -37));
 
         final List<Event> events = new ArrayList<>();
         drain(publisher.poller(), event -> events.add(new Event().copyFrom(event)));
@@ -79,12 +83,21 @@ class EventPublisherTest
         assertEquals(EPOCH, event.epoch);
         assertEquals(1, event.sequence);
         assertEquals(55, event.marketDataNs);
-        assertTrue(event.originNs != 0);
+        assertEquals(7_777, event.originNs);
         assertEquals(3, event.symbolId);
         assertEquals(99, event.orderId);
         assertEquals(Event.SIDE_SELL, event.side);
         assertEquals(12_345, event.price);
         assertEquals(678, event.quantity);
+
+        final Event position = events.get(1);
+        assertEquals(EventType.POSITION, position.type);
+        assertEquals(2, position.sequence);
+        assertEquals(7_777, position.originNs, "every event of one tick carries the tick's origin");
+        assertEquals(3, position.symbolId);
+        assertEquals(-678, position.quantity);
+        assertEquals(12_400, position.price);
+        assertEquals(-37, position.value);
     }
 
     @Test
@@ -93,7 +106,7 @@ class EventPublisherTest
         final EventPublisher publisher = publisher(4);
         for (int i = 0; i < 5; i++)
         {
-            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i, i);
+            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i);
         }
         assertFalse(publisher.tryPublishEndOfStream(500, 9), "the ring is full");
 

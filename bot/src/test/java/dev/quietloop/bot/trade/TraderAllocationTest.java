@@ -1,0 +1,129 @@
+package dev.quietloop.bot.trade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+import dev.quietloop.bot.QuoteFixtures;
+import dev.quietloop.bot.execution.PaperExecution;
+import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.replay.MarketDataFile;
+import dev.quietloop.bot.replay.MarketDataReader;
+import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.bot.strategy.Strategies;
+import dev.quietloop.bot.strategy.Strategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The trading thread's whole duty cycle (parse, pace, match, strategy, publish) allocates nothing
+ * per tick: after one warm-up replay of a million ticks, a replay of another million allocates
+ * zero bytes on the replaying thread, while another thread drains the ring. Bytes, never time.
+ */
+@Timeout(120)
+class TraderAllocationTest
+{
+    private static final int TICKS = 1_000_000;
+    private static final int RING_SIZE = 1024;
+    private static final int MEASURED_REPLAYS = 3;
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    @TempDir
+    static Path dir;
+    private static MarketDataFile data;
+
+    @BeforeAll
+    static void generate() throws IOException
+    {
+        data = MarketDataFile.open(
+            QuoteFixtures.generated(dir, TICKS, 7), null, null, false, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ma-crossover", "imbalance", "tick-signal" })
+    void shouldAllocateNothingPerTickOnTheTradingThread(final String strategyName) throws InterruptedException
+    {
+        final BotCounters counters = new BotCounters();
+        final EventPublisher publisher = new EventPublisher(RING_SIZE, 1, 1, counters.eventsProduced, counters.ringRejected);
+        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
+            PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+        final String[] symbols = new String[data.symbolCount()];
+        for (int id = 0; id < symbols.length; id++)
+        {
+            symbols[id] = data.symbol(id);
+        }
+        final Strategy strategy = Strategies.create(strategyName, new TradingContext(execution, publisher, symbols));
+        final RunControl control = new RunControl();
+        final Thread drainer = drain(publisher, control);
+        try
+        {
+            assertEquals(TICKS, replay(strategy, execution, publisher, counters, control)[0]);
+            long fewest = Long.MAX_VALUE;
+            for (int i = 0; i < MEASURED_REPLAYS && fewest > 0; i++)
+            {
+                final long[] replayedAndBytes = replay(strategy, execution, publisher, counters, control);
+                assertEquals(TICKS, replayedAndBytes[0]);
+                fewest = Math.min(fewest, replayedAndBytes[1]);
+            }
+            assertEquals(0, fewest, "bytes allocated by the trading thread over " + TICKS + " ticks");
+            assertTrue(counters.eventsProduced.get() > 0, "the strategy produced events");
+        }
+        finally
+        {
+            control.abandon();
+            drainer.join();
+        }
+    }
+
+    /** @return the ticks replayed and the bytes this thread allocated while replaying them. */
+    private static long[] replay(
+        final Strategy strategy,
+        final PaperExecution execution,
+        final EventPublisher publisher,
+        final BotCounters counters,
+        final RunControl control)
+    {
+        try (MarketDataReader reader = data.reader())
+        {
+            final Trader trader = new Trader(reader, strategy, execution, publisher,
+                Pacer.max(SystemNanoClock.INSTANCE, new YieldingIdleStrategy(), control), counters, control,
+                new YieldingIdleStrategy(), 0);
+            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            final long replayed = trader.replay();
+            return new long[]{ replayed, THREADS.getCurrentThreadAllocatedBytes() - before };
+        }
+    }
+
+    private static Thread drain(final EventPublisher publisher, final RunControl control)
+    {
+        final Thread drainer = new Thread(() ->
+        {
+            while (!control.isAbandoned())
+            {
+                try
+                {
+                    publisher.poller().poll((event, sequence, endOfBatch) -> true);
+                }
+                catch (final Exception ex)
+                {
+                    throw new IllegalStateException(ex);
+                }
+                Thread.yield();
+            }
+        }, "drainer");
+        drainer.start();
+        return drainer;
+    }
+}
