@@ -1,92 +1,388 @@
 package dev.quietloop.bot.execution;
 
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.replay.Quote;
+import dev.quietloop.bot.replay.Trade;
+import dev.quietloop.bot.strategy.Fill;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 
 /**
- * A minimal simulated venue on the trading thread. A marketable limit order is placed, then at
- * once filled at the opposite top of book (up to the size shown there), or rejected when the fill
- * would take the symbol's position beyond the limit. Every step is published as an event.
+ * A simulated venue on the trading thread, so a strategy runs end to end without an exchange.
+ * Limit orders fill at once against the last known top of book when marketable and otherwise rest
+ * until a quote or a trade goes through them; each symbol's position stays within a limit. Every
+ * step is published as an event, and nothing allocates after construction.
+ * <p>
+ * The trading loop owns the order of calls: for each tick, {@link #onQuote} or {@link #onTrade}
+ * first, then the strategy's callback, then {@link #pollFill} until it returns false, handing each
+ * fill to the strategy (which may place more orders, whose fills the same loop picks up). An order
+ * keeps its slot until its last fill has been polled, so a loop that never polls runs out of slots.
  */
 public final class PaperExecution
 {
-    /** Five lots of 0.01 per symbol. */
+    /**
+     * Five lots of 0.01 per symbol: the sample strategies hold at most two lots, so this leaves
+     * room for a reversal in one order while still stopping a strategy that runs away.
+     */
     public static final long DEFAULT_POSITION_LIMIT = 5 * Event.SCALE / 100;
+    /**
+     * Across all symbols. The sample strategies work at most one order per symbol; 64 slots are
+     * plenty for them and small enough that scanning them on a tick is a few cache lines.
+     */
+    public static final int DEFAULT_MAX_OPEN_ORDERS = 64;
 
     private final EventPublisher publisher;
     private final long positionLimit;
-    private final long[] positions;
+    private final OpenOrders orders;
+    private final FillQueue fillQueue;
+    private final Ledger ledger;
+
+    private final long[] bidPrice;
+    private final long[] bidSize;
+    private final long[] askPrice;
+    private final long[] askSize;
+    private final long[] openBuyQuantity;
+    private final long[] openSellQuantity;
+    private final int[] workingOrders;
+
     private long lastOrderId;
-    private long ordersFilled;
+    private long ordersPlaced;
     private long ordersRejected;
+    private long ordersCancelled;
+    private long fills;
 
     /**
      * @param symbolCount   symbols of the replayed data, ids {@code 0..symbolCount-1}
-     * @param positionLimit largest absolute position per symbol, fixed-point
+     * @param positionLimit largest absolute position per symbol, fixed-point, counting open orders
+     * @param maxOpenOrders order slots across all symbols
      */
-    public PaperExecution(final int symbolCount, final long positionLimit, final EventPublisher publisher)
+    public PaperExecution(
+        final int symbolCount, final EventPublisher publisher, final long positionLimit, final int maxOpenOrders)
     {
-        if (positionLimit <= 0)
+        if (symbolCount <= 0)
         {
-            throw new IllegalArgumentException("position limit must be positive: " + positionLimit);
+            throw new IllegalArgumentException("symbol count must be positive: " + symbolCount);
+        }
+        // Position and open orders of one side stay within three limits of each other: no sum overflows.
+        if (positionLimit <= 0 || positionLimit > Long.MAX_VALUE / 4)
+        {
+            throw new IllegalArgumentException("position limit out of range: " + positionLimit);
         }
         this.publisher = publisher;
         this.positionLimit = positionLimit;
-        this.positions = new long[symbolCount];
+        orders = new OpenOrders(maxOpenOrders);
+        fillQueue = new FillQueue(maxOpenOrders);
+        bidPrice = new long[symbolCount];
+        bidSize = new long[symbolCount];
+        askPrice = new long[symbolCount];
+        askSize = new long[symbolCount];
+        ledger = new Ledger(symbolCount);
+        openBuyQuantity = new long[symbolCount];
+        openSellQuantity = new long[symbolCount];
+        workingOrders = new int[symbolCount];
+    }
+
+    /** With {@link #DEFAULT_POSITION_LIMIT} and {@link #DEFAULT_MAX_OPEN_ORDERS}. */
+    public PaperExecution(final int symbolCount, final EventPublisher publisher)
+    {
+        this(symbolCount, publisher, DEFAULT_POSITION_LIMIT, DEFAULT_MAX_OPEN_ORDERS);
+    }
+
+    /** Records the symbol's top of book and mid as mark price, then fills resting orders it goes through. */
+    public void onQuote(final Quote quote)
+    {
+        final int symbolId = quote.symbolId();
+        bidPrice[symbolId] = quote.bidPrice();
+        bidSize[symbolId] = quote.bidSize();
+        askPrice[symbolId] = quote.askPrice();
+        askSize[symbolId] = quote.askSize();
+        ledger.mark(symbolId, quote.bidPrice() > 0 && quote.askPrice() > 0 ?
+            quote.midPrice() : Math.max(quote.bidPrice(), quote.askPrice()));
+        if (workingOrders[symbolId] > 0)
+        {
+            matchQuote(symbolId);
+        }
     }
 
     /**
-     * Places a marketable limit order at the opposite top of book and executes it at once.
+     * Marks the symbol at the trade price, then fills resting orders the trade printed through.
+     * A trade at an order's price is not enough: where the order stood in the queue is unknown.
+     */
+    public void onTrade(final Trade trade)
+    {
+        final int symbolId = trade.symbolId();
+        ledger.mark(symbolId, trade.price());
+        if (workingOrders[symbolId] > 0)
+        {
+            matchTrade(symbolId, trade.price(), trade.quantity());
+        }
+    }
+
+    /**
+     * Places a limit order. A marketable one (a buy at or above the known ask, a sell at or below
+     * the known bid) fills at once at the book's price for as much as the book shows; the rest
+     * rests at the limit. Without a quote for the symbol yet, the order rests.
      *
      * @param side {@link Event#SIDE_BUY} or {@link Event#SIDE_SELL}
-     * @return the order id.
+     * @return the order id, from 1 and increasing; or 0 when the order is rejected (invalid, beyond
+     * the position limit counting open orders of that side, or no free slot), which its events say.
      */
-    public long placeMarketable(
-        final int symbolId,
-        final byte side,
-        final long quantity,
-        final long bidPrice,
-        final long bidSize,
-        final long askPrice,
-        final long askSize,
-        final long marketDataNs)
+    public long placeOrder(final int symbolId, final byte side, final long price, final long quantity)
     {
+        // A rejected order still gets an id, so that its placed and cancelled events pair up.
         final long orderId = ++lastOrderId;
-        final boolean buy = side == Event.SIDE_BUY;
-        final long limitPrice = buy ? askPrice : bidPrice;
-        publisher.publishOrder(EventType.ORDER_PLACED, symbolId, orderId, side, limitPrice, quantity, marketDataNs);
-
-        final long fillQuantity = Math.min(quantity, buy ? askSize : bidSize);
-        final long newPosition = positions[symbolId] + (buy ? fillQuantity : -fillQuantity);
-        if (newPosition > positionLimit || newPosition < -positionLimit)
+        ordersPlaced++;
+        publisher.publishOrder(EventType.ORDER_PLACED, symbolId, orderId, side, price, quantity);
+        if (!isAcceptable(symbolId, side, price, quantity))
         {
             ordersRejected++;
-            publisher.publishCancel(symbolId, orderId, side, Event.REASON_REJECTED, marketDataNs);
+            publisher.publishCancel(symbolId, orderId, side, Event.REASON_REJECTED);
+            return 0;
+        }
+
+        final int slot = orders.take(orderId, symbolId, side, price, quantity);
+        workingOrders[symbolId]++;
+        if (side == Event.SIDE_BUY)
+        {
+            openBuyQuantity[symbolId] += quantity;
         }
         else
         {
-            ordersFilled++;
-            positions[symbolId] = newPosition;
-            publisher.publishOrder(
-                EventType.ORDER_FILLED, symbolId, orderId, side, limitPrice, fillQuantity, marketDataNs);
+            openSellQuantity[symbolId] += quantity;
         }
+        // The order is the aggressor: it trades at the price the book shows.
+        matchBook(slot, true);
         return orderId;
     }
 
-    /** Position of a symbol, fixed-point; positive is long. */
-    public long position(final int symbolId)
+    /** @return true if the order was working and is now cancelled; false, with no event, otherwise. */
+    public boolean cancelOrder(final long orderId)
     {
-        return positions[symbolId];
+        final OpenOrders orders = this.orders;
+        final int index = orders.indexOf(orderId);
+        if (index < 0)
+        {
+            return false;
+        }
+        final int slot = orders.slotAt(index);
+        final long leavesQuantity = orders.leavesQuantity[slot];
+        if (leavesQuantity == 0)
+        {
+            return false;
+        }
+
+        final int symbolId = orders.symbolId[slot];
+        final byte side = orders.side[slot];
+        if (side == Event.SIDE_BUY)
+        {
+            openBuyQuantity[symbolId] -= leavesQuantity;
+        }
+        else
+        {
+            openSellQuantity[symbolId] -= leavesQuantity;
+        }
+        orders.leavesQuantity[slot] = 0;
+        workingOrders[symbolId]--;
+        ordersCancelled++;
+        publisher.publishCancel(symbolId, orderId, side, Event.REASON_CANCELLED);
+        if (!orders.fillPending[slot])
+        {
+            orders.releaseAt(index);
+        }
+        return true;
     }
 
-    public long ordersFilled()
+    /**
+     * Hands out the oldest fill not yet delivered.
+     *
+     * @return false when there is none, leaving {@code into} untouched.
+     */
+    public boolean pollFill(final Fill into)
     {
-        return ordersFilled;
+        if (fillQueue.isEmpty())
+        {
+            return false;
+        }
+        final int slot = fillQueue.poll(into);
+        final OpenOrders orders = this.orders;
+        orders.fillPending[slot] = false;
+        if (orders.leavesQuantity[slot] == 0)
+        {
+            orders.releaseAt(orders.indexOf(orders.orderId[slot]));
+        }
+        return true;
+    }
+
+    public int symbolCount()
+    {
+        return ledger.symbolCount();
+    }
+
+    /** The symbol's position, fixed-point; positive is long. */
+    public long position(final int symbolId)
+    {
+        return ledger.position(symbolId);
+    }
+
+    /** The symbol's mark price: the last mid or trade price, fixed-point; 0 before either. */
+    public long markPrice(final int symbolId)
+    {
+        return ledger.markPrice(symbolId);
+    }
+
+    /** Cash plus position at the mark price, fixed-point with 8 decimals. */
+    public long pnl(final int symbolId)
+    {
+        return ledger.pnl(symbolId);
+    }
+
+    /** The sum of every symbol's {@link #pnl}. */
+    public long totalPnl()
+    {
+        return ledger.totalPnl();
+    }
+
+    /** Orders taken by {@link #placeOrder}, rejected ones included. */
+    public long ordersPlaced()
+    {
+        return ordersPlaced;
     }
 
     public long ordersRejected()
     {
         return ordersRejected;
+    }
+
+    /** Orders cancelled on request; rejections are not counted here. */
+    public long ordersCancelled()
+    {
+        return ordersCancelled;
+    }
+
+    /** Fills, partial ones each counted. */
+    public long fills()
+    {
+        return fills;
+    }
+
+    /** Orders holding a slot: working, or done with a fill not yet polled. */
+    public int openOrders()
+    {
+        return orders.takenCount();
+    }
+
+    private boolean isAcceptable(final int symbolId, final byte side, final long price, final long quantity)
+    {
+        if (price <= 0 || quantity <= 0 || symbolId < 0 || symbolId >= ledger.symbolCount() || !orders.hasFreeSlot())
+        {
+            return false;
+        }
+        // Written as the room left so that a huge quantity cannot overflow a sum.
+        final long position = ledger.position(symbolId);
+        if (side == Event.SIDE_BUY)
+        {
+            return quantity <= positionLimit - position - openBuyQuantity[symbolId];
+        }
+        if (side == Event.SIDE_SELL)
+        {
+            return quantity <= positionLimit + position - openSellQuantity[symbolId];
+        }
+        return false;
+    }
+
+    private void matchQuote(final int symbolId)
+    {
+        final OpenOrders orders = this.orders;
+        for (int i = 0, taken = orders.takenCount(); i < taken; i++)
+        {
+            final int slot = orders.slotAt(i);
+            if (orders.symbolId[slot] == symbolId && orders.leavesQuantity[slot] > 0 && !orders.fillPending[slot])
+            {
+                // The order was resting, so the quote came to it: it trades at its own price.
+                matchBook(slot, false);
+            }
+        }
+    }
+
+    /**
+     * Fills the order in {@code slot} if the far side of its symbol's book is at or through its
+     * price, for no more than the book shows, which the fill then takes out of the book: until the
+     * next quote, another order cannot take the same size again. Before any quote the size is 0.
+     */
+    private void matchBook(final int slot, final boolean atBookPrice)
+    {
+        final OpenOrders orders = this.orders;
+        final int symbolId = orders.symbolId[slot];
+        final long limitPrice = orders.price[slot];
+        if (orders.side[slot] == Event.SIDE_BUY)
+        {
+            final long bookPrice = askPrice[symbolId];
+            if (askSize[symbolId] > 0 && bookPrice > 0 && bookPrice <= limitPrice)
+            {
+                final long fillQuantity = Math.min(orders.leavesQuantity[slot], askSize[symbolId]);
+                askSize[symbolId] -= fillQuantity;
+                fill(slot, atBookPrice ? bookPrice : limitPrice, fillQuantity);
+            }
+        }
+        else
+        {
+            final long bookPrice = bidPrice[symbolId];
+            if (bidSize[symbolId] > 0 && bookPrice > 0 && bookPrice >= limitPrice)
+            {
+                final long fillQuantity = Math.min(orders.leavesQuantity[slot], bidSize[symbolId]);
+                bidSize[symbolId] -= fillQuantity;
+                fill(slot, atBookPrice ? bookPrice : limitPrice, fillQuantity);
+            }
+        }
+    }
+
+    private void matchTrade(final int symbolId, final long tradePrice, final long tradeQuantity)
+    {
+        final OpenOrders orders = this.orders;
+        long remainingQuantity = tradeQuantity;
+        for (int i = 0, taken = orders.takenCount(); i < taken && remainingQuantity > 0; i++)
+        {
+            final int slot = orders.slotAt(i);
+            final long limitPrice = orders.price[slot];
+            final boolean buy = orders.side[slot] == Event.SIDE_BUY;
+            if (orders.symbolId[slot] == symbolId && orders.leavesQuantity[slot] > 0 && !orders.fillPending[slot] &&
+                (buy ? tradePrice < limitPrice : tradePrice > limitPrice))
+            {
+                final long fillQuantity = Math.min(orders.leavesQuantity[slot], remainingQuantity);
+                remainingQuantity -= fillQuantity;
+                fill(slot, limitPrice, fillQuantity);
+            }
+        }
+    }
+
+    /** Books a fill of the order in {@code slot}, publishes it with the position after it, and queues it. */
+    private void fill(final int slot, final long fillPrice, final long fillQuantity)
+    {
+        final OpenOrders orders = this.orders;
+        final int symbolId = orders.symbolId[slot];
+        final byte side = orders.side[slot];
+        final long leavesQuantity = orders.leavesQuantity[slot] - fillQuantity;
+        orders.leavesQuantity[slot] = leavesQuantity;
+        ledger.book(symbolId, side, fillPrice, fillQuantity);
+        if (side == Event.SIDE_BUY)
+        {
+            openBuyQuantity[symbolId] -= fillQuantity;
+        }
+        else
+        {
+            openSellQuantity[symbolId] -= fillQuantity;
+        }
+        if (leavesQuantity == 0)
+        {
+            workingOrders[symbolId]--;
+        }
+        fills++;
+
+        final long orderId = orders.orderId[slot];
+        final long position = ledger.position(symbolId);
+        publisher.publishOrder(EventType.ORDER_FILLED, symbolId, orderId, side, fillPrice, fillQuantity);
+        publisher.publishPosition(symbolId, position, ledger.markPrice(symbolId), ledger.pnl(symbolId));
+        orders.fillPending[slot] = true;
+        fillQueue.add(slot, orderId, symbolId, side, fillPrice, fillQuantity, leavesQuantity, position);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Paper execution: orders are filled at once against the top of book of the tick that caused
- * them, within a position limit, so a strategy can run end to end without an exchange.
+ * Paper execution: a simulated venue on the trading thread that fills limit orders against the
+ * replayed top of book and trades, within a position limit, and keeps position and PnL per symbol.
  */
 package dev.quietloop.bot.execution;

@@ -1,33 +1,45 @@
 package dev.quietloop.bot.strategy;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-import dev.quietloop.bot.execution.PaperExecution;
-import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.protocol.config.ConfigException;
 
-/** The registry of strategies by the name {@code --strategy} takes. */
+/**
+ * The registry of strategies by the name {@code --strategy} takes: the one place a strategy is
+ * registered. Adding one is a class with a constructor taking a {@link StrategyContext}, and a
+ * line here.
+ */
 public final class Strategies
 {
-    public static final String MEAN_REVERSION = "mean-reversion";
-    public static final String DEFAULT = MEAN_REVERSION;
+    /** Must name a registered strategy: it is the {@code --strategy} default. */
+    public static final String DEFAULT = "ma-crossover";
 
     private static final Map<String, StrategyFactory> BY_NAME = new TreeMap<>();
 
     static
     {
-        BY_NAME.put(MEAN_REVERSION, MeanReversionStrategy::new);
+        BY_NAME.put("ma-crossover", MovingAverageCrossoverStrategy::new);
+        BY_NAME.put("imbalance", ImbalanceStrategy::new);
+        BY_NAME.put("tick-signal", TickSignalStrategy::new);
     }
 
     private Strategies()
     {
     }
 
-    /** The known names, comma-separated, for messages and help. */
+    /** The known names, sorted and comma-separated, for messages and help. */
     public static String names()
     {
         return String.join(", ", BY_NAME.keySet());
+    }
+
+    /** The known names, sorted. */
+    public static Set<String> nameSet()
+    {
+        return Collections.unmodifiableSet(BY_NAME.keySet());
     }
 
     /** @throws ConfigException naming the known strategies when the name is unknown. */
@@ -41,9 +53,9 @@ public final class Strategies
         return factory;
     }
 
-    public static Strategy create(
-        final String name, final int symbolCount, final EventPublisher publisher, final PaperExecution execution)
+    /** @throws ConfigException naming the known strategies when the name is unknown. */
+    public static Strategy create(final String name, final StrategyContext context)
     {
-        return factory(name).create(symbolCount, publisher, execution);
+        return factory(name).create(context);
     }
 }

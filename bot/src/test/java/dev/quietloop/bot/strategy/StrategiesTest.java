@@ -1,0 +1,43 @@
+package dev.quietloop.bot.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.quietloop.protocol.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class StrategiesTest
+{
+    @Test
+    void shouldNameEveryKnownStrategyWhenTheNameIsUnknown()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> Strategies.factory("momentum"));
+
+        assertEquals("unknown strategy 'momentum' (known: imbalance, ma-crossover, tick-signal)", ex.getMessage());
+    }
+
+    @Test
+    void shouldCreateADistinctStrategyForEveryRegisteredName()
+    {
+        final Set<Class<?>> classes = new HashSet<>();
+        for (final String name : Strategies.nameSet())
+        {
+            final TradingHarness harness = new TradingHarness(Strategies.factory(name), "BTCUSDT", "ETHUSDT");
+            assertNotNull(harness.strategy, name);
+            assertTrue(classes.add(harness.strategy.getClass()), name);
+        }
+        assertEquals(3, classes.size());
+    }
+
+    @Test
+    void shouldRegisterTheDefault()
+    {
+        assertTrue(Strategies.nameSet().contains(Strategies.DEFAULT));
+        assertEquals("ma-crossover", Strategies.DEFAULT);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.quietloop.bot.strategy;
+
+import static dev.quietloop.bot.execution.Published.fixed;
+
+import java.util.List;
+
+import com.lmax.disruptor.EventPoller;
+import dev.quietloop.bot.execution.PaperExecution;
+import dev.quietloop.bot.execution.Published;
+import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.replay.Quote;
+import dev.quietloop.bot.replay.Trade;
+import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.trade.TradingContext;
+import dev.quietloop.protocol.Event;
+
+/**
+ * Test help: the trading loop around one strategy, on the test thread. Each tick goes to paper
+ * execution first, then to the strategy, then every queued fill to the strategy, as the bot's
+ * trading loop does. Nothing here allocates per tick, so allocation tests can drive it.
+ */
+final class TradingHarness
+{
+    private static final EventPoller.Handler<Event> DISCARD = (event, sequence, endOfBatch) -> true;
+
+    final BotCounters counters = new BotCounters();
+    final EventPublisher publisher;
+    final PaperExecution execution;
+    final TradingContext context;
+    final Strategy strategy;
+    private final Quote quote = new Quote();
+    private final Trade trade = new Trade();
+    private final Fill fill = new Fill();
+    private long timestampNs;
+
+    TradingHarness(final StrategyFactory factory, final String... symbols)
+    {
+        this(factory, PaperExecution.DEFAULT_POSITION_LIMIT, symbols);
+    }
+
+    TradingHarness(final StrategyFactory factory, final long positionLimit, final String... symbols)
+    {
+        publisher = new EventPublisher(1 << 12, 1, 1, counters.eventsProduced, counters.ringRejected);
+        execution = new PaperExecution(
+            symbols.length, publisher, positionLimit, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+        context = new TradingContext(symbols, execution, publisher);
+        strategy = factory.create(context);
+    }
+
+    void quote(final int symbolId, final long bidPrice, final long bidSize, final long askPrice, final long askSize)
+    {
+        publisher.beginTick(System.nanoTime(), ++timestampNs);
+        quote.set(symbolId, timestampNs, bidPrice, bidSize, askPrice, askSize);
+        execution.onQuote(quote);
+        strategy.onQuote(quote);
+        deliverFills();
+    }
+
+    void quote(
+        final int symbolId, final String bidPrice, final String bidSize, final String askPrice, final String askSize)
+    {
+        quote(symbolId, fixed(bidPrice), fixed(bidSize), fixed(askPrice), fixed(askSize));
+    }
+
+    void trade(final int symbolId, final long price, final long quantity, final byte aggressorSide)
+    {
+        publisher.beginTick(System.nanoTime(), ++timestampNs);
+        trade.set(symbolId, timestampNs, price, quantity, aggressorSide);
+        execution.onTrade(trade);
+        strategy.onTrade(trade);
+        deliverFills();
+    }
+
+    void trade(final int symbolId, final String price, final String quantity)
+    {
+        trade(symbolId, fixed(price), fixed(quantity), Trade.SIDE_UNKNOWN);
+    }
+
+    /** Every event since the last call, one line each ({@link Published#describe}). */
+    List<String> lines()
+    {
+        return Published.lines(publisher);
+    }
+
+    /** Empties the ring without looking, as the sender thread would. */
+    void discardEvents()
+    {
+        try
+        {
+            publisher.poller().poll(DISCARD);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private void deliverFills()
+    {
+        while (execution.pollFill(fill))
+        {
+            strategy.onFill(fill);
+        }
+    }
+}
