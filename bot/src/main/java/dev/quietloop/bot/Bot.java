@@ -77,13 +77,14 @@ final class Bot
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = symbols(data);
-        final Strategy strategy = Strategies.create(config.strategy(), new TradingContext(execution, publisher, symbols));
+        final Strategy strategy = Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
         final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
 
+        Trader trader = null;
         try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
         {
-            final Trader trader = new Trader(reader, strategy, execution, publisher, pacer(replay, tradingIdle, control),
+            trader = new Trader(reader, strategy, execution, publisher, pacer(replay, tradingIdle, control),
                 counters, control, tradingIdle, config.drainTimeoutNs());
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
@@ -121,12 +122,23 @@ final class Bot
             }
         }
 
-        final boolean partial = control.isStopRequested();
+        final Throwable failure = trader == null ? null : trader.failure();
+        if (failure != null)
+        {
+            err.println("bot: the trading thread failed at " + replay.dataFile() + ":" + trader.lineNumber() +
+                "; the replay stopped there and what was produced before it was sent:");
+            failure.printStackTrace(err);
+        }
+        final boolean partial = control.isStopRequested() || failure != null;
         final Map<String, Long> summary = summary(counters, execution, symbols, config.sourceId(), epoch, partial);
         report(summary, execution, symbols, err);
         if (config.summaryFile() != null)
         {
             SummaryJson.write(config.summaryFile(), summary);
+        }
+        if (failure != null)
+        {
+            return ExitCodes.FAILURE;
         }
         return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }

@@ -97,7 +97,7 @@ public final class BotMain implements Callable<Integer>
         @Override
         public Iterator<String> iterator()
         {
-            return List.of(Strategies.names().split(", ")).iterator();
+            return Strategies.nameSet().iterator();
         }
     }
 

@@ -38,4 +38,28 @@ public final class FixedPoint
         result = Math.addExact(result, Math.multiplyExact(aFraction, bInteger));
         return Math.addExact(result, aFraction * bFraction / SCALE);
     }
+
+    /** Decimal text of a fixed-point value, for people: {@code 150000000} is "1.5", {@code -1} is "-0.00000001". */
+    public static String toText(final long value)
+    {
+        final StringBuilder text = new StringBuilder(24);
+        if (value < 0)
+        {
+            text.append('-');
+        }
+        text.append(Math.abs(value / SCALE));
+        long fraction = Math.abs(value % SCALE);
+        if (fraction != 0)
+        {
+            int digits = 8;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+            final String fractionText = Long.toString(fraction);
+            text.append('.').append("0".repeat(digits - fractionText.length())).append(fractionText);
+        }
+        return text.toString();
+    }
 }

@@ -34,6 +34,7 @@ public final class Trader implements Runnable
     private final Fill fill = new Fill();
     private long lastMarketDataNs;
     private boolean endOfStreamPublished;
+    private volatile Throwable failure;
 
     public Trader(
         final MarketDataReader reader,
@@ -58,12 +59,36 @@ public final class Trader implements Runnable
         this.drainTimeoutNs = drainTimeoutNs;
     }
 
+    /**
+     * Replays, then ends the stream. A strategy that throws stops the replay, never silently:
+     * the failure is kept for {@link #failure()}, and the stream still ends so that everything
+     * produced before it is delivered and counted.
+     */
     @Override
     public void run()
     {
-        replay();
+        try
+        {
+            replay();
+        }
+        catch (final Throwable ex)
+        {
+            failure = ex;
+        }
         control.beginDrain(System.nanoTime() + drainTimeoutNs);
         publishEndOfStream();
+    }
+
+    /** What stopped the replay early, or null. */
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    /** The line of the market data file the replay is at. */
+    public long lineNumber()
+    {
+        return reader.lineNumber();
     }
 
     /**

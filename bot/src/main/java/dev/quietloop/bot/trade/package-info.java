@@ -1,5 +1,5 @@
 /**
- * The trading thread: replays the loaded quotes through the strategy, then publishes the end of
- * stream, waiting for room in the ring only until the drain deadline.
+ * The trading thread: reads each row of the market data, waits until it is due, runs paper
+ * execution and the strategy on it, and publishes the end of stream at the end.
  */
 package dev.quietloop.bot.trade;

@@ -96,4 +96,14 @@ class FixedPointTest
     {
         return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(SCALE).longValueExact();
     }
+
+    @Test
+    void shouldWriteFixedPointAsTheShortestDecimal()
+    {
+        assertEquals("1.5", FixedPoint.toText(150_000_000L));
+        assertEquals("-0.00000001", FixedPoint.toText(-1));
+        assertEquals("0", FixedPoint.toText(0));
+        assertEquals("65000.12345678", FixedPoint.toText(6_500_012_345_678L));
+        assertEquals("-42", FixedPoint.toText(-4_200_000_000L));
+    }
 }

@@ -64,7 +64,7 @@ class TraderAllocationTest
         {
             symbols[id] = data.symbol(id);
         }
-        final Strategy strategy = Strategies.create(strategyName, new TradingContext(execution, publisher, symbols));
+        final Strategy strategy = Strategies.create(strategyName, new TradingContext(symbols, execution, publisher));
         final RunControl control = new RunControl();
         final Thread drainer = drain(publisher, control);
         try

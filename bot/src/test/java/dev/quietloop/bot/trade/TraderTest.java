@@ -178,7 +178,7 @@ class TraderTest
         {
             symbols[id] = data.symbol(id);
         }
-        return new TradingContext(execution(publisher), publisher, symbols);
+        return new TradingContext(symbols, execution(publisher), publisher);
     }
 
     private Trader trader(final MarketDataReader reader, final EventPublisher publisher, final Strategy strategy)
