@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.quietloop.bot.replay.MarketDataGenerator;
-import dev.quietloop.bot.replay.QuoteParser;
 
 /** Quote files for tests: hand-written rows, or generated ones. */
 public final class QuoteFixtures
@@ -19,7 +18,7 @@ public final class QuoteFixtures
     /** A quote CSV with the header and the given rows. */
     public static Path withRows(final Path dir, final String... rows) throws IOException
     {
-        final StringBuilder text = new StringBuilder(QuoteParser.HEADER).append('\n');
+        final StringBuilder text = new StringBuilder(MarketDataGenerator.HEADER).append('\n');
         for (final String row : rows)
         {
             text.append(row).append('\n');

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
 public final class MarketDataGenerator implements Callable<Integer>
 {
     public static final String DEFAULT_SYMBOLS = "BTCUSDT,ETHUSDT";
+    /** The first line of every file written: the {@link MarketDataFormat#QUIETLOOP} header. */
+    public static final String HEADER = MarketDataFormat.QUIETLOOP.header();
 
     private static final long START_TIMESTAMP_NS = 1_700_000_000_000_000_000L;
     private static final long MIN_STEP_NS = 200_000;
@@ -71,10 +73,9 @@ public final class MarketDataGenerator implements Callable<Integer>
         }
         for (final String symbol : symbols)
         {
-            final byte[] bytes = symbol.getBytes(StandardCharsets.US_ASCII);
-            if (!QuoteParser.isSymbol(bytes, 0, bytes.length))
+            if (!SymbolTable.isSymbol(symbol))
             {
-                throw new ConfigException("--symbols: bad symbol '" + symbol + "' (letters, digits, '-', '_', '.')");
+                throw new ConfigException("--symbols: bad symbol '" + symbol + "' (" + SymbolTable.ALLOWED + ")");
             }
         }
         final Path parent = out.toAbsolutePath().getParent();
@@ -101,7 +102,7 @@ public final class MarketDataGenerator implements Callable<Integer>
         }
         final BufferedWriter writer = out instanceof BufferedWriter ? (BufferedWriter)out : new BufferedWriter(out);
         final StringBuilder row = new StringBuilder(128);
-        writer.write(QuoteParser.HEADER);
+        writer.write(HEADER);
         writer.write('\n');
         long timestampNs = START_TIMESTAMP_NS;
         for (long t = 0; t < ticks; t++)

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,19 +39,28 @@ class MarketDataGeneratorTest
     }
 
     @Test
-    void shouldWriteQuotesThatLoadWithoutRejects() throws IOException
+    void shouldWriteQuotesThatReplayWithoutRejects() throws IOException
     {
         generate("q.csv", "--ticks", "3000", "--seed", "7", "--symbols", "BTCUSDT,ETHUSDT,SOL-USD");
 
-        final Quotes quotes = QuoteFile.load(dir.resolve("q.csv"), new PrintStream(new ByteArrayOutputStream()));
+        final MarketDataFile file = MarketDataFile.open(dir.resolve("q.csv"), null, null, true, new SampleFiles.Err().stream);
 
-        assertEquals(3000, quotes.count());
-        assertEquals(0, quotes.rejected());
-        assertEquals(3, quotes.symbolCount());
-        for (int i = 1; i < quotes.count(); i++)
+        assertEquals(MarketDataFormat.QUIETLOOP, file.format());
+        assertEquals(3000, file.accepted());
+        assertEquals(0, file.rejected());
+        assertEquals(3, file.symbolCount());
+        try (MarketDataReader reader = file.reader())
         {
-            assertTrue(quotes.timestampNs[i] > quotes.timestampNs[i - 1]);
-            assertTrue(quotes.bidPrice[i] < quotes.askPrice[i]);
+            long previousNs = 0;
+            int quotes = 0;
+            while (reader.next() == MarketDataReader.QUOTE)
+            {
+                assertTrue(reader.quote().timestampNs() > previousNs);
+                assertTrue(reader.quote().bidPrice() < reader.quote().askPrice());
+                previousNs = reader.quote().timestampNs();
+                quotes++;
+            }
+            assertEquals(3000, quotes);
         }
     }
 
@@ -74,8 +81,8 @@ class MarketDataGeneratorTest
         all[args.length + 1] = out.toString();
         assertEquals(ExitCodes.OK, MarketDataGenerator.run(all));
         final byte[] bytes = Files.readAllBytes(out);
-        assertTrue(new String(bytes, 0, QuoteParser.HEADER.length(), StandardCharsets.US_ASCII)
-            .equals(QuoteParser.HEADER));
+        assertEquals(MarketDataGenerator.HEADER,
+            new String(bytes, 0, MarketDataGenerator.HEADER.length(), StandardCharsets.US_ASCII));
         return bytes;
     }
 }

@@ -1,0 +1,165 @@
+package dev.quietloop.bot.replay;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+/** Market data files for the replay tests: hand-written lines, or generated rows of any format. */
+final class SampleFiles
+{
+    private static final String[] SYMBOLS = { "BTCUSDT", "ETHUSDT", "SOLUSDT" };
+
+    private SampleFiles()
+    {
+    }
+
+    /** A file of the given lines, each ended by {@code \n}. */
+    static Path lines(final Path dir, final String name, final String... lines) throws IOException
+    {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.ISO_8859_1);
+    }
+
+    /** A file of exactly the given text. */
+    static Path text(final Path dir, final String name, final String text) throws IOException
+    {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The gzip of a file, next to it, named {@code name}. */
+    static Path gzip(final Path plain, final String name) throws IOException
+    {
+        final Path target = plain.resolveSibling(name);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target)))
+        {
+            Files.copy(plain, out);
+        }
+        return target;
+    }
+
+    /** A file of {@code rows} realistic rows of the format (its header where it has one), all valid. */
+    static Path generated(final Path dir, final MarketDataFormat format, final int rows, final boolean gzip)
+        throws IOException
+    {
+        final String name = "BTCUSDT-" + format.cliName() + "-" + rows + (gzip ? ".csv.gz" : ".csv");
+        final Path file = dir.resolve(name);
+        final OutputStream bytes = Files.newOutputStream(file);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+            gzip ? new GZIPOutputStream(bytes, 1 << 16) : bytes, StandardCharsets.US_ASCII), 1 << 16))
+        {
+            write(format, rows, out);
+        }
+        return file;
+    }
+
+    static void write(final MarketDataFormat format, final int rows, final Writer out) throws IOException
+    {
+        final Random random = new Random(42);
+        if (format != MarketDataFormat.BINANCE_AGGTRADES)
+        {
+            out.write(format.header());
+            out.write('\n');
+        }
+        long priceCents = 4_200_000;
+        long timeUs = 1_735_689_600_000_000L;
+        for (int i = 0; i < rows; i++)
+        {
+            priceCents = Math.max(100, priceCents + random.nextInt(21) - 10);
+            timeUs += 1 + random.nextInt(2_000);
+            final String bid = cents(priceCents);
+            final String ask = cents(priceCents + 1 + random.nextInt(3));
+            final String size = (1 + random.nextInt(5)) + "." + (100 + random.nextInt(900));
+            final String symbol = SYMBOLS[random.nextInt(SYMBOLS.length)];
+            switch (format)
+            {
+                case QUIETLOOP:
+                    out.write(timeUs * 1000 + "," + symbol + "," + bid + "," + size + "," + ask + "," + size + "\n");
+                    break;
+                case BINANCE_BOOKTICKER:
+                    out.write((4_225_830_617L + i) + "," + bid + "," + size + "," + ask + "," + size + "," +
+                        timeUs / 1000 + "," + (timeUs / 1000 + 3) + "\n");
+                    break;
+                case BINANCE_AGGTRADES:
+                    out.write((3_300_000_001L + i) + "," + bid + "," + size + "," + (3_400_000_000L + 2 * i) + "," +
+                        (3_400_000_001L + 2 * i) + "," + timeUs + "," + (random.nextBoolean() ? "True" : "False") +
+                        ",True\n");
+                    break;
+                case TARDIS_QUOTES:
+                    out.write("binance-futures," + symbol + "," + timeUs + "," + (timeUs + 1234) + "," + size + "," +
+                        ask + "," + bid + "," + size + "\n");
+                    break;
+                default:
+                    out.write("binance-futures," + symbol + "," + timeUs + "," + (timeUs + 1234) + "," +
+                        (5_000_000_000L + i) + "," + (random.nextBoolean() ? "buy" : "sell") + "," + bid + "," +
+                        size + "\n");
+                    break;
+            }
+        }
+    }
+
+    private static String cents(final long cents)
+    {
+        final long fraction = cents % 100;
+        return cents / 100 + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+
+    /** Every row a new reader of the file returns, as text: {@code 2: Q BTCUSDT ...}, {@code 3: R notANumber}. */
+    static List<String> replay(final MarketDataFile file)
+    {
+        final List<String> rows = new ArrayList<>();
+        try (MarketDataReader reader = file.reader())
+        {
+            int result;
+            while ((result = reader.next()) != MarketDataReader.END)
+            {
+                rows.add(reader.lineNumber() + ": " + describe(file, reader, result));
+            }
+        }
+        return rows;
+    }
+
+    static String describe(final MarketDataFile file, final MarketDataReader reader, final int result)
+    {
+        if (result == MarketDataReader.QUOTE)
+        {
+            final Quote q = reader.quote();
+            return "Q " + file.symbol(q.symbolId()) + " " + q.timestampNs() + " " + q.bidSize() + "@" + q.bidPrice() +
+                " " + q.askSize() + "@" + q.askPrice();
+        }
+        if (result == MarketDataReader.TRADE)
+        {
+            final Trade t = reader.trade();
+            return "T " + file.symbol(t.symbolId()) + " " + t.timestampNs() + " " + t.quantity() + "@" + t.price() +
+                " " + t.aggressorSide();
+        }
+        return "R " + reader.rejectReason().key();
+    }
+
+    /** Collects what a scan prints. */
+    static final class Err
+    {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        String text()
+        {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        String[] lines()
+        {
+            final String text = text();
+            return text.isEmpty() ? new String[0] : text.split("\n");
+        }
+    }
+}
