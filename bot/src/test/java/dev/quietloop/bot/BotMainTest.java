@@ -54,7 +54,8 @@ class BotMainTest
 
         assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString()));
 
-        assertTrue(oneLine().startsWith("bot: " + file + ": unknown header 'time,price'"), oneLine());
+        assertTrue(oneLine().startsWith("bot: " + file + ": unknown market data format (first line: 'time,price')"),
+            oneLine());
     }
 
     @Test

@@ -56,13 +56,18 @@ public final class ProgressReporter implements AutoCloseable
             counters.ringRejected.get(), counters.ticksRejected.get());
     }
 
+    /** Stops the reporter; the line it may be printing is finished first. */
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         stopped.countDown();
-        if (thread.isAlive())
+        try
         {
             thread.join();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 

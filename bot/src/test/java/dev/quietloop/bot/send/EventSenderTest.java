@@ -68,7 +68,8 @@ class EventSenderTest
         sender.onStart();
         for (int i = 0; i < EVENTS; i++)
         {
-            publisher.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i, 10_000 + i);
+            publisher.beginTick(i, 10_000 + i);
+            publisher.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i);
         }
         assertTrue(publisher.tryPublishEndOfStream(7, 20_000));
 
@@ -146,7 +147,8 @@ class EventSenderTest
         sender.onStart();
         for (int i = 0; i < EVENTS; i++)
         {
-            publisher.publishSignal(1, Event.SIDE_SELL, 1, 100, i, i);
+            publisher.beginTick(i, i);
+            publisher.publishSignal(1, Event.SIDE_SELL, 1, 100, i);
         }
         final Thread abandoner = new Thread(() ->
         {

@@ -102,7 +102,8 @@ class TraderAllocationTest
                 new YieldingIdleStrategy(), 0);
             final long before = THREADS.getCurrentThreadAllocatedBytes();
             final long replayed = trader.replay();
-            return new long[]{ replayed, THREADS.getCurrentThreadAllocatedBytes() - before };
+            final long allocatedBytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+            return new long[]{ replayed, allocatedBytes };
         }
     }
 
