@@ -14,10 +14,6 @@ abstract class LineSource implements AutoCloseable
     /** Longer lines are rejected whole ({@link RejectReason#LINE_TOO_LONG}) without being parsed. */
     static final int MAX_LINE_BYTES = 4096;
 
-    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
-    private static final long LOW_BITS = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
-
     final UnsafeBuffer buffer;
     int lineStart;
     int lineEnd;
@@ -66,13 +62,10 @@ abstract class LineSource implements AutoCloseable
         final int lastWord = limit - Long.BYTES;
         while (i <= lastWord)
         {
-            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN) ^ NEWLINES;
-            // A byte equal to '\n' is now zero; its high bit survives this test, and in little-endian
-            // order the lowest such byte is the first newline (false positives only lie above a true one).
-            final long zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
-            if (zeros != 0)
+            final int found = Swar.indexOf(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN), Swar.NEWLINES);
+            if (found < Long.BYTES)
             {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                return i + found;
             }
             i += Long.BYTES;
         }

@@ -20,7 +20,7 @@ final class QuietloopRowParser extends RowParser
     int parseRow()
     {
         final long timestampNs = integer(TIMESTAMP_NS);
-        symbol(SYMBOL);
+        symbol();
         final long bidPrice = decimal(BID_PRICE);
         final long bidSize = decimal(BID_SIZE);
         final long askPrice = decimal(ASK_PRICE);

@@ -1,5 +1,7 @@
 package dev.quietloop.bot.replay;
 
+import java.nio.ByteOrder;
+
 import dev.quietloop.protocol.Event;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -8,8 +10,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@link Quote} or {@link Trade} flyweight; no objects, no {@code String}, no {@code double}.
  * A subclass reads its fields left to right with the helpers here; a helper that meets bad text
  * records the first problem and skips to the next field, so a row is always read to its end and
- * every bad row gets one reason: a wrong field count first, then the leftmost bad field, then bad
- * values (non-positive, crossed), then an unknown symbol. The start-up scan and the trading
+ * every bad row gets one reason: a wrong field count first, then the leftmost bad number or word,
+ * then bad values (non-positive, crossed), then the symbol (not one, or unknown). The start-up scan and the trading
  * thread run this same code, so both reject the same rows for the same reasons.
  */
 abstract class RowParser
@@ -38,7 +40,6 @@ abstract class RowParser
     private int end;
     private int symbolStart;
     private int symbolLength;
-    private int symbolHash;
 
     RejectReason reason;
     int rejectColumn;
@@ -70,7 +71,10 @@ abstract class RowParser
 
     abstract int parseRow();
 
-    /** A decimal as fixed-point with {@link Event#SCALE}. */
+    /**
+     * A decimal as fixed-point with {@link Event#SCALE}. The common shape, up to 7 integer digits and
+     * up to 8 decimals, takes two words; anything else goes byte by byte.
+     */
     final long decimal(final int column)
     {
         final int start = position;
@@ -80,46 +84,37 @@ abstract class RowParser
             return missingField();
         }
         final UnsafeBuffer buffer = this.buffer;
-        int i = start;
-        long integer = 0;
-        while (i < end)
+        if (start + 2 * Long.BYTES <= buffer.capacity())
         {
-            final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
+            final long word = buffer.getLong(start, ByteOrder.LITTLE_ENDIAN);
+            final int integerDigits = Math.min(Swar.digitCount(word), end - start);
+            int i = start + integerDigits;
+            if (integerDigits > 0 && integerDigits < Long.BYTES)
             {
-                break;
-            }
-            integer = integer * 10 + digit;
-            i++;
-        }
-        final int integerDigits = i - start;
-        long fraction = 0;
-        int fractionDigits = 0;
-        if (i < end && buffer.getByte(i) == '.')
-        {
-            final int fractionStart = ++i;
-            while (i < end)
-            {
-                final int digit = buffer.getByte(i) - '0';
-                if (digit < 0 || digit > 9)
+                final long integer = Swar.digits(word, integerDigits) * Event.SCALE;
+                if (i == end || buffer.getByte(i) == ',')
                 {
-                    break;
+                    position = i + 1;
+                    return integer;
                 }
-                fraction = fraction * 10 + digit;
-                i++;
+                if (buffer.getByte(i) == '.')
+                {
+                    final long fractionWord = buffer.getLong(i + 1, ByteOrder.LITTLE_ENDIAN);
+                    final int fractionDigits = Math.min(Swar.digitCount(fractionWord), end - i - 1);
+                    i += 1 + fractionDigits;
+                    if (i == end || buffer.getByte(i) == ',')
+                    {
+                        position = i + 1;
+                        return fractionDigits == 0 ? integer : integer + Swar.digits(fractionWord, fractionDigits) *
+                            Decimals.powerOfTen(Decimals.SCALE_DIGITS - fractionDigits);
+                    }
+                }
             }
-            fractionDigits = i - fractionStart;
         }
-        if ((i == end || buffer.getByte(i) == ',') && integerDigits <= MAX_FAST_INTEGER_DIGITS &&
-            fractionDigits <= Decimals.SCALE_DIGITS && integerDigits + fractionDigits > 0)
-        {
-            position = i + 1;
-            return integer * Event.SCALE + fraction * Decimals.powerOfTen(Decimals.SCALE_DIGITS - fractionDigits);
-        }
-        return decimalSlow(column, start);
+        return decimalBytes(column, start);
     }
 
-    /** Digits only: a timestamp or an id. */
+    /** Digits only: a timestamp or an id; eight digits a step. */
     final long integer(final int column)
     {
         final int start = position;
@@ -129,17 +124,23 @@ abstract class RowParser
             return missingField();
         }
         final UnsafeBuffer buffer = this.buffer;
-        int i = start;
+        final int lastWord = buffer.capacity() - Long.BYTES;
         long value = 0;
-        while (i < end)
+        int i = start;
+        while (i <= lastWord)
         {
-            final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
+            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+            final int digits = Math.min(Swar.digitCount(word), end - i);
+            if (digits == 0)
             {
                 break;
             }
-            value = value * 10 + digit;
-            i++;
+            value = value * Decimals.powerOfTen(digits) + Swar.digits(word, digits);
+            i += digits;
+            if (digits < Long.BYTES)
+            {
+                break;
+            }
         }
         final int digits = i - start;
         if ((i == end || buffer.getByte(i) == ',') && digits > 0 && digits <= MAX_FAST_LONG_DIGITS && value >= 0)
@@ -188,40 +189,19 @@ abstract class RowParser
         position = fieldEnd(position) + 1;
     }
 
-    /** A symbol's bytes, checked and hashed; {@link #resolveSymbol} turns it into an id. */
-    final void symbol(final int column)
+    /** A symbol's place in the row; {@link #resolveSymbol}, last of all checks, turns it into an id. */
+    final void symbol()
     {
         final int start = position;
-        final int end = this.end;
         if (start > end)
         {
             missingField();
             return;
         }
-        final UnsafeBuffer buffer = this.buffer;
-        int i = start;
-        int hash = 0;
-        boolean valid = true;
-        while (i < end)
-        {
-            final byte b = buffer.getByte(i);
-            if (b == ',')
-            {
-                break;
-            }
-            valid &= SymbolTable.isSymbolByte(b);
-            hash = SymbolTable.hashStep(hash, b);
-            i++;
-        }
-        position = i + 1;
-        final int length = i - start;
-        if (!valid || length == 0 || length > SymbolTable.MAX_SYMBOL_BYTES)
-        {
-            fail(RejectReason.BAD_SYMBOL, column);
-        }
+        final int fieldEnd = fieldEnd(start);
+        position = fieldEnd + 1;
         symbolStart = start;
-        symbolLength = length;
-        symbolHash = hash;
+        symbolLength = fieldEnd - start;
     }
 
     /** {@code True}, {@code False}, {@code true} or {@code false}. */
@@ -317,12 +297,16 @@ abstract class RowParser
         }
     }
 
-    /** The id of the symbol read by {@link #symbol}, or -1 (a rejection) when the table has no room or no such symbol. */
+    /**
+     * The id of the symbol read by {@link #symbol}, or -1 (a rejection) when it is not a symbol, the
+     * table has no room, or it is unknown. The scan checks and interns; the trading thread only looks
+     * up, and as the table holds only valid symbols, a symbol found is a valid one: both reject the
+     * same rows, and as this is the last check, for the same reason.
+     */
     final int resolveSymbol(final int column)
     {
         final int id = intern ?
-            symbols.intern(buffer, symbolStart, symbolLength, symbolHash) :
-            symbols.lookup(buffer, symbolStart, symbolLength, symbolHash);
+            symbols.intern(buffer, symbolStart, symbolLength) : symbols.lookup(buffer, symbolStart, symbolLength);
         if (id < 0)
         {
             fail(RejectReason.BAD_SYMBOL, column);
@@ -347,6 +331,50 @@ abstract class RowParser
         reason = RejectReason.FIELD_COUNT;
         rejectColumn = -1;
         return 0;
+    }
+
+    /** A decimal byte by byte: near the end of the buffer, or any shape the word path does not take. */
+    private long decimalBytes(final int column, final int start)
+    {
+        final UnsafeBuffer buffer = this.buffer;
+        final int end = this.end;
+        int i = start;
+        long integer = 0;
+        while (i < end)
+        {
+            final int digit = buffer.getByte(i) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                break;
+            }
+            integer = integer * 10 + digit;
+            i++;
+        }
+        final int integerDigits = i - start;
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < end && buffer.getByte(i) == '.')
+        {
+            final int fractionStart = ++i;
+            while (i < end)
+            {
+                final int digit = buffer.getByte(i) - '0';
+                if (digit < 0 || digit > 9)
+                {
+                    break;
+                }
+                fraction = fraction * 10 + digit;
+                i++;
+            }
+            fractionDigits = i - fractionStart;
+        }
+        if ((i == end || buffer.getByte(i) == ',') && integerDigits <= MAX_FAST_INTEGER_DIGITS &&
+            fractionDigits <= Decimals.SCALE_DIGITS && integerDigits + fractionDigits > 0)
+        {
+            position = i + 1;
+            return integer * Event.SCALE + fraction * Decimals.powerOfTen(Decimals.SCALE_DIGITS - fractionDigits);
+        }
+        return decimalSlow(column, start);
     }
 
     private long decimalSlow(final int column, final int start)
@@ -385,14 +413,27 @@ abstract class RowParser
         return start == fieldEnd ? fail(RejectReason.NOT_A_NUMBER, column) : value;
     }
 
+    /** The index of the comma after the field at {@code start}, or the line's end; eight bytes a step. */
     private int fieldEnd(final int start)
     {
+        final UnsafeBuffer buffer = this.buffer;
+        final int end = this.end;
+        final int lastWord = buffer.capacity() - Long.BYTES;
         int i = start;
+        while (i < end && i <= lastWord)
+        {
+            final int found = Swar.indexOf(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN), Swar.COMMAS);
+            if (found < Long.BYTES)
+            {
+                return Math.min(i + found, end);
+            }
+            i += Long.BYTES;
+        }
         while (i < end && buffer.getByte(i) != ',')
         {
             i++;
         }
-        return i;
+        return Math.min(i, end);
     }
 
     private boolean matches(final int start, final String lowerCase)

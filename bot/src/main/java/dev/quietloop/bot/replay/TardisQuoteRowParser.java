@@ -26,7 +26,7 @@ final class TardisQuoteRowParser extends RowParser
     int parseRow()
     {
         skip();
-        symbol(SYMBOL);
+        symbol();
         timestamp(TIMESTAMP, NANOS_PER_MICRO);
         final long timestampNs = timestamp(LOCAL_TIMESTAMP, NANOS_PER_MICRO);
         final long askSize = decimal(ASK_AMOUNT);

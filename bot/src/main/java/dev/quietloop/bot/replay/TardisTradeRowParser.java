@@ -24,7 +24,7 @@ final class TardisTradeRowParser extends RowParser
     int parseRow()
     {
         skip();
-        symbol(SYMBOL);
+        symbol();
         timestamp(TIMESTAMP, NANOS_PER_MICRO);
         final long timestampNs = timestamp(LOCAL_TIMESTAMP, NANOS_PER_MICRO);
         skip();
