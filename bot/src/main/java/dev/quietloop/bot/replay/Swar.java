@@ -15,6 +15,7 @@ final class Swar
     private static final long ABOVE_NINE = 0x4646_4646_4646_4646L;
     private static final long LOW_BITS = 0x0101_0101_0101_0101L;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long PAIR_MASK = 0x0000_00FF_0000_00FFL;
     /** 100 + (1,000,000 << 32): the first and third pair of digits to their places in the high half. */
     private static final long PAIRS_0_2 = 0x000F_4240_0000_0064L;
@@ -42,6 +43,16 @@ final class Swar
         long value = (word - ZEROS) << ((Long.BYTES - count) << 3);
         value = value * 10 + (value >>> 8);
         return ((value & PAIR_MASK) * PAIRS_0_2 + ((value >>> 16) & PAIR_MASK) * PAIRS_1_3) >>> 32;
+    }
+
+    /**
+     * The high bit of every byte equal to the pattern's, and no other bit: exact for every byte, with
+     * no carry from one byte into the next (unlike {@link #indexOf}'s test, which is exact only for the first).
+     */
+    static long matches(final long word, final long pattern)
+    {
+        final long xor = word ^ pattern;
+        return ~(((xor & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | xor | LOW_SEVEN_BITS);
     }
 
     /** The index (0 to 7) of the first byte equal to the pattern's bytes, or 8 when there is none. */

@@ -167,9 +167,8 @@ final class SymbolTable
 
     private static int slotOf(final long word0, final long word1, final long word2, final long word3, final int length)
     {
-        long hash = (word0 + length) * GOLDEN;
-        hash = (hash ^ word1) * GOLDEN;
-        hash = (hash ^ word2 ^ Long.rotateLeft(word3, 29)) * GOLDEN;
-        return (int)(hash >>> 40) & SLOT_MASK;
+        final long mixed = word0 ^ Long.rotateLeft(word1, 17) ^ Long.rotateLeft(word2, 31) ^
+            Long.rotateLeft(word3, 47) ^ length;
+        return (int)((mixed * GOLDEN) >>> 40) & SLOT_MASK;
     }
 }
