@@ -9,6 +9,8 @@ import dev.quietloop.protocol.Event;
  */
 final class AggTradeRowParser extends RowParser
 {
+    private static final int FUTURES_FIELDS = 7;
+    private static final int SPOT_FIELDS = 8;
     private static final int AGG_TRADE_ID = 0;
     private static final int PRICE = 1;
     private static final int QUANTITY = 2;
@@ -29,6 +31,11 @@ final class AggTradeRowParser extends RowParser
     @Override
     int parseRow()
     {
+        if (fieldCount() != FUTURES_FIELDS && fieldCount() != SPOT_FIELDS)
+        {
+            rejectFieldCount();
+            return MarketDataReader.REJECTED;
+        }
         integer(AGG_TRADE_ID);
         final long price = decimal(PRICE);
         final long quantity = decimal(QUANTITY);
@@ -36,11 +43,10 @@ final class AggTradeRowParser extends RowParser
         integer(LAST_TRADE_ID);
         final long timestampNs = timestampMillisOrMicros(TIMESTAMP);
         final boolean buyerMaker = bool(IS_BUYER_MAKER);
-        if (hasMoreFields())
+        if (fieldCount() == SPOT_FIELDS)
         {
             bool(IS_BEST_MATCH);
         }
-        endOfRow();
         checkPrice(price, PRICE);
         checkSize(quantity, QUANTITY);
         if (reason != null)

@@ -8,6 +8,7 @@ package dev.quietloop.bot.replay;
  */
 final class BookTickerRowParser extends RowParser
 {
+    private static final int FIELDS = 7;
     private static final int UPDATE_ID = 0;
     private static final int BID_PRICE = 1;
     private static final int BID_SIZE = 2;
@@ -27,6 +28,10 @@ final class BookTickerRowParser extends RowParser
     @Override
     int parseRow()
     {
+        if (!hasFields(FIELDS))
+        {
+            return MarketDataReader.REJECTED;
+        }
         integer(UPDATE_ID);
         final long bidPrice = decimal(BID_PRICE);
         final long bidSize = decimal(BID_SIZE);
@@ -34,7 +39,6 @@ final class BookTickerRowParser extends RowParser
         final long askSize = decimal(ASK_SIZE);
         final long timestampNs = timestamp(TRANSACTION_TIME, NANOS_PER_MILLI);
         integer(EVENT_TIME);
-        endOfRow();
         checkPrice(bidPrice, BID_PRICE);
         checkSize(bidSize, BID_SIZE);
         checkPrice(askPrice, ASK_PRICE);

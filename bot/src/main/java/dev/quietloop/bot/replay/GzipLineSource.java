@@ -5,15 +5,17 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Lines of a gzip file, inflated into one reused buffer: the partial last line is moved to the
- * front and the rest refilled, so no line is ever copied elsewhere and nothing is allocated per
- * line. {@link FileInputStream} reads into native memory, not the heap, which keeps the refills
- * allocation-free too.
+ * Lines of a gzip file, inflated into one reused off-heap buffer (the row parsers read only
+ * off-heap memory): the partial last line is moved to the front and the rest refilled, so nothing
+ * is allocated per line. {@link FileInputStream} reads into native memory, not the heap, which
+ * keeps the refills allocation-free too.
  */
 final class GzipLineSource extends LineSource
 {
@@ -21,17 +23,27 @@ final class GzipLineSource extends LineSource
     private static final int INPUT_BYTES = 64 * 1024;
 
     private final File file;
-    private final byte[] bytes;
+    private final ByteBuffer lines;
+    /** What the inflater writes into, as it takes only arrays; copied into {@link #lines}. */
+    private final byte[] chunk = new byte[INPUT_BYTES];
+    private final int capacity;
     private final InputStream in;
     private int position;
     private int limit;
     private boolean endOfInput;
+    private boolean closed;
 
     GzipLineSource(final File file)
     {
-        super(new UnsafeBuffer(new byte[BUFFER_BYTES]));
+        this(file, ByteBuffer.allocateDirect(BUFFER_BYTES));
+    }
+
+    private GzipLineSource(final File file, final ByteBuffer lines)
+    {
+        super(new UnsafeBuffer(lines));
         this.file = file;
-        this.bytes = buffer.byteArray();
+        this.lines = lines;
+        this.capacity = lines.capacity();
         try
         {
             this.in = new GZIPInputStream(new FileInputStream(file), INPUT_BYTES);
@@ -45,7 +57,7 @@ final class GzipLineSource extends LineSource
     @Override
     boolean nextLine()
     {
-        int newline = indexOfNewline(buffer, position, limit);
+        int newline = scanLine(position, limit);
         while (newline < 0)
         {
             if (endOfInput)
@@ -56,16 +68,15 @@ final class GzipLineSource extends LineSource
                 }
                 newline = limit;
             }
-            else if (limit - position == bytes.length)
+            else if (limit - position == capacity)
             {
                 skipLongLine();
                 return true;
             }
             else
             {
-                final int scanned = limit - position;
                 compactAndFill();
-                newline = indexOfNewline(buffer, scanned, limit);
+                newline = scanLine(position, limit);
             }
         }
         setLine(position, newline);
@@ -76,9 +87,15 @@ final class GzipLineSource extends LineSource
     @Override
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
         endOfInput = true;
         position = 0;
         limit = 0;
+        BufferUtil.free(lines);
         try
         {
             in.close();
@@ -113,7 +130,7 @@ final class GzipLineSource extends LineSource
         final int remaining = limit - position;
         if (position > 0)
         {
-            System.arraycopy(bytes, position, bytes, 0, remaining);
+            buffer.putBytes(0, buffer, position, remaining);
             position = 0;
             limit = remaining;
         }
@@ -124,13 +141,14 @@ final class GzipLineSource extends LineSource
     {
         try
         {
-            final int read = in.read(bytes, limit, bytes.length - limit);
+            final int read = in.read(chunk, 0, Math.min(chunk.length, capacity - limit));
             if (read < 0)
             {
                 endOfInput = true;
             }
             else
             {
+                buffer.putBytes(limit, chunk, 0, read);
                 limit += read;
             }
         }

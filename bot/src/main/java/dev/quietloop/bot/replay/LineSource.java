@@ -5,20 +5,23 @@ import java.nio.ByteOrder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The lines of a file as ranges of one {@link UnsafeBuffer}, for the row parsers: no copy, no
- * {@code String}. After {@link #nextLine()} the line is {@code buffer[lineStart, lineEnd)}
- * without its {@code \n} or {@code \r\n}, valid until the next call.
+ * The lines of a file as ranges of one off-heap {@link UnsafeBuffer}, for the row parsers: no
+ * copy, no {@code String}. After {@link #nextLine()} the line is {@code buffer[lineStart, lineEnd)}
+ * without its {@code \n} or {@code \r\n}, and {@link #commas} holds where its commas are; both
+ * are valid until the next call.
  */
 abstract class LineSource implements AutoCloseable
 {
     /** Longer lines are rejected whole ({@link RejectReason#LINE_TOO_LONG}) without being parsed. */
     static final int MAX_LINE_BYTES = 4096;
 
-    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
-    private static final long LOW_BITS = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    /** Rows of every format have at most 8 fields; further commas are only counted. */
+    static final int MAX_COMMAS = 15;
 
     final UnsafeBuffer buffer;
+    /** Where the line's commas are, found in the same pass as its end, so fields parse independently. */
+    final int[] commas = new int[MAX_COMMAS + Long.BYTES];
+    int commaCount;
     int lineStart;
     int lineEnd;
     boolean lineTooLong;
@@ -59,6 +62,72 @@ abstract class LineSource implements AutoCloseable
         lineNumber++;
     }
 
+    /**
+     * The index of the first {@code \n} in {@code buffer[from, limit)}, or -1, recording the commas
+     * before it in {@link #commas}; eight bytes a step.
+     */
+    final int scanLine(final int from, final int limit)
+    {
+        final UnsafeBuffer buffer = this.buffer;
+        int count = 0;
+        int i = from;
+        final int lastWord = limit - Long.BYTES;
+        while (i <= lastWord)
+        {
+            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+            final long newlines = Swar.matches(word, Swar.NEWLINES);
+            final long commaBits = Swar.matches(word, Swar.COMMAS);
+            if (newlines != 0)
+            {
+                // Keep only the commas below the first newline's bit.
+                commaCount = recordCommas(commaBits & ((newlines & -newlines) - 1), i, count);
+                return i + (Long.numberOfTrailingZeros(newlines) >>> 3);
+            }
+            count = recordCommas(commaBits, i, count);
+            i += Long.BYTES;
+        }
+        for (; i < limit; i++)
+        {
+            final byte b = buffer.getByte(i);
+            if (b == '\n')
+            {
+                commaCount = count;
+                return i;
+            }
+            if (b == ',')
+            {
+                count = recordCommas(0x80L, i, count);
+            }
+        }
+        commaCount = count;
+        return -1;
+    }
+
+    /**
+     * Records the commas of one word and returns the new count. The first is written whether it
+     * exists or not (when not, as garbage past the count), so the usual word, with no comma or one,
+     * costs no branch that depends on the data.
+     */
+    private int recordCommas(final long commaBits, final int wordStart, final int count)
+    {
+        if (count >= MAX_COMMAS)
+        {
+            return count + Long.bitCount(commaBits);
+        }
+        final int[] commas = this.commas;
+        commas[count] = wordStart + (Long.numberOfTrailingZeros(commaBits) >>> 3);
+        int recorded = count + (int)((commaBits | -commaBits) >>> 63);
+        for (long bits = commaBits & (commaBits - 1); bits != 0; bits &= bits - 1)
+        {
+            if (recorded < MAX_COMMAS)
+            {
+                commas[recorded] = wordStart + (Long.numberOfTrailingZeros(bits) >>> 3);
+            }
+            recorded++;
+        }
+        return recorded;
+    }
+
     /** The index of the first {@code \n} in {@code buffer[from, limit)}, or -1; eight bytes a step. */
     static int indexOfNewline(final UnsafeBuffer buffer, final int from, final int limit)
     {
@@ -66,13 +135,10 @@ abstract class LineSource implements AutoCloseable
         final int lastWord = limit - Long.BYTES;
         while (i <= lastWord)
         {
-            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN) ^ NEWLINES;
-            // A byte equal to '\n' is now zero; its high bit survives this test, and in little-endian
-            // order the lowest such byte is the first newline (false positives only lie above a true one).
-            final long zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
-            if (zeros != 0)
+            final int found = Swar.indexOf(buffer.getLong(i, ByteOrder.LITTLE_ENDIAN), Swar.NEWLINES);
+            if (found < Long.BYTES)
             {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                return i + found;
             }
             i += Long.BYTES;
         }

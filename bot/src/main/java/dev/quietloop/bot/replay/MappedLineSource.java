@@ -51,7 +51,7 @@ final class MappedLineSource extends LineSource
         {
             return false;
         }
-        int newline = indexOfNewline(buffer, position, windowLength);
+        int newline = scanLine(position, windowLength);
         while (newline < 0)
         {
             if (windowOffset + windowLength == fileBytes)
@@ -65,9 +65,8 @@ final class MappedLineSource extends LineSource
             }
             else
             {
-                final int scanned = windowLength - position;
                 map(windowOffset + position);
-                newline = indexOfNewline(buffer, scanned, windowLength);
+                newline = scanLine(0, windowLength);
             }
         }
         setLine(position, newline);

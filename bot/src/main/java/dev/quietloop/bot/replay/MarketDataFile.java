@@ -276,7 +276,8 @@ public final class MarketDataFile
         {
             if (!SymbolTable.isSymbol(symbolOrNull))
             {
-                throw new ConfigException("--symbol '" + symbolOrNull + "': not a symbol (" + SymbolTable.ALLOWED + ")");
+                throw new ConfigException(
+                    "--symbol '" + symbolOrNull + "': not a symbol (" + SymbolTable.ALLOWED + ")");
             }
             return symbolOrNull;
         }

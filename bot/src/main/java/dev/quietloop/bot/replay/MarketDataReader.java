@@ -40,7 +40,7 @@ public final class MarketDataReader implements AutoCloseable
         }
     }
 
-    /** Parses the next row: {@link #QUOTE}, {@link #TRADE}, {@link #REJECTED} or {@link #END}. Empty lines are skipped. */
+    /** Parses the next row: {@link #QUOTE}, {@link #TRADE}, {@link #REJECTED} or {@link #END}; skips empty lines. */
     public int next()
     {
         final LineSource source = this.source;

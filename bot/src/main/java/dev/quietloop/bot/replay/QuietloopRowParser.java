@@ -3,6 +3,7 @@ package dev.quietloop.bot.replay;
 /** A row of {@link MarketDataFormat#QUIETLOOP}: {@code timestamp_ns,symbol,bid_price,bid_size,ask_price,ask_size}. */
 final class QuietloopRowParser extends RowParser
 {
+    private static final int FIELDS = 6;
     private static final int TIMESTAMP_NS = 0;
     private static final int SYMBOL = 1;
     private static final int BID_PRICE = 2;
@@ -19,13 +20,15 @@ final class QuietloopRowParser extends RowParser
     @Override
     int parseRow()
     {
+        if (!hasFields(FIELDS))
+        {
+            return MarketDataReader.REJECTED;
+        }
         final long timestampNs = integer(TIMESTAMP_NS);
-        symbol(SYMBOL);
         final long bidPrice = decimal(BID_PRICE);
         final long bidSize = decimal(BID_SIZE);
         final long askPrice = decimal(ASK_PRICE);
         final long askSize = decimal(ASK_SIZE);
-        endOfRow();
         checkPrice(bidPrice, BID_PRICE);
         checkSize(bidSize, BID_SIZE);
         checkPrice(askPrice, ASK_PRICE);

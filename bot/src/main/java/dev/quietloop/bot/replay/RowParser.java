@@ -1,16 +1,23 @@
 package dev.quietloop.bot.replay;
 
+import java.nio.ByteOrder;
+
 import dev.quietloop.protocol.Event;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Parses one row of a market data format, in one pass over its bytes, into the reader's
- * {@link Quote} or {@link Trade} flyweight; no objects, no {@code String}, no {@code double}.
- * A subclass reads its fields left to right with the helpers here; a helper that meets bad text
- * records the first problem and skips to the next field, so a row is always read to its end and
- * every bad row gets one reason: a wrong field count first, then the leftmost bad field, then bad
- * values (non-positive, crossed), then an unknown symbol. The start-up scan and the trading
- * thread run this same code, so both reject the same rows for the same reasons.
+ * Parses one row of a market data format, straight from its bytes, into the reader's
+ * {@link Quote} or {@link Trade} flyweight: no objects, no {@code String}, no {@code double}.
+ * The line source has already found the commas, so every field is parsed on its own, which lets
+ * the processor work on several at once. A subclass reads its fields with the helpers here; a
+ * helper that meets bad text records the row's first problem, so every bad row gets one reason:
+ * a wrong field count first, then the leftmost bad number or word, then bad values (non-positive,
+ * crossed), then the symbol (not one, or unknown). The start-up scan and the trading thread run
+ * this same code, so both reject the same rows for the same reasons.
+ * <p>
+ * Every line source is off-heap memory, read here by address with no bounds check: each read
+ * lies inside the line, or inside the buffer's capacity where a word may reach past the line.
  */
 abstract class RowParser
 {
@@ -18,27 +25,27 @@ abstract class RowParser
     static final long NANOS_PER_MICRO = 1_000;
     static final long MIN_MICROS = 100_000_000_000_000L;
 
-    /** Up to this many integer digits a decimal cannot overflow on the fast path. */
-    private static final int MAX_FAST_INTEGER_DIGITS = 10;
     /**
      * Up to this many digits an integer is below 2^64, so a value past {@link Long#MAX_VALUE} shows
-     * as negative: the fast path needs no overflow check per digit (nanosecond times have 19).
+     * as negative: no overflow check per digit (nanosecond times have 19).
      */
     private static final int MAX_FAST_LONG_DIGITS = 19;
     private static final long MAX_LONG_DIV_10 = Long.MAX_VALUE / 10;
     private static final int MAX_LONG_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
+    private static final long EIGHT_DIGITS = 100_000_000L;
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     final Quote quote;
     final Trade trade;
+    private final LineSource source;
     private final UnsafeBuffer buffer;
+    private final int[] commas;
     private final SymbolTable symbols;
     private final boolean intern;
-    /** Where the next field starts; past {@link #end} once the last field has been read. */
-    private int position;
-    private int end;
-    private int symbolStart;
-    private int symbolLength;
-    private int symbolHash;
+    private long address;
+    private int lineStart;
+    private int lineEnd;
+    private int fieldCount;
 
     RejectReason reason;
     int rejectColumn;
@@ -52,102 +59,139 @@ abstract class RowParser
     RowParser(
         final LineSource source, final Quote quote, final Trade trade, final SymbolTable symbols, final boolean intern)
     {
+        this.source = source;
         this.buffer = source.buffer;
+        this.commas = source.commas;
         this.quote = quote;
         this.trade = trade;
         this.symbols = symbols;
         this.intern = intern;
     }
 
-    /** Parses {@code buffer[start, end)}: {@link MarketDataReader#QUOTE}, {@code TRADE} or {@code REJECTED}. */
+    /**
+     * Parses the source's current line, {@code buffer[start, end)}.
+     *
+     * @return {@link MarketDataReader#QUOTE}, {@code TRADE} or {@code REJECTED}.
+     */
     final int parse(final int start, final int end)
     {
-        this.position = start;
-        this.end = end;
-        this.reason = null;
+        address = buffer.addressOffset();
+        lineStart = start;
+        lineEnd = end;
+        fieldCount = source.commaCount + 1;
+        reason = null;
         return parseRow();
     }
 
     abstract int parseRow();
 
-    /** A decimal as fixed-point with {@link Event#SCALE}. */
-    final long decimal(final int column)
+    final int fieldCount()
     {
-        final int start = position;
-        final int end = this.end;
-        if (start > end)
-        {
-            return missingField();
-        }
-        final UnsafeBuffer buffer = this.buffer;
-        int i = start;
-        long integer = 0;
-        while (i < end)
-        {
-            final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                break;
-            }
-            integer = integer * 10 + digit;
-            i++;
-        }
-        final int integerDigits = i - start;
-        long fraction = 0;
-        int fractionDigits = 0;
-        if (i < end && buffer.getByte(i) == '.')
-        {
-            final int fractionStart = ++i;
-            while (i < end)
-            {
-                final int digit = buffer.getByte(i) - '0';
-                if (digit < 0 || digit > 9)
-                {
-                    break;
-                }
-                fraction = fraction * 10 + digit;
-                i++;
-            }
-            fractionDigits = i - fractionStart;
-        }
-        if ((i == end || buffer.getByte(i) == ',') && integerDigits <= MAX_FAST_INTEGER_DIGITS &&
-            fractionDigits <= Decimals.SCALE_DIGITS && integerDigits + fractionDigits > 0)
-        {
-            position = i + 1;
-            return integer * Event.SCALE + fraction * Decimals.powerOfTen(Decimals.SCALE_DIGITS - fractionDigits);
-        }
-        return decimalSlow(column, start);
+        return fieldCount;
     }
 
-    /** Digits only: a timestamp or an id. */
+    /** Whether the row has {@code fields} fields; if not, it is rejected for its field count. */
+    final boolean hasFields(final int fields)
+    {
+        if (fieldCount == fields)
+        {
+            return true;
+        }
+        return rejectFieldCount();
+    }
+
+    final boolean rejectFieldCount()
+    {
+        reason = RejectReason.FIELD_COUNT;
+        rejectColumn = -1;
+        return false;
+    }
+
+    /**
+     * A decimal as fixed-point with {@link Event#SCALE}. The common shape, up to 7 integer digits and
+     * up to 8 decimals, takes two words; anything else goes to {@link Decimals#parse}.
+     */
+    final long decimal(final int column)
+    {
+        final int start = fieldStart(column);
+        final int end = fieldEnd(column);
+        final UnsafeBuffer buffer = this.buffer;
+        if (start + 2 * Long.BYTES <= buffer.capacity())
+        {
+            final long word = word(address + start);
+            final int length = end - start;
+            final int integerDigits = Math.min(Swar.digitCount(word), length);
+            if (integerDigits == length && length > 0)
+            {
+                return Swar.digits(word, integerDigits) * Event.SCALE;
+            }
+            final int fractionStart = start + integerDigits + 1;
+            final int fractionDigits = end - fractionStart;
+            if (integerDigits > 0 && integerDigits < Long.BYTES && fractionDigits <= Decimals.SCALE_DIGITS &&
+                UnsafeApi.getByte(address + fractionStart - 1) == '.')
+            {
+                final long integer = Swar.digits(word, integerDigits) * Event.SCALE;
+                if (fractionDigits == 0)
+                {
+                    return integer;
+                }
+                final long fractionWord = word(address + fractionStart);
+                if (Swar.digitCount(fractionWord) >= fractionDigits)
+                {
+                    return integer + Swar.digits(fractionWord, fractionDigits) *
+                        Decimals.powerOfTen(Decimals.SCALE_DIGITS - fractionDigits);
+                }
+            }
+        }
+        return decimalSlow(column, start, end);
+    }
+
+    /** Digits only: a timestamp or an id; up to 19 digits in three words. */
     final long integer(final int column)
     {
-        final int start = position;
-        final int end = this.end;
-        if (start > end)
-        {
-            return missingField();
-        }
+        final int start = fieldStart(column);
+        final int end = fieldEnd(column);
+        final int length = end - start;
         final UnsafeBuffer buffer = this.buffer;
-        int i = start;
-        long value = 0;
-        while (i < end)
+        if (length > 0 && length <= MAX_FAST_LONG_DIGITS && start + 3 * Long.BYTES <= buffer.capacity())
         {
-            final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
+            final long word0 = word(address + start);
+            if (length <= Long.BYTES)
             {
-                break;
+                if (Swar.digitCount(word0) >= length)
+                {
+                    return Swar.digits(word0, length);
+                }
             }
-            value = value * 10 + digit;
-            i++;
+            else
+            {
+                final long word1 = word(address + start + Long.BYTES);
+                if (length <= 2 * Long.BYTES)
+                {
+                    final int rest = length - Long.BYTES;
+                    if (Swar.digitCount(word0) == Long.BYTES && Swar.digitCount(word1) >= rest)
+                    {
+                        return Swar.digits(word0, Long.BYTES) * Decimals.powerOfTen(rest) + Swar.digits(word1, rest);
+                    }
+                }
+                else
+                {
+                    final long word2 = word(address + start + 2 * Long.BYTES);
+                    final int rest = length - 2 * Long.BYTES;
+                    if (Swar.digitCount(word0) == Long.BYTES && Swar.digitCount(word1) == Long.BYTES &&
+                        Swar.digitCount(word2) >= rest)
+                    {
+                        final long value = (Swar.digits(word0, Long.BYTES) * EIGHT_DIGITS +
+                            Swar.digits(word1, Long.BYTES)) * Decimals.powerOfTen(rest) + Swar.digits(word2, rest);
+                        if (value >= 0)
+                        {
+                            return value;
+                        }
+                    }
+                }
+            }
         }
-        final int digits = i - start;
-        if ((i == end || buffer.getByte(i) == ',') && digits > 0 && digits <= MAX_FAST_LONG_DIGITS && value >= 0)
-        {
-            position = i + 1;
-            return value;
-        }
-        return integerSlow(column, start);
+        return integerSlow(column, start, end);
     }
 
     /** An integer timestamp in units of {@code nanosPerUnit}, as epoch nanoseconds. */
@@ -177,70 +221,16 @@ abstract class RowParser
         return value * nanosPerUnit;
     }
 
-    /** Any text up to the next comma: a field the replay does not use. */
-    final void skip()
-    {
-        if (position > end)
-        {
-            missingField();
-            return;
-        }
-        position = fieldEnd(position) + 1;
-    }
-
-    /** A symbol's bytes, checked and hashed; {@link #resolveSymbol} turns it into an id. */
-    final void symbol(final int column)
-    {
-        final int start = position;
-        final int end = this.end;
-        if (start > end)
-        {
-            missingField();
-            return;
-        }
-        final UnsafeBuffer buffer = this.buffer;
-        int i = start;
-        int hash = 0;
-        boolean valid = true;
-        while (i < end)
-        {
-            final byte b = buffer.getByte(i);
-            if (b == ',')
-            {
-                break;
-            }
-            valid &= SymbolTable.isSymbolByte(b);
-            hash = SymbolTable.hashStep(hash, b);
-            i++;
-        }
-        position = i + 1;
-        final int length = i - start;
-        if (!valid || length == 0 || length > SymbolTable.MAX_SYMBOL_BYTES)
-        {
-            fail(RejectReason.BAD_SYMBOL, column);
-        }
-        symbolStart = start;
-        symbolLength = length;
-        symbolHash = hash;
-    }
-
     /** {@code True}, {@code False}, {@code true} or {@code false}. */
     final boolean bool(final int column)
     {
-        final int start = position;
-        if (start > end)
-        {
-            missingField();
-            return false;
-        }
-        final int fieldEnd = fieldEnd(start);
-        position = fieldEnd + 1;
-        final int length = fieldEnd - start;
-        if (length == 4 && (buffer.getByte(start) | 0x20) == 't' && matches(start + 1, "rue"))
+        final int start = fieldStart(column);
+        final int length = fieldEnd(column) - start;
+        if (length == 4 && (UnsafeApi.getByte(address + start) | 0x20) == 't' && matches(start + 1, "rue"))
         {
             return true;
         }
-        if (length == 5 && (buffer.getByte(start) | 0x20) == 'f' && matches(start + 1, "alse"))
+        if (length == 5 && (UnsafeApi.getByte(address + start) | 0x20) == 'f' && matches(start + 1, "alse"))
         {
             return false;
         }
@@ -251,15 +241,8 @@ abstract class RowParser
     /** {@code buy}, {@code sell} or {@code unknown}: the aggressor side. */
     final byte side(final int column)
     {
-        final int start = position;
-        if (start > end)
-        {
-            missingField();
-            return Trade.SIDE_UNKNOWN;
-        }
-        final int fieldEnd = fieldEnd(start);
-        position = fieldEnd + 1;
-        final int length = fieldEnd - start;
+        final int start = fieldStart(column);
+        final int length = fieldEnd(column) - start;
         if (length == 3 && matches(start, "buy"))
         {
             return Event.SIDE_BUY;
@@ -273,22 +256,6 @@ abstract class RowParser
             fail(RejectReason.BAD_VALUE, column);
         }
         return Trade.SIDE_UNKNOWN;
-    }
-
-    /** Whether another field follows; the aggTrades formats differ by an optional last column. */
-    final boolean hasMoreFields()
-    {
-        return position <= end;
-    }
-
-    /** After the last field: any field left over is one too many. */
-    final void endOfRow()
-    {
-        if (position <= end)
-        {
-            reason = RejectReason.FIELD_COUNT;
-            rejectColumn = -1;
-        }
     }
 
     final void checkPrice(final long price, final int column)
@@ -317,12 +284,17 @@ abstract class RowParser
         }
     }
 
-    /** The id of the symbol read by {@link #symbol}, or -1 (a rejection) when the table has no room or no such symbol. */
+    /**
+     * The id of the symbol in {@code column}, or -1 (a rejection) when it is not a symbol, the table
+     * has no room, or it is unknown. The scan checks and interns; the trading thread only looks up,
+     * and as the table holds only valid symbols, a symbol found is a valid one: both reject the same
+     * rows, and as this is the last check, for the same reason.
+     */
     final int resolveSymbol(final int column)
     {
-        final int id = intern ?
-            symbols.intern(buffer, symbolStart, symbolLength, symbolHash) :
-            symbols.lookup(buffer, symbolStart, symbolLength, symbolHash);
+        final int start = fieldStart(column);
+        final int length = fieldEnd(column) - start;
+        final int id = intern ? symbols.intern(buffer, start, length) : symbols.lookup(buffer, start, length);
         if (id < 0)
         {
             fail(RejectReason.BAD_SYMBOL, column);
@@ -341,19 +313,26 @@ abstract class RowParser
         return 0;
     }
 
-    /** A field is missing: the field count outranks any other problem. */
-    private long missingField()
+    /** Eight bytes, the first the lowest, whatever the machine's byte order. */
+    private long word(final long address)
     {
-        reason = RejectReason.FIELD_COUNT;
-        rejectColumn = -1;
-        return 0;
+        final long word = UnsafeApi.getLong(address);
+        return BIG_ENDIAN ? Long.reverseBytes(word) : word;
     }
 
-    private long decimalSlow(final int column, final int start)
+    private int fieldStart(final int column)
     {
-        final int fieldEnd = fieldEnd(start);
-        position = fieldEnd + 1;
-        final long value = Decimals.parse(buffer, start, fieldEnd);
+        return column == 0 ? lineStart : commas[column - 1] + 1;
+    }
+
+    private int fieldEnd(final int column)
+    {
+        return column + 1 < fieldCount ? commas[column] : lineEnd;
+    }
+
+    private long decimalSlow(final int column, final int start, final int end)
+    {
+        final long value = Decimals.parse(buffer, start, end);
         if (value == Decimals.NOT_A_NUMBER)
         {
             return fail(RejectReason.NOT_A_NUMBER, column);
@@ -365,41 +344,30 @@ abstract class RowParser
         return value;
     }
 
-    private long integerSlow(final int column, final int start)
+    private long integerSlow(final int column, final int start, final int end)
     {
-        final int fieldEnd = fieldEnd(start);
-        position = fieldEnd + 1;
         long value = 0;
-        for (int i = start; i < fieldEnd; i++)
+        for (int i = start; i < end; i++)
         {
-            final int digit = buffer.getByte(i) - '0';
+            final int digit = UnsafeApi.getByte(address + i) - '0';
             if (digit < 0 || digit > 9 ||
                 value > MAX_LONG_DIV_10 || (value == MAX_LONG_DIV_10 && digit > MAX_LONG_LAST_DIGIT))
             {
-                final boolean signed = buffer.getByte(start) == '-' || buffer.getByte(start) == '+';
-                final boolean nonFinite = Decimals.isNonFinite(buffer, signed ? start + 1 : start, fieldEnd);
+                final byte first = UnsafeApi.getByte(address + start);
+                final boolean signed = first == '-' || first == '+';
+                final boolean nonFinite = Decimals.isNonFinite(buffer, signed ? start + 1 : start, end);
                 return fail(nonFinite ? RejectReason.NOT_FINITE : RejectReason.NOT_A_NUMBER, column);
             }
             value = value * 10 + digit;
         }
-        return start == fieldEnd ? fail(RejectReason.NOT_A_NUMBER, column) : value;
-    }
-
-    private int fieldEnd(final int start)
-    {
-        int i = start;
-        while (i < end && buffer.getByte(i) != ',')
-        {
-            i++;
-        }
-        return i;
+        return start == end ? fail(RejectReason.NOT_A_NUMBER, column) : value;
     }
 
     private boolean matches(final int start, final String lowerCase)
     {
         for (int i = 0; i < lowerCase.length(); i++)
         {
-            if (buffer.getByte(start + i) != lowerCase.charAt(i))
+            if (UnsafeApi.getByte(address + start + i) != lowerCase.charAt(i))
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 package dev.quietloop.bot.replay;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.agrona.DirectBuffer;
@@ -7,9 +8,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Symbols of one file, interned to dense ids {@code 0..count-1} in order of first appearance.
- * The start-up scan inserts; the trading thread only looks up, straight from the row's bytes by
- * hash and byte compare, so a lookup allocates nothing. Fixed capacity: a file with more distinct
- * symbols has its extra rows rejected rather than a table that grows on the trading thread.
+ * The start-up scan inserts; the trading thread only looks up, straight from the row's bytes
+ * compared eight at a time, so a lookup allocates nothing. Only valid symbols are ever inserted,
+ * so finding a symbol also proves it valid. Fixed capacity: a file with more distinct symbols has
+ * its extra rows rejected rather than a table that grows on the trading thread.
  */
 final class SymbolTable
 {
@@ -17,9 +19,11 @@ final class SymbolTable
     static final int MAX_SYMBOL_BYTES = 32;
     static final String ALLOWED = "1 to 32 of A-Z a-z 0-9 . _ : / -";
 
+    private static final int WORDS = MAX_SYMBOL_BYTES / Long.BYTES;
     /** Twice the capacity keeps linear probes short. */
     private static final int SLOTS = CAPACITY * 2;
     private static final int SLOT_MASK = SLOTS - 1;
+    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final boolean[] SYMBOL_BYTES = new boolean[128];
 
     static
@@ -33,38 +37,33 @@ final class SymbolTable
 
     /** {@code id + 1} per slot; 0 is an empty slot. */
     private final int[] slotIds = new int[SLOTS];
-    private final int[] hashes = new int[CAPACITY];
     private final int[] lengths = new int[CAPACITY];
-    private final byte[] bytes = new byte[CAPACITY * MAX_SYMBOL_BYTES];
+    /** Each symbol's bytes as {@link #WORDS} little-endian words, zero-padded. */
+    private final long[] words = new long[CAPACITY * WORDS];
     private final String[] names = new String[CAPACITY];
     private int count;
 
-    static boolean isSymbolByte(final byte b)
-    {
-        return b >= 0 && SYMBOL_BYTES[b];
-    }
-
     static boolean isSymbol(final String text)
     {
-        if (text.isEmpty() || text.length() > MAX_SYMBOL_BYTES)
+        final byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        return isSymbol(new UnsafeBuffer(bytes), 0, bytes.length);
+    }
+
+    static boolean isSymbol(final DirectBuffer buffer, final int start, final int length)
+    {
+        if (length < 1 || length > MAX_SYMBOL_BYTES)
         {
             return false;
         }
-        for (int i = 0; i < text.length(); i++)
+        for (int i = start; i < start + length; i++)
         {
-            final char c = text.charAt(i);
-            if (c >= SYMBOL_BYTES.length || !SYMBOL_BYTES[c])
+            final byte b = buffer.getByte(i);
+            if (b < 0 || !SYMBOL_BYTES[b])
             {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The hash the row parsers compute while they check a symbol's bytes. */
-    static int hashStep(final int hash, final byte b)
-    {
-        return 31 * hash + b;
     }
 
     int count()
@@ -81,33 +80,28 @@ final class SymbolTable
         return names[id];
     }
 
-    /** The id of a valid symbol's bytes, or -1 when it was never interned. */
-    int lookup(final DirectBuffer buffer, final int start, final int length, final int hash)
+    /** The id of the symbol in {@code buffer[start, start + length)}, or -1 when it was never interned. */
+    int lookup(final UnsafeBuffer buffer, final int start, final int length)
     {
-        int slot = slotOf(hash);
-        while (true)
+        if (length < 1 || length > MAX_SYMBOL_BYTES)
         {
-            final int id = slotIds[slot] - 1;
-            if (id < 0 || (hashes[id] == hash && matches(id, buffer, start, length)))
-            {
-                return id;
-            }
-            slot = (slot + 1) & SLOT_MASK;
+            return -1;
         }
-    }
-
-    /** The id of a valid symbol's bytes, added if new; -1 when the table is full. Start-up only. */
-    int intern(final DirectBuffer buffer, final int start, final int length, final int hash)
-    {
-        int slot = slotOf(hash);
+        final long word0 = word(buffer, start, length, 0);
+        final long word1 = length > Long.BYTES ? word(buffer, start, length, 1) : 0;
+        final long word2 = length > 2 * Long.BYTES ? word(buffer, start, length, 2) : 0;
+        final long word3 = length > 3 * Long.BYTES ? word(buffer, start, length, 3) : 0;
+        int slot = slotOf(word0, word1, word2, word3, length);
         while (true)
         {
             final int id = slotIds[slot] - 1;
             if (id < 0)
             {
-                return add(slot, buffer, start, length, hash);
+                return -1;
             }
-            if (hashes[id] == hash && matches(id, buffer, start, length))
+            final int offset = id * WORDS;
+            if (lengths[id] == length && words[offset] == word0 && words[offset + 1] == word1 &&
+                words[offset + 2] == word2 && words[offset + 3] == word3)
             {
                 return id;
             }
@@ -115,52 +109,66 @@ final class SymbolTable
         }
     }
 
-    /** Interns a symbol given on the command line or taken from a file name; it must be valid. */
-    int intern(final String symbol)
+    /** The id of a symbol, added if new and valid; -1 when it is not a symbol or the table is full. Start-up only. */
+    int intern(final UnsafeBuffer buffer, final int start, final int length)
     {
-        final byte[] text = symbol.getBytes(StandardCharsets.US_ASCII);
-        int hash = 0;
-        for (final byte b : text)
-        {
-            hash = hashStep(hash, b);
-        }
-        return intern(new UnsafeBuffer(text), 0, text.length, hash);
-    }
-
-    private int add(final int slot, final DirectBuffer buffer, final int start, final int length, final int hash)
-    {
-        if (count == CAPACITY)
+        if (!isSymbol(buffer, start, length))
         {
             return -1;
         }
+        final int found = lookup(buffer, start, length);
+        if (found >= 0 || count == CAPACITY)
+        {
+            return found;
+        }
         final int id = count++;
-        buffer.getBytes(start, bytes, id * MAX_SYMBOL_BYTES, length);
-        hashes[id] = hash;
+        final int offset = id * WORDS;
+        for (int i = 0; i < WORDS; i++)
+        {
+            words[offset + i] = length > i * Long.BYTES ? word(buffer, start, length, i) : 0;
+        }
         lengths[id] = length;
-        names[id] = new String(bytes, id * MAX_SYMBOL_BYTES, length, StandardCharsets.US_ASCII);
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(start, bytes);
+        names[id] = new String(bytes, StandardCharsets.US_ASCII);
+        int slot = slotOf(words[offset], words[offset + 1], words[offset + 2], words[offset + 3], length);
+        while (slotIds[slot] != 0)
+        {
+            slot = (slot + 1) & SLOT_MASK;
+        }
         slotIds[slot] = id + 1;
         return id;
     }
 
-    private boolean matches(final int id, final DirectBuffer buffer, final int start, final int length)
+    /** Interns a symbol given on the command line or taken from a file name. */
+    int intern(final String symbol)
     {
-        if (lengths[id] != length)
-        {
-            return false;
-        }
-        final int offset = id * MAX_SYMBOL_BYTES;
-        for (int i = 0; i < length; i++)
-        {
-            if (bytes[offset + i] != buffer.getByte(start + i))
-            {
-                return false;
-            }
-        }
-        return true;
+        final byte[] bytes = symbol.getBytes(StandardCharsets.ISO_8859_1);
+        return intern(new UnsafeBuffer(bytes), 0, bytes.length);
     }
 
-    private static int slotOf(final int hash)
+    /** Word {@code index} of the symbol, the bytes past its end zeroed. */
+    private static long word(final UnsafeBuffer buffer, final int start, final int length, final int index)
     {
-        return (hash * 0x9E3779B9 >>> 16) & SLOT_MASK;
+        final int from = start + index * Long.BYTES;
+        final int bytes = Math.min(Long.BYTES, length - index * Long.BYTES);
+        if (from + Long.BYTES <= buffer.capacity())
+        {
+            final long word = buffer.getLong(from, ByteOrder.LITTLE_ENDIAN);
+            return bytes == Long.BYTES ? word : word & ((1L << (bytes << 3)) - 1);
+        }
+        long word = 0;
+        for (int i = bytes - 1; i >= 0; i--)
+        {
+            word = (word << 8) | (buffer.getByte(from + i) & 0xFF);
+        }
+        return word;
+    }
+
+    private static int slotOf(final long word0, final long word1, final long word2, final long word3, final int length)
+    {
+        final long mixed = word0 ^ Long.rotateLeft(word1, 17) ^ Long.rotateLeft(word2, 31) ^
+            Long.rotateLeft(word3, 47) ^ length;
+        return (int)((mixed * GOLDEN) >>> 40) & SLOT_MASK;
     }
 }

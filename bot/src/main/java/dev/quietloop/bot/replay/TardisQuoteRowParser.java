@@ -8,6 +8,7 @@ package dev.quietloop.bot.replay;
  */
 final class TardisQuoteRowParser extends RowParser
 {
+    private static final int FIELDS = 8;
     private static final int SYMBOL = 1;
     private static final int TIMESTAMP = 2;
     private static final int LOCAL_TIMESTAMP = 3;
@@ -25,15 +26,16 @@ final class TardisQuoteRowParser extends RowParser
     @Override
     int parseRow()
     {
-        skip();
-        symbol(SYMBOL);
+        if (!hasFields(FIELDS))
+        {
+            return MarketDataReader.REJECTED;
+        }
         timestamp(TIMESTAMP, NANOS_PER_MICRO);
         final long timestampNs = timestamp(LOCAL_TIMESTAMP, NANOS_PER_MICRO);
         final long askSize = decimal(ASK_AMOUNT);
         final long askPrice = decimal(ASK_PRICE);
         final long bidPrice = decimal(BID_PRICE);
         final long bidSize = decimal(BID_AMOUNT);
-        endOfRow();
         checkSize(askSize, ASK_AMOUNT);
         checkPrice(askPrice, ASK_PRICE);
         checkPrice(bidPrice, BID_PRICE);

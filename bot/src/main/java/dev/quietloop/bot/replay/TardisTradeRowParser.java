@@ -7,6 +7,7 @@ package dev.quietloop.bot.replay;
  */
 final class TardisTradeRowParser extends RowParser
 {
+    private static final int FIELDS = 8;
     private static final int SYMBOL = 1;
     private static final int TIMESTAMP = 2;
     private static final int LOCAL_TIMESTAMP = 3;
@@ -23,15 +24,15 @@ final class TardisTradeRowParser extends RowParser
     @Override
     int parseRow()
     {
-        skip();
-        symbol(SYMBOL);
+        if (!hasFields(FIELDS))
+        {
+            return MarketDataReader.REJECTED;
+        }
         timestamp(TIMESTAMP, NANOS_PER_MICRO);
         final long timestampNs = timestamp(LOCAL_TIMESTAMP, NANOS_PER_MICRO);
-        skip();
         final byte side = side(SIDE);
         final long price = decimal(PRICE);
         final long amount = decimal(AMOUNT);
-        endOfRow();
         checkPrice(price, PRICE);
         checkSize(amount, AMOUNT);
         if (reason != null)

@@ -43,7 +43,8 @@ class MarketDataGeneratorTest
     {
         generate("q.csv", "--ticks", "3000", "--seed", "7", "--symbols", "BTCUSDT,ETHUSDT,SOL-USD");
 
-        final MarketDataFile file = MarketDataFile.open(dir.resolve("q.csv"), null, null, true, new SampleFiles.Err().stream);
+        final MarketDataFile file =
+            MarketDataFile.open(dir.resolve("q.csv"), null, null, true, new SampleFiles.Err().stream);
 
         assertEquals(MarketDataFormat.QUIETLOOP, file.format());
         assertEquals(3000, file.accepted());

@@ -27,7 +27,8 @@ import net.jqwik.api.Provide;
  */
 class RowParserPropertyTest
 {
-    private static final String CSV_CHARS = "0123456789012345678901234567890123456789.,,,,,--+eEnNaAiIfFtTrRuUsSlLbByY :_/";
+    private static final String CSV_CHARS =
+        "0123456789012345678901234567890123456789.,,,,,--+eEnNaAiIfFtTrRuUsSlLbByY :_/";
     private static final String[] FIELDS = {
         "NaN", "nan", "inf", "-Infinity", "", "99999999999999999999999", "1e999", "1e-999", "-0", "0", "1.123456789",
         "+1.5e2", " 1", "True", "false", "buy", "unknown", "x", "BTC USDT", "S".repeat(40), "0.00000001",

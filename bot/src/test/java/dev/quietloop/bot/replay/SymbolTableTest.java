@@ -33,6 +33,7 @@ class SymbolTableTest
         assertEquals(-1, lookup("BTCUSD"));
         assertEquals(-1, lookup("BTCUSDTX"));
         assertEquals(-1, lookup("btcusdt"));
+        assertEquals(-1, lookup(""));
     }
 
     @Test
@@ -46,6 +47,20 @@ class SymbolTableTest
         assertEquals(-1, intern("ONE-MORE"));
         assertEquals(SymbolTable.CAPACITY - 1, lookup("S" + (SymbolTable.CAPACITY - 1)));
         assertEquals(123, intern("S123"));
+    }
+
+    @Test
+    void shouldFindLongSymbolsWordByWordEvenAtTheBufferEnd()
+    {
+        final String longest = "ABCDEFGH/IJKLMNOP:QRSTUVWX_YZ0123";
+        assertEquals(0, intern(longest.substring(0, 32)));
+        assertEquals(1, intern(longest.substring(0, 9)));
+        final byte[] atEnd = longest.substring(0, 9).getBytes(StandardCharsets.US_ASCII);
+
+        assertEquals(0, lookup(longest.substring(0, 32)));
+        assertEquals(1, table.lookup(new UnsafeBuffer(atEnd), 0, atEnd.length));
+        assertEquals(-1, lookup(longest.substring(0, 31)));
+        assertEquals(-1, lookup(longest.substring(0, 8)));
     }
 
     @Test
@@ -69,12 +84,7 @@ class SymbolTableTest
 
     private int lookup(final String symbol)
     {
-        final byte[] bytes = ("xx," + symbol).getBytes(StandardCharsets.US_ASCII);
-        int hash = 0;
-        for (int i = 3; i < bytes.length; i++)
-        {
-            hash = SymbolTable.hashStep(hash, bytes[i]);
-        }
-        return table.lookup(new UnsafeBuffer(bytes), 3, bytes.length - 3, hash);
+        final byte[] bytes = ("xx," + symbol + ",yy").getBytes(StandardCharsets.US_ASCII);
+        return table.lookup(new UnsafeBuffer(bytes), 3, symbol.length());
     }
 }
