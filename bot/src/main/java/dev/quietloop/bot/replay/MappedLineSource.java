@@ -118,6 +118,8 @@ final class MappedLineSource extends LineSource
             throw new UncheckedIOException(
                 new IOException(file + ": cannot map bytes " + offset + ".." + (offset + length), ex));
         }
+        // Fault every page in now, at start-up or at a window's turn, so that reading a row never does.
+        next.load();
         buffer.wrap(next);
         if (mapped != null)
         {
