@@ -2,6 +2,8 @@ package dev.quietloop.bot.replay;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
 
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.process.Cli;
@@ -17,16 +20,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Writes a quote CSV for replay: per symbol a random walk of the mid price with a spread of one to
- * three cents and realistic sizes, timestamps a few hundred microseconds to two milliseconds apart.
- * The same arguments give the same bytes on every run and every JVM ({@link Random} is specified).
+ * Writes market data for replay: per symbol a random walk of the mid price with a spread of one to
+ * three cents and realistic sizes, timestamps a few hundred microseconds to two milliseconds apart,
+ * in any of the {@link MarketDataFormat}s: quotes as quotes, and for the trade formats one trade per
+ * step at the touch, the aggressor's side at random. A file name ending in {@code .gz} is written
+ * gzip-compressed. The same arguments give the same rows on every run and every JVM ({@link Random}
+ * is specified).
  */
 @Command(name = "market-data-generator", mixinStandardHelpOptions = true,
-    description = "Writes a deterministic quietloop quote CSV for replay.")
+    description = "Writes deterministic market data for replay, in any format the bot reads.")
 public final class MarketDataGenerator implements Callable<Integer>
 {
     public static final String DEFAULT_SYMBOLS = "BTCUSDT,ETHUSDT";
-    /** The first line of every file written: the {@link MarketDataFormat#QUIETLOOP} header. */
+    /** The first line of a quietloop file: the {@link MarketDataFormat#QUIETLOOP} header. */
     public static final String HEADER = MarketDataFormat.QUIETLOOP.header();
 
     private static final long START_TIMESTAMP_NS = 1_700_000_000_000_000_000L;
@@ -40,6 +46,12 @@ public final class MarketDataGenerator implements Callable<Integer>
     /** Each step moves the mid by a normal variate of this many millionths of the price. */
     private static final double STEP_PPM = 30;
     private static final long MIN_MID_CENTS = 100;
+    private static final long NANOS_PER_MILLI = 1_000_000;
+    private static final long NANOS_PER_MICRO = 1_000;
+    /** Tardis's local timestamp: when its collector received the message, a little after the exchange's. */
+    private static final long TARDIS_RECEIVE_DELAY_US = 1_500;
+    private static final String TARDIS_EXCHANGE = "binance-futures";
+    private static final long FIRST_ID = 1_000_000_000L;
 
     @Option(names = "--ticks", required = true, paramLabel = "N", description = "rows to write")
     private long ticks;
@@ -47,8 +59,14 @@ public final class MarketDataGenerator implements Callable<Integer>
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV file to write")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+        description = "the file to write; gzip-compressed when its name ends in .gz")
     private Path out;
+
+    @Option(names = "--format", paramLabel = "NAME", defaultValue = "quietloop",
+        description = "the layout: quietloop, binance-bookticker, binance-aggtrades (spot, no header), " +
+        "tardis-quotes, tardis-trades (default: ${DEFAULT-VALUE}); Binance files hold the first symbol only")
+    private String format;
 
     @Option(names = "--symbols", paramLabel = "A,B", split = ",", defaultValue = DEFAULT_SYMBOLS,
         description = "symbols to quote (default: ${DEFAULT-VALUE})")
@@ -67,6 +85,7 @@ public final class MarketDataGenerator implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        final MarketDataFormat layout = MarketDataFormat.byName(format);
         if (ticks < 0)
         {
             throw new ConfigException("--ticks must not be negative: " + ticks);
@@ -83,15 +102,27 @@ public final class MarketDataGenerator implements Callable<Integer>
         {
             throw new ConfigException("--out " + out + ": no such directory " + parent);
         }
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.US_ASCII))
+        final String[] quoted = layout.carriesSymbol() ? symbols.toArray(new String[0]) : new String[]{ symbols.get(0) };
+        final OutputStream file = Files.newOutputStream(out);
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(
+            out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file,
+            StandardCharsets.US_ASCII), 1 << 16))
         {
-            generate(ticks, seed, symbols.toArray(new String[0]), writer);
+            generate(layout, ticks, seed, quoted, writer);
         }
         return ExitCodes.OK;
     }
 
-    /** Writes the header and {@code ticks} rows. */
+    /** Writes the quietloop header and {@code ticks} rows. */
     public static void generate(final long ticks, final long seed, final String[] symbols, final Writer out)
+        throws IOException
+    {
+        generate(MarketDataFormat.QUIETLOOP, ticks, seed, symbols, out);
+    }
+
+    /** Writes {@code ticks} rows in {@code format}, with its header if it has one. */
+    public static void generate(
+        final MarketDataFormat format, final long ticks, final long seed, final String[] symbols, final Writer out)
         throws IOException
     {
         final Random random = new Random(seed);
@@ -102,8 +133,12 @@ public final class MarketDataGenerator implements Callable<Integer>
         }
         final BufferedWriter writer = out instanceof BufferedWriter ? (BufferedWriter)out : new BufferedWriter(out);
         final StringBuilder row = new StringBuilder(128);
-        writer.write(HEADER);
-        writer.write('\n');
+        if (format != MarketDataFormat.BINANCE_AGGTRADES)
+        {
+            // Binance spot aggTrades files have no header; the others do.
+            writer.write(format.header());
+            writer.write('\n');
+        }
         long timestampNs = START_TIMESTAMP_NS;
         for (long t = 0; t < ticks; t++)
         {
@@ -114,16 +149,90 @@ public final class MarketDataGenerator implements Callable<Integer>
             final int spreadCents = 1 + random.nextInt(MAX_SPREAD_CENTS);
             final long bidCents = midCents[s] - spreadCents / 2;
             final long askCents = bidCents + spreadCents;
+            final int bidUnits = 1 + random.nextInt(MAX_SIZE_UNITS);
+            final int askUnits = 1 + random.nextInt(MAX_SIZE_UNITS);
 
             row.setLength(0);
-            row.append(timestampNs).append(',').append(symbols[s]).append(',');
-            appendDecimal(row, bidCents, PRICE_DECIMALS).append(',');
-            appendDecimal(row, 1 + random.nextInt(MAX_SIZE_UNITS), SIZE_DECIMALS).append(',');
-            appendDecimal(row, askCents, PRICE_DECIMALS).append(',');
-            appendDecimal(row, 1 + random.nextInt(MAX_SIZE_UNITS), SIZE_DECIMALS).append('\n');
+            appendRow(row, format, FIRST_ID + t, timestampNs, symbols[s], bidCents, bidUnits, askCents, askUnits);
             writer.append(row);
         }
         writer.flush();
+    }
+
+    /**
+     * One row of the step. For trades, the aggressor is the side with more size on the other
+     * side's touch (a stand-in for a coin toss that needs no extra random draw): a buyer lifts the
+     * ask and takes its size, a seller hits the bid.
+     */
+    private static void appendRow(
+        final StringBuilder row,
+        final MarketDataFormat format,
+        final long id,
+        final long timestampNs,
+        final String symbol,
+        final long bidCents,
+        final int bidUnits,
+        final long askCents,
+        final int askUnits)
+    {
+        final boolean buyerAggressor = askUnits >= bidUnits;
+        final long tradeCents = buyerAggressor ? askCents : bidCents;
+        final int tradeUnits = Math.min(bidUnits, askUnits);
+        final long micros = timestampNs / NANOS_PER_MICRO;
+        switch (format)
+        {
+            case QUIETLOOP:
+                row.append(timestampNs).append(',').append(symbol).append(',');
+                appendPrice(row, bidCents).append(',');
+                appendSize(row, bidUnits).append(',');
+                appendPrice(row, askCents).append(',');
+                appendSize(row, askUnits);
+                break;
+            case BINANCE_BOOKTICKER:
+                row.append(id).append(',');
+                appendPrice(row, bidCents).append(',');
+                appendSize(row, bidUnits).append(',');
+                appendPrice(row, askCents).append(',');
+                appendSize(row, askUnits).append(',');
+                row.append(timestampNs / NANOS_PER_MILLI).append(',').append(timestampNs / NANOS_PER_MILLI + 1);
+                break;
+            case BINANCE_AGGTRADES:
+                row.append(id).append(',');
+                appendPrice(row, tradeCents).append(',');
+                appendSize(row, tradeUnits).append(',');
+                row.append(id * 3).append(',').append(id * 3 + 2).append(',');
+                row.append(timestampNs / NANOS_PER_MILLI).append(',');
+                row.append(buyerAggressor ? "False" : "True").append(",True");
+                break;
+            case TARDIS_QUOTES:
+                row.append(TARDIS_EXCHANGE).append(',').append(symbol).append(',');
+                row.append(micros).append(',').append(micros + TARDIS_RECEIVE_DELAY_US).append(',');
+                appendSize(row, askUnits).append(',');
+                appendPrice(row, askCents).append(',');
+                appendPrice(row, bidCents).append(',');
+                appendSize(row, bidUnits);
+                break;
+            case TARDIS_TRADES:
+                row.append(TARDIS_EXCHANGE).append(',').append(symbol).append(',');
+                row.append(micros).append(',').append(micros + TARDIS_RECEIVE_DELAY_US).append(',');
+                row.append(id).append(',').append(buyerAggressor ? "buy" : "sell").append(',');
+                appendPrice(row, tradeCents).append(',');
+                appendSize(row, tradeUnits);
+                break;
+            default:
+                throw new IllegalArgumentException("no generator for " + format);
+        }
+        row.append('\n');
+    }
+
+    private static StringBuilder appendPrice(final StringBuilder row, final long cents)
+    {
+        return appendDecimal(row, cents, PRICE_DECIMALS);
+    }
+
+    private static StringBuilder appendSize(final StringBuilder row, final long units)
+    {
+        return appendDecimal(row, units, SIZE_DECIMALS);
     }
 
     private static long startCents(final String symbol, final int index)
