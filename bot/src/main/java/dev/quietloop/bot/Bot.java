@@ -1,17 +1,16 @@
 package dev.quietloop.bot;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.run.BotReport;
 import dev.quietloop.bot.run.ProgressReporter;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.send.EventSender;
@@ -68,7 +67,7 @@ final class Bot
         final ReplayConfig replay = config.replay();
         final MarketDataFile data =
             MarketDataFile.open(replay.dataFile(), replay.format(), replay.symbol(), replay.strict(), err);
-        System.out.println(describe(data));
+        System.out.println(BotReport.describe(data));
         final BotCounters counters = new BotCounters();
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
@@ -76,7 +75,7 @@ final class Bot
             config.ringSize(), config.sourceId(), epoch, counters.eventsProduced, counters.ringRejected);
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
-        final String[] symbols = symbols(data);
+        final String[] symbols = BotReport.symbols(data);
         final Strategy strategy = Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
         final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
@@ -84,7 +83,7 @@ final class Bot
         Trader trader = null;
         try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
         {
-            trader = new Trader(reader, strategy, execution, publisher, pacer(replay, tradingIdle, control),
+            trader = new Trader(reader, strategy, execution, publisher, Pacer.of(replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control),
                 counters, control, tradingIdle, config.drainTimeoutNs());
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
@@ -130,8 +129,9 @@ final class Bot
             failure.printStackTrace(err);
         }
         final boolean partial = control.isStopRequested() || failure != null;
-        final Map<String, Long> summary = summary(counters, execution, symbols, config.sourceId(), epoch, partial);
-        report(summary, execution, symbols, err);
+        final Map<String, Long> summary =
+            BotReport.summary(counters, execution, symbols, config.sourceId(), epoch, partial);
+        BotReport.print(summary, execution, symbols, System.out, err);
         if (config.summaryFile() != null)
         {
             SummaryJson.write(config.summaryFile(), summary);
@@ -141,102 +141,6 @@ final class Bot
             return ExitCodes.FAILURE;
         }
         return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-    }
-
-    static Pacer pacer(final ReplayConfig replay, final IdleStrategy idleStrategy, final RunControl control)
-    {
-        if (replay.speed() > 0)
-        {
-            return Pacer.speed(replay.speed(), SystemNanoClock.INSTANCE, idleStrategy, control);
-        }
-        if (replay.rateTicksPerSecond() > 0)
-        {
-            return Pacer.rate(replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, idleStrategy, control);
-        }
-        return Pacer.max(SystemNanoClock.INSTANCE, idleStrategy, control);
-    }
-
-    static Map<String, Long> summary(
-        final BotCounters counters,
-        final PaperExecution execution,
-        final String[] symbols,
-        final int sourceId,
-        final long epoch,
-        final boolean partial)
-    {
-        final Map<String, Long> summary = new LinkedHashMap<>(counters.snapshot());
-        summary.put("bot.sourceId", (long)sourceId);
-        summary.put("bot.epoch", epoch);
-        summary.put("bot.partial", partial ? 1L : 0L);
-        summary.put("bot.ordersPlaced", execution.ordersPlaced());
-        summary.put("bot.ordersRejected", execution.ordersRejected());
-        summary.put("bot.ordersCancelled", execution.ordersCancelled());
-        summary.put("bot.fills", execution.fills());
-        summary.put("bot.pnlE8", execution.totalPnl());
-        for (int id = 0; id < symbols.length; id++)
-        {
-            if (execution.position(id) != 0)
-            {
-                // Dots split summary keys: a symbol such as "BTC.P" becomes "BTC_P".
-                summary.put("bot.positionE8." + symbols[id].replace('.', '_'), execution.position(id));
-            }
-        }
-        return summary;
-    }
-
-    private static String describe(final MarketDataFile data)
-    {
-        return String.format("bot: %s: %,d rows as %s%s, %,d symbol%s, %,d malformed rows skipped",
-            data.path(), data.rows(), data.format().cliName(), data.compressed() ? " (gzip)" : "",
-            data.symbolCount(), data.symbolCount() == 1 ? "" : "s", data.rejected());
-    }
-
-    private static String[] symbols(final MarketDataFile data)
-    {
-        final String[] symbols = new String[data.symbolCount()];
-        for (int id = 0; id < symbols.length; id++)
-        {
-            symbols[id] = data.symbol(id);
-        }
-        return symbols;
-    }
-
-    private static void report(
-        final Map<String, Long> summary, final PaperExecution execution, final String[] symbols, final PrintStream err)
-    {
-        final long produced = summary.get("bot.eventsProduced");
-        final long accounted = summary.get("bot.ringRejected") + summary.get("bot.eventsSent") +
-            summary.get("bot.unsent");
-        if (produced != accounted)
-        {
-            err.println("bot: accounting mismatch: eventsProduced=" + produced +
-                " but ringRejected + eventsSent + unsent = " + accounted);
-        }
-        if (summary.get("bot.unsent") > 0)
-        {
-            err.println("bot: " + summary.get("bot.unsent") + " events were not handed to the broker");
-        }
-        System.out.println("bot: ticks=" + summary.get("bot.ticks") +
-            " ticksRejected=" + summary.get("bot.ticksRejected") +
-            " eventsProduced=" + produced +
-            " ringRejected=" + summary.get("bot.ringRejected") +
-            " eventsSent=" + summary.get("bot.eventsSent") +
-            " unsent=" + summary.get("bot.unsent") +
-            " framesSent=" + summary.get("bot.framesSent") +
-            (summary.get("bot.partial") != 0 ? " (partial)" : ""));
-        final StringBuilder trading = new StringBuilder("bot: orders=" + execution.ordersPlaced() +
-            " fills=" + execution.fills() + " rejected=" + execution.ordersRejected() +
-            " cancelled=" + execution.ordersCancelled() + " pnl=" + FixedPoint.toText(execution.totalPnl()));
-        for (int id = 0; id < symbols.length; id++)
-        {
-            if (execution.position(id) != 0)
-            {
-                trading.append(" position[").append(symbols[id]).append("]=")
-                    .append(FixedPoint.toText(execution.position(id)));
-            }
-        }
-        System.out.println(trading);
-        System.out.flush();
     }
 
     /** The second signal: no more draining. */

@@ -45,6 +45,28 @@ public final class Pacer
         this.control = control;
     }
 
+    /**
+     * The pacing a replay asks for: {@code speed} over the file's timing when positive, else a fixed
+     * {@code ticksPerSecond} when positive, else as fast as possible.
+     */
+    public static Pacer of(
+        final double speed,
+        final double ticksPerSecond,
+        final NanoClock clock,
+        final IdleStrategy idleStrategy,
+        final RunControl control)
+    {
+        if (speed > 0)
+        {
+            return speed(speed, clock, idleStrategy, control);
+        }
+        if (ticksPerSecond > 0)
+        {
+            return rate(ticksPerSecond, clock, idleStrategy, control);
+        }
+        return max(clock, idleStrategy, control);
+    }
+
     /** Every tick is due when it is read. */
     public static Pacer max(final NanoClock clock, final IdleStrategy idleStrategy, final RunControl control)
     {
