@@ -28,8 +28,6 @@ final class GzipLineSource extends LineSource
     private final byte[] chunk = new byte[INPUT_BYTES];
     private final int capacity;
     private final InputStream in;
-    private int position;
-    private int limit;
     private boolean endOfInput;
     private boolean closed;
 

@@ -22,6 +22,10 @@ abstract class LineSource implements AutoCloseable
     /** Where the line's commas are, found in the same pass as its end, so fields parse independently. */
     final int[] commas = new int[MAX_COMMAS + Long.BYTES];
     int commaCount;
+    /** Where the next line starts. */
+    int position;
+    /** The end of the bytes held: the mapped window's length, or the bytes inflated so far. */
+    int limit;
     int lineStart;
     int lineEnd;
     boolean lineTooLong;

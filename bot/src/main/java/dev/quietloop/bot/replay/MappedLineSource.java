@@ -24,8 +24,6 @@ final class MappedLineSource extends LineSource
     private long fileBytes;
     private MappedByteBuffer mapped;
     private long windowOffset;
-    private int windowLength;
-    private int position;
 
     /** @param windowBytes the most bytes mapped at once; more than {@link #MAX_LINE_BYTES}. */
     MappedLineSource(final File file, final int windowBytes)
@@ -51,12 +49,12 @@ final class MappedLineSource extends LineSource
         {
             return false;
         }
-        int newline = scanLine(position, windowLength);
+        int newline = scanLine(position, limit);
         while (newline < 0)
         {
-            if (windowOffset + windowLength == fileBytes)
+            if (windowOffset + limit == fileBytes)
             {
-                newline = windowLength;
+                newline = limit;
             }
             else if (position == 0)
             {
@@ -66,7 +64,7 @@ final class MappedLineSource extends LineSource
             else
             {
                 map(windowOffset + position);
-                newline = scanLine(0, windowLength);
+                newline = scanLine(0, limit);
             }
         }
         setLine(position, newline);
@@ -80,6 +78,7 @@ final class MappedLineSource extends LineSource
         fileBytes = 0;
         windowOffset = 0;
         position = 0;
+        limit = 0;
         if (mapped != null)
         {
             buffer.wrap(new byte[0]);
@@ -92,17 +91,17 @@ final class MappedLineSource extends LineSource
     private void skipLongLine()
     {
         setSkippedLongLine();
-        while (windowOffset + windowLength < fileBytes)
+        while (windowOffset + limit < fileBytes)
         {
-            map(windowOffset + windowLength);
-            final int newline = indexOfNewline(buffer, 0, windowLength);
+            map(windowOffset + limit);
+            final int newline = indexOfNewline(buffer, 0, limit);
             if (newline >= 0)
             {
                 position = newline + 1;
                 return;
             }
         }
-        position = windowLength;
+        position = limit;
     }
 
     private void map(final long offset)
@@ -127,7 +126,7 @@ final class MappedLineSource extends LineSource
         }
         mapped = next;
         windowOffset = offset;
-        windowLength = length;
+        limit = length;
         position = 0;
     }
 }

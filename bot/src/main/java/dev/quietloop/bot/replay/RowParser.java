@@ -1,7 +1,5 @@
 package dev.quietloop.bot.replay;
 
-import java.nio.ByteOrder;
-
 import dev.quietloop.protocol.Event;
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -33,7 +31,6 @@ abstract class RowParser
     private static final long MAX_LONG_DIV_10 = Long.MAX_VALUE / 10;
     private static final int MAX_LONG_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
     private static final long EIGHT_DIGITS = 100_000_000L;
-    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     final Quote quote;
     final Trade trade;
@@ -118,7 +115,7 @@ abstract class RowParser
         final UnsafeBuffer buffer = this.buffer;
         if (start + 2 * Long.BYTES <= buffer.capacity())
         {
-            final long word = word(address + start);
+            final long word = Swar.word(address + start);
             final int length = end - start;
             final int integerDigits = Math.min(Swar.digitCount(word), length);
             if (integerDigits == length && length > 0)
@@ -135,7 +132,7 @@ abstract class RowParser
                 {
                     return integer;
                 }
-                final long fractionWord = word(address + fractionStart);
+                final long fractionWord = Swar.word(address + fractionStart);
                 if (Swar.digitCount(fractionWord) >= fractionDigits)
                 {
                     return integer + Swar.digits(fractionWord, fractionDigits) *
@@ -155,7 +152,7 @@ abstract class RowParser
         final UnsafeBuffer buffer = this.buffer;
         if (length > 0 && length <= MAX_FAST_LONG_DIGITS && start + 3 * Long.BYTES <= buffer.capacity())
         {
-            final long word0 = word(address + start);
+            final long word0 = Swar.word(address + start);
             if (length <= Long.BYTES)
             {
                 if (Swar.digitCount(word0) >= length)
@@ -165,7 +162,7 @@ abstract class RowParser
             }
             else
             {
-                final long word1 = word(address + start + Long.BYTES);
+                final long word1 = Swar.word(address + start + Long.BYTES);
                 if (length <= 2 * Long.BYTES)
                 {
                     final int rest = length - Long.BYTES;
@@ -176,7 +173,7 @@ abstract class RowParser
                 }
                 else
                 {
-                    final long word2 = word(address + start + 2 * Long.BYTES);
+                    final long word2 = Swar.word(address + start + 2 * Long.BYTES);
                     final int rest = length - 2 * Long.BYTES;
                     if (Swar.digitCount(word0) == Long.BYTES && Swar.digitCount(word1) == Long.BYTES &&
                         Swar.digitCount(word2) >= rest)
@@ -311,13 +308,6 @@ abstract class RowParser
             this.rejectColumn = column;
         }
         return 0;
-    }
-
-    /** Eight bytes, the first the lowest, whatever the machine's byte order. */
-    private long word(final long address)
-    {
-        final long word = UnsafeApi.getLong(address);
-        return BIG_ENDIAN ? Long.reverseBytes(word) : word;
     }
 
     private int fieldStart(final int column)

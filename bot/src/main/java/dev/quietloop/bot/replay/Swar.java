@@ -1,5 +1,9 @@
 package dev.quietloop.bot.replay;
 
+import java.nio.ByteOrder;
+
+import org.agrona.UnsafeApi;
+
 /**
  * Eight ASCII bytes at a time in one {@code long}, read little-endian so the first byte is the
  * lowest: find the first non-digit or a given byte, and turn up to eight digits into a number in
@@ -10,6 +14,7 @@ final class Swar
     static final long COMMAS = 0x2C2C_2C2C_2C2C_2C2CL;
     static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
 
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
     private static final long ZEROS = 0x3030_3030_3030_3030L;
     /** Added to a byte above '9', sets its high bit; bytes of 0xBA and up are caught by the subtraction instead. */
     private static final long ABOVE_NINE = 0x4646_4646_4646_4646L;
@@ -24,6 +29,13 @@ final class Swar
 
     private Swar()
     {
+    }
+
+    /** Eight bytes of off-heap memory, the first the lowest, whatever the machine's byte order. */
+    static long word(final long address)
+    {
+        final long word = UnsafeApi.getLong(address);
+        return BIG_ENDIAN ? Long.reverseBytes(word) : word;
     }
 
     /**
