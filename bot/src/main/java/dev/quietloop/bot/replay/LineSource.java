@@ -57,6 +57,19 @@ abstract class LineSource implements AutoCloseable
         lineNumber++;
     }
 
+    /**
+     * Takes {@code buffer[position, newline)} as the line, for a parser that found the newline itself
+     * and checked the line is short and has no {@code \r}; {@link #commas} are not recorded.
+     */
+    final void takeLine(final int newline)
+    {
+        lineStart = position;
+        lineEnd = newline;
+        lineTooLong = false;
+        lineNumber++;
+        position = newline + 1;
+    }
+
     /** An empty line flagged too long, when the line's bytes were skipped without being held whole. */
     final void setSkippedLongLine()
     {

@@ -4,7 +4,9 @@ package dev.quietloop.bot.replay;
  * Replays a {@link MarketDataFile} row by row on the trading thread: each {@link #next()} parses
  * one row straight from the mapped (or inflated) bytes into a reused {@link Quote} or
  * {@link Trade}, allocating nothing. Rows the start-up scan rejected are rejected again here, for
- * the same reason, so the trading thread can count them without asking why.
+ * the same reason, so the trading thread can count them without asking why. A quietloop row in its
+ * usual shape is read in one pass by {@link QuietloopFastPath}; every other row is found by the line
+ * source and then parsed by the format's {@link RowParser}.
  */
 public final class MarketDataReader implements AutoCloseable
 {
@@ -19,6 +21,8 @@ public final class MarketDataReader implements AutoCloseable
 
     private final LineSource source;
     private final RowParser parser;
+    /** Null for every format but {@link MarketDataFormat#QUIETLOOP}. */
+    private final QuietloopFastPath fastPath;
     private final Quote quote = new Quote();
     private final Trade trade = new Trade();
     private RejectReason rejectReason;
@@ -34,6 +38,7 @@ public final class MarketDataReader implements AutoCloseable
     {
         this.source = source;
         this.parser = format.newParser(source, quote, trade, symbols, intern, fixedSymbolId);
+        this.fastPath = format == MarketDataFormat.QUIETLOOP ? new QuietloopFastPath(source, quote, symbols) : null;
         while (source.lineNumber < headerLine && source.nextLine())
         {
             // lines up to the header carry no rows
@@ -43,6 +48,12 @@ public final class MarketDataReader implements AutoCloseable
     /** Parses the next row: {@link #QUOTE}, {@link #TRADE}, {@link #REJECTED} or {@link #END}; skips empty lines. */
     public int next()
     {
+        final QuietloopFastPath fastPath = this.fastPath;
+        if (fastPath != null && fastPath.tryNext())
+        {
+            rejectReason = null;
+            return QUOTE;
+        }
         final LineSource source = this.source;
         while (source.nextLine())
         {

@@ -48,6 +48,12 @@ final class Swar
         return Long.numberOfTrailingZeros(nonDigits) >>> 3;
     }
 
+    /** Whether all eight bytes are digits. */
+    static boolean isDigits(final long word)
+    {
+        return (((word + ABOVE_NINE) | (word - ZEROS)) & HIGH_BITS) == 0;
+    }
+
     /** The first {@code count} bytes, all digits, {@code 1 <= count <= 8}, as a number. */
     static long digits(final long word, final int count)
     {
@@ -55,6 +61,13 @@ final class Swar
         long value = (word - ZEROS) << ((Long.BYTES - count) << 3);
         value = value * 10 + (value >>> 8);
         return ((value & PAIR_MASK) * PAIRS_0_2 + ((value >>> 16) & PAIR_MASK) * PAIRS_1_3) >>> 32;
+    }
+
+    /** The first {@code count} bytes of {@code word}, {@code 1 <= count <= 7}, then the bytes of {@code next}. */
+    static long concat(final long word, final int count, final long next)
+    {
+        final int bits = count << 3;
+        return (word & ((1L << bits) - 1)) | (next << bits);
     }
 
     /**

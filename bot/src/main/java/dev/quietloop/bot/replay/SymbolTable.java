@@ -91,6 +91,20 @@ final class SymbolTable
         final long word1 = length > Long.BYTES ? word(buffer, start, length, 1) : 0;
         final long word2 = length > 2 * Long.BYTES ? word(buffer, start, length, 2) : 0;
         final long word3 = length > 3 * Long.BYTES ? word(buffer, start, length, 3) : 0;
+        return find(word0, word1, word2, word3, length);
+    }
+
+    /**
+     * The id of a symbol of {@code 1 <= length <= 16} bytes given as two little-endian words, the
+     * bytes past its end zeroed, or -1 when it was never interned: for a parser that read the words already.
+     */
+    int lookup(final long word0, final long word1, final int length)
+    {
+        return find(word0, word1, 0, 0, length);
+    }
+
+    private int find(final long word0, final long word1, final long word2, final long word3, final int length)
+    {
         int slot = slotOf(word0, word1, word2, word3, length);
         while (true)
         {
