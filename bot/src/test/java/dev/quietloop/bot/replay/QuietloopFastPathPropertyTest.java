@@ -41,8 +41,9 @@ class QuietloopFastPathPropertyTest
         final List<String> expected = generalPathAlone(bytes, intern);
 
         assertEquals(expected, throughReader(bytes, intern), text);
-        Statistics.label("rows taken by the fast path").collect(rowsTakenByFastPath(bytes) > 0);
-        Statistics.label("rows taken by the fast path").coverage(
+        // Not vacuous: in many files the fast path takes rows (and corrects its guesses of their shape).
+        Statistics.label("files with a row taken by the fast path").collect(rowsTakenByFastPath(bytes) > 0);
+        Statistics.label("files with a row taken by the fast path").coverage(
             coverage -> coverage.check(true).percentage(percent -> percent > 30));
     }
 
@@ -158,7 +159,8 @@ class QuietloopFastPathPropertyTest
     {
         final BytesLineSource source = new BytesLineSource(bytes);
         final Quote quote = new Quote();
-        final RowParser parser = MarketDataFormat.QUIETLOOP.newParser(source, quote, new Trade(), symbols(), intern, -1);
+        final RowParser parser =
+            MarketDataFormat.QUIETLOOP.newParser(source, quote, new Trade(), symbols(), intern, -1);
         final List<String> rows = new ArrayList<>();
         while (source.nextLine())
         {

@@ -64,6 +64,31 @@ class QuietloopFastPathTest
         assertEquals(quote.toString(), fast);
     }
 
+    @Test
+    void shouldReadRowsWhoseFieldsChangeShapeFromRowToRow()
+    {
+        final String[] rows = {
+            "1700000000000231130,BTCUSDT,30000.98,4.6919,30001.01,0.5520",
+            "17000000000002311,ETHUSDT,1999.9,0.52771,1999.95,2",
+            "170000000000023113,ABCDEFGHIJKLMNO,2,0.00000001,12345678.12345678,1.",
+            "1700000000000231130,BTCUSDT,30000.98,4.6919,30001.01,0.5520",
+            "1700000000000231130,A,0.5,3,0.75,12.5" };
+        final BytesLineSource source = new BytesLineSource(String.join("\n", rows) + SLACK);
+        final QuietloopFastPath fastPath = new QuietloopFastPath(source, quote, symbols);
+        symbols.intern("A");
+
+        for (final String row : rows)
+        {
+            assertTrue(fastPath.tryNext(), row);
+            final String fast = quote.toString();
+            final OneLineSource line = new OneLineSource(row);
+            MarketDataFormat.QUIETLOOP.newParser(line, quote, new Trade(), symbols, false, -1).parse(0, line.length);
+            assertEquals(quote.toString(), fast, row);
+            assertEquals(row, source.buffer.getStringWithoutLengthAscii(
+                source.lineStart, source.lineEnd - source.lineStart));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "timestamp_ns,symbol,bid_price,bid_size,ask_price,ask_size",
