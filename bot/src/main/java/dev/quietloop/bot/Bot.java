@@ -129,8 +129,8 @@ final class Bot
             failure.printStackTrace(err);
         }
         final boolean partial = control.isStopRequested() || failure != null;
-        final Map<String, Long> summary =
-            BotReport.summary(counters, execution, symbols, config.sourceId(), epoch, partial);
+        final Map<String, Long> summary = BotReport.summary(
+            counters, execution, symbols, config.sourceId(), epoch, publisher.fingerprint(), partial);
         BotReport.print(summary, execution, symbols, System.out, err);
         if (config.summaryFile() != null)
         {

@@ -95,6 +95,7 @@ class BotRunTest
         assertEquals(0, summary.get("bot.partial"));
         assertEquals(0, summary.get("bot.unsent"));
         assertTrue(summary.get("bot.epoch") > 0);
+        assertTrue(summary.containsKey("bot.fingerprint"), summary.toString());
         assertTrue(produced > 0);
         assertEquals(produced, summary.get("bot.ringRejected") + summary.get("bot.eventsSent"));
         assertEquals(summary.get("bot.eventsSent"), received.get());

@@ -25,6 +25,7 @@ public final class EventPublisher
     private final RingBuffer<Event> ring;
     private final EventPoller<Event> poller;
     private final Event staged = new Event();
+    private final Fingerprint fingerprint = new Fingerprint();
     private final AtomicCounter eventsProduced;
     private final AtomicCounter ringRejected;
     private long lastSequence;
@@ -145,6 +146,12 @@ public final class EventPublisher
         return ring.tryPublishEvent(COPY_STAGED, event);
     }
 
+    /** The hash over every business event produced so far, in order: the same for the same run. */
+    public long fingerprint()
+    {
+        return fingerprint.value();
+    }
+
     /** The last sequence given to an event, published or not. */
     public long lastSequence()
     {
@@ -154,6 +161,7 @@ public final class EventPublisher
     private boolean publishBusiness(final Event event)
     {
         event.sequence = ++lastSequence;
+        fingerprint.add(event);
         eventsProduced.incrementRelease();
         if (ring.tryPublishEvent(COPY_STAGED, event))
         {

@@ -22,9 +22,11 @@ public final class BotReport
         final String[] symbols,
         final int sourceId,
         final long epoch,
+        final long fingerprint,
         final boolean partial)
     {
         final Map<String, Long> summary = new LinkedHashMap<>(counters.snapshot());
+        summary.put("bot.fingerprint", fingerprint);
         summary.put("bot.sourceId", (long)sourceId);
         summary.put("bot.epoch", epoch);
         summary.put("bot.partial", partial ? 1L : 0L);

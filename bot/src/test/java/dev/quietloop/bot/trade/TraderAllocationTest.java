@@ -40,6 +40,13 @@ class TraderAllocationTest
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
 
+    /**
+     * Where each trader goes before it is measured. Without it, the JIT may scalar-replace a trader
+     * built in this test (it does not escape), and if compiled code deoptimises during the replay,
+     * the JVM allocates it for real, in the middle of the measurement: once 72 bytes, a Pacer.
+     */
+    private static volatile Trader escaped;
+
     @TempDir
     static Path dir;
     private static MarketDataFile data;
@@ -100,6 +107,7 @@ class TraderAllocationTest
             final Trader trader = new Trader(reader, strategy, execution, publisher,
                 Pacer.max(SystemNanoClock.INSTANCE, new YieldingIdleStrategy(), control), counters, control,
                 new YieldingIdleStrategy(), 0);
+            escaped = trader;
             final long before = THREADS.getCurrentThreadAllocatedBytes();
             final long replayed = trader.replay();
             final long allocatedBytes = THREADS.getCurrentThreadAllocatedBytes() - before;
