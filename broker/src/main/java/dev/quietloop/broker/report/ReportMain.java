@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
         "Prints a run's summary table, or compares two runs.",
-        "  report [RUN]              the run's summary (default: latest)",
-        "  report compare RUN_A RUN_B  percentiles with ratios B/A; accounting differences marked !=",
-        "RUN is a run id under --reports or a path to a run folder. Exit 0, or 2 on bad input."})
+        "  report [RUN]                the run's summary (default: latest)",
+        "  report compare RUN_A RUN_B  percentiles side by side with B/A;",
+        "                              accounting differences marked !=",
+        "RUN is a run id under --reports or a path to a run folder.",
+        "Exit 0; 2 on bad input (one line says what)."})
 public final class ReportMain implements Callable<Integer>
 {
     static final String COMPARE = "compare";
