@@ -248,8 +248,10 @@ final class RunCoordinator
     {
         writer.writeDistribution(total);
         final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
+        final List<String> table = writer.writeSummaryText(summary);
         writer.pointLatest();
 
+        table.forEach(out::println);
         out.println("report: " + writer.runDir());
         out.println(ROLE + ": frames " + counters.framesReceived().get() + " received, " +
             counters.framesForwarded().get() + " forwarded, " + counters.badFrames().get() + " bad; events " +

@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Writes the end-of-run files of one report folder and points {@code REPORTS/latest} at it.
  * Component summaries (bot, sidecar, broker) are merged with the send-latency percentiles into
- * {@code summary.json}; a component whose file is missing is simply absent from the merge.
+ * {@code summary.json}, also rendered as the table {@code summary.txt}; a component whose file is
+ * missing is simply absent from the merge.
  */
 public final class ReportWriter
 {
@@ -99,6 +100,26 @@ public final class ReportWriter
         summary.put("run.exitCode", (long)exitCode);
         SummaryJson.write(runDir.resolve(SUMMARY_FILE), summary);
         return summary;
+    }
+
+    /**
+     * Writes {@code summary.txt}, the table a person reads, next to {@code summary.json}.
+     *
+     * @return its lines, for the console.
+     */
+    public List<String> writeSummaryText(final Map<String, Long> summary)
+    {
+        final List<String> lines = SummaryText.render(runDir.getFileName().toString(), summary);
+        final Path file = runDir.resolve(SummaryText.FILE);
+        try
+        {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            err.println("broker: cannot write " + file + ": " + ex);
+        }
+        return lines;
     }
 
     /** The headline figures in nanoseconds, under {@code sendLatencyNs.*}. */

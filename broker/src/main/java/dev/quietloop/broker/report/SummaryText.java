@@ -1,0 +1,174 @@
+package dev.quietloop.broker.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a run summary (dotted keys, as in {@code summary.json}) as the table a person reads:
+ * the run's outcome, the accounting equations with whether each holds, the bot's trading with
+ * PnL and positions as decimals, the non-zero rejections, and one latency row per histogram.
+ */
+public final class SummaryText
+{
+    public static final String FILE = "summary.txt";
+
+    private static final String INDENT = "  ";
+    private static final int LABEL_WIDTH = 14;
+    private static final int COLUMN_WIDTH = 10;
+    private static final int E8_SCALE = 8;
+
+    private SummaryText()
+    {
+    }
+
+    /** The whole table, one string per line. */
+    public static List<String> render(final String runId, final Map<String, Long> summary)
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add(row("run", runId + ": " + outcome(summary)));
+        accounting(summary, lines);
+        trading(summary, lines);
+        lines.add(row("rejections", rejections(summary)));
+        latency(summary, lines);
+        return lines;
+    }
+
+    /** A fixed-point value with 8 decimals as a plain decimal: -50425000 is "-0.50425". */
+    public static String e8(final long value)
+    {
+        return BigDecimal.valueOf(value, E8_SCALE).stripTrailingZeros().toPlainString();
+    }
+
+    private static String outcome(final Map<String, Long> summary)
+    {
+        final boolean partial = summary.getOrDefault("run.partial", 0L) != 0;
+        final Long exitCode = summary.get("run.exitCode");
+        return (partial ? "PARTIAL (stopped early)" : "complete") +
+            (null == exitCode ? "" : ", exit code " + exitCode);
+    }
+
+    private static void accounting(final Map<String, Long> s, final List<String> lines)
+    {
+        lines.add("accounting");
+        final Long produced = s.get("bot.eventsProduced");
+        final Long received = s.get("sidecar.eventsReceived");
+        if (null == produced)
+        {
+            lines.add(row(INDENT + "bot", "not in this summary (the bots ran apart from this broker)"));
+        }
+        else
+        {
+            final long rejected = s.getOrDefault("bot.ringRejected", 0L);
+            final long sent = s.getOrDefault("bot.eventsSent", 0L);
+            lines.add(row(INDENT + "bot", "produced " + produced + " = ring rejected " + rejected + " + sent " + sent +
+                verdict(produced == rejected + sent)));
+        }
+        if (null == received)
+        {
+            lines.add(row(INDENT + "sidecar", "not in this summary (an external sidecar)"));
+        }
+        else if (null != produced)
+        {
+            final long duplicates = s.getOrDefault("sidecar.duplicates", 0L);
+            final long gaps = s.getOrDefault("sidecar.gaps", 0L);
+            final long rejected = s.getOrDefault("bot.ringRejected", 0L);
+            lines.add(row(INDENT + "sidecar", "received " + received + " - duplicates " + duplicates + " + gaps " + gaps +
+                " = produced " + produced + verdict(received - duplicates + gaps == produced)));
+            lines.add(row(INDENT + "transport", "gaps " + gaps + " = ring rejected " + rejected + " + lost in transport " +
+                (gaps - rejected) + verdict(gaps >= rejected)));
+        }
+        if (s.containsKey("broker.eventsReceived"))
+        {
+            lines.add(row(INDENT + "broker", "received " + s.get("broker.eventsReceived") + ", forwarded " +
+                s.getOrDefault("broker.eventsForwarded", 0L) + ", undelivered " + s.getOrDefault("broker.undelivered", 0L) +
+                (s.containsKey("run.missingAtSidecar") ? ", missing at sidecar " + s.get("run.missingAtSidecar") : "")));
+        }
+    }
+
+    private static String verdict(final boolean holds)
+    {
+        return holds ? ": holds" : ": DOES NOT HOLD";
+    }
+
+    private static void trading(final Map<String, Long> s, final List<String> lines)
+    {
+        if (!s.containsKey("bot.ticks"))
+        {
+            return;
+        }
+        lines.add("trading");
+        lines.add(row(INDENT + "ticks", s.get("bot.ticks") + " (rejected " + s.getOrDefault("bot.ticksRejected", 0L) + ")"));
+        lines.add(row(INDENT + "orders", s.getOrDefault("bot.ordersPlaced", 0L) + " placed, " +
+            s.getOrDefault("bot.ordersRejected", 0L) + " rejected, " + s.getOrDefault("bot.ordersCancelled", 0L) +
+            " cancelled; " + s.getOrDefault("bot.fills", 0L) + " fills"));
+        lines.add(row(INDENT + "pnl", s.containsKey("bot.pnlE8") ? e8(s.get("bot.pnlE8")) : "-"));
+        final StringBuilder positions = new StringBuilder();
+        for (final Map.Entry<String, Long> entry : s.entrySet())
+        {
+            if (entry.getKey().startsWith("bot.positionE8."))
+            {
+                positions.append(positions.length() == 0 ? "" : ", ")
+                    .append(entry.getKey().substring("bot.positionE8.".length())).append(' ').append(e8(entry.getValue()));
+            }
+        }
+        lines.add(row(INDENT + "positions", positions.length() == 0 ? "none" : positions.toString()));
+    }
+
+    private static String rejections(final Map<String, Long> s)
+    {
+        final StringBuilder out = new StringBuilder();
+        for (final Map.Entry<String, Long> entry : s.entrySet())
+        {
+            if (entry.getKey().startsWith("bot.rejected.") && entry.getValue() != 0)
+            {
+                out.append(out.length() == 0 ? "" : ", ")
+                    .append(entry.getKey().substring("bot.rejected.".length())).append(' ').append(entry.getValue());
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString();
+    }
+
+    private static void latency(final Map<String, Long> s, final List<String> lines)
+    {
+        final Map<String, String> histograms = LatencyKeys.histograms(s);
+        if (histograms.isEmpty())
+        {
+            lines.add(row("latency (us)", "none recorded"));
+            return;
+        }
+        int width = LABEL_WIDTH;
+        for (final String name : histograms.keySet())
+        {
+            width = Math.max(width, INDENT.length() + name.length() + 1);
+        }
+        final String label = "%-" + width + "s";
+        final StringBuilder header = new StringBuilder(String.format(label, "latency (us)"))
+            .append(column(LatencyKeys.COUNT));
+        LatencyKeys.TITLES.forEach(title -> header.append(column(title)));
+        lines.add(header.toString());
+        for (final Map.Entry<String, String> histogram : histograms.entrySet())
+        {
+            final String prefix = histogram.getValue() + ".";
+            final Long count = s.get(prefix + LatencyKeys.COUNT);
+            final StringBuilder line = new StringBuilder(String.format(label, INDENT + histogram.getKey()))
+                .append(column(null == count ? "-" : count.toString()));
+            for (final String percentile : LatencyKeys.PERCENTILES)
+            {
+                line.append(column(LatencyKeys.micros(s.get(prefix + percentile))));
+            }
+            lines.add(line.toString());
+        }
+    }
+
+    private static String row(final String label, final String value)
+    {
+        return String.format("%-" + LABEL_WIDTH + "s%s", label, value);
+    }
+
+    private static String column(final String value)
+    {
+        return String.format("%" + COLUMN_WIDTH + "s", value);
+    }
+}

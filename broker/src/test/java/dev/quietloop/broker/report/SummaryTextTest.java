@@ -1,0 +1,124 @@
+package dev.quietloop.broker.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+class SummaryTextTest
+{
+    static Map<String, Long> sample()
+    {
+        final Map<String, Long> s = new TreeMap<>();
+        s.put("bot.ticks", 50_000L);
+        s.put("bot.ticksRejected", 3L);
+        s.put("bot.rejected.crossedBook", 2L);
+        s.put("bot.rejected.notFinite", 1L);
+        s.put("bot.rejected.badSymbol", 0L);
+        s.put("bot.eventsProduced", 4092L);
+        s.put("bot.ringRejected", 2L);
+        s.put("bot.eventsSent", 4090L);
+        s.put("bot.ordersPlaced", 1019L);
+        s.put("bot.fills", 1027L);
+        s.put("bot.pnlE8", -50_425_000L);
+        s.put("bot.positionE8.BTCUSDT", -1_000_000L);
+        s.put("bot.positionE8.ETHUSDT", 150_000_000L);
+        s.put("sidecar.eventsReceived", 4090L);
+        s.put("sidecar.gaps", 2L);
+        s.put("sidecar.duplicates", 0L);
+        s.put("broker.eventsReceived", 4090L);
+        s.put("broker.eventsForwarded", 4090L);
+        s.put("broker.undelivered", 0L);
+        s.put("sendLatencyNs.count", 53L);
+        s.put("sendLatencyNs.p50", 8_567L);
+        s.put("sendLatencyNs.p90", 141_695L);
+        s.put("sendLatencyNs.p99", 2_439_167L);
+        s.put("sendLatencyNs.p99_9", 2_439_167L);
+        s.put("sendLatencyNs.max", 2_439_167L);
+        s.put("run.partial", 0L);
+        s.put("run.exitCode", 0L);
+        return s;
+    }
+
+    @Test
+    void shouldShowTheBalanceEquationsAndThatTheyHold()
+    {
+        final List<String> lines = SummaryText.render("x", sample());
+
+        assertEquals("run           x: complete, exit code 0", lines.get(0));
+        assertTrue(lines.contains("  bot         produced 4092 = ring rejected 2 + sent 4090: holds"), lines.toString());
+        assertTrue(lines.contains("  sidecar     received 4090 - duplicates 0 + gaps 2 = produced 4092: holds"),
+            lines.toString());
+        assertTrue(lines.contains("  transport   gaps 2 = ring rejected 2 + lost in transport 0: holds"), lines.toString());
+    }
+
+    @Test
+    void shouldSayWhenTheSidecarSideDoesNotBalance()
+    {
+        final Map<String, Long> s = sample();
+        s.put("sidecar.eventsReceived", 4000L);
+        s.put("run.partial", 1L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        assertTrue(lines.get(0).contains("PARTIAL"), lines.get(0));
+        assertTrue(lines.contains("  sidecar     received 4000 - duplicates 0 + gaps 2 = produced 4092: DOES NOT HOLD"),
+            lines.toString());
+    }
+
+    @Test
+    void shouldShowPnlAndPositionsAsDecimals()
+    {
+        final List<String> lines = SummaryText.render("x", sample());
+
+        assertTrue(lines.contains("  pnl         -0.50425"), lines.toString());
+        assertTrue(lines.contains("  positions   BTCUSDT -0.01, ETHUSDT 1.5"), lines.toString());
+        assertEquals("0", SummaryText.e8(0));
+        assertEquals("12345.00000001", SummaryText.e8(1_234_500_000_001L));
+    }
+
+    @Test
+    void shouldListOnlyTheNonZeroRejectionsOrNone()
+    {
+        assertTrue(SummaryText.render("x", sample()).contains("rejections    crossedBook 2, notFinite 1"));
+
+        final Map<String, Long> clean = sample();
+        clean.put("bot.rejected.crossedBook", 0L);
+        clean.put("bot.rejected.notFinite", 0L);
+        assertTrue(SummaryText.render("x", clean).contains("rejections    none"));
+    }
+
+    @Test
+    void shouldAddARowInMicrosForEveryHopHistogram()
+    {
+        final Map<String, Long> s = sample();
+        s.put("latencyNs.tickToPublish.count", 4092L);
+        s.put("latencyNs.tickToPublish.p50", 250L);
+        s.put("latencyNs.tickToPublish.p99", 1_250L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int header = lines.indexOf(
+            "latency (us)         count       p50       p90       p99     p99.9       max");
+        assertTrue(header > 0, lines.toString());
+        assertEquals("  send                  53       8.6     141.7    2439.2    2439.2    2439.2", lines.get(header + 1));
+        assertEquals("  tickToPublish       4092       0.3         -       1.3         -         -", lines.get(header + 2));
+    }
+
+    @Test
+    void shouldSayWhatIsNotKnownWithoutTheOtherSides()
+    {
+        final Map<String, Long> s = new TreeMap<>();
+        s.put("broker.eventsReceived", 10L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  bot         not in this summary")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  sidecar     not in this summary")), lines.toString());
+        assertTrue(lines.contains("latency (us)  none recorded"), lines.toString());
+    }
+}
