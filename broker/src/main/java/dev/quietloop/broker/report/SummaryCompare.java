@@ -33,6 +33,8 @@ public final class SummaryCompare
 
     private static final String KEY = "%-26s";
     private static final String VALUE = "%14s";
+    /** A fingerprint is a 64-bit hash: 16 hex digits, wider than a count. */
+    private static final String FINGERPRINT = "%18s";
 
     private SummaryCompare()
     {
@@ -111,12 +113,13 @@ public final class SummaryCompare
         }
         if (null == fa || null == fb)
         {
-            lines.add(String.format(KEY + VALUE + VALUE + "  %s", "fingerprint", text(fa), text(fb),
+            lines.add(String.format(KEY + FINGERPRINT + FINGERPRINT + "  %s", "fingerprint", hex(fa), hex(fb),
                 "only one run recorded one: not compared"));
             return 0;
         }
         final boolean differs = !fa.equals(fb);
-        lines.add(line("fingerprint", fa, fb, differs));
+        lines.add(String.format(KEY + FINGERPRINT + FINGERPRINT + "%s", "fingerprint", hex(fa), hex(fb),
+            differs ? "  " + DIFFERENT : ""));
         return differs ? 1 : 0;
     }
 
@@ -147,6 +150,11 @@ public final class SummaryCompare
     private static String line(final String key, final Long a, final Long b, final boolean differs)
     {
         return String.format(KEY + VALUE + VALUE + "%s", "  " + key, text(a), text(b), differs ? "  " + DIFFERENT : "");
+    }
+
+    private static String hex(final Long value)
+    {
+        return null == value ? "-" : String.format("%016x", value);
     }
 
     private static String text(final Long value)
