@@ -20,6 +20,7 @@ import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.SignalTrap;
@@ -39,6 +40,8 @@ final class Bot
 {
     static final String ROLE = "bot";
     private static final long SENDER_START_TIMEOUT_MS = 10_000;
+    /** Written next to the summary file, as HdrHistogram's log tools read it. */
+    static final String TICK_TO_PUBLISH_LOG = "tick-to-publish.hlog";
 
     private Bot()
     {
@@ -64,6 +67,7 @@ final class Bot
     private static int run(final BotConfig config, final RunControl control, final PrintStream err)
         throws InterruptedException
     {
+        final long startTimeMs = System.currentTimeMillis();
         final ReplayConfig replay = config.replay();
         final MarketDataFile data =
             MarketDataFile.open(replay.dataFile(), replay.format(), replay.symbol(), replay.strict(), err);
@@ -71,19 +75,23 @@ final class Bot
         final BotCounters counters = new BotCounters();
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
-        final EventPublisher publisher = new EventPublisher(
-            config.ringSize(), config.sourceId(), epoch, counters.eventsProduced, counters.ringRejected);
+        final HopLatency tickToPublish = HopLatency.of(EventPublisher.TICK_TO_PUBLISH, config.timeHops());
+        final EventPublisher publisher = new EventPublisher(config.ringSize(), config.sourceId(), epoch,
+            counters.eventsProduced, counters.ringRejected, tickToPublish);
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = BotReport.symbols(data);
-        final Strategy strategy = Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
+        final Strategy strategy =
+            Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
         final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
 
         Trader trader = null;
         try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
         {
-            trader = new Trader(reader, strategy, execution, publisher, Pacer.of(replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control),
+            final Pacer pacer = Pacer.of(
+                replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
+            trader = new Trader(reader, strategy, execution, publisher, pacer,
                 counters, control, tradingIdle, config.drainTimeoutNs());
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
@@ -131,10 +139,12 @@ final class Bot
         final boolean partial = control.isStopRequested() || failure != null;
         final Map<String, Long> summary = BotReport.summary(
             counters, execution, symbols, config.sourceId(), epoch, publisher.fingerprint(), partial);
+        summary.putAll(tickToPublish.percentiles());
         BotReport.print(summary, execution, symbols, System.out, err);
         if (config.summaryFile() != null)
         {
             SummaryJson.write(config.summaryFile(), summary);
+            tickToPublish.writeLog(config.summaryFile().resolveSibling(TICK_TO_PUBLISH_LOG), startTimeMs);
         }
         if (failure != null)
         {

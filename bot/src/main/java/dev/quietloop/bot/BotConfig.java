@@ -17,6 +17,7 @@ import dev.quietloop.protocol.config.SocketSettings;
  *
  * @param summaryFile null when no summary is asked for
  * @param quiet       no progress line
+ * @param timeHops    record the bot's hop latencies ({@code latencyNs.tickToPublish.*})
  */
 public record BotConfig(
     ReplayConfig replay,
@@ -32,6 +33,7 @@ public record BotConfig(
     String strategy,
     Path summaryFile,
     boolean quiet,
+    boolean timeHops,
     boolean exitWithParent)
 {
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:5556";
@@ -97,6 +99,7 @@ public record BotConfig(
         final String strategy,
         final Path summaryFile,
         final boolean quiet,
+        final boolean timeHops,
         final boolean exitWithParent)
     {
         final Endpoint endpoint;
@@ -109,7 +112,7 @@ public record BotConfig(
             throw new ConfigException("--broker: " + ex.getMessage(), ex);
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
-            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, exitWithParent);
+            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, exitWithParent);
     }
 
     public long heartbeatIntervalNs()

@@ -33,7 +33,8 @@ public final class BotMain implements Callable<Integer>
     private String symbol;
 
     @Option(names = "--speed", paramLabel = "max|N", defaultValue = ReplayConfig.SPEED_MAX,
-        description = "max: as fast as possible; 1: the file's own timing; N: N times faster (default: ${DEFAULT-VALUE})")
+        description = "max: as fast as possible; 1: the file's own timing; N: N times faster " +
+        "(default: ${DEFAULT-VALUE})")
     private String speed;
 
     @Option(names = "--rate", paramLabel = "N", description = "replay at a fixed N ticks per second instead")
@@ -44,6 +45,11 @@ public final class BotMain implements Callable<Integer>
 
     @Option(names = "--quiet", description = "no progress line")
     private boolean quiet;
+
+    @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "record the latency of the bot's hops, tick to publish (default: on; --no-time-hops: off, " +
+        "at no cost to the trading thread)")
+    private boolean timeHops;
 
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", defaultValue = BotConfig.DEFAULT_BROKER,
         description = "the broker's ingest endpoint to connect to (default: ${DEFAULT-VALUE})")
@@ -139,6 +145,7 @@ public final class BotMain implements Callable<Integer>
             strategy,
             summaryFile,
             quiet,
+            timeHops,
             exitWithParent);
         return Bot.run(config);
     }

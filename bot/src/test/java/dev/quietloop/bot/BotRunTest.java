@@ -96,6 +96,8 @@ class BotRunTest
         assertEquals(0, summary.get("bot.unsent"));
         assertTrue(summary.get("bot.epoch") > 0);
         assertTrue(summary.containsKey("bot.fingerprint"), summary.toString());
+        assertEquals(produced, summary.get("latencyNs.tickToPublish.count"), "every publish is timed, rejected or not");
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("tick-to-publish.hlog")));
         assertTrue(produced > 0);
         assertEquals(produced, summary.get("bot.ringRejected") + summary.get("bot.eventsSent"));
         assertEquals(summary.get("bot.eventsSent"), received.get());

@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -19,6 +20,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class EventPublisher
 {
+    /** The hop this publisher times: {@code latencyNs.tickToPublish.*} in the summary. */
+    public static final String TICK_TO_PUBLISH = "tickToPublish";
+
     private static final EventTranslatorOneArg<Event, Event> COPY_STAGED =
         (slot, ringSequence, staged) -> slot.copyFrom(staged);
 
@@ -28,8 +32,10 @@ public final class EventPublisher
     private final Fingerprint fingerprint = new Fingerprint();
     private final AtomicCounter eventsProduced;
     private final AtomicCounter ringRejected;
+    private final HopLatency tickToPublish;
     private long lastSequence;
 
+    /** A publisher whose hop is not timed. */
     public EventPublisher(
         final int ringSize,
         final int sourceId,
@@ -37,11 +43,24 @@ public final class EventPublisher
         final AtomicCounter eventsProduced,
         final AtomicCounter ringRejected)
     {
+        this(ringSize, sourceId, epoch, eventsProduced, ringRejected, HopLatency.of(TICK_TO_PUBLISH, false));
+    }
+
+    /** @param tickToPublish the hop from the tick's origin to the return of each publish, published or not */
+    public EventPublisher(
+        final int ringSize,
+        final int sourceId,
+        final long epoch,
+        final AtomicCounter eventsProduced,
+        final AtomicCounter ringRejected,
+        final HopLatency tickToPublish)
+    {
         ring = RingBuffer.createSingleProducer(Event::new, ringSize, new YieldingWaitStrategy());
         poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.eventsProduced = eventsProduced;
         this.ringRejected = ringRejected;
+        this.tickToPublish = tickToPublish;
         staged.sourceId = sourceId;
         staged.epoch = epoch;
     }
@@ -84,7 +103,10 @@ public final class EventPublisher
         return publishBusiness(event);
     }
 
-    /** An {@link EventType#ORDER_PLACED} (limit price, quantity) or {@link EventType#ORDER_FILLED} (fill price, quantity). */
+    /**
+     * An {@link EventType#ORDER_PLACED} (limit price, quantity) or {@link EventType#ORDER_FILLED}
+     * (fill price, quantity).
+     */
     public boolean publishOrder(
         final byte type,
         final int symbolId,
@@ -163,11 +185,12 @@ public final class EventPublisher
         event.sequence = ++lastSequence;
         fingerprint.add(event);
         eventsProduced.incrementRelease();
-        if (ring.tryPublishEvent(COPY_STAGED, event))
+        final boolean published = ring.tryPublishEvent(COPY_STAGED, event);
+        if (!published)
         {
-            return true;
+            ringRejected.incrementRelease();
         }
-        ringRejected.incrementRelease();
-        return false;
+        tickToPublish.record(event.originNs);
+        return published;
     }
 }

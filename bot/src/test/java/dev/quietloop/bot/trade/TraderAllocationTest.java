@@ -18,6 +18,7 @@ import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.bot.strategy.Strategy;
+import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The trading thread's whole duty cycle (parse, pace, match, strategy, publish) allocates nothing
- * per tick: after one warm-up replay of a million ticks, a replay of another million allocates
- * zero bytes on the replaying thread, while another thread drains the ring. Bytes, never time.
+ * The trading thread's whole duty cycle (parse, pace, match, strategy, publish, time the hop)
+ * allocates nothing per tick: after one warm-up replay of a million ticks, a replay of another
+ * million allocates zero bytes on the replaying thread, while another thread drains the ring.
+ * Bytes, never time.
  */
 @Timeout(120)
 class TraderAllocationTest
@@ -54,8 +56,8 @@ class TraderAllocationTest
     @BeforeAll
     static void generate() throws IOException
     {
-        data = MarketDataFile.open(
-            QuoteFixtures.generated(dir, TICKS, 7), null, null, false, new PrintStream(OutputStream.nullOutputStream()));
+        final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        data = MarketDataFile.open(QuoteFixtures.generated(dir, TICKS, 7), null, null, false, quiet);
     }
 
     @ParameterizedTest
@@ -63,7 +65,8 @@ class TraderAllocationTest
     void shouldAllocateNothingPerTickOnTheTradingThread(final String strategyName) throws InterruptedException
     {
         final BotCounters counters = new BotCounters();
-        final EventPublisher publisher = new EventPublisher(RING_SIZE, 1, 1, counters.eventsProduced, counters.ringRejected);
+        final EventPublisher publisher = new EventPublisher(RING_SIZE, 1, 1, counters.eventsProduced,
+            counters.ringRejected, HopLatency.of(EventPublisher.TICK_TO_PUBLISH, true));
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = new String[data.symbolCount()];

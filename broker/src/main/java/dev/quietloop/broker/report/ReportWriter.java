@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.HdrHistogram.Histogram;
 
@@ -125,14 +126,7 @@ public final class ReportWriter
     /** The headline figures in nanoseconds, under {@code sendLatencyNs.*}. */
     public static Map<String, Long> percentiles(final Histogram total)
     {
-        final Map<String, Long> values = new TreeMap<>();
-        values.put("sendLatencyNs.count", total.getTotalCount());
-        values.put("sendLatencyNs.p50", total.getValueAtPercentile(50.0));
-        values.put("sendLatencyNs.p90", total.getValueAtPercentile(90.0));
-        values.put("sendLatencyNs.p99", total.getValueAtPercentile(99.0));
-        values.put("sendLatencyNs.p99_9", total.getValueAtPercentile(99.9));
-        values.put("sendLatencyNs.max", total.getMaxValue());
-        return values;
+        return HopLatency.percentiles("sendLatencyNs", total);
     }
 
     /** Replaces {@code REPORTS/latest} with a relative link to this folder in one rename. */
