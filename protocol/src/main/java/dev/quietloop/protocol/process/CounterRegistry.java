@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,7 +53,9 @@ public final class CounterRegistry implements AutoCloseable
         {
             Files.createDirectories(dir);
             CountersDirectory.deleteStale(dir);
-            final CountersFile file = CountersFile.create(path, role, self.pid(), System.currentTimeMillis(), maxCounters);
+            final long startTimeMs = self.info().startInstant().map(Instant::toEpochMilli)
+                .orElseGet(System::currentTimeMillis);
+            final CountersFile file = CountersFile.create(path, role, self.pid(), startTimeMs, maxCounters);
             return new CounterRegistry(file.manager(), file);
         }
         catch (final Exception ex) // IoUtil rethrows an IOException unchecked

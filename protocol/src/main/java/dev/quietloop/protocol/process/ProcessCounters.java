@@ -43,50 +43,50 @@ final class ProcessCounters
         return file;
     }
 
-    /** Prints this process's block: a title line, then one line a counter. */
+    /** Prints this process's block: a title line, then one line a counter, then the depths. */
     void print(final PrintStream out, final boolean running, final long nowNs, final long nowMs)
     {
         final long upMs = Math.max(0, nowMs - file.startTimeMs());
         out.printf(Locale.ROOT, "%s  pid %d  %s  (%s)%n", file.role(), file.pid(),
             running ? String.format(Locale.ROOT, "up %.1f s", upMs / 1000.0) : "NOT RUNNING: did not exit cleanly",
             file.path().getFileName());
-        final long elapsedNs = printedBefore ? nowNs - previousNs : upMs * 1_000_000L;
         final Map<String, Integer> ids = new LinkedHashMap<>();
-        reader.forEach((final long value, final int id, final String label) ->
+        reader.forEach((final int id, final String label) -> ids.put(label, id));
+        // A process makes its counters upstream first (produced before sent); reading them the other
+        // way round, no later stage shows more than an earlier one, and a depth is never negative.
+        final int[] order = ids.values().stream().mapToInt(Integer::intValue).toArray();
+        final long[] values = new long[previous.length];
+        for (int i = order.length - 1; i >= 0; i--)
         {
-            ids.put(label, id);
-            out.printf(Locale.ROOT, LINE, label, value, running ? rate(value - previous[id], elapsedNs) : "");
-            previous[id] = value;
-        });
+            values[order[i]] = reader.getCounterValue(order[i]);
+        }
+        final long elapsedNs = printedBefore ? nowNs - previousNs : upMs * 1_000_000L;
+        ids.forEach((label, id) -> out.printf(Locale.ROOT, LINE, label, values[id],
+            running ? rate(values[id] - previous[id], elapsedNs) : ""));
         for (final String[] depth : DEPTHS)
         {
-            printDepth(out, depth, ids);
+            printDepth(out, depth, ids, values);
         }
+        System.arraycopy(values, 0, previous, 0, values.length);
         previousNs = nowNs;
         printedBefore = true;
     }
 
-    private void printDepth(final PrintStream out, final String[] depth, final Map<String, Integer> ids)
+    private static void printDepth(
+        final PrintStream out, final String[] depth, final Map<String, Integer> ids, final long[] values)
     {
-        final int[] terms = new int[depth.length - 1];
-        for (int i = 0; i < terms.length; i++)
+        long value = 0;
+        for (int i = 1; i < depth.length; i++)
         {
-            final Integer id = ids.get(depth[i + 1]);
+            final Integer id = ids.get(depth[i]);
             if (null == id)
             {
                 return;
             }
-            terms[i] = id;
+            value += i == 1 ? values[id] : -values[id];
         }
-        // Downstream first: each counter read is then at least the sum of those after it read before.
-        long subtrahend = 0;
-        for (int i = terms.length - 1; i >= 1; i--)
-        {
-            subtrahend += reader.getCounterValue(terms[i]);
-        }
-        final long value = Math.max(0, reader.getCounterValue(terms[0]) - subtrahend);
         final String formula = String.join(" - ", Arrays.copyOfRange(depth, 1, depth.length));
-        out.printf(Locale.ROOT, DEPTH_LINE, depth[0], value, "", formula);
+        out.printf(Locale.ROOT, DEPTH_LINE, depth[0], Math.max(0, value), "", formula);
     }
 
     private static String rate(final long delta, final long elapsedNs)
