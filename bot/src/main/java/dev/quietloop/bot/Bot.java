@@ -21,6 +21,7 @@ import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.SignalTrap;
@@ -67,12 +68,26 @@ final class Bot
     private static int run(final BotConfig config, final RunControl control, final PrintStream err)
         throws InterruptedException
     {
-        final long startTimeMs = System.currentTimeMillis();
         final ReplayConfig replay = config.replay();
         final MarketDataFile data =
             MarketDataFile.open(replay.dataFile(), replay.format(), replay.symbol(), replay.strict(), err);
         System.out.println(BotReport.describe(data));
-        final BotCounters counters = new BotCounters();
+        // After the input is known good: a refused file leaves no counters file behind.
+        try (CounterRegistry registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err))
+        {
+            return replay(config, control, err, data, new BotCounters(registry));
+        }
+    }
+
+    private static int replay(
+        final BotConfig config,
+        final RunControl control,
+        final PrintStream err,
+        final MarketDataFile data,
+        final BotCounters counters) throws InterruptedException
+    {
+        final long startTimeMs = System.currentTimeMillis();
+        final ReplayConfig replay = config.replay();
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
         final HopLatency tickToPublish = HopLatency.of(EventPublisher.TICK_TO_PUBLISH, config.timeHops());

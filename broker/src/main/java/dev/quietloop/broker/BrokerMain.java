@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 
+import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.CounterRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,7 +122,11 @@ public final class BrokerMain implements Callable<Integer>
             idleForwarder,
             jvmOptionsFile,
             exitWithParent);
-        return new RunCoordinator(config, System.out, System.err).run();
+        try (CounterRegistry registry = CounterRegistry.forProcess(
+            RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))
+        {
+            return new RunCoordinator(config, new BrokerCounters(registry), System.out, System.err).run();
+        }
     }
 
     /**

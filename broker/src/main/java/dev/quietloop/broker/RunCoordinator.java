@@ -45,16 +45,17 @@ final class RunCoordinator
     private final BrokerConfig config;
     private final PrintStream out;
     private final PrintStream err;
-    private final BrokerCounters counters = new BrokerCounters();
+    private final BrokerCounters counters;
     private final ChildLauncher launcher;
     private final BrokerPipeline pipeline;
     private SignalTrap stop;
     private ChildProcess stub;
     private ChildProcess bot;
 
-    RunCoordinator(final BrokerConfig config, final PrintStream out, final PrintStream err)
+    RunCoordinator(final BrokerConfig config, final BrokerCounters counters, final PrintStream out, final PrintStream err)
     {
         this.config = config;
+        this.counters = counters;
         this.out = out;
         this.err = err;
         this.pipeline = new BrokerPipeline(config, counters, err);

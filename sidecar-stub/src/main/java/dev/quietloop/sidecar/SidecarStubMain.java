@@ -94,10 +94,11 @@ public final class SidecarStubMain implements Callable<Integer>
         final StubConfig config = StubConfig.from(
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
             exitWithParent);
-        final CounterRegistry counters = new CounterRegistry(MAX_COUNTERS);
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown, SidecarStubMain::stopAtOnce);
-        try (signals; ZContext context = new ZContext())
+        try (signals;
+            CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err);
+            ZContext context = new ZContext())
         {
             final SidecarReceiver receiver = new SidecarReceiver(
                 context,

@@ -16,33 +16,51 @@ public final class BotCounters
     /** Prefix of the per-reason counts of malformed rows: {@code bot.rejected.crossedBook}. */
     public static final String REJECTED_PREFIX = "bot.rejected.";
 
-    private static final int MAX_COUNTERS = 32;
+    /** Room for every counter below, one per reject reason included. */
+    public static final int MAX_COUNTERS = 32;
 
-    private final CounterRegistry registry = new CounterRegistry(MAX_COUNTERS);
+    private final CounterRegistry registry;
 
     /** Accepted rows replayed through the strategy (trading thread). */
-    public final AtomicCounter ticks = registry.newCounter("bot.ticks");
+    public final AtomicCounter ticks;
     /** Malformed rows skipped by the replay, every reason (trading thread). */
-    public final AtomicCounter ticksRejected = registry.newCounter("bot.ticksRejected");
+    public final AtomicCounter ticksRejected;
     /** Business events given a sequence, published or not (trading thread). */
-    public final AtomicCounter eventsProduced = registry.newCounter("bot.eventsProduced");
+    public final AtomicCounter eventsProduced;
     /** Business events refused by a full ring (trading thread). */
-    public final AtomicCounter ringRejected = registry.newCounter("bot.ringRejected");
+    public final AtomicCounter ringRejected;
     /** Business events handed to the socket (sender thread). */
-    public final AtomicCounter eventsSent = registry.newCounter("bot.eventsSent");
+    public final AtomicCounter eventsSent;
     /** Frames handed to the socket, control frames included (sender thread). */
-    public final AtomicCounter framesSent = registry.newCounter("bot.framesSent");
+    public final AtomicCounter framesSent;
     /** Heartbeat frames handed to the socket (sender thread). */
-    public final AtomicCounter heartbeatsSent = registry.newCounter("bot.heartbeatsSent");
+    public final AtomicCounter heartbeatsSent;
     /** Business events published to the ring but not handed to the socket before the drain deadline. */
-    public final AtomicCounter unsent = registry.newCounter("bot.unsent");
+    public final AtomicCounter unsent;
     /** Errors caught on the sender thread (each is printed once). */
-    public final AtomicCounter errors = registry.newCounter("bot.errors");
+    public final AtomicCounter errors;
 
     private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
 
+    /** Counters in memory, for tests. */
     public BotCounters()
     {
+        this(new CounterRegistry(MAX_COUNTERS));
+    }
+
+    /** Counters in the given registry: the process's counters file, so bin/stat.sh sees them. */
+    public BotCounters(final CounterRegistry registry)
+    {
+        this.registry = registry;
+        ticks = registry.newCounter("bot.ticks");
+        ticksRejected = registry.newCounter("bot.ticksRejected");
+        eventsProduced = registry.newCounter("bot.eventsProduced");
+        ringRejected = registry.newCounter("bot.ringRejected");
+        eventsSent = registry.newCounter("bot.eventsSent");
+        framesSent = registry.newCounter("bot.framesSent");
+        heartbeatsSent = registry.newCounter("bot.heartbeatsSent");
+        unsent = registry.newCounter("bot.unsent");
+        errors = registry.newCounter("bot.errors");
         for (final RejectReason reason : RejectReason.values())
         {
             rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());

@@ -11,17 +11,42 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class BrokerCounters
 {
-    private final CounterRegistry registry = new CounterRegistry(16);
-    private final AtomicCounter framesReceived = registry.newCounter("broker.framesReceived");
-    private final AtomicCounter eventsReceived = registry.newCounter("broker.eventsReceived");
-    private final AtomicCounter controlFrames = registry.newCounter("broker.controlFrames");
-    private final AtomicCounter badFrames = registry.newCounter("broker.badFrames");
-    private final AtomicCounter endOfStreams = registry.newCounter("broker.endOfStreams");
-    private final AtomicCounter framesForwarded = registry.newCounter("broker.framesForwarded");
-    private final AtomicCounter eventsForwarded = registry.newCounter("broker.eventsForwarded");
-    private final AtomicCounter sendRetries = registry.newCounter("broker.sendRetries");
-    private final AtomicCounter undelivered = registry.newCounter("broker.undelivered");
-    private final AtomicCounter errors = registry.newCounter("broker.errors");
+    /** Room for every counter below. */
+    public static final int MAX_COUNTERS = 16;
+
+    private final CounterRegistry registry;
+    private final AtomicCounter framesReceived;
+    private final AtomicCounter eventsReceived;
+    private final AtomicCounter controlFrames;
+    private final AtomicCounter badFrames;
+    private final AtomicCounter endOfStreams;
+    private final AtomicCounter framesForwarded;
+    private final AtomicCounter eventsForwarded;
+    private final AtomicCounter sendRetries;
+    private final AtomicCounter undelivered;
+    private final AtomicCounter errors;
+
+    /** Counters in memory, for tests. */
+    public BrokerCounters()
+    {
+        this(new CounterRegistry(MAX_COUNTERS));
+    }
+
+    /** Counters in the given registry: the process's counters file, so bin/stat.sh sees them. */
+    public BrokerCounters(final CounterRegistry registry)
+    {
+        this.registry = registry;
+        framesReceived = registry.newCounter("broker.framesReceived");
+        eventsReceived = registry.newCounter("broker.eventsReceived");
+        controlFrames = registry.newCounter("broker.controlFrames");
+        badFrames = registry.newCounter("broker.badFrames");
+        endOfStreams = registry.newCounter("broker.endOfStreams");
+        framesForwarded = registry.newCounter("broker.framesForwarded");
+        eventsForwarded = registry.newCounter("broker.eventsForwarded");
+        sendRetries = registry.newCounter("broker.sendRetries");
+        undelivered = registry.newCounter("broker.undelivered");
+        errors = registry.newCounter("broker.errors");
+    }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
     public AtomicCounter framesReceived()
