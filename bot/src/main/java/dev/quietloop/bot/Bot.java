@@ -1,6 +1,7 @@
 package dev.quietloop.bot;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -41,8 +43,6 @@ final class Bot
 {
     static final String ROLE = "bot";
     private static final long SENDER_START_TIMEOUT_MS = 10_000;
-    /** Written next to the summary file, as HdrHistogram's log tools read it. */
-    static final String TICK_TO_PUBLISH_LOG = "tick-to-publish.hlog";
 
     private Bot()
     {
@@ -90,9 +90,10 @@ final class Bot
         final ReplayConfig replay = config.replay();
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
-        final HopLatency tickToPublish = HopLatency.of(EventPublisher.TICK_TO_PUBLISH, config.timeHops());
+        final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, config.timeHops());
+        final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, config.timeHops());
         final EventPublisher publisher = new EventPublisher(config.ringSize(), config.sourceId(), epoch,
-            counters.eventsProduced, counters.ringRejected, tickToPublish);
+            counters.eventsProduced, counters.ringRejected, tickToPublish, ringToSend.isEnabled());
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = BotReport.symbols(data);
@@ -110,7 +111,7 @@ final class Bot
                 counters, control, tradingIdle, config.drainTimeoutNs());
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
-                SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch);
+                SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
             final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
             try (senderRunner)
             {
@@ -155,11 +156,14 @@ final class Bot
         final Map<String, Long> summary = BotReport.summary(
             counters, execution, symbols, config.sourceId(), epoch, publisher.fingerprint(), partial);
         summary.putAll(tickToPublish.percentiles());
+        summary.putAll(ringToSend.percentiles());
         BotReport.print(summary, execution, symbols, System.out, err);
         if (config.summaryFile() != null)
         {
             SummaryJson.write(config.summaryFile(), summary);
-            tickToPublish.writeLog(config.summaryFile().resolveSibling(TICK_TO_PUBLISH_LOG), startTimeMs);
+            final Path reportDir = config.summaryFile().toAbsolutePath().getParent();
+            tickToPublish.writeFiles(reportDir, startTimeMs);
+            ringToSend.writeFiles(reportDir, startTimeMs);
         }
         if (failure != null)
         {

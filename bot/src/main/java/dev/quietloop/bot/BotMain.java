@@ -47,8 +47,8 @@ public final class BotMain implements Callable<Integer>
     private boolean quiet;
 
     @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "record the latency of the bot's hops, tick to publish (default: on; --no-time-hops: off, " +
-        "at no cost to the trading thread)")
+        description = "record the latency of the bot's hops, tickToPublish and ringToSend (default: on; " +
+        "--no-time-hops: off, at no cost to the trading and sender threads)")
     private boolean timeHops;
 
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", defaultValue = BotConfig.DEFAULT_BROKER,

@@ -18,6 +18,7 @@ import dev.quietloop.protocol.config.SocketSettings;
  * as one line naming the flag or path, before anything is launched or bound.
  *
  * @param runIdGiven true if the user chose the run id (then reusing a used one is an error).
+ * @param timeHops   time the broker's hops (brokerDwell) and, passed on, the launched bot's and stub's.
  */
 public record BrokerConfig(
     Endpoint ingest,
@@ -38,6 +39,7 @@ public record BrokerConfig(
     String idleReceiver,
     String idleForwarder,
     Path jvmOptionsFile,
+    boolean timeHops,
     boolean exitWithParent)
 {
     public static final DateTimeFormatter RUN_ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");

@@ -85,6 +85,11 @@ public final class BrokerMain implements Callable<Integer>
     @Mixin
     private SocketOptions sockets;
 
+    @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "time every hop: brokerDwell here, and the launched bot's and stub's hops (default: on; " +
+        "--no-time-hops: off, at no cost to the hot paths; the external send is always timed)")
+    private boolean timeHops;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -121,6 +126,7 @@ public final class BrokerMain implements Callable<Integer>
             idleReceiver,
             idleForwarder,
             jvmOptionsFile,
+            timeHops,
             exitWithParent);
         try (CounterRegistry registry = CounterRegistry.forProcess(
             RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))

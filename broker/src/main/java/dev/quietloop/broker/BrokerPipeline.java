@@ -11,12 +11,15 @@ import dev.quietloop.broker.forward.SidecarForwarder;
 import dev.quietloop.broker.ingress.IngressReceiver;
 import dev.quietloop.broker.report.IntervalReporter;
 import dev.quietloop.broker.report.SendLatencyLog;
+import dev.quietloop.broker.report.Timeline;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.ErrorHandler;
@@ -46,17 +49,21 @@ final class BrokerPipeline implements AutoCloseable
     private final BrokerConfig config;
     private final BrokerCounters counters;
     private final PrintStream err;
+    private final HopLatency brokerDwell;
+    private final Timeline timeline = new Timeline();
     private SidecarForwarder forwarder;
     private AgentRunner receiverRunner;
     private AgentRunner forwarderRunner;
     private AgentRunner reporterRunner;
     private SendLatencyLog latencyLog;
+    private long startMs;
 
     BrokerPipeline(final BrokerConfig config, final BrokerCounters counters, final PrintStream err)
     {
         this.config = config;
         this.counters = counters;
         this.err = err;
+        this.brokerDwell = HopLatency.of(Hop.BROKER_DWELL, config.timeHops());
     }
 
     /**
@@ -67,23 +74,26 @@ final class BrokerPipeline implements AutoCloseable
      */
     Endpoint start(final Endpoint sidecar, final Path hlogFile)
     {
-        final long startMs = System.currentTimeMillis();
+        startMs = System.currentTimeMillis();
         final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
         final RingBuffer<FrameSlot> ring = BrokerRing.create(config.ringSize(), config.maxFrameBytes());
         final SocketSettings settings = config.sockets();
         final SocketSettings forwarderSettings =
             settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
         forwarder = new SidecarForwarder(sidecar, forwarderSettings, ring,
-            IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters);
-        final IngressReceiver receiver = new IngressReceiver(config.ingest(), settings, ring, counters);
+            IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
+            brokerDwell);
+        final IngressReceiver receiver =
+            new IngressReceiver(config.ingest(), settings, ring, counters, brokerDwell.isEnabled());
 
         receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));
         final Endpoint ingest = receiver.awaitBound(SOCKET_TIMEOUT_MS);
         forwarderRunner = start(forwarder, IdleStrategies.parse(config.idleForwarder()));
         forwarder.awaitConnected(SOCKET_TIMEOUT_MS);
         latencyLog = new SendLatencyLog(hlogFile, recorder, startMs);
-        reporterRunner = start(new IntervalReporter(latencyLog, SystemEpochClock.INSTANCE, REPORT_INTERVAL_MS),
-            new SleepingIdleStrategy(REPORTER_SLEEP_NS));
+        timeline.start(startMs);
+        reporterRunner = start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(),
+            SystemEpochClock.INSTANCE, REPORT_INTERVAL_MS), new SleepingIdleStrategy(REPORTER_SLEEP_NS));
         return ingest;
     }
 
@@ -133,11 +143,30 @@ final class BrokerPipeline implements AutoCloseable
     /** After {@link #drainAndStop}: rolls the last interval, closes the log, returns the run total. */
     Histogram finishLatencyLog()
     {
-        latencyLog.rollInterval();
+        timeline.add(System.currentTimeMillis(), counters.eventsForwarded().get(), latencyLog.rollInterval());
         latencyLog.close();
         final Histogram total = latencyLog.total();
         latencyLog = null;
         return total;
+    }
+
+    /** The broker's own hop, frame received to forward started; read it after {@link #drainAndStop}. */
+    HopLatency brokerDwell()
+    {
+        return brokerDwell;
+    }
+
+    /** Events/s and send p99 per interval; read it after {@link #finishLatencyLog}. */
+    Timeline timeline()
+    {
+        return timeline;
+    }
+
+    /** After {@link #finishLatencyLog}: the broker's hop files and {@code timeline.csv} into the report folder. */
+    void writeFiles(final Path runDir)
+    {
+        brokerDwell.writeFiles(runDir, startMs);
+        timeline.write(runDir.resolve(Timeline.FILE));
     }
 
     /** Stops whatever still runs; used when the run failed before its orderly end. */

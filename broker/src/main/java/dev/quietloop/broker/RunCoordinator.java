@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -135,7 +136,10 @@ final class RunCoordinator
 
         final Histogram total = pipeline.finishLatencyLog();
         final ReportWriter writer = new ReportWriter(runDir, err);
-        writer.writeBrokerCounters(counters.snapshot());
+        final Map<String, Long> brokerSummary = new TreeMap<>(counters.snapshot());
+        brokerSummary.putAll(pipeline.brokerDwell().percentiles());
+        writer.writeBrokerCounters(brokerSummary);
+        pipeline.writeFiles(runDir);
         final Map<String, Long> components = writer.mergeComponents();
         final long missing = missingAtSidecar(components);
         if (missing > 0)
@@ -339,6 +343,10 @@ final class RunCoordinator
         final List<String> args = new ArrayList<>(List.of(
             "--bind", "tcp://127.0.0.1:0",
             "--summary", runDir.resolve("sidecar.json").toString()));
+        if (!config.timeHops())
+        {
+            args.add("--no-time-hops");
+        }
         args.addAll(config.stubArgs());
         return args;
     }
@@ -350,6 +358,10 @@ final class RunCoordinator
             "--broker", ingest.toString(),
             "--summary", runDir.resolve("bot.json").toString(),
             "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
+        if (!config.timeHops())
+        {
+            args.add("--no-time-hops");
+        }
         args.addAll(config.botArgs());
         return args;
     }

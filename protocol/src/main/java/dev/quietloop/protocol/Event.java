@@ -62,6 +62,12 @@ public final class Event implements BytesMarshallable
     public long ringRejected;
     public long eventsSent;
 
+    /**
+     * Local to the bot, never on the wire: when the event entered the ring
+     * ({@code System.nanoTime()}), stamped only while the {@code ringToSend} hop is timed.
+     */
+    public long ringNs;
+
     /** Exact encoded size of an event of this type, or -1 for an unknown type. */
     public static int encodedLength(final int type)
     {
@@ -125,6 +131,7 @@ public final class Event implements BytesMarshallable
         eventsProduced = other.eventsProduced;
         ringRejected = other.ringRejected;
         eventsSent = other.eventsSent;
+        ringNs = other.ringNs;
         return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.quietloop.sidecar;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
@@ -8,6 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketOptions;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -74,6 +78,11 @@ public final class SidecarStubMain implements Callable<Integer>
     @Mixin
     private SocketOptions sockets;
 
+    @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "time the endToEnd hop, origin on the bot to receipt here, same host only (default: on; " +
+        "--no-time-hops: off)")
+    private boolean timeHops;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -93,8 +102,10 @@ public final class SidecarStubMain implements Callable<Integer>
     {
         final StubConfig config = StubConfig.from(
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
-            exitWithParent);
+            timeHops, exitWithParent);
         final CountDownLatch stopRequested = new CountDownLatch(1);
+        final long startTimeMs = System.currentTimeMillis();
+        final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops());
         final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown, SidecarStubMain::stopAtOnce);
         try (signals;
             CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err);
@@ -110,7 +121,8 @@ public final class SidecarStubMain implements Callable<Integer>
                 counters,
                 SystemNanoClock.INSTANCE,
                 LockSupport::parkNanos,
-                stopRequested::countDown);
+                stopRequested::countDown,
+                endToEnd);
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {
@@ -128,13 +140,19 @@ public final class SidecarStubMain implements Callable<Integer>
                     System.err.println(ROLE + ": receive loop did not finish draining in time; closing it");
                 }
             }
-            final StubReport report = new StubReport(counters.snapshot());
+            final Map<String, Long> summary = new TreeMap<>(counters.snapshot());
+            summary.putAll(endToEnd.percentiles());
+            final StubReport report = new StubReport(summary);
             if (receiver.exitedOnPurpose())
             {
                 System.out.println(ROLE + ": exiting on purpose after " +
                     report.value(SidecarReceiver.FRAMES_RECEIVED) + " messages (--exit-after)");
             }
             report.write(config.summary());
+            if (config.summary() != null)
+            {
+                endToEnd.writeFiles(config.summary().toAbsolutePath().getParent(), startTimeMs);
+            }
             report.print(System.out);
             return ExitCodes.OK;
         }

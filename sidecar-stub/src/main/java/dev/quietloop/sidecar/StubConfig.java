@@ -23,6 +23,7 @@ import dev.quietloop.sidecar.receive.FaultInjection;
  * @param idle           receive-loop idle strategy word
  * @param drainMs        on stop, the longest time spent reading on
  * @param summary        where to write the {@code sidecar.*} counters at exit, or null
+ * @param timeHops       time the {@code endToEnd} hop, written next to the summary
  * @param exitWithParent stop when the launching process exits
  */
 public record StubConfig(
@@ -35,6 +36,7 @@ public record StubConfig(
     String idle,
     long drainMs,
     Path summary,
+    boolean timeHops,
     boolean exitWithParent)
 {
     public static final String DEFAULT_BIND = "tcp://127.0.0.1:5557";
@@ -50,6 +52,7 @@ public record StubConfig(
         final String idle,
         final long drainMs,
         final Path summary,
+        final boolean timeHops,
         final boolean exitWithParent)
     {
         requireNotNegative("--delay-us", delayUs);
@@ -81,6 +84,7 @@ public record StubConfig(
             IdleStrategies.validate("--idle", idle),
             drainMs,
             summary,
+            timeHops,
             exitWithParent);
     }
 

@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -20,11 +21,11 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class EventPublisher
 {
-    /** The hop this publisher times: {@code latencyNs.tickToPublish.*} in the summary. */
-    public static final String TICK_TO_PUBLISH = "tickToPublish";
-
     private static final EventTranslatorOneArg<Event, Event> COPY_STAGED =
         (slot, ringSequence, staged) -> slot.copyFrom(staged);
+    /** Also stamps the time the event enters the ring, for the sender's {@code ringToSend} hop. */
+    private static final EventTranslatorOneArg<Event, Event> COPY_STAGED_STAMPED =
+        (slot, ringSequence, staged) -> slot.copyFrom(staged).ringNs = System.nanoTime();
 
     private final RingBuffer<Event> ring;
     private final EventPoller<Event> poller;
@@ -33,6 +34,7 @@ public final class EventPublisher
     private final AtomicCounter eventsProduced;
     private final AtomicCounter ringRejected;
     private final HopLatency tickToPublish;
+    private final EventTranslatorOneArg<Event, Event> businessTranslator;
     private long lastSequence;
 
     /** A publisher whose hop is not timed. */
@@ -43,17 +45,22 @@ public final class EventPublisher
         final AtomicCounter eventsProduced,
         final AtomicCounter ringRejected)
     {
-        this(ringSize, sourceId, epoch, eventsProduced, ringRejected, HopLatency.of(TICK_TO_PUBLISH, false));
+        this(ringSize, sourceId, epoch, eventsProduced, ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), false);
     }
 
-    /** @param tickToPublish the hop from the tick's origin to the return of each publish, published or not */
+    /**
+     * @param tickToPublish  the hop from the tick's origin to the return of each publish, published or not
+     * @param stampRingEntry stamp {@link Event#ringNs} as each business event enters the ring, for the
+     *                       sender's {@code ringToSend} hop; off, no clock is read for it
+     */
     public EventPublisher(
         final int ringSize,
         final int sourceId,
         final long epoch,
         final AtomicCounter eventsProduced,
         final AtomicCounter ringRejected,
-        final HopLatency tickToPublish)
+        final HopLatency tickToPublish,
+        final boolean stampRingEntry)
     {
         ring = RingBuffer.createSingleProducer(Event::new, ringSize, new YieldingWaitStrategy());
         poller = ring.newPoller();
@@ -61,6 +68,7 @@ public final class EventPublisher
         this.eventsProduced = eventsProduced;
         this.ringRejected = ringRejected;
         this.tickToPublish = tickToPublish;
+        this.businessTranslator = stampRingEntry ? COPY_STAGED_STAMPED : COPY_STAGED;
         staged.sourceId = sourceId;
         staged.epoch = epoch;
     }
@@ -185,7 +193,7 @@ public final class EventPublisher
         event.sequence = ++lastSequence;
         fingerprint.add(event);
         eventsProduced.incrementRelease();
-        final boolean published = ring.tryPublishEvent(COPY_STAGED, event);
+        final boolean published = ring.tryPublishEvent(businessTranslator, event);
         if (!published)
         {
             ringRejected.incrementRelease();

@@ -11,6 +11,7 @@ import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.FrameEncoder;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -42,6 +43,9 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final EventPoller.Handler<Event> unsentCounter;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final HopLatency ringToSend;
+    /** When each business event of the pending frame entered the ring, while {@link #ringToSend} is timed. */
+    private final long[] pendingRingNs;
 
     private volatile RuntimeException startFailure;
     private ZMQ.Socket socket;
@@ -65,7 +69,8 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         final BotCounters counters,
         final RunControl control,
         final int sourceId,
-        final long epoch)
+        final long epoch,
+        final HopLatency ringToSend)
     {
         this.context = context;
         this.broker = broker;
@@ -77,6 +82,8 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.counters = counters;
         this.control = control;
+        this.ringToSend = ringToSend;
+        this.pendingRingNs = new long[ringToSend.isEnabled() ? maxFrameBytes / Event.HEADER_BYTES + 1 : 0];
         this.heartbeat.type = EventType.HEARTBEAT;
         this.heartbeat.sourceId = sourceId;
         this.heartbeat.epoch = epoch;
@@ -155,16 +162,19 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             return sendEndOfStream(event);
         }
-        if (encoder.tryAppend(event))
+        if (!encoder.tryAppend(event))
         {
-            return true;
+            if (!sendPending())
+            {
+                counters.unsent.incrementRelease();
+                return false;
+            }
+            encoder.tryAppend(event);
         }
-        if (!sendPending())
+        if (ringToSend.isEnabled())
         {
-            counters.unsent.incrementRelease();
-            return false;
+            pendingRingNs[encoder.eventCount() - 1] = event.ringNs;
         }
-        encoder.tryAppend(event);
         return true;
     }
 
@@ -240,6 +250,10 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         if (sent)
         {
             counters.eventsSent.getAndAddRelease(eventCount);
+            if (ringToSend.isEnabled())
+            {
+                recordRingToSend(eventCount);
+            }
         }
         else
         {
@@ -267,6 +281,20 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         counters.framesSent.incrementRelease();
         lastSendNs = clock.nanoTime();
         return true;
+    }
+
+    /**
+     * Every event of the frame just sent was handed to the socket now. The clock is the one that
+     * stamped {@link Event#ringNs}, not the agent's {@link NanoClock}, which a test may replace.
+     */
+    private void recordRingToSend(final int eventCount)
+    {
+        final long sentNs = System.nanoTime();
+        final long[] ringNs = pendingRingNs;
+        for (int i = 0; i < eventCount; i++)
+        {
+            ringToSend.record(ringNs[i], sentNs, 1);
+        }
     }
 
     /** A heartbeat is not a business event: offered once, skipped if the socket is full. */

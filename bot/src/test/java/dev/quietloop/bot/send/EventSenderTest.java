@@ -17,7 +17,10 @@ import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.testing.LoopbackPorts;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,34 @@ class EventSenderTest
     void close()
     {
         context.close();
+    }
+
+    @Test
+    void shouldTimeEveryEventFromTheRingStampToItsFramesSend() throws Exception
+    {
+        final EventPublisher stamping = new EventPublisher(256, SOURCE_ID, EPOCH, counters.eventsProduced,
+            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), true);
+        final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true);
+        final EventSender sender = sender(stamping, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
+        sender.onStart();
+        for (int i = 0; i < EVENTS; i++)
+        {
+            stamping.beginTick(i, 10_000 + i);
+            stamping.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i);
+        }
+        assertTrue(stamping.tryPublishEndOfStream(7, 20_000));
+
+        while (!sender.isFinished())
+        {
+            sender.doWork();
+        }
+
+        final Histogram total = ringToSend.total();
+        assertEquals(EVENTS, total.getTotalCount());
+        assertTrue(counters.framesSent.get() > 2, "several frames: " + counters.framesSent.get());
+        // An event without a stamp would read as nanoTime() - 0, pinned at the ceiling.
+        assertTrue(total.getMaxValue() < HopLatency.HIGHEST_TRACKABLE_NS / 2, "stamped: " + total.getMaxValue());
+        sender.onClose();
     }
 
     @Test
@@ -183,9 +214,19 @@ class EventSenderTest
 
     private EventSender sender(final Endpoint broker, final int maxFrameBytes, final SocketSettings settings)
     {
+        return sender(publisher, broker, maxFrameBytes, settings, HopLatency.of(Hop.RING_TO_SEND, false));
+    }
+
+    private EventSender sender(
+        final EventPublisher publisher,
+        final Endpoint broker,
+        final int maxFrameBytes,
+        final SocketSettings settings,
+        final HopLatency ringToSend)
+    {
         return new EventSender(context, broker, settings, publisher.poller(), maxFrameBytes,
             HEARTBEAT_NS, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control,
-            SOURCE_ID, EPOCH);
+            SOURCE_ID, EPOCH, ringToSend);
     }
 
 }

@@ -18,6 +18,7 @@ import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.bot.strategy.Strategy;
+import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
@@ -66,7 +67,7 @@ class TraderAllocationTest
     {
         final BotCounters counters = new BotCounters();
         final EventPublisher publisher = new EventPublisher(RING_SIZE, 1, 1, counters.eventsProduced,
-            counters.ringRejected, HopLatency.of(EventPublisher.TICK_TO_PUBLISH, true));
+            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, true), true);
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = new String[data.symbolCount()];

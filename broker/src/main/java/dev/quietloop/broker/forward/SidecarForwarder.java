@@ -9,6 +9,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.FrameSlot;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -23,6 +24,7 @@ import org.zeromq.ZMQ;
  * attempt until the socket accepts the frame, retries included, is the headline latency. A frame
  * the sidecar does not take is retried until it is, or until {@link #giveUp()} at the drain
  * deadline; from then on each frame gets one attempt and what is refused stays undelivered.
+ * The same first attempt ends the frame's {@code brokerDwell} hop, once per business event in it.
  */
 public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameSlot>
 {
@@ -33,6 +35,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     private final SingleWriterRecorder recorder;
     private final long highestTrackableNs;
     private final BrokerCounters counters;
+    private final HopLatency brokerDwell;
     private final CompletableFuture<Endpoint> connected = new CompletableFuture<>();
     private volatile boolean giveUp;
     private ZContext context;
@@ -51,7 +54,8 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         final IdleStrategy retryIdle,
         final SingleWriterRecorder recorder,
         final long highestTrackableNs,
-        final BrokerCounters counters)
+        final BrokerCounters counters,
+        final HopLatency brokerDwell)
     {
         this.sidecar = sidecar;
         this.settings = settings;
@@ -61,6 +65,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         this.recorder = recorder;
         this.highestTrackableNs = highestTrackableNs;
         this.counters = counters;
+        this.brokerDwell = brokerDwell;
     }
 
     @Override
@@ -104,6 +109,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         final int length = slot.length();
 
         final long startNs = System.nanoTime();
+        brokerDwell.record(slot.receivedNs(), startNs, slot.businessEvents());
         boolean sent = socket.send(bytes, 0, length, ZMQ.DONTWAIT);
         while (!sent && !giveUp)
         {

@@ -20,6 +20,7 @@ import org.zeromq.ZMQ;
  * Owns the ingest PULL socket: binds it on its own thread, then moves frames into the broker
  * ring, reading only their headers. It receives a frame only when the ring has a free slot, so
  * a slow sidecar pushes back through the sockets to the bots instead of losing frames here.
+ * While {@code brokerDwell} is timed, it stamps each frame with the time it came off the socket.
  */
 public final class IngressReceiver implements Agent
 {
@@ -31,6 +32,7 @@ public final class IngressReceiver implements Agent
     private final RingBuffer<FrameSlot> ring;
     private final BrokerCounters counters;
     private final FrameSlot staging;
+    private final boolean stampReceipt;
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private ZContext context;
     private ZMQ.Socket socket;
@@ -39,13 +41,15 @@ public final class IngressReceiver implements Agent
         final Endpoint endpoint,
         final SocketSettings settings,
         final RingBuffer<FrameSlot> ring,
-        final BrokerCounters counters)
+        final BrokerCounters counters,
+        final boolean stampReceipt)
     {
         this.endpoint = endpoint;
         this.settings = settings;
         this.ring = ring;
         this.counters = counters;
         this.staging = new FrameSlot(ring.get(0).capacity()); // a larger frame is counted as bad
+        this.stampReceipt = stampReceipt;
     }
 
     @Override
@@ -81,13 +85,14 @@ public final class IngressReceiver implements Agent
             {
                 break;
             }
-            onFrame(length, capacity);
+            onFrame(length, capacity, stampReceipt ? System.nanoTime() : 0);
             frames++;
         }
         return frames;
     }
 
-    private void onFrame(final int length, final int capacity)
+    /** @param receivedNs when the frame came off the socket, for the forwarder's {@code brokerDwell} hop; or 0 */
+    private void onFrame(final int length, final int capacity, final long receivedNs)
     {
         final byte[] buffer = staging.bytes();
         if (length > capacity || !Frame.hasValidHeader(buffer, length))
@@ -111,7 +116,7 @@ public final class IngressReceiver implements Agent
         {
             counters.eventsReceived().getAndAddRelease(businessEvents);
         }
-        staging.set(length, businessEvents);
+        staging.set(length, businessEvents, receivedNs);
         ring.publishEvent(FrameSlot.COPY, staging); // a slot is free: checked before receiving
     }
 

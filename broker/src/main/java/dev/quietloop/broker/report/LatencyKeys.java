@@ -6,10 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.quietloop.protocol.latency.Hop;
+
 /**
- * Finds the histograms in a summary: {@code sendLatencyNs.*} (the headline, shown as "send")
- * and every {@code latencyNs.<hop>.*}, so a hop that a later change records becomes one more
- * row of the latency tables without touching them.
+ * Finds the histograms in a summary: every {@code latencyNs.<hop>.*}, the known hops in the order
+ * an event passes them and any other after them by name, so a hop that a later change records
+ * becomes one more row of the latency tables without touching them. The headline
+ * {@code sendLatencyNs.*} is the same histogram as {@code latencyNs.externalSend.*}; it gets a
+ * row of its own, "send", only in a summary written before the hops existed.
  */
 final class LatencyKeys
 {
@@ -24,10 +28,10 @@ final class LatencyKeys
     {
     }
 
-    /** @return row name to key prefix ("send" first, then the hops by name). */
+    /** @return row name to key prefix, in the order of the rows. */
     static Map<String, String> histograms(final Map<String, Long> summary)
     {
-        final Map<String, String> hops = new TreeMap<>();
+        final Map<String, String> hops = new TreeMap<>(LatencyKeys::compareHops);
         boolean send = false;
         for (final String key : summary.keySet())
         {
@@ -47,12 +51,32 @@ final class LatencyKeys
             }
         }
         final Map<String, String> rows = new LinkedHashMap<>();
-        if (send)
+        if (send && !hops.containsKey(Hop.EXTERNAL_SEND.key()))
         {
             rows.put("send", SEND_PREFIX);
         }
         rows.putAll(hops);
         return rows;
+    }
+
+    /** Known hops in pipeline order, then others by name. */
+    private static int compareHops(final String a, final String b)
+    {
+        final int rankA = rank(a);
+        final int rankB = rank(b);
+        return rankA != rankB ? Integer.compare(rankA, rankB) : a.compareTo(b);
+    }
+
+    private static int rank(final String hop)
+    {
+        for (final Hop known : Hop.values())
+        {
+            if (known.key().equals(hop))
+            {
+                return known.ordinal();
+            }
+        }
+        return Hop.values().length;
     }
 
     /** Nanoseconds as microseconds with one decimal, or "-" when the summary lacks the figure. */

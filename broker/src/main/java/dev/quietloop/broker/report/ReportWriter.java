@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.HdrHistogram.Histogram;
@@ -30,9 +31,6 @@ public final class ReportWriter
     public static final String LATEST_LINK = "latest";
     public static final List<String> COMPONENT_FILES = List.of("bot.json", "sidecar.json", BROKER_FILE);
 
-    /** The hgrm file's unit: values in microseconds, as HdrHistogram's plotter expects. */
-    private static final double NS_PER_US = 1000.0;
-
     private final Path runDir;
     private final PrintStream err;
 
@@ -49,15 +47,7 @@ public final class ReportWriter
 
     public void writeDistribution(final Histogram total)
     {
-        final Path file = runDir.resolve(HGRM_FILE);
-        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))
-        {
-            total.outputPercentileDistribution(out, NS_PER_US);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + file, ex);
-        }
+        HopLatency.writeDistribution(runDir.resolve(HGRM_FILE), total);
     }
 
     public void writeBrokerCounters(final Map<String, Long> counters)
@@ -97,6 +87,7 @@ public final class ReportWriter
     {
         final Map<String, Long> summary = new TreeMap<>(components);
         summary.putAll(percentiles(total));
+        summary.putAll(HopLatency.percentiles(HopLatency.KEY_PREFIX + Hop.EXTERNAL_SEND.key(), total));
         summary.put("run.partial", partial ? 1L : 0L);
         summary.put("run.exitCode", (long)exitCode);
         SummaryJson.write(runDir.resolve(SUMMARY_FILE), summary);

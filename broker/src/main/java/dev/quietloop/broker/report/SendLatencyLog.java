@@ -55,13 +55,18 @@ public final class SendLatencyLog implements AutoCloseable
         return new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
     }
 
-    /** Ends the current interval: logs it and adds it to the total. */
-    public void rollInterval()
+    /**
+     * Ends the current interval: logs it and adds it to the total.
+     *
+     * @return the interval, valid until the next roll (its histogram is recycled).
+     */
+    public Histogram rollInterval()
     {
         interval = recorder.getIntervalHistogram(interval);
         writer.outputIntervalHistogram(interval);
         out.flush();
         total.add(interval);
+        return interval;
     }
 
     /** Every send recorded in the intervals rolled so far. */

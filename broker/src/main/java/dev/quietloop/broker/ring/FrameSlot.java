@@ -15,6 +15,7 @@ public final class FrameSlot
     private final byte[] bytes;
     private int length;
     private int businessEvents;
+    private long receivedNs;
 
     public FrameSlot(final int capacityBytes)
     {
@@ -42,10 +43,17 @@ public final class FrameSlot
         return businessEvents;
     }
 
-    public FrameSlot set(final int length, final int businessEvents)
+    /** When the receiver took the frame off its socket ({@code System.nanoTime()}), if it timed it; else 0. */
+    public long receivedNs()
+    {
+        return receivedNs;
+    }
+
+    public FrameSlot set(final int length, final int businessEvents, final long receivedNs)
     {
         this.length = length;
         this.businessEvents = businessEvents;
+        this.receivedNs = receivedNs;
         return this;
     }
 
@@ -54,5 +62,6 @@ public final class FrameSlot
         System.arraycopy(source.bytes, 0, bytes, 0, source.length);
         length = source.length;
         businessEvents = source.businessEvents;
+        receivedNs = source.receivedNs;
     }
 }

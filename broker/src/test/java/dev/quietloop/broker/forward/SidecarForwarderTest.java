@@ -17,7 +17,10 @@ import dev.quietloop.broker.report.SendLatencyLog;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.testing.LoopbackPorts;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingIdleStrategy;
@@ -35,6 +38,7 @@ class SidecarForwarderTest
     private final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
     private final ZContext sidecarContext = new ZContext(1);
     private final FrameSlot staging = new FrameSlot(Frame.DEFAULT_MAX_FRAME_BYTES);
+    private final HopLatency brokerDwell = HopLatency.of(Hop.BROKER_DWELL, true);
 
     @AfterEach
     void close()
@@ -50,13 +54,13 @@ class SidecarForwarderTest
     private SidecarForwarder forwarderTo(final Endpoint sidecar, final SocketSettings settings)
     {
         return new SidecarForwarder(sidecar, settings, ring, new SleepingIdleStrategy(SLEEP_NS),
-            recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters);
+            recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters, brokerDwell);
     }
 
     private void publish(final byte[] frame, final int businessEvents)
     {
         System.arraycopy(frame, 0, staging.bytes(), 0, frame.length);
-        staging.set(frame.length, businessEvents);
+        staging.set(frame.length, businessEvents, System.nanoTime());
         ring.publishEvent(FrameSlot.COPY, staging);
         counters.framesReceived().incrementRelease();
         counters.eventsReceived().getAndAddRelease(businessEvents);
@@ -90,6 +94,9 @@ class SidecarForwarderTest
             }
             assertEquals(7, counters.eventsForwarded().get());
             assertEquals(3, recorder.getIntervalHistogram().getTotalCount());
+            final Histogram dwell = brokerDwell.total();
+            assertEquals(7, dwell.getTotalCount(), "one per business event; the control frame has none");
+            assertTrue(dwell.getMaxValue() < HopLatency.HIGHEST_TRACKABLE_NS / 2, "from the receipt stamp");
             assertTrue(BrokerRing.isEmpty(ring));
         }
         finally

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import dev.quietloop.protocol.process.SummaryJson;
@@ -17,6 +18,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.CachedEpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,8 +77,13 @@ class ReportWriterTest
         clock.update(10_000);
         try (SendLatencyLog log = new SendLatencyLog(reports.resolve("x.hlog"), recorder, 10_000))
         {
-            final IntervalReporter reporter = new IntervalReporter(log, clock, 1_000);
+            final Timeline timeline = new Timeline();
+            timeline.start(10_000);
+            final AtomicCounter forwarded = new CountersManager(
+                new UnsafeBuffer(new byte[4096]), new UnsafeBuffer(new byte[1024])).newCounter("forwarded");
+            final IntervalReporter reporter = new IntervalReporter(log, timeline, forwarded, clock, 1_000);
             recorder.recordValue(5_000);
+            forwarded.set(40);
             assertEquals(0, reporter.doWork());
             clock.update(10_999);
             assertEquals(0, reporter.doWork());
@@ -82,9 +91,20 @@ class ReportWriterTest
             assertEquals(1, reporter.doWork());
             assertEquals(0, reporter.doWork());
             assertEquals(1, log.total().getTotalCount());
+            forwarded.set(100);
             clock.update(15_500); // a long pause: one roll, not a burst of four
             assertEquals(1, reporter.doWork());
             assertEquals(0, reporter.doWork());
+
+            final List<Timeline.Row> rows = timeline.rows();
+            assertEquals(2, rows.size());
+            final Timeline.Row first = rows.get(0);
+            assertEquals(1.0, first.secondsSinceStart());
+            assertEquals(40, first.eventsForwarded());
+            assertEquals(40.0, first.eventsPerSecond());
+            assertEquals(1, first.sends());
+            assertEquals(5_000, first.sendP99Ns(), 5, "within the histogram's 3 significant digits");
+            assertEquals(new Timeline.Row(5.5, 60, 60 / 4.5, 0, 0), rows.get(1));
         }
     }
 

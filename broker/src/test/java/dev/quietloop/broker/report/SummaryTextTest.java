@@ -110,6 +110,25 @@ class SummaryTextTest
     }
 
     @Test
+    void shouldListTheHopsInTheOrderAnEventPassesThemWithTheHeadlineOnce()
+    {
+        final Map<String, Long> s = sample();
+        for (final String hop : List.of("endToEnd", "zebra", "externalSend", "brokerDwell", "tickToPublish", "ringToSend"))
+        {
+            s.put("latencyNs." + hop + ".count", 1L);
+        }
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int header = lines.indexOf(
+            "latency (us)         count       p50       p90       p99     p99.9       max");
+        final List<String> rows = lines.subList(header + 1, header + 7).stream()
+            .map(line -> line.trim().split(" +")[0]).toList();
+        assertEquals(List.of("tickToPublish", "ringToSend", "brokerDwell", "externalSend", "endToEnd", "zebra"), rows);
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("  send ")), lines.toString());
+    }
+
+    @Test
     void shouldSayWhatIsNotKnownWithoutTheOtherSides()
     {
         final Map<String, Long> s = new TreeMap<>();

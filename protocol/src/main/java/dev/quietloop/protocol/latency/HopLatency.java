@@ -3,20 +3,24 @@ package dev.quietloop.protocol.latency;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One hop's latency, recorded by the one thread that owns the hop into a
- * {@link SingleWriterRecorder}, and turned into percentiles ({@code latencyNs.<hop>.*}) and an
- * HdrHistogram log at the end. Timing is a switch: when off, {@link #record(long)} reads no clock
- * and writes nothing; the hot path pays one well-predicted branch on a final field.
+ * {@link SingleWriterRecorder}, and turned into percentiles ({@code latencyNs.<hop>.*}), an
+ * HdrHistogram log and a percentile distribution at the end. Timing is a switch: when off, the
+ * {@code record} methods read no clock and write nothing; the hot path pays one well-predicted
+ * branch on a final field.
  */
 public final class HopLatency
 {
@@ -25,14 +29,16 @@ public final class HopLatency
     /** Up to an hour, at 3 significant digits: a stall shows as its true length, never as an error. */
     public static final long HIGHEST_TRACKABLE_NS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
+    /** The distribution files' unit: values in microseconds, as HdrHistogram's plotter expects. */
+    private static final double NS_PER_US = 1000.0;
 
-    private final String hop;
+    private final Hop hop;
     private final boolean enabled;
     private final SingleWriterRecorder recorder;
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
     private Histogram interval;
 
-    private HopLatency(final String hop, final boolean enabled)
+    private HopLatency(final Hop hop, final boolean enabled)
     {
         this.hop = hop;
         this.enabled = enabled;
@@ -40,12 +46,12 @@ public final class HopLatency
     }
 
     /** A hop whose latency is recorded when {@code enabled}, else a switch that costs nothing. */
-    public static HopLatency of(final String hop, final boolean enabled)
+    public static HopLatency of(final Hop hop, final boolean enabled)
     {
         return new HopLatency(hop, enabled);
     }
 
-    public String hop()
+    public Hop hop()
     {
         return hop;
     }
@@ -60,8 +66,19 @@ public final class HopLatency
     {
         if (enabled)
         {
-            final long latencyNs = System.nanoTime() - startNs;
-            recorder.recordValue(Math.min(Math.max(latencyNs, 0), HIGHEST_TRACKABLE_NS));
+            recorder.recordValue(clamp(System.nanoTime() - startNs));
+        }
+    }
+
+    /**
+     * Records {@code count} events that took {@code endNs - startNs} each, for a caller that has
+     * read the clock already (once for a whole frame, say); does nothing when the hop is off.
+     */
+    public void record(final long startNs, final long endNs, final int count)
+    {
+        if (enabled && count > 0)
+        {
+            recorder.recordValueWithCount(clamp(endNs - startNs), count);
         }
     }
 
@@ -82,7 +99,7 @@ public final class HopLatency
     /** The hop's percentiles in nanoseconds under {@code latencyNs.<hop>.*}; none when the hop is off. */
     public Map<String, Long> percentiles()
     {
-        return enabled ? percentiles(KEY_PREFIX + hop, total()) : Map.of();
+        return enabled ? percentiles(KEY_PREFIX + hop.key(), total()) : Map.of();
     }
 
     /** A histogram's count, p50, p90, p99, p99.9 and max under {@code prefix.*}. */
@@ -99,31 +116,70 @@ public final class HopLatency
     }
 
     /**
-     * Writes the whole run as one interval of an HdrHistogram log, which {@code HistogramLogProcessor}
-     * reads, tagged with the hop's name. Nothing when the hop is off.
+     * Writes the hop's files into {@code dir}: the whole run as one interval of an HdrHistogram log
+     * ({@link Hop#logFile()}, untagged, so {@code HistogramLogProcessor} reads it without options)
+     * and its percentile distribution ({@link Hop#distributionFile()}). Nothing when the hop is off.
      */
-    public void writeLog(final Path file, final long startTimeMs)
+    public void writeFiles(final Path dir, final long startTimeMs)
     {
         if (!enabled)
         {
             return;
         }
-        final Histogram histogram = total();
-        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "US-ASCII"))
+        final Histogram histogram = total().copy();
+        histogram.setStartTimeStamp(startTimeMs);
+        histogram.setEndTimeStamp(System.currentTimeMillis());
+        final Path log = dir.resolve(hop.logFile());
+        try (PrintStream out = new PrintStream(Files.newOutputStream(log), false, StandardCharsets.US_ASCII))
         {
             final HistogramLogWriter writer = new HistogramLogWriter(out);
             writer.outputLogFormatVersion();
             writer.outputStartTime(startTimeMs);
+            writer.setBaseTime(startTimeMs);
             writer.outputLegend();
-            final Histogram tagged = histogram.copy();
-            tagged.setTag(hop);
-            tagged.setStartTimeStamp(startTimeMs);
-            tagged.setEndTimeStamp(System.currentTimeMillis());
-            writer.outputIntervalHistogram(tagged);
+            writer.outputIntervalHistogram(histogram);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + log, ex);
+        }
+        writeDistribution(dir.resolve(hop.distributionFile()), histogram);
+    }
+
+    /** Writes a histogram's percentile distribution ({@code .hgrm}) in microseconds. */
+    public static void writeDistribution(final Path file, final Histogram histogram)
+    {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.US_ASCII))
+        {
+            histogram.outputPercentileDistribution(out, NS_PER_US);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot write " + file, ex);
         }
+    }
+
+    /** Every interval of an HdrHistogram log added up: the run's total for the hop it holds. */
+    public static Histogram readLog(final Path file)
+    {
+        final Histogram sum = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile()))
+        {
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null)
+            {
+                sum.add((Histogram)next);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file, ex);
+        }
+        return sum;
+    }
+
+    private static long clamp(final long latencyNs)
+    {
+        return Math.min(Math.max(latencyNs, 0), HIGHEST_TRACKABLE_NS);
     }
 }

@@ -2,9 +2,10 @@ package dev.quietloop.protocol.latency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +24,7 @@ class HopLatencyTest
     @Test
     void shouldRecordEveryCallIntoPercentilesUnderTheHopsKey()
     {
-        final HopLatency hop = HopLatency.of("tickToPublish", true);
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true);
         for (int i = 0; i < 1_000; i++)
         {
             hop.record(System.nanoTime());
@@ -37,46 +38,79 @@ class HopLatencyTest
     }
 
     @Test
+    void shouldRecordAFramesEventsWithTheLatencyItsCallerMeasured()
+    {
+        final HopLatency hop = HopLatency.of(Hop.END_TO_END, true);
+        hop.record(1_000, 6_000, 3);
+        hop.record(1_000, 2_000, 1);
+        hop.record(1_000, 9_000, 0); // a control frame: no events, nothing recorded
+
+        final Histogram total = hop.total();
+
+        assertEquals(4, total.getTotalCount());
+        assertEquals(5_000, total.getValueAtPercentile(50.0), 5);
+        assertEquals(1_000, total.getMinValue(), 1);
+    }
+
+    @Test
+    void shouldClampANegativeLatencyToZero()
+    {
+        final HopLatency hop = HopLatency.of(Hop.BROKER_DWELL, true);
+        hop.record(10_000, 9_000, 1);
+
+        assertEquals(0, hop.total().getMaxValue());
+    }
+
+    @Test
     void shouldRecordNothingAndWriteNothingWhenOff()
     {
-        final HopLatency hop = HopLatency.of("tickToPublish", false);
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, false);
         hop.record(0);
+        hop.record(0, 5, 2);
 
         assertFalse(hop.isEnabled());
         assertEquals(Map.of(), hop.percentiles());
-        hop.writeLog(dir.resolve("off.hlog"), 0);
-        assertFalse(Files.exists(dir.resolve("off.hlog")));
+        hop.writeFiles(dir, 0);
+        assertFalse(Files.exists(dir.resolve(Hop.TICK_TO_PUBLISH.logFile())));
+        assertFalse(Files.exists(dir.resolve(Hop.TICK_TO_PUBLISH.distributionFile())));
     }
 
     @Test
     void shouldRecordWithoutAllocating()
     {
-        final HopLatency hop = HopLatency.of("ringToSend", true);
+        final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true);
 
         assertEquals(0, Allocations.fewestBytes(() ->
         {
             for (int i = 0; i < 100_000; i++)
             {
                 hop.record(System.nanoTime() - i);
+                hop.record(i, 2L * i, 2);
             }
         }, 5));
     }
 
     @Test
-    void shouldWriteALogThatHdrHistogramReadsBackTaggedWithTheHop() throws FileNotFoundException
+    void shouldWriteAnUntaggedLogThatHdrHistogramReadsBackAndADistribution() throws IOException
     {
-        final HopLatency hop = HopLatency.of("tickToPublish", true);
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true);
         for (int i = 0; i < 250; i++)
         {
             hop.record(System.nanoTime());
         }
-        final Path file = dir.resolve("tick-to-publish.hlog");
 
-        hop.writeLog(file, System.currentTimeMillis());
+        hop.writeFiles(dir, System.currentTimeMillis());
 
-        final HistogramLogReader reader = new HistogramLogReader(file.toFile());
-        final Histogram read = (Histogram)reader.nextIntervalHistogram();
-        assertEquals(250, read.getTotalCount());
-        assertEquals("tickToPublish", read.getTag());
+        final Path log = dir.resolve("tick-to-publish.hlog");
+        try (HistogramLogReader reader = new HistogramLogReader(log.toFile()))
+        {
+            final Histogram read = (Histogram)reader.nextIntervalHistogram();
+            assertEquals(250, read.getTotalCount());
+            assertNull(read.getTag());
+            assertNull(reader.nextIntervalHistogram());
+        }
+        assertEquals(250, HopLatency.readLog(log).getTotalCount());
+        final String distribution = Files.readString(dir.resolve("tick-to-publish.hgrm"));
+        assertTrue(distribution.matches("(?s).*Total count\\s+=\\s+250\\].*"), distribution);
     }
 }

@@ -14,6 +14,7 @@ import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.sidecar.check.SequenceChecker;
 import org.agrona.concurrent.Agent;
@@ -49,6 +50,7 @@ public final class SidecarReceiver implements Agent
     private final NanoClock clock;
     private final LongConsumer pauseNs;
     private final Runnable onFinished;
+    private final HopLatency endToEnd;
     private final FrameDecoder decoder;
     private final byte[] buffer;
     private final EventListener listener = this::onEvent;
@@ -65,6 +67,8 @@ public final class SidecarReceiver implements Agent
     private boolean draining;
     private long drainDeadlineNs;
     private long lastFrameNs;
+    /** When the frame being decoded came off the socket, on the bot's clock: {@code System.nanoTime()}. */
+    private long frameReceivedNs;
 
     /**
      * @param context    the context the socket is created from, on this agent's thread
@@ -77,6 +81,7 @@ public final class SidecarReceiver implements Agent
      * @param clock      the time used for faults and draining
      * @param pauseNs    waits the given nanoseconds when a fault pauses reading (parks in production)
      * @param onFinished run once on this agent's thread when it stops reading by itself
+     * @param endToEnd   the hop from each business event's origin on the bot to its frame's receipt here
      */
     public SidecarReceiver(
         final ZContext context,
@@ -88,7 +93,8 @@ public final class SidecarReceiver implements Agent
         final CounterRegistry counters,
         final NanoClock clock,
         final LongConsumer pauseNs,
-        final Runnable onFinished)
+        final Runnable onFinished,
+        final HopLatency endToEnd)
     {
         this.context = context;
         this.endpoint = endpoint;
@@ -101,6 +107,7 @@ public final class SidecarReceiver implements Agent
         this.clock = clock;
         this.pauseNs = pauseNs;
         this.onFinished = onFinished;
+        this.endToEnd = endToEnd;
         framesReceived = counters.newCounter(FRAMES_RECEIVED);
         eventsReceived = counters.newCounter(EVENTS_RECEIVED);
         for (int type = EventType.SIGNAL; type < EventType.CODES; type++)
@@ -161,6 +168,9 @@ public final class SidecarReceiver implements Agent
         {
             return 0;
         }
+        // The origin was stamped by System.nanoTime() in the bot: a machine-wide clock on Linux,
+        // not the agent's NanoClock, which a test may replace.
+        frameReceivedNs = endToEnd.isEnabled() ? System.nanoTime() : 0;
         framesReceived.incrementRelease();
         if (decoder.decode(length, listener) < 0)
         {
@@ -260,6 +270,7 @@ public final class SidecarReceiver implements Agent
         {
             eventsReceived.incrementRelease();
             checker.onEvent(event.sourceId, event.epoch, event.sequence);
+            endToEnd.record(event.originNs, frameReceivedNs, 1);
         }
         else if (type == EventType.END_OF_STREAM)
         {

@@ -9,8 +9,11 @@ import java.util.function.BooleanSupplier;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.sidecar.check.SequenceChecker;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.CachedNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ class SidecarReceiverTest
     private final CachedNanoClock clock = new CachedNanoClock();
     private final AtomicInteger finishedCalls = new AtomicInteger();
     private final AtomicInteger pauses = new AtomicInteger();
+    private final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
     private SidecarReceiver receiver;
     private ZMQ.Socket push;
 
@@ -74,6 +78,10 @@ class SidecarReceiverTest
         assertEquals(0, counter(SidecarReceiver.DECODE_ERRORS));
         assertEquals(1, counter(SequenceChecker.STREAMS));
         assertEquals(1, counter(SequenceChecker.STREAMS_ENDED));
+        final Histogram ages = endToEnd.total();
+        assertEquals(4, ages.getTotalCount(), "one per business event, none for control frames");
+        // An origin read against another clock, or none, would pin the value at the ceiling.
+        assertTrue(ages.getMaxValue() < HopLatency.HIGHEST_TRACKABLE_NS / 2, "from the origin: " + ages.getMaxValue());
     }
 
     @Test
@@ -239,7 +247,8 @@ class SidecarReceiverTest
             counters,
             clock,
             pauseNs -> pauses.incrementAndGet(),
-            finishedCalls::incrementAndGet);
+            finishedCalls::incrementAndGet,
+            endToEnd);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(0);
         push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);

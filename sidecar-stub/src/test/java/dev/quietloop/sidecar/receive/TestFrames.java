@@ -24,6 +24,7 @@ public final class TestFrames
         event.sourceId = SOURCE;
         event.epoch = EPOCH;
         event.sequence = sequence;
+        event.originNs = System.nanoTime(); // as the bot stamps it, so the endToEnd hop reads a real age
         return event;
     }
 
