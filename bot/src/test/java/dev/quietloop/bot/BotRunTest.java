@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,7 +98,12 @@ class BotRunTest
         assertTrue(summary.get("bot.epoch") > 0);
         assertTrue(summary.containsKey("bot.fingerprint"), summary.toString());
         assertEquals(produced, summary.get("latencyNs.tickToPublish.count"), "every publish is timed, rejected or not");
-        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("tick-to-publish.hlog")));
+        assertEquals(summary.get("bot.eventsSent"), summary.get("latencyNs.ringToSend.count"), "every event sent");
+        for (final String file : List.of("tick-to-publish.hlog", "tick-to-publish.hgrm", "ring-to-send.hlog",
+            "ring-to-send.hgrm"))
+        {
+            assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(file)), file);
+        }
         assertTrue(produced > 0);
         assertEquals(produced, summary.get("bot.ringRejected") + summary.get("bot.eventsSent"));
         assertEquals(summary.get("bot.eventsSent"), received.get());

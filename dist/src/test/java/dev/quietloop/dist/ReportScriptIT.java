@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.SummaryJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,10 @@ class ReportScriptIT
         final Result compare = script("report.sh", "--reports", reports, "compare", "first", "second");
         assertEquals(ExitCodes.OK, compare.exit, compare.output);
         assertTrue(compare.output.contains("compare       A: first   B: second"), compare.output);
-        assertTrue(compare.output.contains("send p99"), compare.output);
+        assertTrue(compare.output.contains("externalSend p99"), compare.output);
+        final long first = SummaryJson.read(dir.resolve("reports/first/summary.json")).get("fingerprint");
+        assertEquals(first, SummaryJson.read(dir.resolve("reports/second/summary.json")).get("fingerprint"),
+            "the same data, strategy and options: the same ordered events");
         assertEquals("accounting: same", compare.output.strip().lines().reduce((a, b) -> b).orElseThrow(),
             compare.output);
     }

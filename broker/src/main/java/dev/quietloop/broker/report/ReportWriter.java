@@ -28,6 +28,9 @@ public final class ReportWriter
     public static final String HLOG_FILE = "send-latency.hlog";
     public static final String BROKER_FILE = "broker.json";
     public static final String SUMMARY_FILE = "summary.json";
+    /** The run's fingerprint, top-level: the hash over the ordered events the bot produced. */
+    public static final String FINGERPRINT = "fingerprint";
+    static final String BOT_FINGERPRINT = "bot.fingerprint";
     public static final String LATEST_LINK = "latest";
     public static final List<String> COMPONENT_FILES = List.of("bot.json", "sidecar.json", BROKER_FILE);
 
@@ -88,6 +91,11 @@ public final class ReportWriter
         final Map<String, Long> summary = new TreeMap<>(components);
         summary.putAll(percentiles(total));
         summary.putAll(HopLatency.percentiles(HopLatency.KEY_PREFIX + Hop.EXTERNAL_SEND.key(), total));
+        final Long fingerprint = components.get(BOT_FINGERPRINT);
+        if (null != fingerprint)
+        {
+            summary.put(FINGERPRINT, fingerprint);
+        }
         summary.put("run.partial", partial ? 1L : 0L);
         summary.put("run.exitCode", (long)exitCode);
         SummaryJson.write(runDir.resolve(SUMMARY_FILE), summary);

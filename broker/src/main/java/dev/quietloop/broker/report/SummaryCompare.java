@@ -29,7 +29,7 @@ public final class SummaryCompare
     static final List<String> OTHER_PREFIXES = List.of("bot.rejected.", "bot.positionE8.", "sidecar.byType.");
     /** Counts that depend on timing, not on what the run did. */
     static final List<String> TIMING_KEYS = List.of("sidecar.byType.heartbeat");
-    static final List<String> FINGERPRINT_KEYS = List.of("fingerprint", "bot.fingerprint");
+    static final List<String> FINGERPRINT_KEYS = List.of(ReportWriter.FINGERPRINT, ReportWriter.BOT_FINGERPRINT);
 
     private static final String KEY = "%-26s";
     private static final String VALUE = "%14s";
@@ -154,7 +154,7 @@ public final class SummaryCompare
 
     private static String hex(final Long value)
     {
-        return null == value ? "-" : String.format("%016x", value);
+        return null == value ? "-" : SummaryText.hex(value);
     }
 
     private static String text(final Long value)

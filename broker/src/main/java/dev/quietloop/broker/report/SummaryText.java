@@ -3,6 +3,7 @@ package dev.quietloop.broker.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,11 +29,22 @@ public final class SummaryText
     {
         final List<String> lines = new ArrayList<>();
         lines.add(row("run", runId + ": " + outcome(summary)));
+        final Long fingerprint = summary.get(ReportWriter.FINGERPRINT);
+        if (null != fingerprint)
+        {
+            lines.add(row("fingerprint", hex(fingerprint) + " (the same data, strategy and options give the same)"));
+        }
         accounting(summary, lines);
         trading(summary, lines);
         lines.add(row("rejections", rejections(summary)));
         latency(summary, lines);
         return lines;
+    }
+
+    /** A 64-bit fingerprint as 16 hex digits. */
+    public static String hex(final long value)
+    {
+        return String.format(Locale.ROOT, "%016x", value);
     }
 
     /** A fixed-point value with 8 decimals as a plain decimal: -50425000 is "-0.50425". */

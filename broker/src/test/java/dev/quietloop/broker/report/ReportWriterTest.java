@@ -112,7 +112,8 @@ class ReportWriterTest
     void shouldMergeComponentSummariesWithSendLatencyAndOutcome()
     {
         final Path runDir = runDir("run-1");
-        SummaryJson.write(runDir.resolve("bot.json"), Map.of("bot.eventsSent", 10L, "bot.ticks", 50L));
+        SummaryJson.write(runDir.resolve("bot.json"), Map.of("bot.eventsSent", 10L, "bot.ticks", 50L,
+            "bot.fingerprint", -42L));
         SummaryJson.write(runDir.resolve("sidecar.json"), Map.of("sidecar.eventsReceived", 10L));
         final ReportWriter writer = new ReportWriter(runDir, err);
         writer.writeBrokerCounters(Map.of("broker.eventsForwarded", 10L, "broker.undelivered", 0L));
@@ -136,6 +137,11 @@ class ReportWriterTest
             assertTrue(summary.containsKey("sendLatencyNs." + key), key);
         }
         assertTrue(summary.get("sendLatencyNs.p50") <= summary.get("sendLatencyNs.p99"));
+        for (final String key : new String[]{"count", "p50", "p90", "p99", "p99_9", "max"})
+        {
+            assertEquals(summary.get("sendLatencyNs." + key), summary.get("latencyNs.externalSend." + key), key);
+        }
+        assertEquals(-42L, summary.get("fingerprint"), "the bot's, at the top level");
         assertEquals(total.getMaxValue(), summary.get("sendLatencyNs.max"));
         assertEquals(1L, summary.get("run.partial"));
         assertEquals(130L, summary.get("run.exitCode"));
