@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.quietloop.broker.launch.ChildFailedException;
 import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.launch.ChildProcess;
+import dev.quietloop.broker.report.ReportPlots;
 import dev.quietloop.broker.report.ReportWriter;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.config.Endpoint;
@@ -254,6 +255,7 @@ final class RunCoordinator
         writer.writeDistribution(total);
         final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
         final List<String> table = writer.writeSummaryText(summary);
+        ReportPlots.write(writer.runDir(), err);
         writer.pointLatest();
 
         table.forEach(out::println);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.process.ExitCodes;
@@ -44,6 +45,19 @@ class ReportScriptIT
             assertTrue(run.output.contains("run           " + runId + ": complete, exit code 0"), run.output);
             assertTrue(run.output.contains(": holds") && !run.output.contains("DOES NOT HOLD"), run.output);
         }
+        for (final String file : List.of("summary.json", "summary.txt", "latency.png", "timeline.png", "timeline.csv",
+            "tick-to-publish.hlog", "ring-to-send.hlog", "broker-dwell.hlog", "send-latency.hlog", "end-to-end.hlog",
+            "tick-to-publish.hgrm", "ring-to-send.hgrm", "broker-dwell.hgrm", "send-latency.hgrm", "end-to-end.hgrm"))
+        {
+            assertTrue(Files.size(dir.resolve("reports/first").resolve(file)) > 0, file);
+        }
+        final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/first/summary.json"));
+        for (final String hop : List.of("tickToPublish", "ringToSend", "brokerDwell", "externalSend", "endToEnd"))
+        {
+            assertTrue(summary.get("latencyNs." + hop + ".count") > 0, hop + " in " + summary);
+        }
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("latencyNs.endToEnd.count"),
+            "every event received at the stub is timed");
 
         final Result latest = script("report.sh", "--reports", reports);
         assertEquals(ExitCodes.OK, latest.exit, latest.output);
