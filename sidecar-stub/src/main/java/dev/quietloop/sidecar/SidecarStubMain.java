@@ -122,7 +122,8 @@ public final class SidecarStubMain implements Callable<Integer>
                 SystemNanoClock.INSTANCE,
                 LockSupport::parkNanos,
                 stopRequested::countDown,
-                endToEnd);
+                endToEnd,
+                0);
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import dev.quietloop.bot.send.DirectSender;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.latency.Hop;
@@ -35,6 +36,7 @@ public final class EventPublisher
     private final AtomicCounter ringRejected;
     private final HopLatency tickToPublish;
     private final EventTranslatorOneArg<Event, Event> businessTranslator;
+    private final DirectSender direct;
     private long lastSequence;
 
     /** A publisher whose hop is not timed. */
@@ -62,6 +64,23 @@ public final class EventPublisher
         final HopLatency tickToPublish,
         final boolean stampRingEntry)
     {
+        this(ringSize, sourceId, epoch, eventsProduced, ringRejected, tickToPublish, stampRingEntry, null);
+    }
+
+    /**
+     * @param direct the naive baseline: when not null, every event is sent by the calling (trading)
+     *               thread itself, waiting on the socket, and the ring stays empty
+     */
+    public EventPublisher(
+        final int ringSize,
+        final int sourceId,
+        final long epoch,
+        final AtomicCounter eventsProduced,
+        final AtomicCounter ringRejected,
+        final HopLatency tickToPublish,
+        final boolean stampRingEntry,
+        final DirectSender direct)
+    {
         ring = RingBuffer.createSingleProducer(Event::new, ringSize, new YieldingWaitStrategy());
         poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
@@ -69,6 +88,7 @@ public final class EventPublisher
         this.ringRejected = ringRejected;
         this.tickToPublish = tickToPublish;
         this.businessTranslator = stampRingEntry ? COPY_STAGED_STAMPED : COPY_STAGED;
+        this.direct = direct;
         staged.sourceId = sourceId;
         staged.epoch = epoch;
     }
@@ -173,7 +193,7 @@ public final class EventPublisher
         event.eventsProduced = eventsProduced.getPlain();
         event.ringRejected = ringRejected.getPlain();
         event.eventsSent = 0;
-        return ring.tryPublishEvent(COPY_STAGED, event);
+        return null == direct ? ring.tryPublishEvent(COPY_STAGED, event) : direct.sendEndOfStream(event);
     }
 
     /** The hash over every business event produced so far, in order: the same for the same run. */
@@ -193,10 +213,18 @@ public final class EventPublisher
         event.sequence = ++lastSequence;
         fingerprint.add(event);
         eventsProduced.incrementRelease();
-        final boolean published = ring.tryPublishEvent(businessTranslator, event);
-        if (!published)
+        final boolean published;
+        if (null == direct)
         {
-            ringRejected.incrementRelease();
+            published = ring.tryPublishEvent(businessTranslator, event);
+            if (!published)
+            {
+                ringRejected.incrementRelease();
+            }
+        }
+        else
+        {
+            published = direct.send(event); // counts an event it could not send as unsent
         }
         tickToPublish.record(event.originNs);
         return published;

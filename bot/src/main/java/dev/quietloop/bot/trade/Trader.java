@@ -33,6 +33,8 @@ public final class Trader implements Runnable
     private final long drainTimeoutNs;
     private final Fill fill = new Fill();
     private long lastMarketDataNs;
+    private long warmupTicks;
+    private Runnable afterWarmup;
     private boolean endOfStreamPublished;
     private volatile Throwable failure;
 
@@ -79,6 +81,17 @@ public final class Trader implements Runnable
         publishEndOfStream();
     }
 
+    /**
+     * Runs {@code action} on the trading thread once {@code ticks} ticks are replayed: the end of a
+     * warm-up, after which the hop histograms start afresh. Call it before the thread starts.
+     */
+    public Trader afterWarmup(final long ticks, final Runnable action)
+    {
+        this.warmupTicks = ticks;
+        this.afterWarmup = action;
+        return this;
+    }
+
     /** What stopped the replay early, or null. */
     public Throwable failure()
     {
@@ -122,7 +135,10 @@ public final class Trader implements Runnable
                 break;
             }
             ticks.incrementRelease();
-            replayed++;
+            if (++replayed == warmupTicks)
+            {
+                afterWarmup.run();
+            }
         }
         return replayed;
     }

@@ -53,6 +53,20 @@ class HopLatencyTest
     }
 
     @Test
+    void shouldForgetTheWarmUpOnReset()
+    {
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true);
+        hop.record(0, 1_000_000, 500);
+        hop.reset();
+        hop.record(0, 2_000, 7);
+
+        final Histogram total = hop.total();
+
+        assertEquals(7, total.getTotalCount());
+        assertEquals(2_000, total.getMaxValue(), 2);
+    }
+
+    @Test
     void shouldClampANegativeLatencyToZero()
     {
         final HopLatency hop = HopLatency.of(Hop.BROKER_DWELL, true);

@@ -35,6 +35,8 @@ public final class SidecarReceiver implements Agent
     public static final String EVENTS_RECEIVED = "sidecar.eventsReceived";
     public static final String BY_TYPE_PREFIX = "sidecar.byType.";
     public static final String DECODE_ERRORS = "sidecar.decodeErrors";
+    /** From the first business event's frame to the last one's, on the receive loop's clock: for rates. */
+    public static final String RECEIVE_SPAN_NS = "sidecar.receiveSpanNs";
 
     /** While draining, the socket counts as empty once nothing has arrived for this long. */
     public static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -59,6 +61,10 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter framesReceived;
     private final AtomicCounter eventsReceived;
     private final AtomicCounter decodeErrors;
+    private final AtomicCounter receiveSpanNs;
+    private final long warmupEvents;
+    private long frameNs;
+    private long firstEventNs = -1;
     private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
     private volatile boolean stopRequested;
     private volatile boolean exitedOnPurpose;
@@ -82,6 +88,7 @@ public final class SidecarReceiver implements Agent
      * @param pauseNs    waits the given nanoseconds when a fault pauses reading (parks in production)
      * @param onFinished run once on this agent's thread when it stops reading by itself
      * @param endToEnd   the hop from each business event's origin on the bot to its frame's receipt here
+     * @param warmupEvents events of each stream with this sequence or lower are a warm-up: not timed
      */
     public SidecarReceiver(
         final ZContext context,
@@ -94,7 +101,8 @@ public final class SidecarReceiver implements Agent
         final NanoClock clock,
         final LongConsumer pauseNs,
         final Runnable onFinished,
-        final HopLatency endToEnd)
+        final HopLatency endToEnd,
+        final long warmupEvents)
     {
         this.context = context;
         this.endpoint = endpoint;
@@ -108,6 +116,7 @@ public final class SidecarReceiver implements Agent
         this.pauseNs = pauseNs;
         this.onFinished = onFinished;
         this.endToEnd = endToEnd;
+        this.warmupEvents = warmupEvents;
         framesReceived = counters.newCounter(FRAMES_RECEIVED);
         eventsReceived = counters.newCounter(EVENTS_RECEIVED);
         for (int type = EventType.SIGNAL; type < EventType.CODES; type++)
@@ -115,6 +124,7 @@ public final class SidecarReceiver implements Agent
             byType[type] = counters.newCounter(BY_TYPE_PREFIX + EventType.name(type));
         }
         decodeErrors = counters.newCounter(DECODE_ERRORS);
+        receiveSpanNs = counters.newCounter(RECEIVE_SPAN_NS);
     }
 
     @Override
@@ -171,6 +181,7 @@ public final class SidecarReceiver implements Agent
         // The origin was stamped by System.nanoTime() in the bot: a machine-wide clock on Linux,
         // not the agent's NanoClock, which a test may replace.
         frameReceivedNs = endToEnd.isEnabled() ? System.nanoTime() : 0;
+        frameNs = nowNs;
         framesReceived.incrementRelease();
         if (decoder.decode(length, listener) < 0)
         {
@@ -270,7 +281,15 @@ public final class SidecarReceiver implements Agent
         {
             eventsReceived.incrementRelease();
             checker.onEvent(event.sourceId, event.epoch, event.sequence);
-            endToEnd.record(event.originNs, frameReceivedNs, 1);
+            if (event.sequence > warmupEvents)
+            {
+                endToEnd.record(event.originNs, frameReceivedNs, 1);
+            }
+            if (firstEventNs < 0)
+            {
+                firstEventNs = frameNs;
+            }
+            receiveSpanNs.setRelease(frameNs - firstEventNs);
         }
         else if (type == EventType.END_OF_STREAM)
         {

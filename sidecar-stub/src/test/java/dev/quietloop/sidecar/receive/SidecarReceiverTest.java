@@ -39,6 +39,7 @@ class SidecarReceiverTest
     private final AtomicInteger finishedCalls = new AtomicInteger();
     private final AtomicInteger pauses = new AtomicInteger();
     private final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
+    private long warmupEvents;
     private SidecarReceiver receiver;
     private ZMQ.Socket push;
 
@@ -82,6 +83,22 @@ class SidecarReceiverTest
         assertEquals(4, ages.getTotalCount(), "one per business event, none for control frames");
         // An origin read against another clock, or none, would pin the value at the ceiling.
         assertTrue(ages.getMaxValue() < HopLatency.HIGHEST_TRACKABLE_NS / 2, "from the origin: " + ages.getMaxValue());
+    }
+
+    @Test
+    void shouldTimeOnlyEventsPastTheWarmUpAndMeasureTheReceiveSpan() throws InterruptedException
+    {
+        warmupEvents = 2;
+        start(FaultInjection.none());
+
+        send(TestFrames.signals(1, 2));
+        pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 2);
+        clock.advance(5_000);
+        send(TestFrames.signals(3, 4, 5));
+        pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 5);
+
+        assertEquals(3, endToEnd.total().getTotalCount(), "sequences 1 and 2 are the warm-up");
+        assertEquals(5_000, counter(SidecarReceiver.RECEIVE_SPAN_NS));
     }
 
     @Test
@@ -248,7 +265,8 @@ class SidecarReceiverTest
             clock,
             pauseNs -> pauses.incrementAndGet(),
             finishedCalls::incrementAndGet,
-            endToEnd);
+            endToEnd,
+            warmupEvents);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(0);
         push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The benchmark suite: latency isolation under sidecar faults (quietloop and a naive baseline),
+# throughput against raw JeroMQ, fixed-rate latency and the JMH micro-benchmarks. Writes
+# perf/RESULTS.md and perf/results/*.png; each run's report stays under perf/reports/bench-*.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+case "${1:-}" in
+  -h|--help)
+    cat <<USAGE
+Usage: bin/bench.sh [--quick] [--only isolation,throughput,latency,micro] [--results FILE]
+
+  --quick     the short suite: under 5 minutes on a 2-core machine (the isolation matrix at a
+              fixed rate only, shorter replays and JMH runs); the default is the full suite
+  --only      run only these sections (the others are left out of the results file)
+  --results   where to write the results (default perf/RESULTS.md; plots go to results/ beside it)
+
+Exit codes: 0 ok; 1 a run failed (its output is named); 2 bad input.
+USAGE
+    exit 0 ;;
+esac
+
+ql_build_if_stale
+# perf is not part of dist: build it too when its classes are missing or older than its sources.
+stamp="$QL_ROOT/perf/target/classes/META-INF/BenchmarkList"
+if [ ! -f "$stamp" ] || [ ! -d "$QL_ROOT/perf/target/lib" ] || \
+    [ -n "$(find "$QL_ROOT/perf/src" "$QL_ROOT/perf/pom.xml" -type f -newer "$stamp" -print -quit)" ]; then
+  echo "bench.sh: building perf..." >&2
+  (cd "$QL_ROOT" && ./mvnw -q -B -DskipTests -pl perf -am package) >&2 || { echo "bench.sh: build failed" >&2; exit 1; }
+fi
+cd "$QL_ROOT"
+exec "$QL_JAVA" "@$QL_JVM_OPTIONS" -cp "$QL_ROOT/perf/target/classes:$QL_ROOT/perf/target/lib/*" \
+  dev.quietloop.perf.bench.BenchMain --jvm-options "$QL_JVM_OPTIONS" "$@"

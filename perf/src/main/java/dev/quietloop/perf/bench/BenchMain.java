@@ -1,0 +1,243 @@
+package dev.quietloop.perf.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import dev.quietloop.bot.replay.MarketDataGenerator;
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/bench.sh}: runs every section of the benchmark suite and writes
+ * {@code perf/RESULTS.md} with its plots beside it in {@code perf/results/}. Each pipeline run is
+ * a real {@code bin/run-bot.sh}-style run whose report stays under {@code perf/reports/bench-*}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measures latency isolation, throughput, fixed-rate latency and the micro-benchmarks; " +
+        "writes perf/RESULTS.md.")
+public final class BenchMain implements Callable<Integer>
+{
+    static final Set<String> SECTIONS = Set.of("isolation", "throughput", "latency", "micro");
+
+    @Option(names = "--quick", description = "the short suite, under 5 minutes on 2 cores")
+    private boolean quick;
+
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+        description = "run only these: isolation, throughput, latency, micro (default: all)")
+    private List<String> only;
+
+    @Option(names = "--results", defaultValue = "perf/RESULTS.md", description = "where the results go")
+    private Path resultsFile;
+
+    @Option(names = "--jvm-options", defaultValue = "config/jvm.options", description = "the JVM flags file")
+    private Path jvmOptions;
+
+    public static void main(final String[] args)
+    {
+        System.exit(Cli.run("bench", new BenchMain(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Path root = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(root.resolve("dist/target/lib")))
+        {
+            throw new ConfigException("no dist/target/lib under " + root + ": run from the project root after a build");
+        }
+        if (!Files.isReadable(jvmOptions))
+        {
+            throw new ConfigException("cannot read JVM options file " + jvmOptions + " (--jvm-options)");
+        }
+        final List<String> sections = null == only ? List.of("isolation", "throughput", "latency", "micro") : only;
+        for (final String section : sections)
+        {
+            if (!SECTIONS.contains(section))
+            {
+                throw new ConfigException("unknown --only section '" + section + "' (isolation, throughput, latency, micro)");
+            }
+        }
+        final BenchSettings settings = quick ? BenchSettings.QUICK : BenchSettings.FULL;
+        final String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        final Path reportsDir = Files.createDirectories(root.resolve("perf/reports/bench-" + stamp));
+        final Path countersDir = Files.createDirectories(reportsDir.resolve("counters"));
+        final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
+        final PipelineRun runner = new PipelineRun(root, jvmOptions.toAbsolutePath(), reportsDir, countersDir, 180_000);
+        final long startNs = System.nanoTime();
+
+        final List<String> body = new ArrayList<>();
+        if (sections.contains("isolation"))
+        {
+            final Path data = reportsDir.resolve("isolation.csv");
+            generate(data, settings.isolationTicks());
+            final Isolation isolation = new Isolation(runner, settings);
+            isolation.run(data);
+            body.add("## 1. Isolation: the bot's latency under sidecar faults");
+            body.add("");
+            body.addAll(isolation.report(resultsDir));
+        }
+        if (sections.contains("throughput"))
+        {
+            final Path data = reportsDir.resolve("throughput.csv");
+            generate(data, settings.throughputTicks());
+            final Throughput throughput = new Throughput(runner, settings, root, jvmOptions.toAbsolutePath());
+            throughput.run(data);
+            body.add("## 2. Throughput");
+            body.add("");
+            body.addAll(throughput.report());
+            body.add("");
+        }
+        if (sections.contains("latency"))
+        {
+            final FixedRateLatency latency = new FixedRateLatency(runner, settings, reportsDir);
+            latency.run();
+            body.add("## 5. Latency at a fixed rate");
+            body.add("");
+            body.addAll(latency.report());
+            body.add("");
+        }
+        if (sections.contains("micro"))
+        {
+            final MicroBenchmarks micro = new MicroBenchmarks(settings, jvmOptions.toAbsolutePath());
+            micro.run();
+            body.add("## 3. Micro-benchmarks (JMH, `-prof gc`)");
+            body.add("");
+            body.addAll(micro.report());
+            body.add("");
+        }
+        final double minutes = (System.nanoTime() - startNs) / 60e9;
+        write(resultsFile, header(settings, sections, minutes, runner, reportsDir), body);
+        System.out.println("bench: wrote " + resultsFile + " in " + String.format(Locale.ROOT, "%.1f", minutes) +
+            " min; the runs' reports are in " + root.relativize(reportsDir));
+        return ExitCodes.OK;
+    }
+
+    /** A deterministic quietloop file of {@code ticks} quotes and trades on two symbols. */
+    static void generate(final Path file, final long ticks)
+    {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII))
+        {
+            MarketDataGenerator.generate(ticks, 42, MarketDataGenerator.DEFAULT_SYMBOLS.split(","), out);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file, ex);
+        }
+    }
+
+    private List<String> header(
+        final BenchSettings settings,
+        final List<String> sections,
+        final double minutes,
+        final PipelineRun runner,
+        final Path reportsDir) throws IOException
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add("# quietloop benchmark results");
+        lines.add("");
+        lines.add("Written by `bin/bench.sh" + (quick ? " --quick" : "") + "` on " +
+            LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC, " +
+            String.format(Locale.ROOT, "%.1f", minutes) + " minutes, sections: " + String.join(", ", sections) +
+            ". Every figure below comes from that one bench run; ratios compare figures measured in it.");
+        lines.add("");
+        lines.add("## Machine");
+        lines.add("");
+        lines.addAll(machine());
+        lines.add("");
+        lines.add("JVM flags (`config/jvm.options`, used by every process and every JMH fork):");
+        lines.add("");
+        lines.add("```");
+        lines.addAll(List.of(MicroBenchmarks.jvmFlags(jvmOptions)));
+        lines.add("```");
+        lines.add("");
+        lines.add("Idle strategies, the defaults: the bot's trading thread spins (one core whole); the bot's sender, " +
+            "the broker's receiver and forwarder and the stub's receive loop back off (10 spins, 20 yields, then " +
+            "parks from 1 µs doubling to 1 ms). On 2 cores only the trading thread may spin.");
+        lines.add("");
+        lines.add("Each pipeline run is the broker launching the stub and the bot, as `bin/run-bot.sh` does, for " +
+            "example:");
+        lines.add("");
+        lines.add("```");
+        final PipelineRun.Spec example = new PipelineRun.Spec("isolation-rate-20000-ring-slow-1",
+            reportsDir.resolve("isolation.csv"), settings.isolationTicks(), "tick-signal", "--rate=20000",
+            Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), List.of());
+        lines.add(String.join(" ", runner.command(example, 0)).replace(Path.of("").toAbsolutePath() + "/", ""));
+        lines.add("```");
+        lines.add("");
+        lines.add("Methodology: the bot replays at the rate asked, and every event carries its tick's intended time " +
+            "(`originNs`), so a late replay counts as latency (no coordinated omission). The first " +
+            settings.warmupTicks() + " ticks of an isolation run (the first second of a fixed-rate run) are a " +
+            "warm-up whose samples are discarded (`--warmup-ticks`, `--warmup-events`). Each scenario runs " +
+            settings.repeats() + " times, round-robin; tables show the median and, in brackets, the lowest and " +
+            "highest. The machine is shared and noisy: read the spreads.");
+        lines.add("");
+        return lines;
+    }
+
+    private static List<String> machine() throws IOException
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add("- cores: " + Runtime.getRuntime().availableProcessors() + cpuModel());
+        lines.add("- memory: " + memTotal());
+        lines.add("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " +
+            System.getProperty("os.arch"));
+        lines.add("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") +
+            " (" + System.getProperty("java.vendor") + "), bench driver flags: " +
+            ManagementFactory.getRuntimeMXBean().getInputArguments().size() + " from the same file");
+        return lines;
+    }
+
+    private static String cpuModel() throws IOException
+    {
+        final Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo))
+        {
+            return "";
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo))
+        {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> ", " + line.substring(line.indexOf(':') + 1).strip()).orElse("");
+        }
+    }
+
+    private static String memTotal() throws IOException
+    {
+        final Path meminfo = Path.of("/proc/meminfo");
+        if (!Files.isReadable(meminfo))
+        {
+            return "unknown";
+        }
+        try (Stream<String> lines = Files.lines(meminfo))
+        {
+            return lines.filter(line -> line.startsWith("MemTotal")).findFirst()
+                .map(line -> String.format(Locale.ROOT, "%.0f GiB",
+                    Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("unknown");
+        }
+    }
+
+    private static void write(final Path file, final List<String> header, final List<String> body) throws IOException
+    {
+        final List<String> lines = new ArrayList<>(header);
+        lines.addAll(body);
+        lines.addAll(ProductionNotes.LINES);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.quietloop.perf.bench;
+
+import java.util.List;
+
+/**
+ * How big each section runs. {@link #QUICK} keeps the whole bench under five minutes on a 2-core
+ * machine: the isolation matrix at the fixed rate only, shorter replays, shorter JMH runs.
+ *
+ * @param isolationTicks  ticks per isolation run, warm-up included
+ * @param warmupTicks     ticks replayed before the histograms are reset
+ * @param stopMs          how long the broker stays stopped (SIGSTOP) mid-run
+ * @param throughputTicks ticks of the throughput runs, one event each
+ * @param latencyRates    the fixed event rates whose endToEnd latency is measured
+ * @param latencySeconds  how long each fixed-rate run lasts after warm-up
+ * @param jmhIterations   JMH warm-up and measurement iterations of one second each
+ */
+record BenchSettings(
+    String name,
+    int repeats,
+    List<String> isolationPaces,
+    long isolationTicks,
+    long warmupTicks,
+    long stopMs,
+    long throughputTicks,
+    List<Integer> latencyRates,
+    int latencySeconds,
+    int jmhIterations)
+{
+    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=20000"), 50_000, 10_000, 1_000,
+        1_000_000, List.of(10_000, 100_000), 2, 1);
+    static final BenchSettings FULL = new BenchSettings("full", 3, List.of("--rate=20000", "--speed=max"), 200_000,
+        40_000, 2_000, 4_000_000, List.of(10_000, 100_000), 10, 3);
+}

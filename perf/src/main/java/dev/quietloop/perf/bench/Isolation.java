@@ -1,0 +1,185 @@
+package dev.quietloop.perf.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/**
+ * Section 1, the headline: the same data and strategy under each sidecar condition, at a fixed
+ * rate and at max speed, for quietloop (events through the ring to the sender thread) and for the
+ * naive baseline (the trading thread sends each event itself). The figure is the bot's
+ * {@code tickToPublish}, timed from each tick's intended time. Repeats run round-robin over the
+ * scenarios, so drift on a shared machine spreads over all of them alike.
+ */
+final class Isolation
+{
+    static final String RING = "ring";
+    static final String DIRECT = "direct";
+    /** quietloop's goal: every fault's p99.9 at most this times the healthy one of the same run. */
+    static final double GOAL_RATIO = 1.2;
+
+    private final PipelineRun runner;
+    private final BenchSettings settings;
+    /** pace, then send mode, then condition: the repeats. */
+    private final Map<String, Map<String, Map<Condition, List<RunFigures>>>> results = new LinkedHashMap<>();
+
+    Isolation(final PipelineRun runner, final BenchSettings settings)
+    {
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    void run(final Path data) throws IOException, InterruptedException
+    {
+        for (int repeat = 1; repeat <= settings.repeats(); repeat++)
+        {
+            for (final String pace : settings.isolationPaces())
+            {
+                for (final String mode : List.of(RING, DIRECT))
+                {
+                    for (final Condition condition : Condition.values())
+                    {
+                        final String runId = String.format(Locale.ROOT, "isolation-%s-%s-%s-%d",
+                            paceName(pace), mode, condition.name().toLowerCase(Locale.ROOT), repeat);
+                        final boolean paced = pace.startsWith("--rate");
+                        final long stopAt = settings.warmupTicks() + 1 +
+                            (paced ? (settings.isolationTicks() - settings.warmupTicks()) / 4 : 0);
+                        final PipelineRun.Spec spec = new PipelineRun.Spec(runId, data, settings.isolationTicks(),
+                            "tick-signal", pace, mode, condition, stopAt, settings.stopMs(), settings.warmupTicks(),
+                            List.of());
+                        System.out.println("bench: " + runId);
+                        final RunFigures figures = runner.run(spec);
+                        results.computeIfAbsent(pace, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(mode, k -> new EnumMap<>(Condition.class))
+                            .computeIfAbsent(condition, k -> new ArrayList<>()).add(figures);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The tables, the goal check and the plot, as Markdown. */
+    List<String> report(final Path resultsDir) throws IOException
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Map.Entry<String, Map<String, Map<Condition, List<RunFigures>>>> byPace : results.entrySet())
+        {
+            final String pace = byPace.getKey();
+            lines.add("### " + (pace.startsWith("--rate") ? "Fixed rate, " + pace.substring("--rate=".length()) +
+                " ticks/s" : "Max speed") + "");
+            lines.add("");
+            lines.add("`tickToPublish` in µs, median of " + settings.repeats() + " runs (lowest–highest); the ratio is " +
+                "the median p99.9 over the healthy median p99.9 of the same mode in this bench run.");
+            lines.add("");
+            lines.add("| mode | condition | p50 | p99 | p99.9 | max | p99.9 / healthy | ring rejected | delivered | " +
+                "balances |");
+            lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            for (final Map.Entry<String, Map<Condition, List<RunFigures>>> byMode : byPace.getValue().entrySet())
+            {
+                final Map<Condition, List<RunFigures>> conditions = byMode.getValue();
+                final double healthy = p999(conditions.get(Condition.HEALTHY)).median();
+                for (final Map.Entry<Condition, List<RunFigures>> entry : conditions.entrySet())
+                {
+                    final List<RunFigures> runs = entry.getValue();
+                    lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f | %s | %s | %s |",
+                        modeName(byMode.getKey()), entry.getKey().title(),
+                        Spread.of(runs, r -> r.hop("tickToPublish", "p50")).micros(),
+                        Spread.of(runs, r -> r.hop("tickToPublish", "p99")).micros(),
+                        p999(runs).micros(),
+                        Spread.of(runs, r -> r.hop("tickToPublish", "max")).micros(),
+                        p999(runs).median() / healthy,
+                        Spread.of(runs, r -> r.ringRejected()).plain(),
+                        Spread.of(runs, r -> r.delivered()).plain(),
+                        runs.stream().allMatch(RunFigures::balances) ? "yes" : "NO"));
+                }
+            }
+            lines.add("");
+            lines.addAll(goals(byPace.getValue()));
+            lines.add("");
+            final String png = "isolation-" + paceName(pace) + ".png";
+            plot(resultsDir.resolve(png), pace, byPace.getValue());
+            lines.add("![tickToPublish p99.9 per condition, " + paceName(pace) + "](" + png + ")");
+            lines.add("");
+        }
+        return lines;
+    }
+
+    private static List<String> goals(final Map<String, Map<Condition, List<RunFigures>>> byMode)
+    {
+        final List<String> lines = new ArrayList<>();
+        final Map<Condition, List<RunFigures>> ring = byMode.get(RING);
+        final double ringHealthy = p999(ring.get(Condition.HEALTHY)).median();
+        double worstRing = 0;
+        for (final Map.Entry<Condition, List<RunFigures>> entry : ring.entrySet())
+        {
+            worstRing = Math.max(worstRing, p999(entry.getValue()).median() / ringHealthy);
+        }
+        lines.add(String.format(Locale.ROOT, "- quietloop: worst fault p99.9 / healthy p99.9 = **%.2f** (goal ≤ %.1f): %s",
+            worstRing, GOAL_RATIO, worstRing <= GOAL_RATIO ? "met" : "**not met**"));
+        final Map<Condition, List<RunFigures>> direct = byMode.get(DIRECT);
+        if (null != direct)
+        {
+            final double directHealthy = p999(direct.get(Condition.HEALTHY)).median();
+            double worstDirect = 0;
+            for (final Map.Entry<Condition, List<RunFigures>> entry : direct.entrySet())
+            {
+                worstDirect = Math.max(worstDirect, p999(entry.getValue()).median() / directHealthy);
+            }
+            lines.add(String.format(Locale.ROOT, "- naive baseline: worst fault p99.9 / healthy p99.9 = **%.0f** " +
+                "(expected: orders of magnitude)", worstDirect));
+        }
+        return lines;
+    }
+
+    private static void plot(final Path png, final String pace, final Map<String, Map<Condition, List<RunFigures>>> byMode)
+        throws IOException
+    {
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        final CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
+            .title("tickToPublish p99.9 per sidecar condition, " + paceName(pace) + " (median of repeats)")
+            .xAxisTitle("condition").yAxisTitle("p99.9 (µs, log)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLabelRotation(10);
+        for (final Map.Entry<String, Map<Condition, List<RunFigures>>> byCondition : byMode.entrySet())
+        {
+            final List<String> names = new ArrayList<>();
+            final List<Double> values = new ArrayList<>();
+            for (final Map.Entry<Condition, List<RunFigures>> entry : byCondition.getValue().entrySet())
+            {
+                names.add(entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                values.add(Math.max(0.1, p999(entry.getValue()).median() / 1000.0));
+            }
+            chart.addSeries(modeName(byCondition.getKey()), names, values);
+        }
+        try (OutputStream out = Files.newOutputStream(png))
+        {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    private static Spread p999(final List<RunFigures> runs)
+    {
+        return Spread.of(runs, r -> r.hop("tickToPublish", "p99_9"));
+    }
+
+    static String paceName(final String pace)
+    {
+        return pace.startsWith("--rate=") ? "rate-" + pace.substring("--rate=".length()) : "max-speed";
+    }
+
+    private static String modeName(final String mode)
+    {
+        return RING.equals(mode) ? "quietloop" : "naive";
+    }
+}

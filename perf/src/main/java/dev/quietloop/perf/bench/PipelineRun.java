@@ -1,0 +1,225 @@
+package dev.quietloop.perf.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.protocol.process.CountersDirectory;
+import dev.quietloop.protocol.process.CountersFile;
+import dev.quietloop.protocol.process.SummaryJson;
+
+/**
+ * One run of the whole pipeline, as {@code bin/run-bot.sh} makes it: the broker launches the
+ * stub (or not, for a dead endpoint) and the bot, the bot replays, the broker writes the report.
+ * The bench only adds the fault it cannot ask the processes for: stopping the broker with SIGSTOP
+ * once the bot has replayed a given number of ticks, read from the bot's live counters.
+ */
+final class PipelineRun
+{
+    private static final String BROKER_MAIN = "dev.quietloop.broker.BrokerMain";
+    private static final long POLL_MS = 1;
+
+    private final Path root;
+    private final Path jvmOptions;
+    private final Path reportsDir;
+    private final Path countersDir;
+    private final long timeoutMs;
+
+    PipelineRun(final Path root, final Path jvmOptions, final Path reportsDir, final Path countersDir, final long timeoutMs)
+    {
+        this.root = root;
+        this.jvmOptions = jvmOptions;
+        this.reportsDir = reportsDir;
+        this.countersDir = countersDir;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** What to run: the data, the bot's pacing and send mode, the condition and its extra flags. */
+    record Spec(
+        String runId,
+        Path data,
+        long ticks,
+        String strategy,
+        String pace,
+        String sendMode,
+        Condition condition,
+        long stopAtTicks,
+        long stopMs,
+        long warmupTicks,
+        List<String> extraArgs)
+    {
+    }
+
+    /** The command line, as a user would type it after {@code bin/run-bot.sh}'s own defaults. */
+    List<String> command(final Spec spec, final int deadPort)
+    {
+        final List<String> command = new ArrayList<>(List.of(
+            javaBinary(), "@" + jvmOptions, "-cp", root.resolve("dist/target/lib") + File.separator + "*", BROKER_MAIN,
+            "--launch-bot", "--data", spec.data().toString(),
+            "--reports", reportsDir.toString(), "--run-id", spec.runId(), "--jvm-options", jvmOptions.toString(),
+            "--ingest", "tcp://127.0.0.1:0", "--drain-timeout", "2",
+            "--bot-arg=--strategy=" + spec.strategy(), "--bot-arg=--quiet", "--bot-arg=" + spec.pace(),
+            "--bot-arg=--send-mode=" + spec.sendMode()));
+        if (spec.warmupTicks() > 0)
+        {
+            command.add("--bot-arg=--warmup-ticks=" + spec.warmupTicks());
+            if (spec.condition() != Condition.DEAD)
+            {
+                command.add("--stub-arg=--warmup-events=" + spec.warmupTicks());
+            }
+        }
+        command.addAll(spec.condition().brokerArgs(deadPort));
+        command.addAll(spec.extraArgs());
+        return command;
+    }
+
+    /** Runs it to the end (or the timeout, then kills it and all it started) and reads the report. */
+    RunFigures run(final Spec spec) throws IOException, InterruptedException
+    {
+        final Path log = reportsDir.resolve(spec.runId() + ".log");
+        final ProcessBuilder builder = new ProcessBuilder(command(spec, unusedPort()))
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        builder.environment().put(CountersDirectory.ENV, countersDir.toString());
+        final long startNs = System.nanoTime();
+        final Process broker = builder.start();
+        try
+        {
+            if (spec.condition() == Condition.BROKER_STOPPED)
+            {
+                stopBrokerMidRun(broker, spec);
+            }
+            if (!broker.waitFor(timeoutMs, TimeUnit.MILLISECONDS))
+            {
+                throw new IllegalStateException("run " + spec.runId() + " did not end within " + timeoutMs +
+                    " ms; its output: " + log);
+            }
+        }
+        finally
+        {
+            killAll(broker);
+        }
+        final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
+        final Path summary = reportsDir.resolve(spec.runId()).resolve("summary.json");
+        if (!Files.isRegularFile(summary))
+        {
+            throw new IllegalStateException("run " + spec.runId() + " exited " + broker.exitValue() +
+                " without a summary; its output: " + log);
+        }
+        final Map<String, Long> figures = SummaryJson.read(summary);
+        return new RunFigures(figures, broker.exitValue(), wallSeconds);
+    }
+
+    /** Stops the broker once the bot has replayed {@code stopAtTicks}, for {@code stopMs}. */
+    private void stopBrokerMidRun(final Process broker, final Spec spec) throws IOException, InterruptedException
+    {
+        final long target = spec.stopAtTicks();
+        while (broker.isAlive() && botTicks() < target)
+        {
+            Thread.sleep(POLL_MS);
+        }
+        if (!broker.isAlive())
+        {
+            return;
+        }
+        signal("STOP", broker.pid());
+        try
+        {
+            Thread.sleep(spec.stopMs());
+        }
+        finally
+        {
+            signal("CONT", broker.pid());
+        }
+    }
+
+    /** The launched bot's live tick count, from its counters file in this bench's own directory. */
+    private long botTicks()
+    {
+        for (final Path file : CountersDirectory.list(countersDir))
+        {
+            if (!file.getFileName().toString().startsWith("bot-"))
+            {
+                continue;
+            }
+            final Optional<CountersFile> counters = open(file);
+            if (counters.isPresent())
+            {
+                try
+                {
+                    final long[] ticks = {-1};
+                    counters.get().reader().forEach((value, id, label) ->
+                    {
+                        if ("bot.ticks".equals(label))
+                        {
+                            ticks[0] = value;
+                        }
+                    });
+                    if (ticks[0] >= 0)
+                    {
+                        return ticks[0];
+                    }
+                }
+                finally
+                {
+                    counters.get().unmap();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Optional<CountersFile> open(final Path file)
+    {
+        try
+        {
+            return CountersFile.openReadOnly(file);
+        }
+        catch (final IllegalStateException ex)
+        {
+            return Optional.empty(); // not fully written yet, or gone: try again on the next poll
+        }
+    }
+
+    private static void signal(final String signal, final long pid) throws IOException, InterruptedException
+    {
+        final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0)
+        {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    private static void killAll(final Process process)
+    {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static int unusedPort()
+    {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot find a free loopback port", ex);
+        }
+    }
+
+    private static String javaBinary()
+    {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

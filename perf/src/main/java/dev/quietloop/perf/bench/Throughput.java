@@ -1,0 +1,150 @@
+package dev.quietloop.perf.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Section 2: sustained events/s delivered to the sidecar with zero loss, against raw JeroMQ
+ * PUSH/PULL with 64-byte single messages between two processes, measured in the same bench run.
+ * <p>
+ * At max speed the replay outruns any pipeline, so the bot ring overflows: that run measures the
+ * pipeline's capacity. The sustained rate is then replayed at a fixed rate just under it, and
+ * counts only if nothing was lost; if something was, the rate steps down.
+ */
+final class Throughput
+{
+    /** quietloop's goal: at least this times the raw single-message rate. */
+    static final double GOAL_RATIO = 2.0;
+    private static final double[] STEPS = {0.9, 0.75, 0.6, 0.45};
+
+    private final PipelineRun runner;
+    private final BenchSettings settings;
+    private final Path root;
+    private final Path jvmOptions;
+    private final List<String> lines = new ArrayList<>();
+
+    Throughput(final PipelineRun runner, final BenchSettings settings, final Path root, final Path jvmOptions)
+    {
+        this.runner = runner;
+        this.settings = settings;
+        this.root = root;
+        this.jvmOptions = jvmOptions;
+    }
+
+    void run(final Path data) throws IOException, InterruptedException
+    {
+        final List<Double> raw = new ArrayList<>();
+        final List<RunFigures> capacity = new ArrayList<>();
+        final List<RunFigures> sustained = new ArrayList<>();
+        final List<Integer> sustainedRates = new ArrayList<>();
+        for (int repeat = 1; repeat <= settings.repeats(); repeat++)
+        {
+            raw.add(rawJeromq());
+            final RunFigures max = runPipeline("throughput-max-" + repeat, data, "--speed=max");
+            capacity.add(max);
+            for (final double step : STEPS)
+            {
+                final int rate = (int)(eventsPerSecond(max) * step);
+                final RunFigures paced = runPipeline("throughput-rate-" + rate + "-" + repeat, data, "--rate=" + rate);
+                if (paced.ringRejected() == 0 && paced.value("sidecar.gaps") == 0 && paced.balances())
+                {
+                    sustained.add(paced);
+                    sustainedRates.add(rate);
+                    break;
+                }
+            }
+        }
+        final Spread rawSpread = Spread.of(raw, Double::doubleValue);
+        final Spread capacitySpread = Spread.of(capacity, Throughput::eventsPerSecond);
+        final Spread sustainedSpread = Spread.of(sustained, Throughput::eventsPerSecond);
+        lines.add("| measure | events (messages) / s, median of " + settings.repeats() + " (lowest–highest) | " +
+            "avg events per frame | loss |");
+        lines.add("| --- | --- | --- | --- |");
+        lines.add("| raw JeroMQ PUSH/PULL, 64-byte single messages, two processes | " + rawSpread.plain() + " | 1 | - |");
+        lines.add("| quietloop at max speed (capacity; the bot ring overflows) | " + capacitySpread.plain() + " | " +
+            String.format(Locale.ROOT, "%.1f", Spread.of(capacity, RunFigures::batchSize).median()) + " | " +
+            Spread.of(capacity, RunFigures::ringRejected).plain() + " ring rejected |");
+        lines.add("| quietloop sustained, paced at " + sustainedRates + " ticks/s | " + sustainedSpread.plain() + " | " +
+            String.format(Locale.ROOT, "%.1f", Spread.of(sustained, RunFigures::batchSize).median()) + " | " +
+            (sustained.size() == settings.repeats() ? "0" : "loss at every rate tried in some repeat") + " |");
+        lines.add("");
+        final double ratio = sustainedSpread.median() / rawSpread.median();
+        lines.add(String.format(Locale.ROOT, "- sustained quietloop / raw JeroMQ = **%.2f** (goal ≥ %.1f): %s",
+            ratio, GOAL_RATIO, ratio >= GOAL_RATIO ? "met" : "**not met**"));
+        lines.add("- Delivered rate: events the sidecar stub received, over the span from its first to its last " +
+            "business event (`sidecar.receiveSpanNs`).");
+    }
+
+    List<String> report()
+    {
+        return lines;
+    }
+
+    private RunFigures runPipeline(final String runId, final Path data, final String pace)
+        throws IOException, InterruptedException
+    {
+        System.out.println("bench: " + runId);
+        return runner.run(new PipelineRun.Spec(runId, data, settings.throughputTicks(), "tick-signal", pace,
+            Isolation.RING, Condition.HEALTHY, 0, 0, 0, List.of()));
+    }
+
+    /** Events the stub received per second of its receiving span. */
+    static double eventsPerSecond(final RunFigures figures)
+    {
+        final long spanNs = figures.value("sidecar.receiveSpanNs");
+        return spanNs <= 0 ? 0 : figures.delivered() * 1e9 / spanNs;
+    }
+
+    private double rawJeromq() throws IOException, InterruptedException
+    {
+        System.out.println("bench: raw JeroMQ PUSH/PULL");
+        final List<String> command = List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + jvmOptions,
+            "-cp", root.resolve("perf/target/classes") + File.pathSeparator + root.resolve("perf/target/lib") +
+                File.separator + "*",
+            "dev.quietloop.perf.RawJeromqBaseline", "--jvm-options", jvmOptions.toString());
+        final Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        double rate = Double.NaN;
+        final StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                output.append(line).append('\n');
+                if (line.startsWith("RESULT rawJeromq "))
+                {
+                    for (final String field : line.split(" "))
+                    {
+                        if (field.startsWith("messagesPerSecond="))
+                        {
+                            rate = Double.parseDouble(field.substring("messagesPerSecond=".length()));
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (!process.waitFor(120, TimeUnit.SECONDS))
+            {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+        if (Double.isNaN(rate))
+        {
+            throw new IllegalStateException("raw JeroMQ baseline gave no RESULT line:\n" + output);
+        }
+        return rate;
+    }
+}
