@@ -14,6 +14,7 @@ import dev.quietloop.broker.launch.ChildFailedException;
 import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.launch.ChildProcess;
 import dev.quietloop.broker.report.ReportWriter;
+import dev.quietloop.broker.report.RunConfigWriter;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -148,6 +149,7 @@ final class RunCoordinator
         }
         final int exitCode = new RunOutcome(
             interrupted, undelivered + Math.max(0, missing), botExitCode, botFailed || stubFailed).exitCode();
+        RunConfigWriter.write(runDir, config::writeYaml, err);
         writeReports(writer, total, components, interrupted, exitCode, undelivered);
         return exitCode;
     }
