@@ -23,6 +23,7 @@ import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
@@ -72,6 +73,12 @@ final class Bot
         final MarketDataFile data =
             MarketDataFile.open(replay.dataFile(), replay.format(), replay.symbol(), replay.strict(), err);
         System.out.println(BotReport.describe(data));
+        if (config.summaryFile() != null)
+        {
+            // At start-up, not with the summary: a run that dies still leaves its configuration, and
+            // the writing (Chronicle's YAML classes load for it) is over before any thread is timed.
+            ConfigYaml.write(ConfigYaml.besideSummary(config.summaryFile(), ROLE), ROLE, config::writeYaml, err);
+        }
         // After the input is known good: a refused file leaves no counters file behind.
         try (CounterRegistry registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err))
         {

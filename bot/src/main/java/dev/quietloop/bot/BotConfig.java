@@ -10,6 +10,8 @@ import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.process.ConfigYaml;
+import net.openhft.chronicle.wire.WireOut;
 
 /**
  * The bot's whole configuration, immutable and validated here, in one place: the replay first
@@ -113,6 +115,30 @@ public record BotConfig(
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
             drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, exitWithParent);
+    }
+
+    /**
+     * Every field, for the bot's section of {@code config.yaml}: the replay's first, as flat as the
+     * flags are, then the rest in table order; the broker as its endpoint text, the socket options
+     * as a {@code sockets} map, the summary file as an absolute path (null when there is none).
+     */
+    public void writeYaml(final WireOut wire)
+    {
+        replay.writeYaml(wire);
+        wire.write("broker").text(broker.toString());
+        wire.write("sourceId").int64(sourceId);
+        wire.write("ringSize").int64(ringSize);
+        wire.write("maxFrameBytes").int64(maxFrameBytes);
+        wire.write("sockets").marshallable(sockets::writeYaml);
+        wire.write("heartbeatMs").int64(heartbeatMs);
+        wire.write("drainTimeoutSeconds").int64(drainTimeoutSeconds);
+        wire.write("idleTrading").text(idleTrading);
+        wire.write("idleSender").text(idleSender);
+        wire.write("strategy").text(strategy);
+        wire.write("summaryFile").text(ConfigYaml.absolute(summaryFile));
+        wire.write("quiet").bool(quiet);
+        wire.write("timeHops").bool(timeHops);
+        wire.write("exitWithParent").bool(exitWithParent);
     }
 
     public long heartbeatIntervalNs()

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.process.ConfigYaml;
+import net.openhft.chronicle.wire.WireOut;
 
 /**
  * What to replay and how fast: the file, its format and symbol when they cannot be told from the
@@ -61,6 +63,29 @@ public record ReplayConfig(
         final String rate)
     {
         return new ReplayConfig(dataFile, format, symbol, strict, parseSpeed(speed), parseRate(rate));
+    }
+
+    /**
+     * Every field, into the bot's own section of {@code config.yaml} (the replay flags are the
+     * bot's): the data file as an absolute path, a format or symbol left to detection as null,
+     * {@code speed} as {@code max} when nothing paces the replay (the word {@code --speed} takes),
+     * else the factor, which is 0 when {@code --rate} paces it.
+     */
+    public void writeYaml(final WireOut wire)
+    {
+        wire.write("dataFile").text(ConfigYaml.absolute(dataFile));
+        wire.write("format").text(format);
+        wire.write("symbol").text(symbol);
+        wire.write("strict").bool(strict);
+        if (!isPaced())
+        {
+            wire.write("speed").text(SPEED_MAX);
+        }
+        else
+        {
+            wire.write("speed").float64(speed);
+        }
+        wire.write("rateTicksPerSecond").float64(rateTicksPerSecond);
     }
 
     public boolean isPaced()

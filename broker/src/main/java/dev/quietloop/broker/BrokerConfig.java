@@ -12,6 +12,8 @@ import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.process.ConfigYaml;
+import net.openhft.chronicle.wire.WireOut;
 
 /**
  * The broker's configuration, validated once: every problem a user can cause is reported here,
@@ -97,6 +99,35 @@ public record BrokerConfig(
     public static String defaultRunId()
     {
         return LocalDateTime.now().format(RUN_ID_FORMAT);
+    }
+
+    /**
+     * Every field, for the broker's section of {@code config.yaml}: endpoints as text, paths
+     * absolute, the arguments passed on to the children as sequences, the socket options as a
+     * {@code sockets} map.
+     */
+    public void writeYaml(final WireOut wire)
+    {
+        wire.write("ingest").text(ingest.toString());
+        wire.write("sidecar").text(sidecar.toString());
+        wire.write("launchStub").bool(launchStub);
+        ConfigYaml.writeTexts(wire, "stubArgs", stubArgs);
+        wire.write("launchBot").bool(launchBot);
+        wire.write("dataFile").text(ConfigYaml.absolute(dataFile));
+        ConfigYaml.writeTexts(wire, "botArgs", botArgs);
+        wire.write("expectBots").int64(expectBots);
+        wire.write("runId").text(runId);
+        wire.write("runIdGiven").bool(runIdGiven);
+        wire.write("reportsDir").text(ConfigYaml.absolute(reportsDir));
+        wire.write("drainTimeoutSeconds").int64(drainTimeoutSeconds);
+        wire.write("ringSize").int64(ringSize);
+        wire.write("maxFrameBytes").int64(maxFrameBytes);
+        wire.write("sockets").marshallable(sockets::writeYaml);
+        wire.write("idleReceiver").text(idleReceiver);
+        wire.write("idleForwarder").text(idleForwarder);
+        wire.write("jvmOptionsFile").text(ConfigYaml.absolute(jvmOptionsFile));
+        wire.write("timeHops").bool(timeHops);
+        wire.write("exitWithParent").bool(exitWithParent);
     }
 
     public long drainTimeoutMs()

@@ -15,6 +15,7 @@ import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.launch.ChildProcess;
 import dev.quietloop.broker.report.ReportPlots;
 import dev.quietloop.broker.report.ReportWriter;
+import dev.quietloop.broker.report.RunConfigWriter;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -149,6 +150,7 @@ final class RunCoordinator
         }
         final int exitCode = new RunOutcome(
             interrupted, undelivered + Math.max(0, missing), botExitCode, botFailed || stubFailed).exitCode();
+        RunConfigWriter.write(runDir, config::writeYaml, err);
         writeReports(writer, total, components, interrupted, exitCode, undelivered);
         return exitCode;
     }

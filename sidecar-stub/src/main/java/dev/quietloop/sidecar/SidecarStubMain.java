@@ -13,6 +13,7 @@ import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
@@ -42,6 +43,8 @@ import picocli.CommandLine.Option;
 public final class SidecarStubMain implements Callable<Integer>
 {
     public static final String ROLE = "sidecar-stub";
+    /** Its section of the run's config.yaml, named as its counters are ({@code sidecar.*}). */
+    public static final String SECTION = "sidecar";
 
     private static final int MAX_COUNTERS = 32;
     private static final long BIND_TIMEOUT_MS = 10_000;
@@ -129,6 +132,13 @@ public final class SidecarStubMain implements Callable<Integer>
             {
                 AgentRunner.startOnThread(runner);
                 final Endpoint endpoint = receiver.awaitBound(BIND_TIMEOUT_MS);
+                if (config.summary() != null)
+                {
+                    // Once bound, so a refused bind leaves no file; before the readiness line, which a
+                    // launcher awaits before it sends anything, so the writing overlaps no traffic.
+                    ConfigYaml.write(
+                        ConfigYaml.besideSummary(config.summary(), SECTION), SECTION, config::writeYaml, System.err);
+                }
                 Readiness.announce(ROLE, endpoint);
                 if (config.exitWithParent() && !ParentWatch.onParentExit(stopRequested::countDown))
                 {

@@ -8,7 +8,9 @@ import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.sidecar.receive.FaultInjection;
+import net.openhft.chronicle.wire.WireOut;
 
 /**
  * The stub's whole configuration, validated once at start-up so that bad input fails with one
@@ -86,6 +88,26 @@ public record StubConfig(
             summary,
             timeHops,
             exitWithParent);
+    }
+
+    /**
+     * Every field, for the sidecar's section of {@code config.yaml}: the bind endpoint as given
+     * ({@code *} for a port left to the system), times in the units of their names, a fault that
+     * is off as 0 ({@link FaultInjection#OFF}), the summary as an absolute path or null.
+     */
+    public void writeYaml(final WireOut wire)
+    {
+        wire.write("bind").text(bind.toString());
+        wire.write("sockets").marshallable(sockets::writeYaml);
+        wire.write("delayNs").int64(delayNs);
+        wire.write("stallAfter").int64(stallAfter);
+        wire.write("stallNs").int64(stallNs);
+        wire.write("exitAfter").int64(exitAfter);
+        wire.write("idle").text(idle);
+        wire.write("drainMs").int64(drainMs);
+        wire.write("summary").text(ConfigYaml.absolute(summary));
+        wire.write("timeHops").bool(timeHops);
+        wire.write("exitWithParent").bool(exitWithParent);
     }
 
     public FaultInjection faults()

@@ -1,6 +1,7 @@
 package dev.quietloop.protocol.config;
 
 import dev.quietloop.protocol.Frame;
+import net.openhft.chronicle.wire.WireOut;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -71,6 +72,23 @@ public record SocketSettings(
     {
         return new SocketSettings(lingerMs, highWaterMark, reconnectIvlMs, reconnectIvlMaxMs,
             heartbeatIvlMs, heartbeatTimeoutMs, maxFrameBytes, handshakeIvlMs, kernelBufferBytes);
+    }
+
+    /**
+     * Every field under its own name, for the run's {@code config.yaml}: the parent writes these
+     * as its {@code sockets} map ({@code wire.write("sockets").marshallable(sockets::writeYaml)}).
+     */
+    public void writeYaml(final WireOut wire)
+    {
+        wire.write("lingerMs").int64(lingerMs);
+        wire.write("highWaterMark").int64(highWaterMark);
+        wire.write("reconnectIvlMs").int64(reconnectIvlMs);
+        wire.write("reconnectIvlMaxMs").int64(reconnectIvlMaxMs);
+        wire.write("heartbeatIvlMs").int64(heartbeatIvlMs);
+        wire.write("heartbeatTimeoutMs").int64(heartbeatTimeoutMs);
+        wire.write("maxFrameBytes").int64(maxFrameBytes);
+        wire.write("handshakeIvlMs").int64(handshakeIvlMs);
+        wire.write("kernelBufferBytes").int64(kernelBufferBytes);
     }
 
     public ZMQ.Socket push(final ZContext context)

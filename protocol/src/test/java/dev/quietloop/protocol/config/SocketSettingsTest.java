@@ -1,6 +1,11 @@
 package dev.quietloop.protocol.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.LoopbackPorts;
+import dev.quietloop.protocol.testing.YamlDocument;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -76,5 +81,28 @@ class SocketSettingsTest
             assertTrue(ex.getMessage().contains(bound.toString()), ex.getMessage());
             assertTrue(ex.getMessage().contains("in use"), ex.getMessage());
         }
+    }
+
+    @Test
+    void shouldWriteEveryFieldUnderItsOwnNameAsYaml()
+    {
+        final SocketSettings settings = new SocketSettings(1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+        final Map<?, ?> sockets =
+            YamlDocument.map(YamlDocument.parse(ConfigYaml.section("sockets", settings::writeYaml)), "sockets");
+
+        final Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("lingerMs", 1L);
+        expected.put("highWaterMark", 2L);
+        expected.put("reconnectIvlMs", 3L);
+        expected.put("reconnectIvlMaxMs", 4L);
+        expected.put("heartbeatIvlMs", 5L);
+        expected.put("heartbeatTimeoutMs", 6L);
+        expected.put("maxFrameBytes", 7L);
+        expected.put("handshakeIvlMs", 8L);
+        expected.put("kernelBufferBytes", 9L);
+        final Map<String, Long> written = new LinkedHashMap<>();
+        sockets.forEach((key, value) -> written.put((String)key, ((Number)value).longValue()));
+        assertEquals(expected, written);
     }
 }

@@ -1,0 +1,135 @@
+package dev.quietloop.dist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.protocol.process.ExitCodes;
+import net.openhft.chronicle.wire.WireType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run's config.yaml as bin/run-bot.sh leaves it: the machine, then the broker, the bot and the
+ * sidecar stub each with its own effective configuration and JVM, read back by Chronicle Wire's
+ * YAML parser, and no per-process file left beside it.
+ */
+class ConfigYamlIT
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldHoldTheMachineAndEveryProcessSectionInTheReportFolder() throws Exception
+    {
+        final Path reports = dir.resolve("reports");
+        final Result run = script("run-bot.sh", "--run-id", "config", "--reports", reports.toString(),
+            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--strategy", "imbalance", "--quiet");
+
+        assertEquals(ExitCodes.OK, run.exit, run.output);
+        final Path runDir = reports.resolve("config");
+        final Path file = runDir.resolve("config.yaml");
+        assertTrue(Files.isRegularFile(file), run.output);
+        assertFalse(Files.exists(runDir.resolve("bot.yaml")), "joined into config.yaml, then deleted");
+        assertFalse(Files.exists(runDir.resolve("sidecar.yaml")), "joined into config.yaml, then deleted");
+
+        final Map<?, ?> config = assertInstanceOf(Map.class,
+            WireType.YAML_ONLY.fromString(Files.readString(file, StandardCharsets.UTF_8)));
+        assertEquals(List.of("machine", "broker", "bot", "sidecar"), new ArrayList<>(config.keySet()));
+
+        final Map<?, ?> machine = map(config, "machine");
+        assertEquals(Runtime.getRuntime().availableProcessors(), number(machine, "availableProcessors"));
+        assertEquals(System.getProperty("os.name"), machine.get("osName"));
+
+        final Map<?, ?> broker = map(config, "broker");
+        assertEquals("config", broker.get("runId"));
+        assertEquals(true, broker.get("launchBot"));
+        assertEquals(true, broker.get("launchStub"));
+        assertTrue(assertInstanceOf(List.class, broker.get("botArgs")).contains("--strategy=imbalance"),
+            broker.toString());
+
+        final Map<?, ?> bot = map(config, "bot");
+        assertEquals(QuietloopProcess.ROOT.resolve("data/sample-quotes.csv").toString(), bot.get("dataFile"));
+        assertEquals("imbalance", bot.get("strategy"));
+        assertEquals("backoff", bot.get("idleTrading"));
+        assertEquals(runDir.resolve("bot.json").toString(), bot.get("summaryFile"));
+
+        final Map<?, ?> sidecar = map(config, "sidecar");
+        assertEquals(runDir.resolve("sidecar.json").toString(), sidecar.get("summary"));
+
+        final List<String> jvmOptions = jvmOptions();
+        final Set<Long> pids = new HashSet<>();
+        for (final Map<?, ?> process : List.of(broker, bot, sidecar))
+        {
+            final Map<?, ?> jvm = map(process, "jvm");
+            pids.add(number(jvm, "pid"));
+            assertTrue(number(jvm, "maxHeapBytes") > 0, jvm.toString());
+            final List<?> inputArguments = assertInstanceOf(List.class, jvm.get("inputArguments"));
+            assertTrue(inputArguments.containsAll(jvmOptions), "started with config/jvm.options: " + jvm);
+        }
+        assertEquals(3, pids.size(), "three processes: " + pids);
+    }
+
+    private static Map<?, ?> map(final Map<?, ?> parent, final String key)
+    {
+        return assertInstanceOf(Map.class, parent.get(key), () -> "no map under '" + key + "' in " + parent);
+    }
+
+    private static long number(final Map<?, ?> parent, final String key)
+    {
+        return assertInstanceOf(Number.class, parent.get(key), () -> "no number under '" + key + "' in " + parent)
+            .longValue();
+    }
+
+    /** The flags in config/jvm.options, as the JVM lists them once the launcher has read the file. */
+    private static List<String> jvmOptions() throws IOException
+    {
+        return Files.readAllLines(QuietloopProcess.ROOT.resolve("config/jvm.options"), StandardCharsets.UTF_8).stream()
+            .map(String::strip)
+            .filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+            .toList();
+    }
+
+    private Result script(final String name, final String... args) throws IOException, InterruptedException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(QuietloopProcess.ROOT.resolve("bin").resolve(name).toString());
+        command.addAll(List.of(args));
+        final Path output = Files.createTempFile(dir, name, ".log");
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        final Process process = builder.start();
+        try
+        {
+            if (!process.waitFor(3, TimeUnit.MINUTES))
+            {
+                throw new AssertionError(name + " still running; output:\n" + Files.readString(output));
+            }
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        }
+        finally
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private record Result(int exit, String output)
+    {
+    }
+}

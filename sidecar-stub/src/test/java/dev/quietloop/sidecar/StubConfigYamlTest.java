@@ -1,0 +1,62 @@
+package dev.quietloop.sidecar;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.testing.YamlDocument;
+import dev.quietloop.sidecar.receive.FaultInjection;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class StubConfigYamlTest
+{
+    @Test
+    void shouldWriteEveryFieldUnderItsComponentNameWithTimesInTheUnitsOfTheirNames()
+    {
+        final StubConfig config = StubConfig.from("tcp://127.0.0.1:0", SocketSettings.DEFAULTS.withHighWaterMark(8),
+            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, true);
+
+        final Map<?, ?> sidecar = yaml(config);
+
+        final List<String> components =
+            Stream.of(StubConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertEquals(components, new ArrayList<>(sidecar.keySet()), "every field, once, in order");
+        assertEquals("tcp://127.0.0.1:*", sidecar.get("bind"), "a port left to the system");
+        assertEquals(8L, YamlDocument.number(YamlDocument.map(sidecar, "sockets"), "highWaterMark"));
+        assertEquals(200_000L, YamlDocument.number(sidecar, "delayNs"));
+        assertEquals(10L, YamlDocument.number(sidecar, "stallAfter"));
+        assertEquals(2_000_000_000L, YamlDocument.number(sidecar, "stallNs"));
+        assertEquals(500L, YamlDocument.number(sidecar, "exitAfter"));
+        assertEquals("spin", sidecar.get("idle"));
+        assertEquals(1_500L, YamlDocument.number(sidecar, "drainMs"));
+        assertEquals(Path.of("sidecar.json").toAbsolutePath().toString(), sidecar.get("summary"));
+        assertEquals(false, sidecar.get("timeHops"));
+        assertEquals(true, sidecar.get("exitWithParent"));
+    }
+
+    @Test
+    void shouldWriteFaultsThatAreOffAsZeroAndNoSummaryAsNull()
+    {
+        final Map<?, ?> sidecar = yaml(StubConfig.from(StubConfig.DEFAULT_BIND, SocketSettings.DEFAULTS,
+            0, null, 0, null, "backoff", 2_000, null, true, false));
+
+        assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
+        assertEquals(0L, YamlDocument.number(sidecar, "delayNs"));
+        assertEquals(FaultInjection.OFF, YamlDocument.number(sidecar, "stallAfter"));
+        assertEquals(FaultInjection.OFF, YamlDocument.number(sidecar, "exitAfter"));
+        assertNull(sidecar.get("summary"));
+    }
+
+    private static Map<?, ?> yaml(final StubConfig config)
+    {
+        return YamlDocument.map(YamlDocument.parse(ConfigYaml.section("sidecar", config::writeYaml)), "sidecar");
+    }
+}
