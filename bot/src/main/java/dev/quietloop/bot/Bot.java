@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.quietloop.bot.execution.PaperExecution;
@@ -14,6 +15,7 @@ import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.BotReport;
 import dev.quietloop.bot.run.ProgressReporter;
 import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.bot.send.DirectSender;
 import dev.quietloop.bot.send.EventSender;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.bot.strategy.Strategy;
@@ -21,6 +23,7 @@ import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.ConfigYaml;
@@ -35,6 +38,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /**
  * One run of the bot: load the data, start the sender, announce readiness, replay on the trading
@@ -97,25 +101,43 @@ final class Bot
         final ReplayConfig replay = config.replay();
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
+        final boolean direct = BotConfig.SEND_DIRECT.equals(config.sendMode());
         final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, config.timeHops());
-        final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, config.timeHops());
-        final EventPublisher publisher = new EventPublisher(config.ringSize(), config.sourceId(), epoch,
-            counters.eventsProduced, counters.ringRejected, tickToPublish, ringToSend.isEnabled());
-        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
-            PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
-        final String[] symbols = BotReport.symbols(data);
-        final Strategy strategy =
-            Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
+        final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, config.timeHops() && !direct);
         final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
 
         Trader trader = null;
+        EventPublisher publisher = null;
+        PaperExecution execution = null;
+        final String[] symbols = BotReport.symbols(data);
         try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
         {
+            // The naive baseline's socket: made here, used by the trading thread only once it starts.
+            final ZMQ.Socket directSocket = direct ? config.sockets().push(context) : null;
+            if (direct)
+            {
+                SocketSettings.connect(directSocket, config.broker());
+            }
+            publisher = new EventPublisher(config.ringSize(), config.sourceId(), epoch,
+                counters.eventsProduced, counters.ringRejected, tickToPublish, ringToSend.isEnabled(),
+                direct ? new DirectSender(directSocket, config.maxFrameBytes(), counters) : null);
+            execution = new PaperExecution(data.symbolCount(), publisher,
+                PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+            final Strategy strategy =
+                Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
             final Pacer pacer = Pacer.of(
                 replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
             trader = new Trader(reader, strategy, execution, publisher, pacer,
                 counters, control, tradingIdle, config.drainTimeoutNs());
+            if (config.warmupTicks() > 0)
+            {
+                trader.afterWarmup(config.warmupTicks(), () ->
+                {
+                    tickToPublish.reset();
+                    ringToSend.reset();
+                });
+            }
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
                 SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
@@ -138,7 +160,16 @@ final class Bot
                         }
                         trading.join();
                     }
-                    if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
+                    if (direct)
+                    {
+                        // The trading thread, the socket's only user, has ended. Both lingers: the
+                        // context applies its own (0 by default) when it closes, dropping what is queued.
+                        final int lingerMs = remainingDrainMs(control);
+                        directSocket.setLinger(lingerMs);
+                        context.setLinger(lingerMs);
+                        directSocket.close();
+                    }
+                    else if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
                     {
                         err.println("bot: drain timeout: the end of stream was not handed to " + config.broker() +
                             " within " + config.drainTimeoutSeconds() + " s");
@@ -177,6 +208,12 @@ final class Bot
             return ExitCodes.FAILURE;
         }
         return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    private static int remainingDrainMs(final RunControl control)
+    {
+        final long remainingNs = control.drainDeadlineNs() - System.nanoTime();
+        return (int)Math.max(0, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
     }
 
     /** The second signal: no more draining. */

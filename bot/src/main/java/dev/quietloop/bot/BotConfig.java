@@ -20,6 +20,8 @@ import net.openhft.chronicle.wire.WireOut;
  * @param summaryFile null when no summary is asked for
  * @param quiet       no progress line
  * @param timeHops    record the bot's hop latencies ({@code latencyNs.tickToPublish.*})
+ * @param warmupTicks ticks replayed before the hop histograms start afresh; 0 for none
+ * @param sendMode    {@link #SEND_RING} (quietloop) or {@link #SEND_DIRECT} (the naive baseline of the benchmarks)
  */
 public record BotConfig(
     ReplayConfig replay,
@@ -36,8 +38,15 @@ public record BotConfig(
     Path summaryFile,
     boolean quiet,
     boolean timeHops,
+    long warmupTicks,
+    String sendMode,
     boolean exitWithParent)
 {
+    /** Events go through the ring to the sender thread: the trading thread never waits. */
+    public static final String SEND_RING = "ring";
+    /** The naive baseline: the trading thread sends each event itself, waiting on the socket. */
+    public static final String SEND_DIRECT = "direct";
+
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:5556";
     public static final int DEFAULT_RING_SIZE = 65_536;
     public static final int MAX_RING_SIZE = 1 << 30;
@@ -73,6 +82,14 @@ public record BotConfig(
         {
             throw new ConfigException("--drain-timeout must be in [0, 86400] seconds: " + drainTimeoutSeconds);
         }
+        if (warmupTicks < 0)
+        {
+            throw new ConfigException("--warmup-ticks must not be negative: " + warmupTicks);
+        }
+        if (!SEND_RING.equals(sendMode) && !SEND_DIRECT.equals(sendMode))
+        {
+            throw new ConfigException("--send-mode must be " + SEND_RING + " or " + SEND_DIRECT + ": " + sendMode);
+        }
         IdleStrategies.validate("--idle-trading", idleTrading);
         IdleStrategies.validate("--idle-sender", idleSender);
         Strategies.factory(strategy);
@@ -102,6 +119,8 @@ public record BotConfig(
         final Path summaryFile,
         final boolean quiet,
         final boolean timeHops,
+        final long warmupTicks,
+        final String sendMode,
         final boolean exitWithParent)
     {
         final Endpoint endpoint;
@@ -114,7 +133,8 @@ public record BotConfig(
             throw new ConfigException("--broker: " + ex.getMessage(), ex);
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
-            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, exitWithParent);
+            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, warmupTicks,
+            sendMode, exitWithParent);
     }
 
     /**
@@ -138,6 +158,8 @@ public record BotConfig(
         wire.write("summaryFile").text(ConfigYaml.absolute(summaryFile));
         wire.write("quiet").bool(quiet);
         wire.write("timeHops").bool(timeHops);
+        wire.write("warmupTicks").int64(warmupTicks);
+        wire.write("sendMode").text(sendMode);
         wire.write("exitWithParent").bool(exitWithParent);
     }
 

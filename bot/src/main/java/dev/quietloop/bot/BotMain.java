@@ -51,6 +51,15 @@ public final class BotMain implements Callable<Integer>
         "--no-time-hops: off, at no cost to the trading and sender threads)")
     private boolean timeHops;
 
+    @Option(names = "--warmup-ticks", paramLabel = "N", defaultValue = "0",
+        description = "ticks replayed before the hop histograms start afresh (default: ${DEFAULT-VALUE})")
+    private long warmupTicks;
+
+    @Option(names = "--send-mode", paramLabel = "ring|direct", defaultValue = BotConfig.SEND_RING,
+        description = "ring: events go through the ring to the sender thread (default); direct: the naive " +
+        "baseline of the benchmarks, the trading thread sends each event itself and waits on the socket")
+    private String sendMode;
+
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", defaultValue = BotConfig.DEFAULT_BROKER,
         description = "the broker's ingest endpoint to connect to (default: ${DEFAULT-VALUE})")
     private String broker;
@@ -146,6 +155,8 @@ public final class BotMain implements Callable<Integer>
             summaryFile,
             quiet,
             timeHops,
+            warmupTicks,
+            sendMode,
             exitWithParent);
         return Bot.run(config);
     }

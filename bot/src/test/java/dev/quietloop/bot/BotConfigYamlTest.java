@@ -71,7 +71,7 @@ class BotConfigYamlTest
     {
         return BotConfig.of(replay, "tcp://127.0.0.1:6001", 7, 1_024, 4_096,
             SocketSettings.DEFAULTS.withHighWaterMark(10), 250, 3, "sleep:1ms", "yield", "imbalance",
-            Path.of("bot.json"), true, false, true);
+            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, true);
     }
 
     private static Map<?, ?> yaml(final BotConfig config)

@@ -195,17 +195,22 @@ final class RunCoordinator
     /**
      * Frames the bot sent before exiting may still be on their way (queued behind others when the
      * sidecar is slow): wait for its end of stream until no frame has arrived for a grace period.
+     * The grace runs only while the broker ring is empty: with frames still waiting to be forwarded
+     * the receiver may be held back by a full ring, and its quiet says nothing about what is still
+     * in flight. The whole wait is bounded by the drain timeout, for a sidecar that takes nothing.
      */
     private void awaitQuietAfterBotExit()
     {
         final long graceNs = TimeUnit.MILLISECONDS.toNanos(BOT_EXIT_GRACE_MS);
+        final long deadlineNs = System.nanoTime() + config.drainTimeoutMs() * 1_000_000L;
         long lastFrames = counters.framesReceived().get();
         long quietSinceNs = System.nanoTime();
-        while (!stop.isRequested() && !expectedEndsArrived() && System.nanoTime() - quietSinceNs < graceNs)
+        while (!stop.isRequested() && !expectedEndsArrived() && System.nanoTime() - quietSinceNs < graceNs &&
+            System.nanoTime() - deadlineNs < 0)
         {
             pause();
             final long frames = counters.framesReceived().get();
-            if (frames != lastFrames)
+            if (frames != lastFrames || counters.framesForwarded().get() < frames)
             {
                 lastFrames = frames;
                 quietSinceNs = System.nanoTime();

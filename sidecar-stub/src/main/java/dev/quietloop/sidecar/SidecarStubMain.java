@@ -86,6 +86,10 @@ public final class SidecarStubMain implements Callable<Integer>
         "--no-time-hops: off)")
     private boolean timeHops;
 
+    @Option(names = "--warmup-events", paramLabel = "N", defaultValue = "0",
+        description = "events of each stream up to sequence N are a warm-up: not timed (default: ${DEFAULT-VALUE})")
+    private long warmupEvents;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -105,7 +109,7 @@ public final class SidecarStubMain implements Callable<Integer>
     {
         final StubConfig config = StubConfig.from(
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
-            timeHops, exitWithParent);
+            timeHops, warmupEvents, exitWithParent);
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final long startTimeMs = System.currentTimeMillis();
         final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops());
@@ -126,7 +130,7 @@ public final class SidecarStubMain implements Callable<Integer>
                 LockSupport::parkNanos,
                 stopRequested::countDown,
                 endToEnd,
-                0);
+                config.warmupEvents());
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {

@@ -26,6 +26,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param drainMs        on stop, the longest time spent reading on
  * @param summary        where to write the {@code sidecar.*} counters at exit, or null
  * @param timeHops       time the {@code endToEnd} hop, written next to the summary
+ * @param warmupEvents   events of each stream up to this sequence are a warm-up, not timed
  * @param exitWithParent stop when the launching process exits
  */
 public record StubConfig(
@@ -39,6 +40,7 @@ public record StubConfig(
     long drainMs,
     Path summary,
     boolean timeHops,
+    long warmupEvents,
     boolean exitWithParent)
 {
     public static final String DEFAULT_BIND = "tcp://127.0.0.1:5557";
@@ -55,11 +57,13 @@ public record StubConfig(
         final long drainMs,
         final Path summary,
         final boolean timeHops,
+        final long warmupEvents,
         final boolean exitWithParent)
     {
         requireNotNegative("--delay-us", delayUs);
         requireNotNegative("--stall-seconds", stallSeconds);
         requireNotNegative("--drain-ms", drainMs);
+        requireNotNegative("--warmup-events", warmupEvents);
         if (stallAfter != null && stallSeconds == 0)
         {
             throw new ConfigException("--stall-after needs --stall-seconds N with N > 0");
@@ -87,6 +91,7 @@ public record StubConfig(
             drainMs,
             summary,
             timeHops,
+            warmupEvents,
             exitWithParent);
     }
 
@@ -107,6 +112,7 @@ public record StubConfig(
         wire.write("drainMs").int64(drainMs);
         wire.write("summary").text(ConfigYaml.absolute(summary));
         wire.write("timeHops").bool(timeHops);
+        wire.write("warmupEvents").int64(warmupEvents);
         wire.write("exitWithParent").bool(exitWithParent);
     }
 

@@ -22,7 +22,7 @@ class StubConfigYamlTest
     void shouldWriteEveryFieldUnderItsComponentNameWithTimesInTheUnitsOfTheirNames()
     {
         final StubConfig config = StubConfig.from("tcp://127.0.0.1:0", SocketSettings.DEFAULTS.withHighWaterMark(8),
-            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, true);
+            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, true);
 
         final Map<?, ?> sidecar = yaml(config);
 
@@ -46,7 +46,7 @@ class StubConfigYamlTest
     void shouldWriteFaultsThatAreOffAsZeroAndNoSummaryAsNull()
     {
         final Map<?, ?> sidecar = yaml(StubConfig.from(StubConfig.DEFAULT_BIND, SocketSettings.DEFAULTS,
-            0, null, 0, null, "backoff", 2_000, null, true, false));
+            0, null, 0, null, "backoff", 2_000, null, true, 0, false));
 
         assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
         assertEquals(0L, YamlDocument.number(sidecar, "delayNs"));
