@@ -98,7 +98,11 @@ public final class RawJeromqPusher implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    private static void send(final ZMQ.Socket push, final long messages, final int flags, final IdleStrategy idleStrategy)
+    private static void send(
+        final ZMQ.Socket push,
+        final long messages,
+        final int flags,
+        final IdleStrategy idleStrategy)
     {
         final byte[] message = new byte[RawJeromqBaseline.MESSAGE_BYTES];
         final ByteBuffer view = ByteBuffer.wrap(message).order(RawJeromqBaseline.BYTE_ORDER);
