@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * {@code SampleTime}, because the goal is a p50: JMH times each sampled call with
  * {@code System.nanoTime()}, so a sample includes one clock read and is no finer than the clock;
- * {@link #timerFloor()} measures that floor in the same run, and the publish's own p50 is at most
+ * {@link #timerFloor()} measures that floor in the same run, and the publish's own p50 is roughly
  * its sampled p50 less the floor's. The mean JMH prints as the score includes the throttle waits:
  * read the percentiles. Run: {@code java @config/jvm.options -cp
  * "perf/target/classes:perf/target/lib/*" org.openjdk.jmh.Main RingPublishBenchmark -prof gc}.
@@ -97,7 +97,7 @@ public class RingPublishBenchmark
     {
         /** Calls refused by a full ring: a refusal is not the usual path, so this should be 0. */
         public long ringRejected;
-        /** Calls that waited for the drainer to catch up; each is one slow sample. */
+        /** Calls that waited for the drainer to catch up; each is one slow call, a slow sample if sampled. */
         public long throttleWaits;
 
         @Setup(Level.Iteration)
