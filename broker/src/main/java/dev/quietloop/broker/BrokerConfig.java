@@ -21,6 +21,7 @@ import net.openhft.chronicle.wire.WireOut;
  *
  * @param runIdGiven true if the user chose the run id (then reusing a used one is an error).
  * @param timeHops   time the broker's hops (brokerDwell) and, passed on, the launched bot's and stub's.
+ * @param plots      draw latency.png and timeline.png at the end of the run (about a second of work).
  */
 public record BrokerConfig(
     Endpoint ingest,
@@ -42,6 +43,7 @@ public record BrokerConfig(
     String idleForwarder,
     Path jvmOptionsFile,
     boolean timeHops,
+    boolean plots,
     boolean exitWithParent)
 {
     public static final DateTimeFormatter RUN_ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -127,6 +129,7 @@ public record BrokerConfig(
         wire.write("idleForwarder").text(idleForwarder);
         wire.write("jvmOptionsFile").text(ConfigYaml.absolute(jvmOptionsFile));
         wire.write("timeHops").bool(timeHops);
+        wire.write("plots").bool(plots);
         wire.write("exitWithParent").bool(exitWithParent);
     }
 

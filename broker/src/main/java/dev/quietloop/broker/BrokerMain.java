@@ -90,6 +90,11 @@ public final class BrokerMain implements Callable<Integer>
         "--no-time-hops: off, at no cost to the hot paths; the external send is always timed)")
     private boolean timeHops;
 
+    @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "draw latency.png and timeline.png in the report (default: on; --no-plots saves about a " +
+        "second per run, as bin/bench.sh does)")
+    private boolean plots;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -127,6 +132,7 @@ public final class BrokerMain implements Callable<Integer>
             idleForwarder,
             jvmOptionsFile,
             timeHops,
+            plots,
             exitWithParent);
         try (CounterRegistry registry = CounterRegistry.forProcess(
             RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))

@@ -262,7 +262,10 @@ final class RunCoordinator
         writer.writeDistribution(total);
         final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
         final List<String> table = writer.writeSummaryText(summary);
-        ReportPlots.write(writer.runDir(), err);
+        if (config.plots())
+        {
+            ReportPlots.write(writer.runDir(), err);
+        }
         writer.pointLatest();
 
         table.forEach(out::println);

@@ -26,8 +26,8 @@ record BenchSettings(
     int latencySeconds,
     int jmhIterations)
 {
-    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=20000"), 50_000, 10_000, 1_000,
-        1_000_000, List.of(10_000, 100_000), 2, 1);
-    static final BenchSettings FULL = new BenchSettings("full", 3, List.of("--rate=20000", "--speed=max"), 200_000,
-        40_000, 2_000, 4_000_000, List.of(10_000, 100_000), 10, 3);
+    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=5000"), 8_000, 2_500, 1_000,
+        500_000, List.of(10_000, 100_000), 1, 1);
+    static final BenchSettings FULL = new BenchSettings("full", 3, List.of("--rate=5000", "--speed=max"), 40_000,
+        10_000, 2_000, 2_000_000, List.of(10_000, 100_000), 5, 2);
 }

@@ -47,7 +47,7 @@ final class FixedRateLatency
                 final long ticks = (long)rate * (1 + settings.latencySeconds());
                 results.computeIfAbsent(rate, k -> new ArrayList<>()).add(runner.run(new PipelineRun.Spec(runId,
                     entry.getValue(), ticks, "tick-signal", "--rate=" + rate, Isolation.RING, Condition.HEALTHY, 0, 0,
-                    rate, List.of())));
+                    rate, ticks * 1000 / rate + 30_000, List.of())));
             }
         }
     }

@@ -26,8 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class MicroBenchmarks
 {
-    /** The allocation figure {@code -prof gc} adds to every result. */
-    private static final String ALLOCATION = "·gc.alloc.rate.norm";
+    /** The allocation figure {@code -prof gc} adds to every result; its label's prefix differs between JMH versions. */
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
 
     private final BenchSettings settings;
     private final Path jvmOptions;
@@ -41,19 +41,17 @@ final class MicroBenchmarks
 
     void run() throws IOException, RunnerException
     {
+        final boolean quick = "quick".equals(settings.name());
         final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include("dev\\.quietloop\\.perf\\.(CodecBenchmark|RingPublishBenchmark|RecorderBenchmark|ParseBenchmark)")
+            .include("dev\\.quietloop\\.perf\\.(CodecBenchmark|RingPublishBenchmark|RecorderBenchmark" +
+                (quick ? ")" : "|ParseBenchmark)"))
             .forks(1)
             .warmupIterations(settings.jmhIterations())
-            .measurementIterations(settings.jmhIterations() + 1)
+            .measurementIterations(quick ? 1 : settings.jmhIterations() + 1)
             .warmupTime(TimeValue.seconds(1))
             .measurementTime(TimeValue.seconds(1))
             .addProfiler(GCProfiler.class)
             .jvmArgsAppend(jvmFlags(jvmOptions));
-        if ("quick".equals(settings.name()))
-        {
-            options.param("gzip", "false");
-        }
         final Collection<RunResult> results = new Runner(options.build()).run();
         lines.add("| benchmark | parameters | mode | score | p50 | p99 | B/op |");
         lines.add("| --- | --- | --- | --- | --- | --- | --- |");
@@ -76,7 +74,14 @@ final class MicroBenchmarks
             .map(key -> key + "=" + params.getParam(key)).collect(Collectors.joining(", "));
         final Result<?> primary = result.getPrimaryResult();
         final boolean sampled = "sample".equals(params.getMode().shortLabel());
-        final Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
+        Result<?> allocation = null;
+        for (final String label : result.getSecondaryResults().keySet())
+        {
+            if (label.endsWith(ALLOCATION))
+            {
+                allocation = result.getSecondaryResults().get(label);
+            }
+        }
         return String.format(Locale.ROOT, "| %s | %s | %s | %s ± %s %s | %s | %s | %s |", name, parameters,
             params.getMode().shortLabel(), number(primary.getScore()), number(primary.getScoreError()),
             primary.getScoreUnit(),

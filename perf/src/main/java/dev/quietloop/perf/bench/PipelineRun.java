@@ -27,23 +27,37 @@ final class PipelineRun
 {
     private static final String BROKER_MAIN = "dev.quietloop.broker.BrokerMain";
     private static final long POLL_MS = 1;
+    /** After SIGTERM, how long the broker gets to stop the bot, drain and write its partial report. */
+    private static final long STOP_GRACE_MS = 60_000;
 
     private final Path root;
     private final Path jvmOptions;
     private final Path reportsDir;
     private final Path countersDir;
-    private final long timeoutMs;
+    private final List<String> sharedArgs;
 
-    PipelineRun(final Path root, final Path jvmOptions, final Path reportsDir, final Path countersDir, final long timeoutMs)
+    /** @param sharedArgs flags every run gets, for every process (the bench's socket buffers) */
+    PipelineRun(
+        final Path root,
+        final Path jvmOptions,
+        final Path reportsDir,
+        final Path countersDir,
+        final List<String> sharedArgs)
     {
         this.root = root;
         this.jvmOptions = jvmOptions;
         this.reportsDir = reportsDir;
         this.countersDir = countersDir;
-        this.timeoutMs = timeoutMs;
+        this.sharedArgs = List.copyOf(sharedArgs);
     }
 
-    /** What to run: the data, the bot's pacing and send mode, the condition and its extra flags. */
+    /**
+     * What to run: the data, the bot's pacing and send mode, the condition and its extra flags.
+     *
+     * @param stopAfterMs past this, the run is asked to stop (SIGTERM) and leaves a partial report:
+     *                    the naive baseline behind a stalled sidecar waits on every event and
+     *                    would take hours to finish its replay
+     */
     record Spec(
         String runId,
         Path data,
@@ -55,6 +69,7 @@ final class PipelineRun
         long stopAtTicks,
         long stopMs,
         long warmupTicks,
+        long stopAfterMs,
         List<String> extraArgs)
     {
     }
@@ -66,7 +81,7 @@ final class PipelineRun
             javaBinary(), "@" + jvmOptions, "-cp", root.resolve("dist/target/lib") + File.separator + "*", BROKER_MAIN,
             "--launch-bot", "--data", spec.data().toString(),
             "--reports", reportsDir.toString(), "--run-id", spec.runId(), "--jvm-options", jvmOptions.toString(),
-            "--ingest", "tcp://127.0.0.1:0", "--drain-timeout", "2",
+            "--ingest", "tcp://127.0.0.1:0", "--drain-timeout", "1", "--stub-arg=--drain-ms=500", "--no-plots",
             "--bot-arg=--strategy=" + spec.strategy(), "--bot-arg=--quiet", "--bot-arg=" + spec.pace(),
             "--bot-arg=--send-mode=" + spec.sendMode()));
         if (spec.warmupTicks() > 0)
@@ -78,11 +93,15 @@ final class PipelineRun
             }
         }
         command.addAll(spec.condition().brokerArgs(deadPort));
+        command.addAll(sharedArgs);
         command.addAll(spec.extraArgs());
         return command;
     }
 
-    /** Runs it to the end (or the timeout, then kills it and all it started) and reads the report. */
+    /**
+     * Runs it to the end, or past {@code stopAfterMs} stops it with SIGTERM as a user's Ctrl-C would
+     * (a partial report), or past that grace kills it and all it started; then reads the report.
+     */
     RunFigures run(final Spec spec) throws IOException, InterruptedException
     {
         final Path log = reportsDir.resolve(spec.runId() + ".log");
@@ -99,10 +118,17 @@ final class PipelineRun
             {
                 stopBrokerMidRun(broker, spec);
             }
-            if (!broker.waitFor(timeoutMs, TimeUnit.MILLISECONDS))
+            final long leftMs = spec.stopAfterMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+            if (!broker.waitFor(Math.max(0, leftMs), TimeUnit.MILLISECONDS))
             {
-                throw new IllegalStateException("run " + spec.runId() + " did not end within " + timeoutMs +
-                    " ms; its output: " + log);
+                System.out.println("bench: " + spec.runId() + " still running after " + spec.stopAfterMs() +
+                    " ms: stopping it (SIGTERM), its report will be partial");
+                broker.destroy();
+                if (!broker.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS))
+                {
+                    throw new IllegalStateException("run " + spec.runId() + " did not stop within " + STOP_GRACE_MS +
+                        " ms of SIGTERM; its output: " + log);
+                }
             }
         }
         finally
@@ -110,6 +136,8 @@ final class PipelineRun
             killAll(broker);
         }
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "bench: %s took %.1f s, exit %d%n", spec.runId(), wallSeconds,
+            broker.exitValue());
         final Path summary = reportsDir.resolve(spec.runId()).resolve("summary.json");
         if (!Files.isRegularFile(summary))
         {

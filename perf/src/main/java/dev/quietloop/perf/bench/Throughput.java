@@ -93,7 +93,7 @@ final class Throughput
     {
         System.out.println("bench: " + runId);
         return runner.run(new PipelineRun.Spec(runId, data, settings.throughputTicks(), "tick-signal", pace,
-            Isolation.RING, Condition.HEALTHY, 0, 0, 0, List.of()));
+            Isolation.RING, Condition.HEALTHY, 0, 0, 0, 120_000, List.of()));
     }
 
     /** Events the stub received per second of its receiving span. */
@@ -110,7 +110,8 @@ final class Throughput
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + jvmOptions,
             "-cp", root.resolve("perf/target/classes") + File.pathSeparator + root.resolve("perf/target/lib") +
                 File.separator + "*",
-            "dev.quietloop.perf.RawJeromqBaseline", "--jvm-options", jvmOptions.toString());
+            "dev.quietloop.perf.RawJeromqBaseline", "--jvm-options", jvmOptions.toString(),
+            "--messages", Long.toString(settings.throughputTicks()));
         final Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         double rate = Double.NaN;
         final StringBuilder output = new StringBuilder();

@@ -93,12 +93,24 @@ public record SocketSettings(
 
     public ZMQ.Socket push(final ZContext context)
     {
-        return configure(context.createSocket(SocketType.PUSH));
+        final ZMQ.Socket socket = configure(context.createSocket(SocketType.PUSH));
+        if (kernelBufferBytes > 0)
+        {
+            socket.setSendBufferSize(kernelBufferBytes);
+        }
+        return socket;
     }
 
     public ZMQ.Socket pull(final ZContext context)
     {
-        return configure(context.createSocket(SocketType.PULL));
+        // A PULL only receives, and it binds: JeroMQ would apply SO_SNDBUF to the listening channel,
+        // which refuses that option (UnsupportedOperationException), so only SO_RCVBUF is set.
+        final ZMQ.Socket socket = configure(context.createSocket(SocketType.PULL));
+        if (kernelBufferBytes > 0)
+        {
+            socket.setReceiveBufferSize(kernelBufferBytes);
+        }
+        return socket;
     }
 
     private ZMQ.Socket configure(final ZMQ.Socket socket)
@@ -113,11 +125,6 @@ public record SocketSettings(
         socket.setHeartbeatTtl(heartbeatTimeoutMs);
         socket.setMaxMsgSize(maxFrameBytes);
         socket.setHandshakeIvl(handshakeIvlMs);
-        if (kernelBufferBytes > 0)
-        {
-            socket.setSendBufferSize(kernelBufferBytes);
-            socket.setReceiveBufferSize(kernelBufferBytes);
-        }
         // Keep frames queued across reconnects. JeroMQ 0.6.0 now and then leaves a fresh outgoing
         // connection unregistered from its selector (jeromq#1022, unmerged): the handshake timer
         // drops and redials it, and with immediate=false the frames already in its pipe would go

@@ -68,6 +68,24 @@ class SocketSettingsTest
     }
 
     @Test
+    void shouldBindAndDeliverWithKernelBuffersSet()
+    {
+        // A listening channel refuses SO_SNDBUF: the binding PULL must not ask for it.
+        final SocketSettings small = SocketSettings.DEFAULTS.withKernelBufferBytes(65_536);
+        try (ZContext context = new ZContext(1))
+        {
+            final ZMQ.Socket pull = small.pull(context);
+            final Endpoint bound = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+            final ZMQ.Socket push = small.push(context);
+            SocketSettings.connect(push, bound);
+            pull.setReceiveTimeOut(10_000);
+
+            assertTrue(push.send(new byte[] {7}, 0));
+            assertArrayEquals(new byte[] {7}, pull.recv());
+        }
+    }
+
+    @Test
     void shouldNameTheEndpointWhenThePortIsTaken()
     {
         try (ZContext context = new ZContext())
