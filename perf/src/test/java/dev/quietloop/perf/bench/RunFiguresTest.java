@@ -46,6 +46,16 @@ class RunFiguresTest
     }
 
     @Test
+    void shouldBalanceWhenTheRunCountedWhatWasLostOnTheWay()
+    {
+        final Map<String, Long> summary = balanced();
+        summary.put("sidecar.eventsReceived", 70L);
+        summary.put("run.missingAtSidecar", 10L);
+
+        assertTrue(new RunFigures(summary, 3, 1.0).balances());
+    }
+
+    @Test
     void shouldBalanceWithoutASidecarSummaryOnTheBotAndBrokerSides()
     {
         final Map<String, Long> summary = balanced();
