@@ -36,7 +36,7 @@ public final class BenchMain implements Callable<Integer>
 {
     static final Set<String> SECTIONS = Set.of("isolation", "throughput", "latency", "micro");
 
-    @Option(names = "--quick", description = "the short suite, under 5 minutes on 2 cores: isolation at the fixed " +
+    @Option(names = "--quick", description = "the short suite, about 6 minutes on 2 cores: isolation at the fixed " +
         "rate, throughput, and the micro-benchmarks without parsing")
     private boolean quick;
 

@@ -3,8 +3,9 @@ package dev.quietloop.perf.bench;
 import java.util.List;
 
 /**
- * How big each section runs. {@link #QUICK} keeps the whole bench under five minutes on a 2-core
- * machine: the isolation matrix at the fixed rate only, shorter replays, shorter JMH runs.
+ * How big each section runs. {@link #QUICK}: the isolation matrix at the fixed rate only, shorter
+ * replays, shorter JMH runs; it took 6.2 minutes on the 2-core machine, over its 5-minute goal (each
+ * pipeline run pays about 5 s of starting three JVMs and draining).
  *
  * @param isolationTicks  ticks per isolation run, warm-up included
  * @param warmupTicks     ticks replayed before the histograms are reset
