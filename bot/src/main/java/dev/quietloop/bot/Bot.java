@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.quietloop.bot.execution.PaperExecution;
@@ -162,12 +161,8 @@ final class Bot
                     }
                     if (direct)
                     {
-                        // The trading thread, the socket's only user, has ended. Both lingers: the
-                        // context applies its own (0 by default) when it closes, dropping what is queued.
-                        final int lingerMs = remainingDrainMs(control);
-                        directSocket.setLinger(lingerMs);
-                        context.setLinger(lingerMs);
-                        directSocket.close();
+                        // The trading thread, the socket's only user, has ended.
+                        SocketSettings.close(context, directSocket, control.remainingDrainMs(System.nanoTime()));
                     }
                     else if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
                     {
@@ -208,12 +203,6 @@ final class Bot
             return ExitCodes.FAILURE;
         }
         return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-    }
-
-    private static int remainingDrainMs(final RunControl control)
-    {
-        final long remainingNs = control.drainDeadlineNs() - System.nanoTime();
-        return (int)Math.max(0, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
     }
 
     /** The second signal: no more draining. */

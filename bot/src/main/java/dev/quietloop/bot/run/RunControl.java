@@ -1,5 +1,7 @@
 package dev.quietloop.bot.run;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * How a run ends: a stop request cuts the replay short (signal, parent exit), the drain deadline
  * bounds how long the end of stream and the ring may take to leave, and abandoning tells the
@@ -47,6 +49,13 @@ public final class RunControl
     public boolean isPastDeadline(final long nowNs)
     {
         return nowNs >= drainDeadlineNs;
+    }
+
+    /** What is left of the drain at {@code nowNs} in whole milliseconds, 0 once past: a socket's linger. */
+    public int remainingDrainMs(final long nowNs)
+    {
+        final long remainingNs = drainDeadlineNs - nowNs;
+        return (int)Math.max(0, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
     }
 
     /** Tells the sender to stop retrying and to count what it still holds as unsent. */

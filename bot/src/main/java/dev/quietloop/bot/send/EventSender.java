@@ -184,10 +184,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         countUnsent();
         if (socket != null)
         {
-            final int lingerMs = remainingDrainMs();
-            socket.setLinger(lingerMs);
-            context.setLinger(lingerMs);
-            socket.close();
+            SocketSettings.close(context, socket, remainingDrainMs());
             socket = null;
         }
     }
@@ -343,7 +340,6 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             return settings.lingerMs();
         }
-        final long remainingNs = control.drainDeadlineNs() - clock.nanoTime();
-        return (int)Math.max(0, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
+        return control.remainingDrainMs(clock.nanoTime());
     }
 }

@@ -246,7 +246,8 @@ final class PipelineRun
         }
     }
 
-    private static String javaBinary()
+    /** The java of the JVM the bench runs on, for the processes it starts. */
+    static String javaBinary()
     {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -107,7 +107,7 @@ final class Throughput
     {
         System.out.println("bench: raw JeroMQ PUSH/PULL");
         final List<String> command = List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + jvmOptions,
+            PipelineRun.javaBinary(), "@" + jvmOptions,
             "-cp", root.resolve("perf/target/classes") + File.pathSeparator + root.resolve("perf/target/lib") +
                 File.separator + "*",
             "dev.quietloop.perf.RawJeromqBaseline", "--jvm-options", jvmOptions.toString(),

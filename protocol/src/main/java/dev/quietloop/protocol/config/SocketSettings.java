@@ -136,6 +136,17 @@ public record SocketSettings(
     }
 
     /**
+     * Closes a socket of {@code context}, leaving it {@code lingerMs} to deliver what it still queues.
+     * Both lingers: the context applies its own (0 by default) when it closes, which would drop them.
+     */
+    public static void close(final ZContext context, final ZMQ.Socket socket, final int lingerMs)
+    {
+        socket.setLinger(lingerMs);
+        context.setLinger(lingerMs);
+        socket.close();
+    }
+
+    /**
      * Binds and returns the endpoint really bound (the chosen port when asked for an ephemeral one).
      *
      * @throws ConfigException naming the endpoint when the port is taken or the host is not local.
