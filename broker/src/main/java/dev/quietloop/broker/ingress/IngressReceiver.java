@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
@@ -135,6 +136,17 @@ public final class IngressReceiver implements Agent
     public String roleName()
     {
         return "broker-receiver";
+    }
+
+    /**
+     * For the allocation test: swaps the socket {@link #onStart()} made for {@code wrapper(socket)}, on
+     * this agent's thread, and returns it. The test's wrapper counts JeroMQ's bytes to tell them from ours.
+     */
+    <S extends ZMQ.Socket> S wrapSocket(final Function<ZMQ.Socket, S> wrapper)
+    {
+        final S wrapped = wrapper.apply(socket);
+        socket = wrapped;
+        return wrapped;
     }
 
     /**

@@ -1,0 +1,157 @@
+package dev.quietloop.bot.send;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.protocol.Event;
+import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.testing.Allocations;
+import dev.quietloop.protocol.testing.Allocations.CountingSocket;
+import org.agrona.concurrent.SleepingIdleStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The sender's duty cycle allocates nothing of ours per event: events published into the bot ring
+ * are polled, framed ten at a time, timed ({@code ringToSend}) and pushed over loopback TCP by
+ * {@code doWork()} on this thread, with a heartbeat now and then, and once warm a run of
+ * {@value #FRAMES} frames allocates zero bytes outside JeroMQ's own calls (its send in the sender,
+ * the broker's receive). The test's publishing runs in the same window and allocates nothing either
+ * ({@code TraderAllocationTest} proves that). JeroMQ's bytes are counted call by call rather than
+ * taken from a JeroMQ-only run, whose bytes move with the timing of its I/O thread. Bytes, never time.
+ */
+@Timeout(60)
+class EventSenderAllocationTest
+{
+    private static final int FRAMES = 2_000;
+    private static final int EVENTS_PER_FRAME = 10;
+    /** Enough runs for the JIT to compile the whole path; the first ones warm it up. */
+    private static final int ATTEMPTS = 20;
+    /** Frames in flight at once: under the high-water mark, so the sender's send is never refused. */
+    private static final int BATCH = 100;
+    private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long IDLE_NS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final long DEADLINE_NS = TimeUnit.SECONDS.toNanos(30);
+
+    private final BotCounters counters = new BotCounters();
+    private final RunControl control = new RunControl();
+    private final EventPublisher publisher = new EventPublisher(1024, 3, 99, counters.eventsProduced,
+        counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), true);
+    private final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true);
+    private final byte[] received = new byte[Frame.MAX_FRAME_BYTES];
+    private final ZContext brokerContext = new ZContext(1);
+    /** Hands the sender a counting view of the socket it creates, and keeps it for the measurement. */
+    private final ZContext senderContext = new ZContext(1)
+    {
+        @Override
+        public ZMQ.Socket createSocket(final SocketType type)
+        {
+            push = new CountingSocket(super.createSocket(type));
+            return push;
+        }
+    };
+    private CountingSocket push;
+    private CountingSocket broker;
+    private EventSender sender;
+    private long nowNs = 1_000;
+    private long runs;
+
+    @AfterEach
+    void close()
+    {
+        if (null != sender)
+        {
+            sender.onClose();
+        }
+        senderContext.close();
+        brokerContext.close();
+    }
+
+    @Test
+    void shouldAllocateNothingOfOursPerEventOnceWarm()
+    {
+        broker = new CountingSocket(SocketSettings.DEFAULTS.pull(brokerContext));
+        final Endpoint endpoint = SocketSettings.bind(broker, Endpoint.loopback(Endpoint.EPHEMERAL));
+        sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, publisher.poller(),
+            Frame.DEFAULT_MAX_FRAME_BYTES, HEARTBEAT_NS, new SleepingIdleStrategy(IDLE_NS), () -> nowNs, counters,
+            control, 3, 99, ringToSend);
+        sender.onStart();
+
+        final long bytes = Allocations.fewestBytesOutside(this::publishAndSend, ATTEMPTS, push, broker);
+
+        final long frames = runs * FRAMES;
+        final long events = frames * EVENTS_PER_FRAME;
+        final long jeromqBytesPerFrame = (push.allocatedBytes() + broker.allocatedBytes()) / frames;
+        assertEquals(0, bytes, "bytes of ours over " + FRAMES * EVENTS_PER_FRAME + " events (JeroMQ's own: " +
+            jeromqBytesPerFrame + " per frame of " + EVENTS_PER_FRAME + ", not counted)");
+        assertEquals(events, counters.eventsSent.get());
+        assertEquals(frames / BATCH, counters.heartbeatsSent.get());
+        assertEquals(frames + frames / BATCH, counters.framesSent.get());
+        assertEquals(events, ringToSend.total().getTotalCount(), "every event's ringToSend");
+    }
+
+    /**
+     * Publishes and sends {@link #FRAMES} frames of ten events, and a heartbeat after every batch,
+     * and receives them at the broker's socket; nothing here allocates but JeroMQ.
+     */
+    private void publishAndSend()
+    {
+        final long deadlineNs = System.nanoTime() + DEADLINE_NS;
+        for (int sent = 0; sent < FRAMES; sent += BATCH)
+        {
+            for (int i = 0; i < BATCH; i++)
+            {
+                for (int e = 0; e < EVENTS_PER_FRAME; e++)
+                {
+                    publisher.beginTick(System.nanoTime(), 1_700_000_000_000_000_000L + e);
+                    publisher.publishSignal(1, Event.SIDE_BUY, 1, 6_500_000_000_000L + e, e);
+                }
+                doWork(); // one frame of ten events, sent at the end of the batch
+            }
+            nowNs += HEARTBEAT_NS;
+            doWork(); // nothing to send for a heartbeat interval: a heartbeat
+            int arrived = 0;
+            while (arrived < BATCH + 1)
+            {
+                if (broker.recv(received, 0, received.length, ZMQ.DONTWAIT) >= 0)
+                {
+                    arrived++;
+                }
+                else
+                {
+                    if (System.nanoTime() - deadlineNs > 0)
+                    {
+                        throw new AssertionError("frames not received in time");
+                    }
+                    LockSupport.parkNanos(IDLE_NS);
+                }
+            }
+        }
+        runs++;
+    }
+
+    private void doWork()
+    {
+        try
+        {
+            sender.doWork();
+        }
+        catch (final Exception ex)
+        {
+            throw new AssertionError(ex);
+        }
+    }
+}
