@@ -27,6 +27,7 @@ import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.SignalTrap;
@@ -55,6 +56,8 @@ final class Bot
     /** @return {@link ExitCodes#OK}, or {@link ExitCodes#INTERRUPTED} when stopped by a signal or the parent. */
     static int run(final BotConfig config) throws InterruptedException
     {
+        // First: the data loads, and every thread starts, where the user put the process.
+        CpuAffinity.pinProcess("--cpus", config.cpus());
         final PrintStream err = System.err;
         final RunControl control = new RunControl();
         if (config.exitWithParent())
@@ -152,7 +155,7 @@ final class Bot
                     try (ProgressReporter progress = config.quiet() ? null : new ProgressReporter(
                         counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
                     {
-                        trading.start();
+                        CpuAffinity.startPinned(trading, "--trading-cpu", config.tradingCpu());
                         if (progress != null)
                         {
                             progress.start();

@@ -11,6 +11,7 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.CpuAffinity;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
@@ -22,6 +23,8 @@ import net.openhft.chronicle.wire.WireOut;
  * @param timeHops    record the bot's hop latencies ({@code latencyNs.tickToPublish.*})
  * @param warmupTicks ticks replayed before the hop histograms start afresh; 0 for none
  * @param sendMode    {@link #SEND_RING} (quietloop) or {@link #SEND_DIRECT} (the naive baseline of the benchmarks)
+ * @param cpus        the CPU list every thread of the process is pinned to; null for anywhere
+ * @param tradingCpu  the CPU list the trading thread is pinned to; null for where the others are
  */
 public record BotConfig(
     ReplayConfig replay,
@@ -40,6 +43,8 @@ public record BotConfig(
     boolean timeHops,
     long warmupTicks,
     String sendMode,
+    String cpus,
+    String tradingCpu,
     boolean exitWithParent)
 {
     /** Events go through the ring to the sender thread: the trading thread never waits. */
@@ -90,6 +95,8 @@ public record BotConfig(
         {
             throw new ConfigException("--send-mode must be " + SEND_RING + " or " + SEND_DIRECT + ": " + sendMode);
         }
+        CpuAffinity.validate("--cpus", cpus);
+        CpuAffinity.validate("--trading-cpu", tradingCpu);
         IdleStrategies.validate("--idle-trading", idleTrading);
         IdleStrategies.validate("--idle-sender", idleSender);
         Strategies.factory(strategy);
@@ -121,6 +128,8 @@ public record BotConfig(
         final boolean timeHops,
         final long warmupTicks,
         final String sendMode,
+        final String cpus,
+        final String tradingCpu,
         final boolean exitWithParent)
     {
         final Endpoint endpoint;
@@ -134,7 +143,7 @@ public record BotConfig(
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
             drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, warmupTicks,
-            sendMode, exitWithParent);
+            sendMode, cpus, tradingCpu, exitWithParent);
     }
 
     /**
@@ -160,6 +169,8 @@ public record BotConfig(
         wire.write("timeHops").bool(timeHops);
         wire.write("warmupTicks").int64(warmupTicks);
         wire.write("sendMode").text(sendMode);
+        wire.write("cpus").text(cpus);
+        wire.write("tradingCpu").text(tradingCpu);
         wire.write("exitWithParent").bool(exitWithParent);
     }
 

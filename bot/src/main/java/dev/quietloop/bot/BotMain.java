@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
@@ -103,6 +104,14 @@ public final class BotMain implements Callable<Integer>
     @Mixin
     private SocketOptions sockets;
 
+    @Mixin
+    private CpuOptions cpus;
+
+    @Option(names = "--trading-cpu", paramLabel = "LIST",
+        description = "pin the trading thread to these CPUs, a core of its own (default: wherever --cpus or the " +
+        "operating system puts it); pair it with --cpus for the other threads")
+    private String tradingCpu;
+
     @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
     private boolean exitWithParent;
 
@@ -157,6 +166,8 @@ public final class BotMain implements Callable<Integer>
             timeHops,
             warmupTicks,
             sendMode,
+            cpus.cpus(),
+            tradingCpu,
             exitWithParent);
         return Bot.run(config);
     }

@@ -50,6 +50,8 @@ class BotConfigYamlTest
         assertEquals(Path.of("bot.json").toAbsolutePath().toString(), bot.get("summaryFile"));
         assertEquals(true, bot.get("quiet"));
         assertEquals(false, bot.get("timeHops"));
+        assertEquals("0", bot.get("cpus"));
+        assertNull(bot.get("tradingCpu"), "left where the other threads are");
         assertEquals(true, bot.get("exitWithParent"));
     }
 
@@ -71,7 +73,7 @@ class BotConfigYamlTest
     {
         return BotConfig.of(replay, "tcp://127.0.0.1:6001", 7, 1_024, 4_096,
             SocketSettings.DEFAULTS.withHighWaterMark(10), 250, 3, "sleep:1ms", "yield", "imbalance",
-            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, true);
+            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, "0", null, true);
     }
 
     private static Map<?, ?> yaml(final BotConfig config)

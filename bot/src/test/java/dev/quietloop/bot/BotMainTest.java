@@ -131,6 +131,16 @@ class BotMainTest
     }
 
     @Test
+    void shouldExitWithUsageNamingATradingCpuThatIsNotOnline() throws IOException
+    {
+        final Path file = QuoteFixtures.withRows(dir);
+
+        assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--trading-cpu", "4096"));
+
+        assertTrue(oneLine().startsWith("bot: --trading-cpu 4096: CPU 4096 is not online (online: 0"), oneLine());
+    }
+
+    @Test
     void shouldExitWithUsageForBadBrokerEndpoint() throws IOException
     {
         final Path file = QuoteFixtures.withRows(dir);

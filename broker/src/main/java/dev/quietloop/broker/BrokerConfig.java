@@ -13,6 +13,7 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.CpuAffinity;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
@@ -22,6 +23,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param runIdGiven true if the user chose the run id (then reusing a used one is an error).
  * @param timeHops   time the broker's hops (brokerDwell) and, passed on, the launched bot's and stub's.
  * @param plots      draw latency.png and timeline.png at the end of the run (about a second of work).
+ * @param cpus       the CPU list every thread is pinned to, and the launched bot and stub with it; null for anywhere.
  */
 public record BrokerConfig(
     Endpoint ingest,
@@ -44,6 +46,7 @@ public record BrokerConfig(
     Path jvmOptionsFile,
     boolean timeHops,
     boolean plots,
+    String cpus,
     boolean exitWithParent)
 {
     public static final DateTimeFormatter RUN_ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -91,6 +94,7 @@ public record BrokerConfig(
         }
         IdleStrategies.validate("--idle-receiver", idleReceiver);
         IdleStrategies.validate("--idle-forwarder", idleForwarder);
+        CpuAffinity.validate("--cpus", cpus);
         if ((launchStub || launchBot) && !Files.isReadable(jvmOptionsFile))
         {
             throw new ConfigException("cannot read JVM options file " + jvmOptionsFile + " (--jvm-options)");
@@ -130,6 +134,7 @@ public record BrokerConfig(
         wire.write("jvmOptionsFile").text(ConfigYaml.absolute(jvmOptionsFile));
         wire.write("timeHops").bool(timeHops);
         wire.write("plots").bool(plots);
+        wire.write("cpus").text(cpus);
         wire.write("exitWithParent").bool(exitWithParent);
     }
 

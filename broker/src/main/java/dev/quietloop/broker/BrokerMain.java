@@ -8,10 +8,12 @@ import java.util.concurrent.Callable;
 
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.CpuAffinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +87,9 @@ public final class BrokerMain implements Callable<Integer>
     @Mixin
     private SocketOptions sockets;
 
+    @Mixin
+    private CpuOptions cpus;
+
     @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "time every hop: brokerDwell here, and the launched bot's and stub's hops (default: on; " +
         "--no-time-hops: off, at no cost to the hot paths; the external send is always timed)")
@@ -133,7 +138,10 @@ public final class BrokerMain implements Callable<Integer>
             jvmOptionsFile,
             timeHops,
             plots,
+            cpus.cpus(),
             exitWithParent);
+        // Before anything starts: the broker's threads, and the bot and stub it launches, inherit it.
+        CpuAffinity.pinProcess("--cpus", config.cpus());
         try (CounterRegistry registry = CounterRegistry.forProcess(
             RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))
         {

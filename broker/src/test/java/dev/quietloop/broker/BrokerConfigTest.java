@@ -17,7 +17,7 @@ class BrokerConfigTest
     private static BrokerConfig config(final int ringSize, final String idle, final String runId, final Endpoint sidecar)
     {
         return new BrokerConfig(Endpoint.loopback(0), sidecar, false, List.of(), false, Path.of("none.csv"), List.of(),
-            0, runId, true, Path.of("reports"), 10, ringSize, 16_384, SocketSettings.DEFAULTS, idle, "backoff", Path.of("none.options"), true, true, false);
+            0, runId, true, Path.of("reports"), 10, ringSize, 16_384, SocketSettings.DEFAULTS, idle, "backoff", Path.of("none.options"), true, true, null, false);
     }
 
     @Test

@@ -23,7 +23,7 @@ class BrokerConfigYamlTest
         final BrokerConfig config = new BrokerConfig(Endpoint.loopback(0), Endpoint.loopback(5557), false,
             List.of("--delay-us=200"), false, Path.of("none.csv"), List.of("--ring-size=1024", "--quiet"), 2, "run-1",
             true, Path.of("reports"), 10, 512, 8_192, SocketSettings.DEFAULTS.withKernelBufferBytes(65_536), "backoff",
-            "yield", Path.of("config/jvm.options"), false, false, true);
+            "yield", Path.of("config/jvm.options"), false, false, "0", true);
 
         final Map<?, ?> broker =
             YamlDocument.map(YamlDocument.parse(ConfigYaml.section("broker", config::writeYaml)), "broker");
@@ -50,6 +50,7 @@ class BrokerConfigYamlTest
         assertEquals("yield", broker.get("idleForwarder"));
         assertEquals(Path.of("config/jvm.options").toAbsolutePath().toString(), broker.get("jvmOptionsFile"));
         assertEquals(false, broker.get("timeHops"));
+        assertEquals("0", broker.get("cpus"));
         assertEquals(true, broker.get("exitWithParent"));
     }
 }

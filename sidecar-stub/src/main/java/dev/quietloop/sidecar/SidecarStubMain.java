@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.latency.Hop;
@@ -15,6 +16,7 @@ import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.Readiness;
@@ -81,6 +83,9 @@ public final class SidecarStubMain implements Callable<Integer>
     @Mixin
     private SocketOptions sockets;
 
+    @Mixin
+    private CpuOptions cpus;
+
     @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "time the endToEnd hop, origin on the bot to receipt here, same host only (default: on; " +
         "--no-time-hops: off)")
@@ -109,7 +114,8 @@ public final class SidecarStubMain implements Callable<Integer>
     {
         final StubConfig config = StubConfig.from(
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
-            timeHops, warmupEvents, exitWithParent);
+            timeHops, warmupEvents, cpus.cpus(), exitWithParent);
+        CpuAffinity.pinProcess("--cpus", config.cpus());
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final long startTimeMs = System.currentTimeMillis();
         final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops());

@@ -9,6 +9,7 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.sidecar.receive.FaultInjection;
 import net.openhft.chronicle.wire.WireOut;
 
@@ -27,6 +28,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param summary        where to write the {@code sidecar.*} counters at exit, or null
  * @param timeHops       time the {@code endToEnd} hop, written next to the summary
  * @param warmupEvents   events of each stream up to this sequence are a warm-up, not timed
+ * @param cpus           the CPU list every thread is pinned to, or null for anywhere
  * @param exitWithParent stop when the launching process exits
  */
 public record StubConfig(
@@ -41,6 +43,7 @@ public record StubConfig(
     Path summary,
     boolean timeHops,
     long warmupEvents,
+    String cpus,
     boolean exitWithParent)
 {
     public static final String DEFAULT_BIND = "tcp://127.0.0.1:5557";
@@ -58,6 +61,7 @@ public record StubConfig(
         final Path summary,
         final boolean timeHops,
         final long warmupEvents,
+        final String cpus,
         final boolean exitWithParent)
     {
         requireNotNegative("--delay-us", delayUs);
@@ -92,6 +96,7 @@ public record StubConfig(
             summary,
             timeHops,
             warmupEvents,
+            CpuAffinity.validate("--cpus", cpus),
             exitWithParent);
     }
 
@@ -113,6 +118,7 @@ public record StubConfig(
         wire.write("summary").text(ConfigYaml.absolute(summary));
         wire.write("timeHops").bool(timeHops);
         wire.write("warmupEvents").int64(warmupEvents);
+        wire.write("cpus").text(cpus);
         wire.write("exitWithParent").bool(exitWithParent);
     }
 

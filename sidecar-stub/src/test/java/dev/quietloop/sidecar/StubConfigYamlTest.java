@@ -22,7 +22,7 @@ class StubConfigYamlTest
     void shouldWriteEveryFieldUnderItsComponentNameWithTimesInTheUnitsOfTheirNames()
     {
         final StubConfig config = StubConfig.from("tcp://127.0.0.1:0", SocketSettings.DEFAULTS.withHighWaterMark(8),
-            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, true);
+            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, "0", true);
 
         final Map<?, ?> sidecar = yaml(config);
 
@@ -39,6 +39,7 @@ class StubConfigYamlTest
         assertEquals(1_500L, YamlDocument.number(sidecar, "drainMs"));
         assertEquals(Path.of("sidecar.json").toAbsolutePath().toString(), sidecar.get("summary"));
         assertEquals(false, sidecar.get("timeHops"));
+        assertEquals("0", sidecar.get("cpus"));
         assertEquals(true, sidecar.get("exitWithParent"));
     }
 
@@ -46,7 +47,7 @@ class StubConfigYamlTest
     void shouldWriteFaultsThatAreOffAsZeroAndNoSummaryAsNull()
     {
         final Map<?, ?> sidecar = yaml(StubConfig.from(StubConfig.DEFAULT_BIND, SocketSettings.DEFAULTS,
-            0, null, 0, null, "backoff", 2_000, null, true, 0, false));
+            0, null, 0, null, "backoff", 2_000, null, true, 0, null, false));
 
         assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
         assertEquals(0L, YamlDocument.number(sidecar, "delayNs"));

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import dev.quietloop.bot.replay.MarketDataGenerator;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +51,11 @@ public final class BenchMain implements Callable<Integer>
 
     @Option(names = "--jvm-options", defaultValue = "config/jvm.options", description = "the JVM flags file")
     private Path jvmOptions;
+
+    @Option(names = "--pin", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "in the isolation runs, pin the bot's trading thread to the last CPU and every other thread " +
+        "of the three processes to the rest, as on a production box (default: on; needs 2+ CPUs and taskset)")
+    private boolean pin;
 
     public static void main(final String[] args)
     {
@@ -90,7 +97,7 @@ public final class BenchMain implements Callable<Integer>
         {
             final Path data = reportsDir.resolve("isolation.csv");
             generate(data, settings.isolationTicks());
-            final Isolation isolation = new Isolation(runner, settings);
+            final Isolation isolation = new Isolation(runner, settings, pinning());
             isolation.run(data);
             body.add("## 1. Isolation: the bot's latency under sidecar faults");
             body.add("");
@@ -130,6 +137,28 @@ public final class BenchMain implements Callable<Integer>
         System.out.println("bench: wrote " + resultsFile + " in " + String.format(Locale.ROOT, "%.1f", minutes) +
             " min; the runs' reports are in " + root.relativize(reportsDir));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The isolation runs' CPUs: the broker, and the stub and bot it launches, on every CPU but the
+     * last; the bot's trading thread alone on the last. None with {@code --no-pin}.
+     */
+    private List<String> pinning()
+    {
+        if (!pin)
+        {
+            return List.of();
+        }
+        final BitSet online = CpuAffinity.online("--pin");
+        if (online.cardinality() < 2)
+        {
+            throw new ConfigException("--pin needs 2 or more CPUs online, this machine has " +
+                CpuAffinity.format(online) + ": use --no-pin");
+        }
+        final int trading = online.length() - 1;
+        final BitSet rest = (BitSet)online.clone();
+        rest.clear(trading);
+        return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + trading);
     }
 
     /** A deterministic quietloop file of {@code ticks} quotes and trades on two symbols. */
@@ -174,6 +203,12 @@ public final class BenchMain implements Callable<Integer>
             "the broker's receiver and forwarder and the stub's receive loop back off (10 spins, 20 yields, then " +
             "parks from 1 µs doubling to 1 ms). On 2 cores only the trading thread may spin.");
         lines.add("");
+        lines.add(pin ? "CPUs in the isolation runs: the bot's trading thread alone on one CPU (`--trading-cpu`), " +
+            "every other thread of the three processes on the rest (`--cpus`), as on a production box with an isolated " +
+            "core; nothing else is pinned, so the machine's other work may still land on the trading CPU. The " +
+            "throughput and fixed-rate runs leave the threads to the operating system." :
+            "CPUs: nothing pinned (`--no-pin`); the operating system places every thread.");
+        lines.add("");
         lines.add("Each pipeline run is the broker launching the stub and the bot, as `bin/run-bot.sh` does, for " +
             "example:");
         lines.add("");
@@ -181,7 +216,7 @@ public final class BenchMain implements Callable<Integer>
         final String pace = settings.isolationPaces().get(0);
         final PipelineRun.Spec example = new PipelineRun.Spec("isolation-" + Isolation.paceName(pace) + "-ring-slow-1",
             reportsDir.resolve("isolation.csv"), settings.isolationTicks(), "tick-signal", pace,
-            Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.SMALL_BUFFERS);
+            Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.extraArgs(pinning()));
         lines.add(String.join(" ", runner.command(example, 0)).replace(Path.of("").toAbsolutePath() + "/", ""));
         lines.add("```");
         lines.add("");

@@ -40,13 +40,24 @@ final class Isolation
 
     private final PipelineRun runner;
     private final BenchSettings settings;
+    private final List<String> extraArgs;
     /** pace, then send mode, then condition: the repeats. */
     private final Map<String, Map<String, Map<Condition, List<RunFigures>>>> results = new LinkedHashMap<>();
 
-    Isolation(final PipelineRun runner, final BenchSettings settings)
+    /** @param pinning the CPU flags of every run, the same for both modes and every condition; or none */
+    Isolation(final PipelineRun runner, final BenchSettings settings, final List<String> pinning)
     {
         this.runner = runner;
         this.settings = settings;
+        this.extraArgs = extraArgs(pinning);
+    }
+
+    /** The flags every isolation run adds to the condition's: the small buffers, then the pinning. */
+    static List<String> extraArgs(final List<String> pinning)
+    {
+        final List<String> args = new ArrayList<>(SMALL_BUFFERS);
+        args.addAll(pinning);
+        return List.copyOf(args);
     }
 
     void run(final Path data) throws IOException, InterruptedException
@@ -68,7 +79,7 @@ final class Isolation
                             settings.isolationTicks() * 1000 / Long.parseLong(pace.substring("--rate=".length())) : 0;
                         final PipelineRun.Spec spec = new PipelineRun.Spec(runId, data, settings.isolationTicks(),
                             "tick-signal", pace, mode, condition, stopAt, settings.stopMs(), settings.warmupTicks(),
-                            expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), SMALL_BUFFERS);
+                            expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), extraArgs);
                         System.out.println("bench: " + runId);
                         final RunFigures figures = runner.run(spec);
                         results.computeIfAbsent(pace, k -> new LinkedHashMap<>())

@@ -1,0 +1,23 @@
+package dev.quietloop.protocol.config;
+
+import dev.quietloop.protocol.process.CpuAffinity;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --cpus} flag every process takes, as a picocli mixin: where its threads may run.
+ * On a box with isolated cores, the pipeline's processes go on the shared ones and the bot's
+ * trading thread ({@code --trading-cpu}) on a core of its own.
+ */
+public final class CpuOptions
+{
+    @Option(names = "--cpus", paramLabel = "LIST",
+        description = "pin every thread of this process to these CPUs at start-up, e.g. 1, 0,2 or 2-5 (default: " +
+        "the operating system places them); threads started later inherit it")
+    private String cpus;
+
+    /** The CPU list as given, or null: each process's configuration checks it with {@link CpuAffinity#validate}. */
+    public String cpus()
+    {
+        return cpus;
+    }
+}
