@@ -29,6 +29,7 @@ import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.GcFigures;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.Readiness;
@@ -191,6 +192,7 @@ final class Bot
         final boolean partial = control.isStopRequested() || failure != null;
         final Map<String, Long> summary = BotReport.summary(
             counters, execution, symbols, config.sourceId(), epoch, publisher.fingerprint(), partial);
+        GcFigures.addTo(summary, ROLE);
         summary.putAll(tickToPublish.percentiles());
         summary.putAll(ringToSend.percentiles());
         BotReport.print(summary, execution, symbols, System.out, err);

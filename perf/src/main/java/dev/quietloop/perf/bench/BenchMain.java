@@ -37,8 +37,20 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer>
 {
     static final Set<String> SECTIONS = Set.of("isolation", "throughput", "latency", "micro");
+    /**
+     * What the pipeline runs' JVMs get on top of the shared flags. A young collection stops every
+     * thread, the bot's trading thread too, whichever thread allocated; ours allocate nothing per
+     * event, but JeroMQ's I/O threads do (the bot's about 25 MB/s at 5,000 ticks/s here, mostly its
+     * timer loop), so with the shared 256 MB heap the bot collected every second or two, for 5 to 30
+     * ms on this machine. A 768 MB young generation keeps a run free of them, as a production box
+     * sized for its session would be ({@code bot.gcCount} in each run's summary says whether it held).
+     * Not pre-touched: a gigabyte costs each JVM 0.35 s at start, and first touches fall on the
+     * allocating JeroMQ threads, not the trading thread.
+     */
+    static final List<String> PIPELINE_HEAP = List.of("-Xms1g", "-Xmx1g", "-Xmn768m");
+    private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
-    @Option(names = "--quick", description = "the short suite, about 6 minutes on 2 cores: isolation at the fixed " +
+    @Option(names = "--quick", description = "the short suite, under 5 minutes on 2 cores: isolation at the fixed " +
         "rate, throughput, and the micro-benchmarks without parsing")
     private boolean quick;
 
@@ -89,7 +101,8 @@ public final class BenchMain implements Callable<Integer>
         final Path reportsDir = Files.createDirectories(root.resolve("perf/reports/bench-" + stamp));
         final Path countersDir = Files.createDirectories(reportsDir.resolve("counters"));
         final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
-        final PipelineRun runner = new PipelineRun(root, jvmOptions.toAbsolutePath(), reportsDir, countersDir, List.of());
+        final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"));
+        final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir, List.of());
         final long startNs = System.nanoTime();
 
         final List<String> body = new ArrayList<>();
@@ -107,7 +120,7 @@ public final class BenchMain implements Callable<Integer>
         {
             final Path data = reportsDir.resolve("throughput.csv");
             generate(data, settings.throughputTicks());
-            final Throughput throughput = new Throughput(runner, settings, root, jvmOptions.toAbsolutePath());
+            final Throughput throughput = new Throughput(runner, settings, root, pipelineOptions);
             throughput.run(data);
             body.add("## 2. Throughput");
             body.add("");
@@ -161,6 +174,24 @@ public final class BenchMain implements Callable<Integer>
         return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + trading);
     }
 
+    /** The shared flags with the heap replaced by {@link #PIPELINE_HEAP}, written to {@code file}. */
+    private Path pipelineOptions(final Path file) throws IOException
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final String line : Files.readAllLines(jvmOptions, StandardCharsets.UTF_8))
+        {
+            final String flag = line.strip();
+            if (!(flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xmn") || PRE_TOUCH.equals(flag)))
+            {
+                lines.add(line);
+            }
+        }
+        lines.add("# bin/bench.sh: the pipeline runs' heap (BenchMain.PIPELINE_HEAP)");
+        lines.addAll(PIPELINE_HEAP);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file.toAbsolutePath();
+    }
+
     /** A deterministic quietloop file of {@code ticks} quotes and trades on two symbols. */
     static void generate(final Path file, final long ticks)
     {
@@ -198,6 +229,11 @@ public final class BenchMain implements Callable<Integer>
         lines.add("```");
         lines.addAll(List.of(MicroBenchmarks.jvmFlags(jvmOptions)));
         lines.add("```");
+        lines.add("");
+        lines.add("The pipeline runs (both modes, every section) and the raw JeroMQ baseline replace the heap with `" +
+            String.join(" ", PIPELINE_HEAP) + "`, not pre-touched: JeroMQ's I/O thread in the bot allocates about " +
+            "25 MB/s at 5,000 ticks/s, and with the shared 256 MB heap the bot collected every second or two, each " +
+            "collection stopping the trading thread for 5 to 30 ms. The `bot GCs` column says whether a run held.");
         lines.add("");
         lines.add("Idle strategies, the defaults: the bot's trading thread spins (one core whole); the bot's sender, " +
             "the broker's receiver and forwarder and the stub's receive loop back off (10 spins, 20 yields, then " +

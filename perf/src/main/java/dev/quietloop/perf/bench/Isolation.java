@@ -79,7 +79,7 @@ final class Isolation
                             settings.isolationTicks() * 1000 / Long.parseLong(pace.substring("--rate=".length())) : 0;
                         final PipelineRun.Spec spec = new PipelineRun.Spec(runId, data, settings.isolationTicks(),
                             "tick-signal", pace, mode, condition, stopAt, settings.stopMs(), settings.warmupTicks(),
-                            expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), extraArgs);
+                            expectedMs + (DIRECT.equals(mode) ? settings.naiveOverrunMs() : 8_000), extraArgs);
                         System.out.println("bench: " + runId);
                         final RunFigures figures = runner.run(spec);
                         results.computeIfAbsent(pace, k -> new LinkedHashMap<>())
@@ -102,11 +102,13 @@ final class Isolation
                 " ticks/s" : "Max speed") + "");
             lines.add("");
             lines.add("`tickToPublish` in µs, median of " + settings.repeats() + " runs (lowest–highest); the ratio is " +
-                "the median p99.9 over the healthy median p99.9 of the same mode in this bench run.");
+                "the median p99.9 over the healthy median p99.9 of the same mode in this bench run. A garbage " +
+                "collection in the bot stops its trading thread whichever thread allocated: bot GCs counts them over " +
+                "the whole run.");
             lines.add("");
             lines.add("| mode | condition | p50 | p99 | p99.9 | max | p99.9 / healthy | ring rejected | delivered | " +
-                "balances |");
-            lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                "bot GCs | balances |");
+            lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             for (final Map.Entry<String, Map<Condition, List<RunFigures>>> byMode : byPace.getValue().entrySet())
             {
                 final Map<Condition, List<RunFigures>> conditions = byMode.getValue();
@@ -114,7 +116,7 @@ final class Isolation
                 for (final Map.Entry<Condition, List<RunFigures>> entry : conditions.entrySet())
                 {
                     final List<RunFigures> runs = entry.getValue();
-                    lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f | %s | %s | %s |",
+                    lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f | %s | %s | %s | %s |",
                         modeName(byMode.getKey()), entry.getKey().title(),
                         Spread.of(runs, r -> r.hop("tickToPublish", "p50")).micros(),
                         Spread.of(runs, r -> r.hop("tickToPublish", "p99")).micros(),
@@ -123,6 +125,7 @@ final class Isolation
                         p999(runs).median() / healthy,
                         Spread.of(runs, r -> r.ringRejected()).plain(),
                         Spread.of(runs, r -> r.delivered()).plain(),
+                        Spread.of(runs, r -> r.value("bot.gcCount")).plain(),
                         runs.stream().allMatch(RunFigures::balances) ? "yes" : "NO"));
                 }
             }

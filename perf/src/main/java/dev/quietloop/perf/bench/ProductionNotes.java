@@ -26,12 +26,17 @@ final class ProductionNotes
         "",
         "1. Isolate cores for the hot threads, kernel command line: `isolcpus=2-5 nohz_full=2-5 rcu_nocbs=2-5`; " +
             "keep IRQs off them (`irqbalance` banned from those cores, or `/proc/irq/*/smp_affinity`).",
-        "2. Pin each process to its cores: `taskset -c 2,3 bin/bot.sh ...` (trading thread and sender), " +
-            "`taskset -c 4,5 bin/broker.sh ...` (receiver and forwarder); the stub or the real sidecar elsewhere.",
+        "2. Pin: the trading thread alone on an isolated core, the rest of the pipeline on others, with the " +
+            "processes' own flags (threads started later inherit): bot `--trading-cpu 2 --cpus 3`, broker " +
+            "`--cpus 4,5`, the stub or the real sidecar elsewhere. `bin/run-bot.sh --cpus 3,4,5 " +
+            "--bot-arg=--trading-cpu=2` does it for a whole run: the broker's pinning passes to what it launches.",
         "3. Spin the consumers: bot `--idle-trading spin --idle-sender spin`, broker `--idle-receiver spin " +
             "--idle-forwarder spin` (one core each, whole).",
-        "4. Keep `config/jvm.options` (pre-touched fixed heap, no shared perf memory, no periodic safepoints); " +
-            "add `-XX:+UseLargePages` if huge pages are configured.",
+        "4. Keep the bot free of collections for the session: a collection stops the trading thread whatever " +
+            "allocated, and JeroMQ's I/O thread allocates (about 25 MB/s at 5,000 ticks/s here). Size the young " +
+            "generation (`-Xmn`; the bench's pipeline runs use 768 MB) for the session's traffic, add " +
+            "`-XX:+AlwaysPreTouch` and `-XX:+UseLargePages` if huge pages are configured; the summary's " +
+            "`bot.gcCount` says whether it held.",
         "5. CPU frequency: `performance` governor, deep C-states off (`intel_idle.max_cstate=1` or " +
             "`processor.max_cstate=1`), turbo settled one way or the other so runs compare.",
         "6. Keep the hop timers on (`--time-hops`, the default): their cost is one clock read per hop, and they " +
