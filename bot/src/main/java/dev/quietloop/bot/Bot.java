@@ -21,6 +21,7 @@ import dev.quietloop.bot.strategy.Strategy;
 import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
@@ -57,8 +58,6 @@ final class Bot
     /** @return {@link ExitCodes#OK}, or {@link ExitCodes#INTERRUPTED} when stopped by a signal or the parent. */
     static int run(final BotConfig config) throws InterruptedException
     {
-        // First: the data loads, and every thread starts, where the user put the process.
-        CpuAffinity.pinProcess("--cpus", config.cpus());
         final PrintStream err = System.err;
         final RunControl control = new RunControl();
         if (config.exitWithParent())
@@ -156,7 +155,10 @@ final class Bot
                     try (ProgressReporter progress = config.quiet() ? null : new ProgressReporter(
                         counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
                     {
-                        CpuAffinity.startPinned(trading, "--trading-cpu", config.tradingCpu());
+                        // Started up (data loaded, sender connected): pin, then trade. The sender and
+                        // the JVM's own threads go to --cpus, the trading thread to --trading-cpu.
+                        CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus());
+                        CpuAffinity.startPinned(trading, BotMain.TRADING_CPU_FLAG, config.tradingCpu());
                         if (progress != null)
                         {
                             progress.start();

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -95,8 +96,8 @@ public record BotConfig(
         {
             throw new ConfigException("--send-mode must be " + SEND_RING + " or " + SEND_DIRECT + ": " + sendMode);
         }
-        CpuAffinity.validate("--cpus", cpus);
-        CpuAffinity.validate("--trading-cpu", tradingCpu);
+        CpuAffinity.validate(CpuOptions.FLAG, cpus);
+        CpuAffinity.validate(BotMain.TRADING_CPU_FLAG, tradingCpu);
         IdleStrategies.validate("--idle-trading", idleTrading);
         IdleStrategies.validate("--idle-sender", idleSender);
         Strategies.factory(strategy);

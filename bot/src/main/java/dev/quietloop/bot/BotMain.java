@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
     description = "Replays market data through a strategy and PUSHes its events to the broker.")
 public final class BotMain implements Callable<Integer>
 {
+    static final String TRADING_CPU_FLAG = "--trading-cpu";
+
     @Option(names = "--data", required = true, paramLabel = "FILE",
         description = "market data: CSV or .csv.gz in any of the --format layouts, detected from the first line")
     private Path dataFile;
@@ -107,7 +109,7 @@ public final class BotMain implements Callable<Integer>
     @Mixin
     private CpuOptions cpus;
 
-    @Option(names = "--trading-cpu", paramLabel = "LIST",
+    @Option(names = TRADING_CPU_FLAG, paramLabel = "LIST",
         description = "pin the trading thread to these CPUs, a core of its own (default: wherever --cpus or the " +
         "operating system puts it); pair it with --cpus for the other threads")
     private String tradingCpu;

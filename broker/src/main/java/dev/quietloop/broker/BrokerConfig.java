@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -23,7 +24,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param runIdGiven true if the user chose the run id (then reusing a used one is an error).
  * @param timeHops   time the broker's hops (brokerDwell) and, passed on, the launched bot's and stub's.
  * @param plots      draw latency.png and timeline.png at the end of the run (about a second of work).
- * @param cpus       the CPU list every thread is pinned to, and the launched bot and stub with it; null for anywhere.
+ * @param cpus       the CPU list every thread is pinned to, and passed on to the bot and stub it launches; null for anywhere.
  */
 public record BrokerConfig(
     Endpoint ingest,
@@ -94,7 +95,7 @@ public record BrokerConfig(
         }
         IdleStrategies.validate("--idle-receiver", idleReceiver);
         IdleStrategies.validate("--idle-forwarder", idleForwarder);
-        CpuAffinity.validate("--cpus", cpus);
+        CpuAffinity.validate(CpuOptions.FLAG, cpus);
         if ((launchStub || launchBot) && !Files.isReadable(jvmOptionsFile))
         {
             throw new ConfigException("cannot read JVM options file " + jvmOptionsFile + " (--jvm-options)");

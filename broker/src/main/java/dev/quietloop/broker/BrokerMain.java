@@ -13,7 +13,6 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CounterRegistry;
-import dev.quietloop.protocol.process.CpuAffinity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,8 +139,6 @@ public final class BrokerMain implements Callable<Integer>
             plots,
             cpus.cpus(),
             exitWithParent);
-        // Before anything starts: the broker's threads, and the bot and stub it launches, inherit it.
-        CpuAffinity.pinProcess("--cpus", config.cpus());
         try (CounterRegistry registry = CounterRegistry.forProcess(
             RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))
         {

@@ -17,7 +17,9 @@ import dev.quietloop.broker.report.ReportPlots;
 import dev.quietloop.broker.report.ReportWriter;
 import dev.quietloop.broker.report.RunConfigWriter;
 import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
 import dev.quietloop.protocol.process.Readiness;
@@ -114,9 +116,11 @@ final class RunCoordinator
         {
             // The broker starts the bot itself: nobody else waits for its readiness line.
             bot = launcher.launch(BOT_ROLE, BOT_MAIN, botArgs(connectable(ingest), runDir));
+            CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // after the launches: children pin themselves
         }
         else
         {
+            CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus());
             Readiness.announce(ROLE, ingest);
         }
 
@@ -359,6 +363,7 @@ final class RunCoordinator
         {
             args.add("--no-time-hops");
         }
+        args.addAll(passCpus(config.stubArgs()));
         args.addAll(config.stubArgs());
         return args;
     }
@@ -374,8 +379,19 @@ final class RunCoordinator
         {
             args.add("--no-time-hops");
         }
+        args.addAll(passCpus(config.botArgs()));
         args.addAll(config.botArgs());
         return args;
+    }
+
+    /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */
+    private List<String> passCpus(final List<String> childArgs)
+    {
+        if (null == config.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
+        {
+            return List.of();
+        }
+        return List.of(CpuOptions.FLAG, config.cpus());
     }
 
     /** A bot cannot connect to a wildcard address: send it to loopback instead. */

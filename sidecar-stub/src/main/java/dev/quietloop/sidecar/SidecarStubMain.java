@@ -115,7 +115,6 @@ public final class SidecarStubMain implements Callable<Integer>
         final StubConfig config = StubConfig.from(
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
             timeHops, warmupEvents, cpus.cpus(), exitWithParent);
-        CpuAffinity.pinProcess("--cpus", config.cpus());
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final long startTimeMs = System.currentTimeMillis();
         final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops());
@@ -149,6 +148,7 @@ public final class SidecarStubMain implements Callable<Integer>
                     ConfigYaml.write(
                         ConfigYaml.besideSummary(config.summary(), SECTION), SECTION, config::writeYaml, System.err);
                 }
+                CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // started up: nothing has arrived yet
                 Readiness.announce(ROLE, endpoint);
                 if (config.exitWithParent() && !ParentWatch.onParentExit(stopRequested::countDown))
                 {

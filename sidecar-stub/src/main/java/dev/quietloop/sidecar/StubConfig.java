@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -96,7 +97,7 @@ public record StubConfig(
             summary,
             timeHops,
             warmupEvents,
-            CpuAffinity.validate("--cpus", cpus),
+            CpuAffinity.validate(CpuOptions.FLAG, cpus),
             exitWithParent);
     }
 

@@ -72,10 +72,12 @@ public final class SummaryText
         }
         else
         {
+            // What the bot could not hand over by its drain deadline (unsent) is part of its sum.
             final long rejected = s.getOrDefault("bot.ringRejected", 0L);
             final long sent = s.getOrDefault("bot.eventsSent", 0L);
+            final long unsent = s.getOrDefault("bot.unsent", 0L);
             lines.add(row(INDENT + "bot", "produced " + produced + " = ring rejected " + rejected + " + sent " + sent +
-                verdict(produced == rejected + sent)));
+                (unsent > 0 ? " + unsent " + unsent : "") + verdict(produced == rejected + sent + unsent)));
         }
         if (null == received)
         {
@@ -96,6 +98,20 @@ public final class SummaryText
             lines.add(row(INDENT + "broker", "received " + s.get("broker.eventsReceived") + ", forwarded " +
                 s.getOrDefault("broker.eventsForwarded", 0L) + ", undelivered " + s.getOrDefault("broker.undelivered", 0L) +
                 (s.containsKey("run.missingAtSidecar") ? ", missing at sidecar " + s.get("run.missingAtSidecar") : "")));
+        }
+        if (null != produced && null != received && produced - received + s.getOrDefault("sidecar.duplicates", 0L) > 0)
+        {
+            // Every event the sidecar did not get, against what the processes counted as not passed
+            // on; the rest was handed to a socket and dropped from its queue when a process closed it.
+            final long notReceived = produced - received + s.getOrDefault("sidecar.duplicates", 0L);
+            final long rejected = s.getOrDefault("bot.ringRejected", 0L);
+            final long unsent = s.getOrDefault("bot.unsent", 0L);
+            final long undelivered = s.getOrDefault("broker.undelivered", 0L);
+            final long dropped = notReceived - rejected - unsent - undelivered;
+            lines.add(row(INDENT + "losses", "not received " + notReceived + " = ring rejected " + rejected +
+                " + unsent " + unsent + " + undelivered " + undelivered + " + dropped at close " + dropped +
+                (dropped == 0 ? ": holds" : dropped > 0 ? ": " + dropped + " counted by no process, only here" :
+                ": DOES NOT HOLD")));
         }
     }
 

@@ -54,6 +54,8 @@ class SummaryTextTest
         assertTrue(lines.contains("  sidecar     received 4090 - duplicates 0 + gaps 2 = produced 4092: holds"),
             lines.toString());
         assertTrue(lines.contains("  transport   gaps 2 = ring rejected 2 + lost in transport 0: holds"), lines.toString());
+        assertTrue(lines.contains("  losses      not received 2 = ring rejected 2 + unsent 0 + undelivered 0 + " +
+            "dropped at close 0: holds"), lines.toString());
     }
 
     @Test
@@ -68,6 +70,8 @@ class SummaryTextTest
         assertTrue(lines.get(0).contains("PARTIAL"), lines.get(0));
         assertTrue(lines.contains("  sidecar     received 4000 - duplicates 0 + gaps 2 = produced 4092: DOES NOT HOLD"),
             lines.toString());
+        assertTrue(lines.contains("  losses      not received 92 = ring rejected 2 + unsent 0 + undelivered 0 + " +
+            "dropped at close 90: 90 counted by no process, only here"), lines.toString());
     }
 
     @Test

@@ -4,14 +4,12 @@ import java.util.List;
 
 /**
  * How big each section runs. {@link #QUICK}: the isolation matrix at the fixed rate only, shorter
- * replays, shorter JMH runs, and the naive baseline stopped sooner behind a fault (its p99.9 is
- * seconds within the first second). Each pipeline run pays about 4 s of starting three JVMs and
- * draining, whatever its length: that, not the replays, is most of the quick suite's time.
+ * replays, shorter JMH runs. Each pipeline run pays about 4 s of starting three JVMs and draining,
+ * whatever its length: that, not the replays, is most of the quick suite's time.
  *
  * @param isolationTicks  ticks per isolation run, warm-up included
  * @param warmupTicks     ticks replayed before the histograms are reset
  * @param stopMs          how long the broker stays stopped (SIGSTOP) mid-run
- * @param naiveOverrunMs  how long past its replay's length a naive-baseline run may go before it is stopped
  * @param throughputTicks ticks of the throughput runs, one event each
  * @param latencyRates    the fixed event rates whose endToEnd latency is measured
  * @param latencySeconds  how long each fixed-rate run lasts after warm-up
@@ -24,14 +22,13 @@ record BenchSettings(
     long isolationTicks,
     long warmupTicks,
     long stopMs,
-    long naiveOverrunMs,
     long throughputTicks,
     List<Integer> latencyRates,
     int latencySeconds,
     int jmhIterations)
 {
-    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=5000"), 8_000, 2_500, 1_000, 1_500,
+    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=5000"), 8_000, 2_500, 1_000,
         500_000, List.of(10_000, 100_000), 1, 1);
     static final BenchSettings FULL = new BenchSettings("full", 3, List.of("--rate=5000", "--speed=max"), 40_000,
-        10_000, 2_000, 5_000, 2_000_000, List.of(10_000, 100_000), 5, 2);
+        10_000, 2_000, 2_000_000, List.of(10_000, 100_000), 5, 2);
 }

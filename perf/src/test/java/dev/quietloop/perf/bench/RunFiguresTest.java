@@ -46,13 +46,15 @@ class RunFiguresTest
     }
 
     @Test
-    void shouldBalanceWhenTheRunCountedWhatWasLostOnTheWay()
+    void shouldNotBalanceButCountWhatWasDroppedFromSocketQueuesAtClose()
     {
         final Map<String, Long> summary = balanced();
         summary.put("sidecar.eventsReceived", 70L);
         summary.put("run.missingAtSidecar", 10L);
 
-        assertTrue(new RunFigures(summary, 3, 1.0).balances());
+        assertFalse(new RunFigures(summary, 3, 1.0).balances());
+        assertEquals(10, new RunFigures(summary, 3, 1.0).dropped());
+        assertEquals(0, new RunFigures(balanced(), 0, 1.0).dropped());
     }
 
     @Test

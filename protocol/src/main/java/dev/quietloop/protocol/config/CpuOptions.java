@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
  */
 public final class CpuOptions
 {
-    @Option(names = "--cpus", paramLabel = "LIST",
-        description = "pin every thread of this process to these CPUs at start-up, e.g. 1, 0,2 or 2-5 (default: " +
-        "the operating system places them); threads started later inherit it")
+    public static final String FLAG = "--cpus";
+
+    @Option(names = FLAG, paramLabel = "LIST",
+        description = "pin every thread of this process to these CPUs once it has started up, before it handles " +
+        "events, e.g. 1, 0,2 or 2-5 (default: the operating system places them); threads started later inherit it")
     private String cpus;
 
     /** The CPU list as given, or null: each process's configuration checks it with {@link CpuAffinity#validate}. */

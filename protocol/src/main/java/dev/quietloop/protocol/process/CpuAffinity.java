@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 import dev.quietloop.protocol.config.ConfigException;
 
 /**
- * Pins threads to CPUs, at start-up only, so that a spinning trading thread keeps a core to itself
+ * Pins threads to CPUs, once per process, so that a spinning trading thread keeps a core to itself
  * and the pipeline's threads share the others (the {@code --cpus} and {@code --trading-cpu} flags).
- * It runs util-linux's {@code taskset}: a few milliseconds once per process, and no native library
- * loaded into a process whose trading thread must never stall. Linux only; a thread starts with the
+ * Each process pins once it has started up and before it handles events: start-up (class loading,
+ * the JIT's first work, loading the data) is free to use every CPU. It runs util-linux's
+ * {@code taskset}: a few milliseconds, and no native library loaded into a process whose trading
+ * thread must never stall. Linux only; a thread starts with the
  * affinity of the thread that starts it, which is what {@link #startPinned} relies on.
  */
 public final class CpuAffinity
