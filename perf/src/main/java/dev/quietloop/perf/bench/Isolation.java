@@ -30,15 +30,15 @@ final class Isolation
     /** quietloop's goal: every fault's p99.9 at most this times the healthy one of the same run. */
     static final double GOAL_RATIO = 1.2;
     /**
-     * Small queues everywhere between the bot and the stub, for both modes alike: with the defaults
-     * (1000 frames per socket, the kernel's megabytes, 1024 broker ring slots) a stalled sidecar takes
-     * minutes to push back to the bot, longer than a run. With these, a few hundred one-event frames
-     * fill them, a fraction of a second at 5,000 ticks/s: the naive baseline meets the fault early
-     * in every run, and quietloop's bot ring (65,536 events) holds the rest of the run.
+     * Small socket buffers in every process, for both modes alike: with the defaults (1000 frames
+     * per socket, the kernel's megabytes) a stalled sidecar takes minutes to push back to the bot,
+     * longer than a run; with these it does within a few seconds at this rate. Smaller still (10
+     * frames, 4 KiB, a 64-slot broker ring) starved the naive baseline even with a healthy stub:
+     * its one-event frames could not cross three threads sharing one CPU at 5,000 per second.
      */
-    static final List<String> SMALL_BUFFERS = List.of("--hwm", "10", "--socket-buffer-bytes", "4096", "--ring-size", "64",
-        "--bot-arg=--hwm=10", "--bot-arg=--socket-buffer-bytes=4096",
-        "--stub-arg=--hwm=10", "--stub-arg=--socket-buffer-bytes=4096");
+    static final List<String> SMALL_BUFFERS = List.of("--hwm", "100", "--socket-buffer-bytes", "65536",
+        "--bot-arg=--hwm=100", "--bot-arg=--socket-buffer-bytes=65536",
+        "--stub-arg=--hwm=100", "--stub-arg=--socket-buffer-bytes=65536");
 
     private final PipelineRun runner;
     private final BenchSettings settings;
