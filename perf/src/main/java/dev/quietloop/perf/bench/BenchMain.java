@@ -50,8 +50,8 @@ public final class BenchMain implements Callable<Integer>
     static final List<String> PIPELINE_HEAP = List.of("-Xms1g", "-Xmx1g", "-Xmn768m");
     private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
-    @Option(names = "--quick", description = "the short suite, under 5 minutes on 2 cores: isolation at the fixed " +
-        "rate and throughput (--only micro runs the micro-benchmarks)")
+    @Option(names = "--quick", description = "the short suite, under 5 minutes on 2 cores: the isolation matrix at " +
+        "the fixed rate, shorter (--only SECTION runs another section, quick-sized)")
     private boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
@@ -86,10 +86,11 @@ public final class BenchMain implements Callable<Integer>
         {
             throw new ConfigException("cannot read JVM options file " + jvmOptions + " (--jvm-options)");
         }
-        // The quick suite leaves out the fixed-rate latency section, which needs seconds per run to mean
-        // anything, and the micro-benchmarks, a minute of JMH that `--only micro` runs on its own.
+        // The quick suite is the headline alone, the isolation matrix at the fixed rate: each pipeline
+        // run costs about 5 s of starting three JVMs and draining whatever its length, and 30 of them
+        // fill the 5 minutes. `--quick --only throughput` (or micro, or latency) runs another, quick-sized.
         final List<String> sections = null != only ? only :
-            quick ? List.of("isolation", "throughput") : List.of("isolation", "throughput", "latency", "micro");
+            quick ? List.of("isolation") : List.of("isolation", "throughput", "latency", "micro");
         for (final String section : sections)
         {
             if (!SECTIONS.contains(section))
@@ -253,7 +254,7 @@ public final class BenchMain implements Callable<Integer>
         final String pace = settings.isolationPaces().get(0);
         final PipelineRun.Spec example = new PipelineRun.Spec("isolation-" + Isolation.paceName(pace) + "-ring-slow-1",
             reportsDir.resolve("isolation.csv"), settings.isolationTicks(), "tick-signal", pace,
-            Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.extraArgs(pinning()));
+            Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.extraArgs(settings, pinning()));
         lines.add(String.join(" ", runner.command(example, 0)).replace(Path.of("").toAbsolutePath() + "/", ""));
         lines.add("```");
         lines.add("");

@@ -3,9 +3,9 @@ package dev.quietloop.perf.bench;
 import java.util.List;
 
 /**
- * How big each section runs. {@link #QUICK}: the isolation matrix at the fixed rate only, shorter
- * replays, shorter JMH runs. Each pipeline run pays about 4 s of starting three JVMs and draining,
- * whatever its length: that, not the replays, is most of the quick suite's time.
+ * How big each section runs. {@link #QUICK}: shorter replays and JMH runs; by default only the
+ * isolation matrix at the fixed rate runs. Each pipeline run pays about 5 s of starting three JVMs
+ * and draining, whatever its length: that, not the replays, is most of the quick suite's time.
  *
  * @param isolationTicks  ticks per isolation run, warm-up included
  * @param warmupTicks     ticks replayed before the histograms are reset
@@ -27,7 +27,7 @@ record BenchSettings(
     int latencySeconds,
     int jmhIterations)
 {
-    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=5000"), 8_000, 2_500, 1_000,
+    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=5000"), 5_000, 1_500, 1_000,
         500_000, List.of(10_000, 100_000), 1, 1);
     static final BenchSettings FULL = new BenchSettings("full", 3, List.of("--rate=5000", "--speed=max"), 40_000,
         10_000, 2_000, 2_000_000, List.of(10_000, 100_000), 5, 2);

@@ -36,9 +36,20 @@ final class Isolation
      * frames, 4 KiB, a 64-slot broker ring) starved the naive baseline even with a healthy stub:
      * its one-event frames could not cross three threads sharing one CPU at 5,000 per second.
      */
-    static final List<String> SMALL_BUFFERS = List.of("--hwm", "100", "--socket-buffer-bytes", "65536",
-        "--bot-arg=--hwm=100", "--bot-arg=--socket-buffer-bytes=65536",
-        "--stub-arg=--hwm=100", "--stub-arg=--socket-buffer-bytes=65536");
+    static final List<String> SMALL_BUFFERS = buffers(65_536, 1_024);
+    /**
+     * The quick suite's runs are a second long: its queues hold fewer one-event frames (16 KiB
+     * kernel buffers, a 256-slot broker ring), so that a fault reaches the naive baseline in time.
+     */
+    static final List<String> QUICK_BUFFERS = buffers(16_384, 256);
+
+    private static List<String> buffers(final int kernelBytes, final int brokerRingSize)
+    {
+        return List.of("--hwm", "100", "--socket-buffer-bytes", Integer.toString(kernelBytes),
+            "--ring-size", Integer.toString(brokerRingSize),
+            "--bot-arg=--hwm=100", "--bot-arg=--socket-buffer-bytes=" + kernelBytes,
+            "--stub-arg=--hwm=100", "--stub-arg=--socket-buffer-bytes=" + kernelBytes);
+    }
 
     private final PipelineRun runner;
     private final BenchSettings settings;
@@ -51,13 +62,13 @@ final class Isolation
     {
         this.runner = runner;
         this.settings = settings;
-        this.extraArgs = extraArgs(pinning);
+        this.extraArgs = extraArgs(settings, pinning);
     }
 
     /** The flags every isolation run adds to the condition's: the small buffers, then the pinning. */
-    static List<String> extraArgs(final List<String> pinning)
+    static List<String> extraArgs(final BenchSettings settings, final List<String> pinning)
     {
-        final List<String> args = new ArrayList<>(SMALL_BUFFERS);
+        final List<String> args = new ArrayList<>(settings == BenchSettings.QUICK ? QUICK_BUFFERS : SMALL_BUFFERS);
         args.addAll(pinning);
         return List.copyOf(args);
     }
