@@ -99,11 +99,12 @@ public final class SummaryText
                 s.getOrDefault("broker.eventsForwarded", 0L) + ", undelivered " + s.getOrDefault("broker.undelivered", 0L) +
                 (s.containsKey("run.missingAtSidecar") ? ", missing at sidecar " + s.get("run.missingAtSidecar") : "")));
         }
-        if (null != produced && null != received && produced - received + s.getOrDefault("sidecar.duplicates", 0L) > 0)
+        // Every event the sidecar did not get, against what the processes counted as not passed on;
+        // the rest was handed to a socket and dropped from its queue when a process closed it.
+        final long notReceived = null == produced || null == received ? 0 :
+            produced - received + s.getOrDefault("sidecar.duplicates", 0L);
+        if (notReceived > 0)
         {
-            // Every event the sidecar did not get, against what the processes counted as not passed
-            // on; the rest was handed to a socket and dropped from its queue when a process closed it.
-            final long notReceived = produced - received + s.getOrDefault("sidecar.duplicates", 0L);
             final long rejected = s.getOrDefault("bot.ringRejected", 0L);
             final long unsent = s.getOrDefault("bot.unsent", 0L);
             final long undelivered = s.getOrDefault("broker.undelivered", 0L);
