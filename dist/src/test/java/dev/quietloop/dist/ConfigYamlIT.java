@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import net.openhft.chronicle.wire.WireType;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,11 @@ class ConfigYamlIT
     void shouldHoldTheMachineAndEveryProcessSectionInTheReportFolder() throws Exception
     {
         final Path reports = dir.resolve("reports");
+        // Pinned, the whole run on one CPU this test may use: the broker passes its --cpus on.
+        final String cpu = Integer.toString(CpuAffinity.parse("test", CpuAffinity.currentThreadCpus()).nextSetBit(0));
         final Result run = script("run-bot.sh", "--run-id", "config", "--reports", reports.toString(),
-            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--strategy", "imbalance", "--quiet");
+            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--strategy", "imbalance", "--quiet",
+            "--cpus", cpu, "--bot-arg=--trading-cpu=" + cpu);
 
         assertEquals(ExitCodes.OK, run.exit, run.output);
         final Path runDir = reports.resolve("config");
@@ -50,7 +54,8 @@ class ConfigYamlIT
         assertEquals(List.of("machine", "broker", "bot", "sidecar"), new ArrayList<>(config.keySet()));
 
         final Map<?, ?> machine = map(config, "machine");
-        assertEquals(Runtime.getRuntime().availableProcessors(), number(machine, "availableProcessors"));
+        assertEquals(CpuAffinity.format(CpuAffinity.online("test")), machine.get("cpusOnline"));
+        assertEquals(1, number(machine, "availableProcessors"), "the broker writes it pinned to one CPU");
         assertEquals(System.getProperty("os.name"), machine.get("osName"));
 
         final Map<?, ?> broker = map(config, "broker");
@@ -59,15 +64,19 @@ class ConfigYamlIT
         assertEquals(true, broker.get("launchStub"));
         assertTrue(assertInstanceOf(List.class, broker.get("botArgs")).contains("--strategy=imbalance"),
             broker.toString());
+        assertEquals(cpu, broker.get("cpus"));
 
         final Map<?, ?> bot = map(config, "bot");
         assertEquals(QuietloopProcess.ROOT.resolve("data/sample-quotes.csv").toString(), bot.get("dataFile"));
         assertEquals("imbalance", bot.get("strategy"));
         assertEquals("backoff", bot.get("idleTrading"));
         assertEquals(runDir.resolve("bot.json").toString(), bot.get("summaryFile"));
+        assertEquals(cpu, bot.get("cpus"), "passed on by the broker");
+        assertEquals(cpu, bot.get("tradingCpu"));
 
         final Map<?, ?> sidecar = map(config, "sidecar");
         assertEquals(runDir.resolve("sidecar.json").toString(), sidecar.get("summary"));
+        assertEquals(cpu, sidecar.get("cpus"), "passed on by the broker");
 
         final List<String> jvmOptions = jvmOptions();
         final Set<Long> pids = new HashSet<>();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import dev.quietloop.protocol.config.ConfigException;
 import net.openhft.chronicle.wire.Wire;
 import net.openhft.chronicle.wire.WireOut;
 import net.openhft.chronicle.wire.WriteMarshallable;
@@ -153,9 +154,24 @@ public final class ConfigYaml
         writeTexts(wire, "inputArguments", runtime.getInputArguments());
     }
 
+    /** The CPU list of the CPUs online, or null where the system does not say (not Linux). */
+    private static String cpusOnline()
+    {
+        try
+        {
+            return CpuAffinity.format(CpuAffinity.online("cpusOnline"));
+        }
+        catch (final ConfigException ex)
+        {
+            return null;
+        }
+    }
+
     private static void writeMachine(final WireOut wire)
     {
         final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        // The machine's CPUs, and those the writing JVM may use: fewer once it is pinned (--cpus).
+        wire.write("cpusOnline").text(cpusOnline());
         wire.write("availableProcessors").int64(Runtime.getRuntime().availableProcessors());
         wire.write("osName").text(os.getName());
         wire.write("osVersion").text(os.getVersion());

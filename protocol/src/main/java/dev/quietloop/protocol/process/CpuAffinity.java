@@ -167,7 +167,8 @@ public final class CpuAffinity
         }
     }
 
-    static BitSet parse(final String flag, final String cpus)
+    /** A CPU list as a set; a {@link ConfigException} naming {@code flag} when it is not one. */
+    public static BitSet parse(final String flag, final String cpus)
     {
         if (!CPU_LIST.matcher(cpus).matches())
         {

@@ -106,6 +106,7 @@ class ConfigYamlTest
         final Map<?, ?> machine = YamlDocument.map(YamlDocument.parse(ConfigYaml.machineSection()), ConfigYaml.MACHINE);
 
         assertEquals(Runtime.getRuntime().availableProcessors(), YamlDocument.number(machine, "availableProcessors"));
+        assertEquals(CpuAffinity.format(CpuAffinity.online("test")), machine.get("cpusOnline"));
         assertEquals(System.getProperty("os.name"), machine.get("osName"));
         assertEquals(System.getProperty("os.version"), machine.get("osVersion"));
         assertEquals(System.getProperty("os.arch"), machine.get("osArch"));
