@@ -114,14 +114,12 @@ final class RunCoordinator
         final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE));
         if (config.launchBot())
         {
-            // The broker starts the bot itself: nobody else waits for its readiness line.
             bot = launcher.launch(BOT_ROLE, BOT_MAIN, botArgs(connectable(ingest), runDir));
-            CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // after the launches: children pin themselves
         }
-        else
+        CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // after the launches: children pin themselves
+        if (!config.launchBot())
         {
-            CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus());
-            Readiness.announce(ROLE, ingest);
+            Readiness.announce(ROLE, ingest); // a broker that starts the bot itself has nobody waiting for it
         }
 
         boolean interrupted = awaitEnd();
@@ -206,7 +204,7 @@ final class RunCoordinator
     private void awaitQuietAfterBotExit()
     {
         final long graceNs = TimeUnit.MILLISECONDS.toNanos(BOT_EXIT_GRACE_MS);
-        final long deadlineNs = System.nanoTime() + config.drainTimeoutMs() * 1_000_000L;
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.drainTimeoutMs());
         long lastFrames = counters.framesReceived().get();
         long quietSinceNs = System.nanoTime();
         while (!stop.isRequested() && !expectedEndsArrived() && System.nanoTime() - quietSinceNs < graceNs &&

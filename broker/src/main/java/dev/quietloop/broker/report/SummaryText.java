@@ -66,6 +66,10 @@ public final class SummaryText
         lines.add("accounting");
         final Long produced = s.get("bot.eventsProduced");
         final Long received = s.get("sidecar.eventsReceived");
+        final long rejected = s.getOrDefault("bot.ringRejected", 0L);
+        final long unsent = s.getOrDefault("bot.unsent", 0L);
+        final long duplicates = s.getOrDefault("sidecar.duplicates", 0L);
+        final long undelivered = s.getOrDefault("broker.undelivered", 0L);
         if (null == produced)
         {
             lines.add(row(INDENT + "bot", "not in this summary (the bots ran apart from this broker)"));
@@ -73,9 +77,7 @@ public final class SummaryText
         else
         {
             // What the bot could not hand over by its drain deadline (unsent) is part of its sum.
-            final long rejected = s.getOrDefault("bot.ringRejected", 0L);
             final long sent = s.getOrDefault("bot.eventsSent", 0L);
-            final long unsent = s.getOrDefault("bot.unsent", 0L);
             lines.add(row(INDENT + "bot", "produced " + produced + " = ring rejected " + rejected + " + sent " + sent +
                 (unsent > 0 ? " + unsent " + unsent : "") + verdict(produced == rejected + sent + unsent)));
         }
@@ -85,9 +87,7 @@ public final class SummaryText
         }
         else if (null != produced)
         {
-            final long duplicates = s.getOrDefault("sidecar.duplicates", 0L);
             final long gaps = s.getOrDefault("sidecar.gaps", 0L);
-            final long rejected = s.getOrDefault("bot.ringRejected", 0L);
             lines.add(row(INDENT + "sidecar", "received " + received + " - duplicates " + duplicates + " + gaps " + gaps +
                 " = produced " + produced + verdict(received - duplicates + gaps == produced)));
             lines.add(row(INDENT + "transport", "gaps " + gaps + " = ring rejected " + rejected + " + lost in transport " +
@@ -96,18 +96,14 @@ public final class SummaryText
         if (s.containsKey("broker.eventsReceived"))
         {
             lines.add(row(INDENT + "broker", "received " + s.get("broker.eventsReceived") + ", forwarded " +
-                s.getOrDefault("broker.eventsForwarded", 0L) + ", undelivered " + s.getOrDefault("broker.undelivered", 0L) +
+                s.getOrDefault("broker.eventsForwarded", 0L) + ", undelivered " + undelivered +
                 (s.containsKey("run.missingAtSidecar") ? ", missing at sidecar " + s.get("run.missingAtSidecar") : "")));
         }
         // Every event the sidecar did not get, against what the processes counted as not passed on;
         // the rest was handed to a socket and dropped from its queue when a process closed it.
-        final long notReceived = null == produced || null == received ? 0 :
-            produced - received + s.getOrDefault("sidecar.duplicates", 0L);
+        final long notReceived = null == produced || null == received ? 0 : produced - received + duplicates;
         if (notReceived > 0)
         {
-            final long rejected = s.getOrDefault("bot.ringRejected", 0L);
-            final long unsent = s.getOrDefault("bot.unsent", 0L);
-            final long undelivered = s.getOrDefault("broker.undelivered", 0L);
             final long dropped = notReceived - rejected - unsent - undelivered;
             lines.add(row(INDENT + "losses", "not received " + notReceived + " = ring rejected " + rejected +
                 " + unsent " + unsent + " + undelivered " + undelivered + " + dropped at close " + dropped +

@@ -104,7 +104,7 @@ public final class BenchMain implements Callable<Integer>
         final Path countersDir = Files.createDirectories(reportsDir.resolve("counters"));
         final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
         final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"));
-        final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir, List.of());
+        final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
         final long startNs = System.nanoTime();
 
         final List<String> body = new ArrayList<>();

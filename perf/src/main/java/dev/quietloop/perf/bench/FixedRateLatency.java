@@ -43,7 +43,6 @@ final class FixedRateLatency
             {
                 final int rate = entry.getKey();
                 final String runId = String.format(Locale.ROOT, "latency-rate-%d-%d", rate, repeat);
-                System.out.println("bench: " + runId);
                 final long ticks = (long)rate * (1 + settings.latencySeconds());
                 results.computeIfAbsent(rate, k -> new ArrayList<>()).add(runner.run(new PipelineRun.Spec(runId,
                     entry.getValue(), ticks, "tick-signal", "--rate=" + rate, Isolation.RING, Condition.HEALTHY, 0, 0,

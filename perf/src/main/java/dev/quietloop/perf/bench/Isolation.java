@@ -93,7 +93,6 @@ final class Isolation
                         final PipelineRun.Spec spec = new PipelineRun.Spec(runId, data, settings.isolationTicks(),
                             "tick-signal", pace, mode, condition, stopAt, settings.stopMs(), settings.warmupTicks(),
                             expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), extraArgs);
-                        System.out.println("bench: " + runId);
                         final RunFigures figures = runner.run(spec);
                         results.computeIfAbsent(pace, k -> new LinkedHashMap<>())
                             .computeIfAbsent(mode, k -> new EnumMap<>(Condition.class))
@@ -165,29 +164,24 @@ final class Isolation
 
     private static List<String> goals(final Map<String, Map<Condition, List<RunFigures>>> byMode)
     {
-        final List<String> lines = new ArrayList<>();
-        final Map<Condition, List<RunFigures>> ring = byMode.get(RING);
-        final double ringHealthy = p999(ring.get(Condition.HEALTHY)).median();
-        double worstRing = 0;
-        for (final Map.Entry<Condition, List<RunFigures>> entry : ring.entrySet())
+        final double worstRing = worstRatio(byMode.get(RING));
+        return List.of(
+            String.format(Locale.ROOT, "- quietloop: worst fault p99.9 / healthy p99.9 = **%.2f** (goal ≤ %.1f): %s",
+                worstRing, GOAL_RATIO, worstRing <= GOAL_RATIO ? "met" : "**not met**"),
+            String.format(Locale.ROOT, "- naive baseline: worst fault p99.9 / healthy p99.9 = **%.0f** " +
+                "(expected: orders of magnitude)", worstRatio(byMode.get(DIRECT))));
+    }
+
+    /** The highest median p99.9 of a mode's conditions over its healthy one. */
+    private static double worstRatio(final Map<Condition, List<RunFigures>> conditions)
+    {
+        final double healthy = p999(conditions.get(Condition.HEALTHY)).median();
+        double worst = 0;
+        for (final List<RunFigures> runs : conditions.values())
         {
-            worstRing = Math.max(worstRing, p999(entry.getValue()).median() / ringHealthy);
+            worst = Math.max(worst, p999(runs).median() / healthy);
         }
-        lines.add(String.format(Locale.ROOT, "- quietloop: worst fault p99.9 / healthy p99.9 = **%.2f** (goal ≤ %.1f): %s",
-            worstRing, GOAL_RATIO, worstRing <= GOAL_RATIO ? "met" : "**not met**"));
-        final Map<Condition, List<RunFigures>> direct = byMode.get(DIRECT);
-        if (null != direct)
-        {
-            final double directHealthy = p999(direct.get(Condition.HEALTHY)).median();
-            double worstDirect = 0;
-            for (final Map.Entry<Condition, List<RunFigures>> entry : direct.entrySet())
-            {
-                worstDirect = Math.max(worstDirect, p999(entry.getValue()).median() / directHealthy);
-            }
-            lines.add(String.format(Locale.ROOT, "- naive baseline: worst fault p99.9 / healthy p99.9 = **%.0f** " +
-                "(expected: orders of magnitude)", worstDirect));
-        }
-        return lines;
+        return worst;
     }
 
     private static void plot(final Path png, final String pace, final Map<String, Map<Condition, List<RunFigures>>> byMode)

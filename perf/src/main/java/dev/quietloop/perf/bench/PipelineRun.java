@@ -34,21 +34,13 @@ final class PipelineRun
     private final Path jvmOptions;
     private final Path reportsDir;
     private final Path countersDir;
-    private final List<String> sharedArgs;
 
-    /** @param sharedArgs flags every run gets, for every process (the bench's socket buffers) */
-    PipelineRun(
-        final Path root,
-        final Path jvmOptions,
-        final Path reportsDir,
-        final Path countersDir,
-        final List<String> sharedArgs)
+    PipelineRun(final Path root, final Path jvmOptions, final Path reportsDir, final Path countersDir)
     {
         this.root = root;
         this.jvmOptions = jvmOptions;
         this.reportsDir = reportsDir;
         this.countersDir = countersDir;
-        this.sharedArgs = List.copyOf(sharedArgs);
     }
 
     /**
@@ -93,7 +85,6 @@ final class PipelineRun
             }
         }
         command.addAll(spec.condition().brokerArgs(deadPort));
-        command.addAll(sharedArgs);
         command.addAll(spec.extraArgs());
         return command;
     }
@@ -104,6 +95,7 @@ final class PipelineRun
      */
     RunFigures run(final Spec spec) throws IOException, InterruptedException
     {
+        System.out.println("bench: " + spec.runId());
         final Path log = reportsDir.resolve(spec.runId() + ".log");
         final ProcessBuilder builder = new ProcessBuilder(command(spec, unusedPort()))
             .directory(root.toFile())
@@ -228,7 +220,8 @@ final class PipelineRun
         }
     }
 
-    private static void killAll(final Process process)
+    /** Kills the process and everything it started, at once. */
+    static void killAll(final Process process)
     {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

@@ -91,7 +91,6 @@ final class Throughput
     private RunFigures runPipeline(final String runId, final Path data, final String pace)
         throws IOException, InterruptedException
     {
-        System.out.println("bench: " + runId);
         return runner.run(new PipelineRun.Spec(runId, data, settings.throughputTicks(), "tick-signal", pace,
             Isolation.RING, Condition.HEALTHY, 0, 0, 0, 120_000, List.of()));
     }
@@ -138,8 +137,7 @@ final class Throughput
         {
             if (!process.waitFor(120, TimeUnit.SECONDS))
             {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                PipelineRun.killAll(process);
             }
         }
         if (Double.isNaN(rate))

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PipelineRunTest
 {
     private final PipelineRun runner =
-        new PipelineRun(Path.of("/q"), Path.of("/q/config/jvm.options"), Path.of("/q/reports"), Path.of("/q/c"), List.of());
+        new PipelineRun(Path.of("/q"), Path.of("/q/config/jvm.options"), Path.of("/q/reports"), Path.of("/q/c"));
 
     private static PipelineRun.Spec spec(final Condition condition, final String mode, final long warmup)
     {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,7 @@ public final class SummaryJson
     /** Writes atomically: readers never see half a file. */
     public static void write(final Path file, final Map<String, Long> flat)
     {
-        try
-        {
-            final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, write(flat), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + file, ex);
-        }
+        ConfigYaml.writeAtomically(file, write(flat));
     }
 
     public static Map<String, Long> read(final Path file)

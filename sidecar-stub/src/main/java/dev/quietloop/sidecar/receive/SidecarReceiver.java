@@ -63,7 +63,6 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter decodeErrors;
     private final AtomicCounter receiveSpanNs;
     private final long warmupEvents;
-    private long frameNs;
     private long firstEventNs = -1;
     private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
     private volatile boolean stopRequested;
@@ -72,6 +71,7 @@ public final class SidecarReceiver implements Agent
     private boolean done;
     private boolean draining;
     private long drainDeadlineNs;
+    /** When the last frame arrived, on the agent's clock: for the drain's quiet and the receive span. */
     private long lastFrameNs;
     /** When the frame being decoded came off the socket, on the bot's clock: {@code System.nanoTime()}. */
     private long frameReceivedNs;
@@ -181,13 +181,12 @@ public final class SidecarReceiver implements Agent
         // The origin was stamped by System.nanoTime() in the bot: a machine-wide clock on Linux,
         // not the agent's NanoClock, which a test may replace.
         frameReceivedNs = endToEnd.isEnabled() ? System.nanoTime() : 0;
-        frameNs = nowNs;
+        lastFrameNs = nowNs;
         framesReceived.incrementRelease();
         if (decoder.decode(length, listener) < 0)
         {
             decodeErrors.incrementRelease();
         }
-        lastFrameNs = nowNs;
         if (faults.onMessage(nowNs))
         {
             exitedOnPurpose = true;
@@ -287,9 +286,9 @@ public final class SidecarReceiver implements Agent
             }
             if (firstEventNs < 0)
             {
-                firstEventNs = frameNs;
+                firstEventNs = lastFrameNs;
             }
-            receiveSpanNs.setRelease(frameNs - firstEventNs);
+            receiveSpanNs.setRelease(lastFrameNs - firstEventNs);
         }
         else if (type == EventType.END_OF_STREAM)
         {
