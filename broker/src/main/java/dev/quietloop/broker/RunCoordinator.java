@@ -266,7 +266,7 @@ final class RunCoordinator
         final List<String> table = writer.writeSummaryText(summary);
         if (config.plots())
         {
-            ReportPlots.write(writer.runDir(), err);
+            ReportPlots.write(writer.runDir(), pipeline.timeline().rows(), err);
         }
         writer.pointLatest();
 

@@ -1,8 +1,6 @@
 package dev.quietloop.broker.report;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -13,11 +11,14 @@ import java.util.Map;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.HdrHistogram.Histogram;
+import org.knowm.xchart.XYChart;
 
 /**
- * Draws a report folder's plots from its files alone, once the processes have written them:
- * {@code latency.png} from every hop's {@code .hlog}, {@code timeline.png} from
- * {@code timeline.csv}. A plot that cannot be drawn costs its one line on stderr, never the run.
+ * Draws a report folder's plots once the processes have written their files: {@code latency.png}
+ * from every hop's {@code .hlog} (the bot and the sidecar write theirs from other processes), and
+ * {@code timeline.png} from the broker's own timeline rows, which are still in memory, so the plot
+ * never depends on how {@code timeline.csv} lays out its columns. A plot that cannot be drawn
+ * costs its one line on stderr, never the run.
  */
 public final class ReportPlots
 {
@@ -28,8 +29,8 @@ public final class ReportPlots
     {
     }
 
-    /** Writes both plots into {@code runDir}. */
-    public static void write(final Path runDir, final PrintStream err)
+    /** Writes both plots into {@code runDir}; {@code timeline} is the run's intervals, oldest first. */
+    public static void write(final Path runDir, final List<Timeline.Row> timeline, final PrintStream err)
     {
         final String runId = runDir.getFileName().toString();
         try
@@ -42,9 +43,10 @@ public final class ReportPlots
         }
         try
         {
-            writeTimeline(runDir, runId);
+            PlotPng.write(timelineChart("events/s and external-send p99, run " + runId, timeline),
+                runDir.resolve(TIMELINE_PNG));
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final RuntimeException ex)
         {
             err.println("broker: cannot draw " + runDir.resolve(TIMELINE_PNG) + ": " + ex);
         }
@@ -65,24 +67,21 @@ public final class ReportPlots
         return hops;
     }
 
-    private static void writeTimeline(final Path runDir, final String runId) throws IOException
+    /** The timeline chart of {@code rows}, the p99 in microseconds. */
+    static XYChart timelineChart(final String title, final List<Timeline.Row> rows)
     {
-        final Path csv = runDir.resolve(Timeline.FILE);
-        final List<String> lines = Files.isRegularFile(csv) ?
-            Files.readAllLines(csv, StandardCharsets.UTF_8) : List.of(Timeline.HEADER);
-        final int rows = Math.max(0, lines.size() - 1);
-        final double[] seconds = new double[rows];
-        final double[] eventsPerSecond = new double[rows];
-        final double[] sendP99Us = new double[rows];
-        for (int i = 0; i < rows; i++)
+        final int size = rows.size();
+        final double[] seconds = new double[size];
+        final double[] eventsPerSecond = new double[size];
+        final double[] sendP99Us = new double[size];
+        for (int i = 0; i < size; i++)
         {
-            final String[] fields = lines.get(i + 1).split(",");
-            seconds[i] = Double.parseDouble(fields[0]);
-            eventsPerSecond[i] = Double.parseDouble(fields[2]);
+            final Timeline.Row row = rows.get(i);
+            seconds[i] = row.secondsSinceStart();
+            eventsPerSecond[i] = row.eventsPerSecond();
             // An interval without a send has no p99: a gap in the line, not a zero.
-            sendP99Us[i] = Long.parseLong(fields[3]) == 0 ? Double.NaN : Double.parseDouble(fields[4]);
+            sendP99Us[i] = 0 == row.sends() ? Double.NaN : row.sendP99Ns() / 1000.0;
         }
-        TimelinePlot.write(runDir.resolve(TIMELINE_PNG), "events/s and external-send p99, run " + runId,
-            seconds, eventsPerSecond, sendP99Us);
+        return TimelinePlot.chart(title, seconds, eventsPerSecond, sendP99Us);
     }
 }

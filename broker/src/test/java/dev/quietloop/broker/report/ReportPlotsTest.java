@@ -1,5 +1,6 @@
 package dev.quietloop.broker.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,16 @@ import dev.quietloop.protocol.latency.HopLatency;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 class ReportPlotsTest
 {
+    private static final List<Timeline.Row> ROWS = List.of(
+        new Timeline.Row(1.0, 100, 100.0, 4, 250_000),
+        new Timeline.Row(2.0, 0, 0.0, 0, 0),
+        new Timeline.Row(3.0, 50, 50.0, 2, 125_500));
+
     @TempDir
     Path runDir;
 
@@ -32,10 +40,7 @@ class ReportPlotsTest
         hopFile(Hop.END_TO_END, 30);
         hopFile(Hop.TICK_TO_PUBLISH, 10);
         hopFile(Hop.BROKER_DWELL, 20);
-        Files.write(runDir.resolve(Timeline.FILE), List.of(Timeline.HEADER,
-            "1.000,100,100.0,4,250.0", "2.000,0,0.0,0,0.0", "3.000,50,50.0,2,125.5"), StandardCharsets.UTF_8);
-
-        ReportPlots.write(runDir, err);
+        ReportPlots.write(runDir, ROWS, err);
 
         final List<Map.Entry<String, Histogram>> hops = ReportPlots.hops(runDir);
         assertEquals(List.of("tickToPublish", "brokerDwell", "endToEnd"), hops.stream().map(Map.Entry::getKey).toList());
@@ -46,21 +51,44 @@ class ReportPlotsTest
     }
 
     @Test
-    void shouldStillDrawBothWhenTheFolderHoldsNoHopAndNoTimeline() throws IOException
+    void shouldStillDrawBothWhenTheFolderHoldsNoHopAndTheTimelineNoRow() throws IOException
     {
-        ReportPlots.write(runDir, err);
+        ReportPlots.write(runDir, List.of(), err);
 
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.LATENCY_PNG));
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.TIMELINE_PNG));
     }
 
     @Test
-    void shouldNameTheFileInOneLineWhenATimelineIsBadAndGoOn() throws IOException
+    void shouldDrawTheTimelineFromItsRowsNotFromTheCsvInTheFolder() throws IOException
     {
-        hopFile(Hop.TICK_TO_PUBLISH, 5);
         Files.write(runDir.resolve(Timeline.FILE), List.of(Timeline.HEADER, "1.0,x"), StandardCharsets.UTF_8);
 
-        ReportPlots.write(runDir, err);
+        ReportPlots.write(runDir, ROWS, err);
+
+        PngFiles.assertPlotPng(runDir.resolve(ReportPlots.TIMELINE_PNG));
+        assertEquals("", errBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldPlotEventsPerSecondAndTheP99InMicrosecondsWithAGapWhereNothingWasSent()
+    {
+        final XYChart chart = ReportPlots.timelineChart("run 1", ROWS);
+
+        final XYSeries events = chart.getSeriesMap().get(TimelinePlot.EVENTS_SERIES);
+        final XYSeries sendP99 = chart.getSeriesMap().get(TimelinePlot.SEND_P99_SERIES);
+        assertArrayEquals(new double[] {1.0, 2.0, 3.0}, events.getXData());
+        assertArrayEquals(new double[] {100.0, 0.0, 50.0}, events.getYData());
+        assertArrayEquals(new double[] {250.0, Double.NaN, 125.5}, sendP99.getYData());
+    }
+
+    @Test
+    void shouldNameTheFileInOneLineWhenATimelineCannotBeDrawnAndGoOn() throws IOException
+    {
+        hopFile(Hop.TICK_TO_PUBLISH, 5);
+        Files.createDirectory(runDir.resolve(ReportPlots.TIMELINE_PNG));
+
+        ReportPlots.write(runDir, ROWS, err);
 
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.LATENCY_PNG));
         final String printed = errBytes.toString(StandardCharsets.UTF_8);
