@@ -10,6 +10,7 @@ import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.FrameEncoder;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.Agent;
@@ -32,6 +33,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final ZContext context;
     private final Endpoint broker;
     private final SocketSettings settings;
+    private final SocketFactory sockets;
     private final EventPoller<Event> poller;
     private final FrameEncoder encoder;
     private final IdleStrategy retryIdleStrategy;
@@ -53,10 +55,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private boolean endOfStreamSent;
     private boolean gaveUp;
 
-    /**
-     * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
-     *                          the runner's own strategy, as both run on this agent's thread
-     */
+    /** The sender with a real PUSH socket; see the other constructor. */
     public EventSender(
         final ZContext context,
         final Endpoint broker,
@@ -72,9 +71,35 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         final long epoch,
         final HopLatency ringToSend)
     {
+        this(context, broker, settings, SocketFactory.PUSH, poller, maxFrameBytes, heartbeatIntervalNs,
+            retryIdleStrategy, clock, counters, control, sourceId, epoch, ringToSend);
+    }
+
+    /**
+     * @param sockets           makes the PUSH socket in {@link #onStart()}; a test's may count JeroMQ's bytes
+     * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
+     *                          the runner's own strategy, as both run on this agent's thread
+     */
+    public EventSender(
+        final ZContext context,
+        final Endpoint broker,
+        final SocketSettings settings,
+        final SocketFactory sockets,
+        final EventPoller<Event> poller,
+        final int maxFrameBytes,
+        final long heartbeatIntervalNs,
+        final IdleStrategy retryIdleStrategy,
+        final NanoClock clock,
+        final BotCounters counters,
+        final RunControl control,
+        final int sourceId,
+        final long epoch,
+        final HopLatency ringToSend)
+    {
         this.context = context;
         this.broker = broker;
         this.settings = settings;
+        this.sockets = sockets;
         this.poller = poller;
         this.encoder = new FrameEncoder(maxFrameBytes);
         this.retryIdleStrategy = retryIdleStrategy;
@@ -108,7 +133,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     {
         try
         {
-            socket = settings.push(context);
+            socket = sockets.create(settings, context);
             SocketSettings.connect(socket, broker);
             lastSendNs = clock.nanoTime();
         }

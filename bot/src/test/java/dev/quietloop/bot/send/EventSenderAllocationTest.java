@@ -11,16 +11,17 @@ import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.testing.Allocations;
 import dev.quietloop.protocol.testing.Allocations.CountingSocket;
+import dev.quietloop.protocol.testing.Allocations.CountingSocketFactory;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -53,17 +54,8 @@ class EventSenderAllocationTest
     private final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true);
     private final byte[] received = new byte[Frame.MAX_FRAME_BYTES];
     private final ZContext brokerContext = new ZContext(1);
-    /** Hands the sender a counting view of the socket it creates, and keeps it for the measurement. */
-    private final ZContext senderContext = new ZContext(1)
-    {
-        @Override
-        public ZMQ.Socket createSocket(final SocketType type)
-        {
-            push = new CountingSocket(super.createSocket(type));
-            return push;
-        }
-    };
-    private CountingSocket push;
+    private final ZContext senderContext = new ZContext(1);
+    private final CountingSocketFactory senderSockets = new CountingSocketFactory(SocketFactory.PUSH);
     private CountingSocket broker;
     private EventSender sender;
     private long nowNs = 1_000;
@@ -85,10 +77,11 @@ class EventSenderAllocationTest
     {
         broker = new CountingSocket(SocketSettings.DEFAULTS.pull(brokerContext));
         final Endpoint endpoint = SocketSettings.bind(broker, Endpoint.loopback(Endpoint.EPHEMERAL));
-        sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, publisher.poller(),
+        sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, senderSockets, publisher.poller(),
             Frame.DEFAULT_MAX_FRAME_BYTES, HEARTBEAT_NS, new SleepingIdleStrategy(IDLE_NS), () -> nowNs, counters,
             control, 3, 99, ringToSend);
         sender.onStart();
+        final CountingSocket push = senderSockets.socket();
 
         final long bytes = Allocations.fewestBytesOutside(this::publishAndSend, ATTEMPTS, push, broker);
 

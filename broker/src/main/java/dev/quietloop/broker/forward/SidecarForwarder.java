@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
@@ -13,6 +12,7 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.Agent;
@@ -31,6 +31,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
 {
     private final Endpoint sidecar;
     private final SocketSettings settings;
+    private final SocketFactory sockets;
     private final EventPoller<FrameSlot> poller;
     private final IdleStrategy retryIdle;
     private final SingleWriterRecorder recorder;
@@ -42,12 +43,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     private ZContext context;
     private ZMQ.Socket socket;
 
-    /**
-     * Registers as the ring's only gating consumer: build it before anything publishes.
-     *
-     * @param retryIdle          how to wait between refused sends; not shared with the agent runner.
-     * @param highestTrackableNs the recorder's ceiling; longer sends are recorded at it.
-     */
+    /** The forwarder with a real PUSH socket; see the other constructor. */
     public SidecarForwarder(
         final Endpoint sidecar,
         final SocketSettings settings,
@@ -58,8 +54,31 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         final BrokerCounters counters,
         final HopLatency brokerDwell)
     {
+        this(sidecar, settings, SocketFactory.PUSH, ring, retryIdle, recorder, highestTrackableNs, counters,
+            brokerDwell);
+    }
+
+    /**
+     * Registers as the ring's only gating consumer: build it before anything publishes.
+     *
+     * @param sockets            makes the PUSH socket in {@link #onStart()}; a test's may count JeroMQ's bytes.
+     * @param retryIdle          how to wait between refused sends; not shared with the agent runner.
+     * @param highestTrackableNs the recorder's ceiling; longer sends are recorded at it.
+     */
+    public SidecarForwarder(
+        final Endpoint sidecar,
+        final SocketSettings settings,
+        final SocketFactory sockets,
+        final RingBuffer<FrameSlot> ring,
+        final IdleStrategy retryIdle,
+        final SingleWriterRecorder recorder,
+        final long highestTrackableNs,
+        final BrokerCounters counters,
+        final HopLatency brokerDwell)
+    {
         this.sidecar = sidecar;
         this.settings = settings;
+        this.sockets = sockets;
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.retryIdle = retryIdle;
@@ -73,7 +92,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     public void onStart()
     {
         context = new ZContext(1);
-        socket = settings.push(context);
+        socket = sockets.create(settings, context);
         try
         {
             SocketSettings.connect(socket, sidecar);
@@ -148,17 +167,6 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     public String roleName()
     {
         return "broker-forwarder";
-    }
-
-    /**
-     * For the allocation test: swaps the socket {@link #onStart()} made for {@code wrapper(socket)}, on
-     * this agent's thread, and returns it. The test's wrapper counts JeroMQ's bytes to tell them from ours.
-     */
-    <S extends ZMQ.Socket> S wrapSocket(final Function<ZMQ.Socket, S> wrapper)
-    {
-        final S wrapped = wrapper.apply(socket);
-        socket = wrapped;
-        return wrapped;
     }
 
     /**

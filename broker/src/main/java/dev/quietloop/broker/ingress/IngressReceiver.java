@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
@@ -12,6 +11,7 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZContext;
@@ -30,6 +30,7 @@ public final class IngressReceiver implements Agent
 
     private final Endpoint endpoint;
     private final SocketSettings settings;
+    private final SocketFactory sockets;
     private final RingBuffer<FrameSlot> ring;
     private final BrokerCounters counters;
     private final FrameSlot staging;
@@ -45,8 +46,21 @@ public final class IngressReceiver implements Agent
         final BrokerCounters counters,
         final boolean stampReceipt)
     {
+        this(endpoint, settings, SocketFactory.PULL, ring, counters, stampReceipt);
+    }
+
+    /** @param sockets makes the PULL socket in {@link #onStart()}; a test's may count JeroMQ's bytes. */
+    public IngressReceiver(
+        final Endpoint endpoint,
+        final SocketSettings settings,
+        final SocketFactory sockets,
+        final RingBuffer<FrameSlot> ring,
+        final BrokerCounters counters,
+        final boolean stampReceipt)
+    {
         this.endpoint = endpoint;
         this.settings = settings;
+        this.sockets = sockets;
         this.ring = ring;
         this.counters = counters;
         this.staging = new FrameSlot(ring.get(0).capacity()); // a larger frame is counted as bad
@@ -57,7 +71,7 @@ public final class IngressReceiver implements Agent
     public void onStart()
     {
         context = new ZContext(1);
-        socket = settings.pull(context);
+        socket = sockets.create(settings, context);
         try
         {
             bound.complete(SocketSettings.bind(socket, endpoint));
@@ -136,17 +150,6 @@ public final class IngressReceiver implements Agent
     public String roleName()
     {
         return "broker-receiver";
-    }
-
-    /**
-     * For the allocation test: swaps the socket {@link #onStart()} made for {@code wrapper(socket)}, on
-     * this agent's thread, and returns it. The test's wrapper counts JeroMQ's bytes to tell them from ours.
-     */
-    <S extends ZMQ.Socket> S wrapSocket(final Function<ZMQ.Socket, S> wrapper)
-    {
-        final S wrapped = wrapper.apply(socket);
-        socket = wrapped;
-        return wrapped;
     }
 
     /**

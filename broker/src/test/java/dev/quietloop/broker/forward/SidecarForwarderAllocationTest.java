@@ -13,11 +13,13 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.broker.ring.TestFrames;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.testing.Allocations;
 import dev.quietloop.protocol.testing.Allocations.CountingSocket;
+import dev.quietloop.protocol.testing.Allocations.CountingSocketFactory;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
@@ -80,11 +82,12 @@ class SidecarForwarderAllocationTest
     {
         sidecar = new CountingSocket(SocketSettings.DEFAULTS.pull(sidecarContext));
         final Endpoint endpoint = SocketSettings.bind(sidecar, Endpoint.loopback(Endpoint.EPHEMERAL));
-        forwarder = new SidecarForwarder(endpoint, SocketSettings.DEFAULTS, ring,
+        final CountingSocketFactory forwarderSockets = new CountingSocketFactory(SocketFactory.PUSH);
+        forwarder = new SidecarForwarder(endpoint, SocketSettings.DEFAULTS, forwarderSockets, ring,
             new SleepingIdleStrategy(IDLE_NS), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters, brokerDwell);
         forwarder.onStart();
         forwarder.awaitConnected(1_000);
-        final CountingSocket push = forwarder.wrapSocket(CountingSocket::new);
+        final CountingSocket push = forwarderSockets.socket();
 
         final long bytes = Allocations.fewestBytesOutside(this::publishAndForward, ATTEMPTS, push, sidecar);
 

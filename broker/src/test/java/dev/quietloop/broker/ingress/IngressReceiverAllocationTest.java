@@ -13,9 +13,11 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.broker.ring.TestFrames;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.testing.Allocations;
 import dev.quietloop.protocol.testing.Allocations.CountingSocket;
+import dev.quietloop.protocol.testing.Allocations.CountingSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,8 +57,9 @@ class IngressReceiverAllocationTest
     private final RingBuffer<FrameSlot> ring = BrokerRing.create(RING_SIZE, Frame.DEFAULT_MAX_FRAME_BYTES);
     private final Sequence consumed = new Sequence();
     private final ZContext botContext = new ZContext(1);
-    private final IngressReceiver receiver =
-        new IngressReceiver(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, ring, counters, true);
+    private final CountingSocketFactory ingestSockets = new CountingSocketFactory(SocketFactory.PULL);
+    private final IngressReceiver receiver = new IngressReceiver(
+        Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, ingestSockets, ring, counters, true);
     private CountingSocket bot;
     private long runs;
 
@@ -72,7 +75,7 @@ class IngressReceiverAllocationTest
     {
         ring.addGatingSequences(consumed); // the test consumes every slot as soon as it is published
         receiver.onStart();
-        final CountingSocket ingest = receiver.wrapSocket(CountingSocket::new);
+        final CountingSocket ingest = ingestSockets.socket();
         bot = new CountingSocket(SocketSettings.DEFAULTS.push(botContext));
         SocketSettings.connect(bot, receiver.awaitBound(1_000));
 

@@ -2,6 +2,9 @@ package dev.quietloop.protocol.testing;
 
 import java.lang.management.ManagementFactory;
 
+import dev.quietloop.protocol.config.SocketFactory;
+import dev.quietloop.protocol.config.SocketSettings;
+import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
@@ -108,6 +111,39 @@ public final class Allocations
         public long allocatedBytes()
         {
             return allocatedBytes;
+        }
+    }
+
+    /**
+     * Hands an agent, at construction, a {@link CountingSocket} over the socket {@code real} makes,
+     * and keeps it for the test: the agent makes its socket on its own thread when it starts, so a
+     * test can neither make that socket for it nor swap it afterwards without a seam of its own.
+     */
+    public static final class CountingSocketFactory implements SocketFactory
+    {
+        private final SocketFactory real;
+        private CountingSocket socket;
+
+        public CountingSocketFactory(final SocketFactory real)
+        {
+            this.real = real;
+        }
+
+        @Override
+        public ZMQ.Socket create(final SocketSettings settings, final ZContext context)
+        {
+            socket = new CountingSocket(real.create(settings, context));
+            return socket;
+        }
+
+        /** The socket made last, by the agent's {@code onStart()}. */
+        public CountingSocket socket()
+        {
+            if (null == socket)
+            {
+                throw new IllegalStateException("no socket made yet: start the agent first");
+            }
+            return socket;
         }
     }
 }
