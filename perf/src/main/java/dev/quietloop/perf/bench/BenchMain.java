@@ -253,8 +253,7 @@ public final class BenchMain implements Callable<Integer>
         lines.add("```");
         final String pace = settings.isolationPaces().get(0);
         final PipelineRun.Spec example = new PipelineRun.Spec("isolation-" + Isolation.paceName(pace) + "-ring-slow-1",
-            reportsDir.resolve("isolation.csv"), settings.isolationTicks(), "tick-signal", pace,
-            Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.extraArgs(settings, pinning()));
+            reportsDir.resolve("isolation.csv"), pace, Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.extraArgs(settings, pinning()));
         lines.add(String.join(" ", runner.command(example, 0)).replace(Path.of("").toAbsolutePath() + "/", ""));
         lines.add("```");
         lines.add("");

@@ -45,8 +45,8 @@ final class FixedRateLatency
                 final String runId = String.format(Locale.ROOT, "latency-rate-%d-%d", rate, repeat);
                 final long ticks = (long)rate * (1 + settings.latencySeconds());
                 results.computeIfAbsent(rate, k -> new ArrayList<>()).add(runner.run(new PipelineRun.Spec(runId,
-                    entry.getValue(), ticks, "tick-signal", "--rate=" + rate, Isolation.RING, Condition.HEALTHY, 0, 0,
-                    rate, ticks * 1000 / rate + 30_000, List.of())));
+                    entry.getValue(), "--rate=" + rate, Isolation.RING, Condition.HEALTHY, 0, 0, rate,
+                    ticks * 1000 / rate + 30_000, List.of())));
             }
         }
     }

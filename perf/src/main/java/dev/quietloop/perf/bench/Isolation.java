@@ -90,9 +90,9 @@ final class Isolation
                             (paced ? (settings.isolationTicks() - settings.warmupTicks()) / 4 : 0);
                         final long expectedMs = paced ?
                             settings.isolationTicks() * 1000 / Long.parseLong(pace.substring("--rate=".length())) : 0;
-                        final PipelineRun.Spec spec = new PipelineRun.Spec(runId, data, settings.isolationTicks(),
-                            "tick-signal", pace, mode, condition, stopAt, settings.stopMs(), settings.warmupTicks(),
-                            expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), extraArgs);
+                        final PipelineRun.Spec spec = new PipelineRun.Spec(runId, data, pace, mode, condition, stopAt,
+                            settings.stopMs(), settings.warmupTicks(), expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000),
+                            extraArgs);
                         final RunFigures figures = runner.run(spec);
                         results.computeIfAbsent(pace, k -> new LinkedHashMap<>())
                             .computeIfAbsent(mode, k -> new EnumMap<>(Condition.class))

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +25,8 @@ import dev.quietloop.protocol.process.SummaryJson;
 final class PipelineRun
 {
     private static final String BROKER_MAIN = "dev.quietloop.broker.BrokerMain";
+    /** Every run's strategy: one signal per tick, so events and ticks are one to one. */
+    private static final String STRATEGY = "tick-signal";
     private static final long POLL_MS = 1;
     /** After SIGTERM, how long the broker gets to stop the bot, drain and write its partial report. */
     private static final long STOP_GRACE_MS = 60_000;
@@ -44,7 +45,8 @@ final class PipelineRun
     }
 
     /**
-     * What to run: the data, the bot's pacing and send mode, the condition and its extra flags.
+     * What to run: the data, the bot's pacing and send mode, the condition and its extra flags;
+     * the strategy is always {@link #STRATEGY}.
      *
      * @param stopAfterMs past this, the run is asked to stop (SIGTERM) and leaves a partial report:
      *                    the naive baseline behind a stalled sidecar waits on every event and
@@ -53,8 +55,6 @@ final class PipelineRun
     record Spec(
         String runId,
         Path data,
-        long ticks,
-        String strategy,
         String pace,
         String sendMode,
         Condition condition,
@@ -74,7 +74,7 @@ final class PipelineRun
             "--launch-bot", "--data", spec.data().toString(),
             "--reports", reportsDir.toString(), "--run-id", spec.runId(), "--jvm-options", jvmOptions.toString(),
             "--ingest", "tcp://127.0.0.1:0", "--drain-timeout", "1", "--stub-arg=--drain-ms=500", "--no-plots",
-            "--bot-arg=--strategy=" + spec.strategy(), "--bot-arg=--quiet", "--bot-arg=" + spec.pace(),
+            "--bot-arg=--strategy=" + STRATEGY, "--bot-arg=--quiet", "--bot-arg=" + spec.pace(),
             "--bot-arg=--send-mode=" + spec.sendMode()));
         if (spec.warmupTicks() > 0)
         {
@@ -136,8 +136,7 @@ final class PipelineRun
             throw new IllegalStateException("run " + spec.runId() + " exited " + broker.exitValue() +
                 " without a summary; its output: " + log);
         }
-        final Map<String, Long> figures = SummaryJson.read(summary);
-        return new RunFigures(figures, broker.exitValue(), wallSeconds);
+        return new RunFigures(SummaryJson.read(summary));
     }
 
     /** Stops the broker once the bot has replayed {@code stopAtTicks}, for {@code stopMs}. */

@@ -7,7 +7,7 @@ import java.util.Map;
  * and whether it balances. Missing figures (a hop not timed, a sidecar that left no summary)
  * read as -1 or 0, as said per method.
  */
-record RunFigures(Map<String, Long> summary, int exitCode, double wallSeconds)
+record RunFigures(Map<String, Long> summary)
 {
     /** A hop's figure in nanoseconds ({@code p50}, {@code p99}, {@code p99_9}, {@code max}, {@code count}), -1 if absent. */
     long hop(final String hop, final String figure)

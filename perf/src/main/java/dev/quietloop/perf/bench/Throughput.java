@@ -91,7 +91,7 @@ final class Throughput
     private RunFigures runPipeline(final String runId, final Path data, final String pace)
         throws IOException, InterruptedException
     {
-        return runner.run(new PipelineRun.Spec(runId, data, settings.throughputTicks(), "tick-signal", pace,
+        return runner.run(new PipelineRun.Spec(runId, data, pace,
             Isolation.RING, Condition.HEALTHY, 0, 0, 0, 120_000, List.of()));
     }
 

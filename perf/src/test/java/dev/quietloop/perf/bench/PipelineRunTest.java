@@ -15,7 +15,7 @@ class PipelineRunTest
 
     private static PipelineRun.Spec spec(final Condition condition, final String mode, final long warmup)
     {
-        return new PipelineRun.Spec("run-1", Path.of("/q/data.csv"), 1_000, "tick-signal", "--rate=5000", mode,
+        return new PipelineRun.Spec("run-1", Path.of("/q/data.csv"), "--rate=5000", mode,
             condition, 0, 0, warmup, 10_000, List.of("--hwm", "100"));
     }
 
@@ -29,6 +29,7 @@ class PipelineRunTest
         assertTrue(command.contains("--stub-arg=--warmup-events=500"), command.toString());
         assertTrue(command.contains("--bot-arg=--send-mode=ring"), command.toString());
         assertTrue(command.contains("--bot-arg=--rate=5000"), command.toString());
+        assertTrue(command.contains("--bot-arg=--strategy=tick-signal"), command.toString());
         assertTrue(command.containsAll(List.of("--hwm", "100")), command.toString());
     }
 

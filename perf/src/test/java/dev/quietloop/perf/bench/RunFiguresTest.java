@@ -33,7 +33,7 @@ class RunFiguresTest
     @Test
     void shouldBalanceWhenEveryEventIsAccountedFor()
     {
-        assertTrue(new RunFigures(balanced(), 0, 1.0).balances());
+        assertTrue(new RunFigures(balanced()).balances());
     }
 
     @Test
@@ -42,7 +42,7 @@ class RunFiguresTest
         final Map<String, Long> summary = balanced();
         summary.put("sidecar.eventsReceived", 79L);
 
-        assertFalse(new RunFigures(summary, 3, 1.0).balances());
+        assertFalse(new RunFigures(summary).balances());
     }
 
     @Test
@@ -52,9 +52,9 @@ class RunFiguresTest
         summary.put("sidecar.eventsReceived", 70L);
         summary.put("run.missingAtSidecar", 10L);
 
-        assertFalse(new RunFigures(summary, 3, 1.0).balances());
-        assertEquals(10, new RunFigures(summary, 3, 1.0).dropped());
-        assertEquals(0, new RunFigures(balanced(), 0, 1.0).dropped());
+        assertFalse(new RunFigures(summary).balances());
+        assertEquals(10, new RunFigures(summary).dropped());
+        assertEquals(0, new RunFigures(balanced()).dropped());
     }
 
     @Test
@@ -63,20 +63,20 @@ class RunFiguresTest
         final Map<String, Long> summary = balanced();
         summary.keySet().removeIf(key -> key.startsWith("sidecar."));
 
-        assertTrue(new RunFigures(summary, 3, 1.0).balances());
-        assertEquals(0, new RunFigures(summary, 3, 1.0).delivered());
+        assertTrue(new RunFigures(summary).balances());
+        assertEquals(0, new RunFigures(summary).delivered());
     }
 
     @Test
     void shouldAverageBusinessEventsPerFrameLeavingControlFramesOut()
     {
-        assertEquals(8.0, new RunFigures(balanced(), 0, 1.0).batchSize());
+        assertEquals(8.0, new RunFigures(balanced()).batchSize());
     }
 
     @Test
     void shouldReadAMissingHopAsMinusOne()
     {
-        final RunFigures figures = new RunFigures(Map.of("latencyNs.endToEnd.p99", 1234L), 0, 1.0);
+        final RunFigures figures = new RunFigures(Map.of("latencyNs.endToEnd.p99", 1234L));
 
         assertEquals(1234, figures.hop("endToEnd", "p99"));
         assertEquals(-1, figures.hop("tickToPublish", "p99"));
