@@ -86,11 +86,12 @@ public final class BenchMain implements Callable<Integer>
         {
             throw new ConfigException("cannot read JVM options file " + jvmOptions + " (--jvm-options)");
         }
+        final BenchSettings settings = quick ? BenchSettings.QUICK : BenchSettings.FULL;
         // The quick suite is the headline alone, the isolation matrix at the fixed rate: each pipeline
         // run costs about 5 s of starting three JVMs and draining whatever its length, and 30 of them
         // fill the 5 minutes. `--quick --only throughput` (or micro, or latency) runs another, quick-sized.
         final List<String> sections = null != only ? only :
-            quick ? List.of("isolation") : List.of("isolation", "throughput", "latency", "micro");
+            settings.quick() ? List.of("isolation") : List.of("isolation", "throughput", "latency", "micro");
         for (final String section : sections)
         {
             if (!SECTIONS.contains(section))
@@ -98,7 +99,6 @@ public final class BenchMain implements Callable<Integer>
                 throw new ConfigException("unknown --only section '" + section + "' (isolation, throughput, latency, micro)");
             }
         }
-        final BenchSettings settings = quick ? BenchSettings.QUICK : BenchSettings.FULL;
         final String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         final Path reportsDir = Files.createDirectories(root.resolve("perf/reports/bench-" + stamp));
         final Path countersDir = Files.createDirectories(reportsDir.resolve("counters"));
@@ -217,7 +217,7 @@ public final class BenchMain implements Callable<Integer>
         final List<String> lines = new ArrayList<>();
         lines.add("# quietloop benchmark results");
         lines.add("");
-        lines.add("Written by `bin/bench.sh" + (quick ? " --quick" : "") + "` on " +
+        lines.add("Written by `bin/bench.sh" + (settings.quick() ? " --quick" : "") + "` on " +
             LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC, " +
             String.format(Locale.ROOT, "%.1f", minutes) + " minutes, sections: " + String.join(", ", sections) +
             ". Every figure below comes from that one bench run; ratios compare figures measured in it.");

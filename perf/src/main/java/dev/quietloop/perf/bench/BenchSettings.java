@@ -7,6 +7,7 @@ import java.util.List;
  * isolation matrix at the fixed rate runs. Each pipeline run pays about 5 s of starting three JVMs
  * and draining, whatever its length: that, not the replays, is most of the quick suite's time.
  *
+ * @param quick           the short suite: the isolation runs' smaller queues, fewer micro-benchmarks
  * @param isolationTicks  ticks per isolation run, warm-up included
  * @param warmupTicks     ticks replayed before the histograms are reset
  * @param stopMs          how long the broker stays stopped (SIGSTOP) mid-run
@@ -16,7 +17,7 @@ import java.util.List;
  * @param jmhIterations   JMH warm-up and measurement iterations of one second each
  */
 record BenchSettings(
-    String name,
+    boolean quick,
     int repeats,
     List<String> isolationPaces,
     long isolationTicks,
@@ -27,8 +28,8 @@ record BenchSettings(
     int latencySeconds,
     int jmhIterations)
 {
-    static final BenchSettings QUICK = new BenchSettings("quick", 3, List.of("--rate=5000"), 5_000, 1_500, 1_000,
+    static final BenchSettings QUICK = new BenchSettings(true, 3, List.of("--rate=5000"), 5_000, 1_500, 1_000,
         500_000, List.of(10_000, 100_000), 1, 1);
-    static final BenchSettings FULL = new BenchSettings("full", 3, List.of("--rate=5000", "--speed=max"), 40_000,
+    static final BenchSettings FULL = new BenchSettings(false, 3, List.of("--rate=5000", "--speed=max"), 40_000,
         10_000, 2_000, 2_000_000, List.of(10_000, 100_000), 5, 2);
 }

@@ -68,7 +68,7 @@ final class Isolation
     /** The flags every isolation run adds to the condition's: the small buffers, then the pinning. */
     static List<String> extraArgs(final BenchSettings settings, final List<String> pinning)
     {
-        final List<String> args = new ArrayList<>(settings == BenchSettings.QUICK ? QUICK_BUFFERS : SMALL_BUFFERS);
+        final List<String> args = new ArrayList<>(settings.quick() ? QUICK_BUFFERS : SMALL_BUFFERS);
         args.addAll(pinning);
         return List.copyOf(args);
     }

@@ -41,7 +41,7 @@ final class MicroBenchmarks
 
     void run() throws IOException, RunnerException
     {
-        final boolean quick = "quick".equals(settings.name());
+        final boolean quick = settings.quick();
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include("dev\\.quietloop\\.perf\\.(CodecBenchmark|RingPublishBenchmark|RecorderBenchmark" +
                 (quick ? ")" : "|ParseBenchmark)"))
