@@ -105,15 +105,15 @@ public final class BenchMain implements Callable<Integer>
         final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
         final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"));
         final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
+        final Isolation isolation = new Isolation(runner, settings, pinning());
+        final Path isolationData = reportsDir.resolve("isolation.csv");
         final long startNs = System.nanoTime();
 
         final List<String> body = new ArrayList<>();
         if (sections.contains("isolation"))
         {
-            final Path data = reportsDir.resolve("isolation.csv");
-            generate(data, settings.isolationTicks());
-            final Isolation isolation = new Isolation(runner, settings, pinning());
-            isolation.run(data);
+            generate(isolationData, settings.isolationTicks());
+            isolation.run(isolationData);
             body.add("## 1. Isolation: the bot's latency under sidecar faults");
             body.add("");
             body.addAll(isolation.report(resultsDir));
@@ -148,7 +148,10 @@ public final class BenchMain implements Callable<Integer>
             body.add("");
         }
         final double minutes = (System.nanoTime() - startNs) / 60e9;
-        write(resultsFile, header(settings, sections, minutes, runner, reportsDir), body);
+        // The example is a run of the matrix as Isolation makes it, whether or not this bench ran one.
+        final PipelineRun.Spec example =
+            isolation.spec(isolationData, settings.isolationPaces().get(0), Isolation.RING, Condition.SLOW, 1);
+        write(resultsFile, header(settings, sections, minutes, runner.command(example, 0)), body);
         System.out.println("bench: wrote " + resultsFile + " in " + String.format(Locale.ROOT, "%.1f", minutes) +
             " min; the runs' reports are in " + root.relativize(reportsDir));
         return ExitCodes.OK;
@@ -207,12 +210,12 @@ public final class BenchMain implements Callable<Integer>
         }
     }
 
+    /** @param exampleCommand the command line of one isolation run, shown as an example */
     private List<String> header(
         final BenchSettings settings,
         final List<String> sections,
         final double minutes,
-        final PipelineRun runner,
-        final Path reportsDir) throws IOException
+        final List<String> exampleCommand) throws IOException
     {
         final List<String> lines = new ArrayList<>();
         lines.add("# quietloop benchmark results");
@@ -251,10 +254,7 @@ public final class BenchMain implements Callable<Integer>
             "example:");
         lines.add("");
         lines.add("```");
-        final String pace = settings.isolationPaces().get(0);
-        final PipelineRun.Spec example = new PipelineRun.Spec("isolation-" + Isolation.paceName(pace) + "-ring-slow-1",
-            reportsDir.resolve("isolation.csv"), pace, Isolation.RING, Condition.SLOW, 0, 0, settings.warmupTicks(), 0, Isolation.extraArgs(settings, pinning()));
-        lines.add(String.join(" ", runner.command(example, 0)).replace(Path.of("").toAbsolutePath() + "/", ""));
+        lines.add(String.join(" ", exampleCommand).replace(Path.of("").toAbsolutePath() + "/", ""));
         lines.add("```");
         lines.add("");
         lines.add("Methodology: the bot replays at the rate asked, and every event carries its tick's intended time " +

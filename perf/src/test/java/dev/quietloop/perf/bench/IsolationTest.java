@@ -2,16 +2,41 @@ package dev.quietloop.perf.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class IsolationTest
 {
+    private static final PipelineRun RUNNER =
+        new PipelineRun(Path.of("/q"), Path.of("/q/config/jvm.options"), Path.of("/q/reports"), Path.of("/q/c"));
+    private static final List<String> PINNING = List.of("--cpus", "0", "--bot-arg=--trading-cpu=1");
+
     @Test
-    void shouldGiveTheQuickSuiteItsSmallerQueuesAndTheFullOneTheSmallBuffers()
+    void shouldGiveTheQuickSuiteItsSmallerQueuesThenThePinning()
     {
-        assertEquals(Isolation.QUICK_BUFFERS, Isolation.extraArgs(BenchSettings.QUICK, List.of()));
-        assertEquals(Isolation.SMALL_BUFFERS, Isolation.extraArgs(BenchSettings.FULL, List.of()));
+        final PipelineRun.Spec spec = new Isolation(RUNNER, BenchSettings.QUICK, PINNING)
+            .spec(Path.of("/q/data.csv"), "--rate=5000", Isolation.RING, Condition.SLOW, 2);
+
+        final List<String> expected = new ArrayList<>(Isolation.QUICK_BUFFERS);
+        expected.addAll(PINNING);
+        assertEquals(expected, spec.extraArgs());
+        assertEquals("isolation-rate-5000-ring-slow-2", spec.runId());
+        assertEquals(1_500 + 1 + (5_000 - 1_500) / 4, spec.stopAtTicks(), "a quarter into the measured ticks");
+        assertEquals(1_000 + 8_000, spec.stopAfterMs(), "the replay's second and some");
+    }
+
+    @Test
+    void shouldGiveTheFullSuiteTheSmallBuffersAndStopAMaxSpeedRunRightAfterItsWarmUp()
+    {
+        final PipelineRun.Spec spec = new Isolation(RUNNER, BenchSettings.FULL, List.of())
+            .spec(Path.of("/q/data.csv"), "--speed=max", Isolation.DIRECT, Condition.BROKER_STOPPED, 1);
+
+        assertEquals(Isolation.SMALL_BUFFERS, spec.extraArgs());
+        assertEquals("isolation-max-speed-direct-broker_stopped-1", spec.runId());
+        assertEquals(BenchSettings.FULL.warmupTicks() + 1, spec.stopAtTicks());
+        assertEquals(5_000, spec.stopAfterMs());
     }
 }
