@@ -23,6 +23,7 @@ import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.Machine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -227,7 +228,7 @@ public final class BenchMain implements Callable<Integer>
         lines.add("");
         lines.add("## Machine");
         lines.add("");
-        lines.addAll(machine());
+        lines.addAll(machine(Machine.current(), cpuModel()));
         lines.add("");
         lines.add("JVM flags (`config/jvm.options`, used by every process and every JMH fork):");
         lines.add("");
@@ -267,19 +268,25 @@ public final class BenchMain implements Callable<Integer>
         return lines;
     }
 
-    private static List<String> machine() throws IOException
+    /**
+     * The machine, as each run's {@code config.yaml} records it ({@link Machine}), with the CPU model
+     * beside it (or an empty string), and the JVM the bench driver runs in.
+     */
+    static List<String> machine(final Machine machine, final String cpuModel)
     {
         final List<String> lines = new ArrayList<>();
-        lines.add("- cores: " + Runtime.getRuntime().availableProcessors() + cpuModel());
-        lines.add("- memory: " + memTotal());
-        lines.add("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " +
-            System.getProperty("os.arch"));
+        lines.add("- cores: " + machine.availableProcessors() +
+            (null == machine.cpusOnline() ? "" : " (CPUs online: " + machine.cpusOnline() + ")") + cpuModel);
+        lines.add("- memory: " + (machine.totalMemoryBytes() < 0 ? "unknown" :
+            String.format(Locale.ROOT, "%.0f GiB", machine.totalMemoryBytes() / 1024.0 / 1024.0 / 1024.0)));
+        lines.add("- OS: " + machine.osName() + " " + machine.osVersion() + " " + machine.osArch());
         lines.add("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") +
             " (" + System.getProperty("java.vendor") + "), bench driver flags: " +
             ManagementFactory.getRuntimeMXBean().getInputArguments().size() + " from the same file");
         return lines;
     }
 
+    /** ", " and the CPU model, which {@link Machine} does not record; empty where the system does not say. */
     private static String cpuModel() throws IOException
     {
         final Path cpuinfo = Path.of("/proc/cpuinfo");
@@ -291,21 +298,6 @@ public final class BenchMain implements Callable<Integer>
         {
             return lines.filter(line -> line.startsWith("model name")).findFirst()
                 .map(line -> ", " + line.substring(line.indexOf(':') + 1).strip()).orElse("");
-        }
-    }
-
-    private static String memTotal() throws IOException
-    {
-        final Path meminfo = Path.of("/proc/meminfo");
-        if (!Files.isReadable(meminfo))
-        {
-            return "unknown";
-        }
-        try (Stream<String> lines = Files.lines(meminfo))
-        {
-            return lines.filter(line -> line.startsWith("MemTotal")).findFirst()
-                .map(line -> String.format(Locale.ROOT, "%.0f GiB",
-                    Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse("unknown");
         }
     }
 

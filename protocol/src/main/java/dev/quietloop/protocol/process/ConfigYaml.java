@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.RuntimeMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import dev.quietloop.protocol.config.ConfigException;
 import net.openhft.chronicle.wire.Wire;
 import net.openhft.chronicle.wire.WireOut;
 import net.openhft.chronicle.wire.WriteMarshallable;
@@ -83,7 +81,7 @@ public final class ConfigYaml
     /** The {@code machine} section: what the run's numbers depend on besides the configuration. */
     public static String machineSection()
     {
-        return section(MACHINE, ConfigYaml::writeMachine);
+        return section(MACHINE, Machine.current()::writeYaml);
     }
 
     /** One top-level key holding the fields as a map, ending with a new line. */
@@ -152,38 +150,5 @@ public final class ConfigYaml
         wire.write("version").text(Runtime.version().toString());
         wire.write("maxHeapBytes").int64(Runtime.getRuntime().maxMemory());
         writeTexts(wire, "inputArguments", runtime.getInputArguments());
-    }
-
-    /** The CPU list of the CPUs online, or null where the system does not say (not Linux). */
-    private static String cpusOnline()
-    {
-        try
-        {
-            return CpuAffinity.format(CpuAffinity.online("cpusOnline"));
-        }
-        catch (final ConfigException ex)
-        {
-            return null;
-        }
-    }
-
-    private static void writeMachine(final WireOut wire)
-    {
-        final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        // The machine's CPUs, and those the writing JVM may use: fewer once it is pinned (--cpus).
-        wire.write("cpusOnline").text(cpusOnline());
-        wire.write("availableProcessors").int64(Runtime.getRuntime().availableProcessors());
-        wire.write("osName").text(os.getName());
-        wire.write("osVersion").text(os.getVersion());
-        wire.write("osArch").text(os.getArch());
-        // Only HotSpot-like JVMs say how much memory there is; elsewhere the key says it is unknown.
-        if (os instanceof com.sun.management.OperatingSystemMXBean)
-        {
-            wire.write("totalMemoryBytes").int64(((com.sun.management.OperatingSystemMXBean)os).getTotalMemorySize());
-        }
-        else
-        {
-            wire.write("totalMemoryBytes").nu11();
-        }
     }
 }
