@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.process.CountersDirectory;
-import dev.quietloop.protocol.process.CountersFile;
 import dev.quietloop.protocol.process.SummaryJson;
 
 /**
@@ -139,13 +137,16 @@ final class PipelineRun
         return new RunFigures(SummaryJson.read(summary));
     }
 
-    /** Stops the broker once the bot has replayed {@code stopAtTicks}, for {@code stopMs}. */
+    /** Stops the broker once its bot has replayed {@code stopAtTicks}, for {@code stopMs}. */
     private void stopBrokerMidRun(final Process broker, final Spec spec) throws IOException, InterruptedException
     {
         final long target = spec.stopAtTicks();
-        while (broker.isAlive() && botTicks() < target)
+        try (BotTicks ticks = new BotTicks(broker.toHandle(), countersDir))
         {
-            Thread.sleep(POLL_MS);
+            while (broker.isAlive() && ticks.read() < target)
+            {
+                Thread.sleep(POLL_MS);
+            }
         }
         if (!broker.isAlive())
         {
@@ -159,54 +160,6 @@ final class PipelineRun
         finally
         {
             signal("CONT", broker.pid());
-        }
-    }
-
-    /** The launched bot's live tick count, from its counters file in this bench's own directory. */
-    private long botTicks()
-    {
-        for (final Path file : CountersDirectory.list(countersDir))
-        {
-            if (!file.getFileName().toString().startsWith("bot-"))
-            {
-                continue;
-            }
-            final Optional<CountersFile> counters = open(file);
-            if (counters.isPresent())
-            {
-                try
-                {
-                    final long[] ticks = {-1};
-                    counters.get().reader().forEach((value, id, label) ->
-                    {
-                        if ("bot.ticks".equals(label))
-                        {
-                            ticks[0] = value;
-                        }
-                    });
-                    if (ticks[0] >= 0)
-                    {
-                        return ticks[0];
-                    }
-                }
-                finally
-                {
-                    counters.get().unmap();
-                }
-            }
-        }
-        return 0;
-    }
-
-    private static Optional<CountersFile> open(final Path file)
-    {
-        try
-        {
-            return CountersFile.openReadOnly(file);
-        }
-        catch (final IllegalStateException ex)
-        {
-            return Optional.empty(); // not fully written yet, or gone: try again on the next poll
         }
     }
 
