@@ -23,13 +23,16 @@ USAGE
     exit 0 ;;
 esac
 
-ql_build_if_stale
-# perf is not part of dist: build it too when its classes are missing or older than its sources.
+ql_require_java
+# perf is not part of dist, and its target/lib holds copies of the jars of the modules it uses: when
+# dist is stale, one Maven run builds both (each module once); when only perf is, perf alone.
+stale=$(ql_stale_reason)
 stamp="$QL_ROOT/perf/target/classes/META-INF/BenchmarkList"
-if [ ! -f "$stamp" ] || [ ! -d "$QL_ROOT/perf/target/lib" ] || \
+if [ -n "$stale" ]; then
+  ql_build dist,perf "$stale"
+elif [ ! -f "$stamp" ] || [ ! -d "$QL_ROOT/perf/target/lib" ] || \
     [ -n "$(find "$QL_ROOT/perf/src" "$QL_ROOT/perf/pom.xml" -type f -newer "$stamp" -print -quit)" ]; then
-  echo "bench.sh: building perf..." >&2
-  (cd "$QL_ROOT" && ./mvnw -q -B -DskipTests -pl perf -am package) >&2 || { echo "bench.sh: build failed" >&2; exit 1; }
+  ql_build perf "perf changed"
 fi
 cd "$QL_ROOT"
 exec "$QL_JAVA" "@$QL_JVM_OPTIONS" -cp "$QL_ROOT/perf/target/classes:$QL_ROOT/perf/target/lib/*" \

@@ -13,28 +13,47 @@ ql_die() {
   exit 2
 }
 
-# Builds dist/target/lib when it is missing, or older than any pom or main source file: the
-# dist module writes lib/build-stamp on every package, after everything else is built.
-ql_build_if_stale() {
+# Stops the script with one line when there is no java to run.
+ql_require_java() {
   command -v "$QL_JAVA" >/dev/null 2>&1 || ql_die "no java found: install a JDK 17 or newer (or set JAVA_HOME)"
-  local stamp="$QL_LIB/build-stamp" stale=""
+}
+
+# Prints why dist/target/lib needs building ("first run", "sources changed"), or nothing: it does
+# when it is missing, or older than any pom or main source file. The dist module writes
+# lib/build-stamp on every package, after everything else is built.
+ql_stale_reason() {
+  local stamp="$QL_LIB/build-stamp"
   if [ ! -f "$stamp" ]; then
-    stale="first run"
+    echo "first run"
   elif [ -n "$(find "$QL_ROOT" \( -path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports" \) -prune -o \
       \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$stamp" -print -quit)" ]; then
-    stale="sources changed"
+    echo "sources changed"
   fi
-  if [ -n "$stale" ]; then
-    echo "$(basename "$0"): building quietloop ($stale)..." >&2
-    local log
-    log=$(mktemp)
-    if ! (cd "$QL_ROOT" && ./mvnw -q -B -DskipTests -pl dist -am package) >"$log" 2>&1; then
-      cat "$log" >&2
-      rm -f "$log"
-      echo "$(basename "$0"): build failed" >&2
-      exit 1
-    fi
+}
+
+# ql_build MODULES REASON: packages MODULES (a list as Maven's -pl takes it, such as dist,perf) and
+# the modules they need, in one Maven run; its output is shown only if it fails, and then the
+# script exits.
+ql_build() {
+  local modules=$1 reason=$2 log
+  echo "$(basename "$0"): building quietloop ($reason)..." >&2
+  log=$(mktemp)
+  if ! (cd "$QL_ROOT" && ./mvnw -q -B -DskipTests -pl "$modules" -am package) >"$log" 2>&1; then
+    cat "$log" >&2
     rm -f "$log"
+    echo "$(basename "$0"): build failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+# Builds dist/target/lib when it is stale (see ql_stale_reason).
+ql_build_if_stale() {
+  ql_require_java
+  local stale
+  stale=$(ql_stale_reason)
+  if [ -n "$stale" ]; then
+    ql_build dist "$stale"
   fi
 }
 
