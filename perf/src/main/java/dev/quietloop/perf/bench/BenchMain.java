@@ -107,14 +107,12 @@ public final class BenchMain implements Callable<Integer>
         final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"));
         final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
         final Isolation isolation = new Isolation(runner, settings, pinning());
-        final Path isolationData = reportsDir.resolve("isolation.csv");
         final long startNs = System.nanoTime();
 
         final List<String> body = new ArrayList<>();
         if (sections.contains("isolation"))
         {
-            generate(isolationData, settings.isolationTicks());
-            isolation.run(isolationData);
+            isolation.run(reportsDir);
             body.add("## 1. Isolation: the bot's latency under sidecar faults");
             body.add("");
             body.addAll(isolation.report(resultsDir));
@@ -125,6 +123,8 @@ public final class BenchMain implements Callable<Integer>
             generate(data, settings.throughputTicks());
             final Throughput throughput = new Throughput(runner, settings, root, pipelineOptions);
             throughput.run(data);
+            // Hundreds of MB, made again from the same seed by the next run: not worth keeping in perf/reports.
+            Files.delete(data);
             body.add("## 2. Throughput");
             body.add("");
             body.addAll(throughput.report());
@@ -150,8 +150,9 @@ public final class BenchMain implements Callable<Integer>
         }
         final double minutes = (System.nanoTime() - startNs) / 60e9;
         // The example is a run of the matrix as Isolation makes it, whether or not this bench ran one.
-        final PipelineRun.Spec example =
-            isolation.spec(isolationData, settings.isolationPaces().get(0), Isolation.RING, Condition.SLOW, 1);
+        final BenchSettings.IsolationPace examplePace = settings.isolationPaces().get(0);
+        final PipelineRun.Spec example = isolation.spec(
+            Isolation.data(reportsDir, examplePace), examplePace, Isolation.RING, Condition.SLOW, 1);
         write(resultsFile, header(settings, sections, minutes, runner.command(example, 0)), body);
         System.out.println("bench: wrote " + resultsFile + " in " + String.format(Locale.ROOT, "%.1f", minutes) +
             " min; the runs' reports are in " + root.relativize(reportsDir));
@@ -259,9 +260,9 @@ public final class BenchMain implements Callable<Integer>
         lines.add("```");
         lines.add("");
         lines.add("Methodology: the bot replays at the rate asked, and every event carries its tick's intended time " +
-            "(`originNs`), so a late replay counts as latency (no coordinated omission). The first " +
-            settings.warmupTicks() + " ticks of an isolation run (the first second of a fixed-rate run) are a " +
-            "warm-up whose samples are discarded (`--warmup-ticks`, `--warmup-events`). Each scenario runs " +
+            "(`originNs`), so a late replay counts as latency (no coordinated omission). The first ticks of an " +
+            "isolation run are a warm-up whose samples are left out (`--warmup-ticks`, `--warmup-events`); each " +
+            "pace says how many. Each scenario runs " +
             settings.repeats() + " times, round-robin; tables show the median and, in brackets, the lowest and " +
             "highest. The machine is shared and noisy: read the spreads.");
         lines.add("");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.quietloop.perf.bench.BenchSettings.IsolationPace;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -55,7 +56,7 @@ final class Isolation
     private final BenchSettings settings;
     private final List<String> extraArgs;
     /** pace, then send mode, then condition: the repeats. */
-    private final Map<String, Map<String, Map<Condition, List<RunFigures>>>> results = new LinkedHashMap<>();
+    private final Map<IsolationPace, Map<String, Map<Condition, List<RunFigures>>>> results = new LinkedHashMap<>();
 
     /** @param pinning the CPU flags of every run, the same for both modes and every condition; or none */
     Isolation(final PipelineRun runner, final BenchSettings settings, final List<String> pinning)
@@ -73,17 +74,22 @@ final class Isolation
         return List.copyOf(args);
     }
 
-    void run(final Path data) throws IOException, InterruptedException
+    /** Generates each pace's data into {@code dir}, then runs the matrix. */
+    void run(final Path dir) throws IOException, InterruptedException
     {
+        for (final IsolationPace pace : settings.isolationPaces())
+        {
+            BenchMain.generate(data(dir, pace), pace.ticks());
+        }
         for (int repeat = 1; repeat <= settings.repeats(); repeat++)
         {
-            for (final String pace : settings.isolationPaces())
+            for (final IsolationPace pace : settings.isolationPaces())
             {
                 for (final String mode : List.of(RING, DIRECT))
                 {
                     for (final Condition condition : Condition.values())
                     {
-                        final RunFigures figures = runner.run(spec(data, pace, mode, condition, repeat));
+                        final RunFigures figures = runner.run(spec(data(dir, pace), pace, mode, condition, repeat));
                         results.computeIfAbsent(pace, k -> new LinkedHashMap<>())
                             .computeIfAbsent(mode, k -> new EnumMap<>(Condition.class))
                             .computeIfAbsent(condition, k -> new ArrayList<>()).add(figures);
@@ -99,28 +105,33 @@ final class Isolation
      * cut short (the naive baseline behind a stalled sidecar would take hours).
      */
     PipelineRun.Spec spec(
-        final Path data, final String pace, final String mode, final Condition condition, final int repeat)
+        final Path data, final IsolationPace pace, final String mode, final Condition condition, final int repeat)
     {
         final String runId = String.format(Locale.ROOT, "isolation-%s-%s-%s-%d",
-            paceName(pace), mode, condition.name().toLowerCase(Locale.ROOT), repeat);
-        final boolean paced = pace.startsWith("--rate");
-        final long stopAt = settings.warmupTicks() + 1 +
-            (paced ? (settings.isolationTicks() - settings.warmupTicks()) / 4 : 0);
-        final long expectedMs = paced ?
-            settings.isolationTicks() * 1000 / Long.parseLong(pace.substring("--rate=".length())) : 0;
-        return new PipelineRun.Spec(runId, data, pace, mode, condition, stopAt, settings.stopMs(),
-            settings.warmupTicks(), expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), extraArgs);
+            pace.name(), mode, condition.name().toLowerCase(Locale.ROOT), repeat);
+        final long stopAt = pace.warmupTicks() + 1 + (pace.paced() ? (pace.ticks() - pace.warmupTicks()) / 4 : 0);
+        final long expectedMs = pace.paced() ? pace.ticks() * 1000 / pace.rate() : 0;
+        return new PipelineRun.Spec(runId, data, pace.flag(), mode, condition, stopAt, settings.stopMs(),
+            pace.warmupTicks(), expectedMs + (DIRECT.equals(mode) ? 5_000 : 8_000), extraArgs);
+    }
+
+    /** Where a pace's generated data goes. */
+    static Path data(final Path dir, final IsolationPace pace)
+    {
+        return dir.resolve("isolation-" + pace.name() + ".csv");
     }
 
     /** The tables, the goal check and the plot, as Markdown. */
     List<String> report(final Path resultsDir) throws IOException
     {
         final List<String> lines = new ArrayList<>();
-        for (final Map.Entry<String, Map<String, Map<Condition, List<RunFigures>>>> byPace : results.entrySet())
+        for (final Map.Entry<IsolationPace, Map<String, Map<Condition, List<RunFigures>>>> byPace : results.entrySet())
         {
-            final String pace = byPace.getKey();
-            lines.add("### " + (pace.startsWith("--rate") ? "Fixed rate, " + pace.substring("--rate=".length()) +
-                " ticks/s" : "Max speed") + "");
+            final IsolationPace pace = byPace.getKey();
+            lines.add("### " + (pace.paced() ? "Fixed rate, " + pace.rate() + " ticks/s" : "Max speed"));
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "Each run replays %,d ticks, one event each; the first %,d are a " +
+                "warm-up left out of the histograms.", pace.ticks(), pace.warmupTicks()));
             lines.add("");
             lines.add("`tickToPublish` in µs, median of " + settings.repeats() + " runs (lowest–highest); the ratio is " +
                 "the median p99.9 over the healthy median p99.9 of the same mode in this bench run. A garbage " +
@@ -156,11 +167,11 @@ final class Isolation
             lines.add("");
             lines.addAll(goals(byPace.getValue()));
             lines.add("");
-            final String png = "isolation-" + paceName(pace) + ".png";
+            final String png = "isolation-" + pace.name() + ".png";
             try
             {
                 plot(resultsDir.resolve(png), pace, byPace.getValue());
-                lines.add("![tickToPublish p99.9 per condition, " + paceName(pace) + "](results/" + png + ")");
+                lines.add("![tickToPublish p99.9 per condition, " + pace.name() + "](results/" + png + ")");
             }
             catch (final IOException | RuntimeException ex)
             {
@@ -193,12 +204,13 @@ final class Isolation
         return worst;
     }
 
-    private static void plot(final Path png, final String pace, final Map<String, Map<Condition, List<RunFigures>>> byMode)
+    private static void plot(
+        final Path png, final IsolationPace pace, final Map<String, Map<Condition, List<RunFigures>>> byMode)
         throws IOException
     {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         final CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
-            .title("tickToPublish p99.9 per sidecar condition, " + paceName(pace) + " (median of repeats)")
+            .title("tickToPublish p99.9 per sidecar condition, " + pace.name() + " (median of repeats)")
             .xAxisTitle("condition").yAxisTitle("p99.9 (µs, log)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         // Bars start at zero, which a log axis cannot show: points joined by lines instead.
@@ -224,11 +236,6 @@ final class Isolation
     private static Spread p999(final List<RunFigures> runs)
     {
         return Spread.of(runs, r -> r.hop("tickToPublish", "p99_9"));
-    }
-
-    static String paceName(final String pace)
-    {
-        return pace.startsWith("--rate=") ? "rate-" + pace.substring("--rate=".length()) : "max-speed";
     }
 
     private static String modeName(final String mode)

@@ -18,7 +18,7 @@ class IsolationTest
     void shouldGiveTheQuickSuiteItsSmallerQueuesThenThePinning()
     {
         final PipelineRun.Spec spec = new Isolation(RUNNER, BenchSettings.QUICK, PINNING)
-            .spec(Path.of("/q/data.csv"), "--rate=5000", Isolation.RING, Condition.SLOW, 2);
+            .spec(Path.of("/q/data.csv"), BenchSettings.QUICK.isolationPaces().get(0), Isolation.RING, Condition.SLOW, 2);
 
         final List<String> expected = new ArrayList<>(Isolation.QUICK_BUFFERS);
         expected.addAll(PINNING);
@@ -31,12 +31,16 @@ class IsolationTest
     @Test
     void shouldGiveTheFullSuiteTheSmallBuffersAndStopAMaxSpeedRunRightAfterItsWarmUp()
     {
+        final BenchSettings.IsolationPace maxSpeed = BenchSettings.FULL.isolationPaces().get(1);
         final PipelineRun.Spec spec = new Isolation(RUNNER, BenchSettings.FULL, List.of())
-            .spec(Path.of("/q/data.csv"), "--speed=max", Isolation.DIRECT, Condition.BROKER_STOPPED, 1);
+            .spec(Path.of("/q/data.csv"), maxSpeed, Isolation.DIRECT, Condition.BROKER_STOPPED, 1);
 
+        assertEquals("--speed=max", spec.pace());
         assertEquals(Isolation.SMALL_BUFFERS, spec.extraArgs());
         assertEquals("isolation-max-speed-direct-broker_stopped-1", spec.runId());
-        assertEquals(BenchSettings.FULL.warmupTicks() + 1, spec.stopAtTicks());
+        assertEquals(maxSpeed.warmupTicks(), spec.warmupTicks());
+        assertEquals(maxSpeed.warmupTicks() + 1, spec.stopAtTicks());
         assertEquals(5_000, spec.stopAfterMs());
+        assertEquals(Path.of("/q/isolation-max-speed.csv"), Isolation.data(Path.of("/q"), maxSpeed));
     }
 }
