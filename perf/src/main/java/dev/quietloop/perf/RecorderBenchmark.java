@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What recording one latency costs the thread that owns a hop: HdrHistogram's
  * {@link SingleWriterRecorder#recordValue} on its own, then through {@link HopLatency} as the
- * sender records {@code ringToSend} ({@code record(startNs, endNs, 1)}, clock already read) and as
- * the trading thread records {@code tickToPublish} ({@code record(startNs)}, which reads the clock),
+ * sender records {@code ringToSend} ({@code recordEvent(sequence, startNs, endNs)}, clock already read)
+ * and as the trading thread records {@code tickToPublish} ({@code recordEvent(sequence, startNs)},
+ * which reads the clock),
  * a hop switched off, which should cost nothing, and a bare {@code System.nanoTime()}: every timed
  * hop pays at least one clock read, and on a virtual machine that can cost more than the record.
  * Values cycle through a fixed set spread from tens of nanoseconds to a millisecond, so the
@@ -66,14 +67,14 @@ public class RecorderBenchmark
     @Benchmark
     public void hopRecordStartEnd()
     {
-        hopOn.record(START_NS, START_NS + nextLatencyNs(), 1);
+        hopOn.recordEvent(1, START_NS, START_NS + nextLatencyNs());
     }
 
     /** One clock read, inside the hop: the start is the iteration's, so values run up to a second. */
     @Benchmark
     public void hopRecordSinceStart()
     {
-        hopOn.record(iterationStartNs);
+        hopOn.recordEvent(1, iterationStartNs);
     }
 
     /** The clock read that {@link #hopRecordSinceStart()} adds, on its own. */
@@ -86,7 +87,7 @@ public class RecorderBenchmark
     @Benchmark
     public void hopOff()
     {
-        hopOff.record(START_NS, START_NS + nextLatencyNs(), 1);
+        hopOff.recordEvent(1, START_NS, START_NS + nextLatencyNs());
     }
 
     private long nextLatencyNs()

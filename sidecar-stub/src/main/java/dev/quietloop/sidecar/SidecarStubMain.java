@@ -117,7 +117,7 @@ public final class SidecarStubMain implements Callable<Integer>
             timeHops, warmupEvents, cpus.cpus(), exitWithParent);
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final long startTimeMs = System.currentTimeMillis();
-        final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops());
+        final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops(), config.warmupEvents());
         final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown, SidecarStubMain::stopAtOnce);
         try (signals;
             CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err);
@@ -134,8 +134,7 @@ public final class SidecarStubMain implements Callable<Integer>
                 SystemNanoClock.INSTANCE,
                 LockSupport::parkNanos,
                 stopRequested::countDown,
-                endToEnd,
-                config.warmupEvents());
+                endToEnd);
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {

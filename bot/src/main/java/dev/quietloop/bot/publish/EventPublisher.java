@@ -226,7 +226,7 @@ public final class EventPublisher
         {
             published = direct.send(event); // counts an event it could not send as unsent
         }
-        tickToPublish.record(event.originNs);
+        tickToPublish.recordEvent(event.sequence, event.originNs);
         return published;
     }
 }

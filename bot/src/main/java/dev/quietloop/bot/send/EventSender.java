@@ -48,6 +48,8 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final HopLatency ringToSend;
     /** When each business event of the pending frame entered the ring, while {@link #ringToSend} is timed. */
     private final long[] pendingRingNs;
+    /** Each business event's sequence, beside {@link #pendingRingNs}: the hop leaves out the warm-up by it. */
+    private final long[] pendingSequences;
 
     private volatile RuntimeException startFailure;
     private ZMQ.Socket socket;
@@ -108,7 +110,9 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         this.counters = counters;
         this.control = control;
         this.ringToSend = ringToSend;
-        this.pendingRingNs = new long[ringToSend.isEnabled() ? maxFrameBytes / Event.HEADER_BYTES + 1 : 0];
+        final int timedPerFrame = ringToSend.isEnabled() ? maxFrameBytes / Event.HEADER_BYTES + 1 : 0;
+        this.pendingRingNs = new long[timedPerFrame];
+        this.pendingSequences = new long[timedPerFrame];
         this.heartbeat.type = EventType.HEARTBEAT;
         this.heartbeat.sourceId = sourceId;
         this.heartbeat.epoch = epoch;
@@ -198,7 +202,9 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         }
         if (ringToSend.isEnabled())
         {
-            pendingRingNs[encoder.eventCount() - 1] = event.ringNs;
+            final int index = encoder.eventCount() - 1;
+            pendingRingNs[index] = event.ringNs;
+            pendingSequences[index] = event.sequence;
         }
         return true;
     }
@@ -313,9 +319,10 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     {
         final long sentNs = System.nanoTime();
         final long[] ringNs = pendingRingNs;
+        final long[] sequences = pendingSequences;
         for (int i = 0; i < eventCount; i++)
         {
-            ringToSend.record(ringNs[i], sentNs, 1);
+            ringToSend.recordEvent(sequences[i], ringNs[i], sentNs);
         }
     }
 

@@ -11,6 +11,8 @@ import com.lmax.disruptor.EventPoller;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import org.junit.jupiter.api.Test;
 
 class EventPublisherTest
@@ -38,6 +40,22 @@ class EventPublisherTest
         assertEquals(10, counters.eventsProduced.get());
         assertEquals(6, counters.ringRejected.get());
         assertEquals(10, publisher.lastSequence());
+    }
+
+    @Test
+    void shouldTimeEveryPublishAfterTheWarmUpRejectedOrNot()
+    {
+        final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, true, 3);
+        final EventPublisher publisher = new EventPublisher(
+            4, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected, tickToPublish, false);
+        for (int i = 0; i < 10; i++)
+        {
+            publisher.beginTick(System.nanoTime(), 1_000 + i);
+            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i);
+        }
+
+        assertEquals(6, counters.ringRejected.get());
+        assertEquals(7, tickToPublish.total().getTotalCount(), "sequences 4 to 10, the last six rejected");
     }
 
     @Test

@@ -93,6 +93,31 @@ class EventSenderTest
     }
 
     @Test
+    void shouldLeaveTheWarmUpsEventsOutOfRingToSendByTheirSequence() throws Exception
+    {
+        final EventPublisher stamping = new EventPublisher(256, SOURCE_ID, EPOCH, counters.eventsProduced,
+            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), true);
+        final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true, 20);
+        final EventSender sender = sender(stamping, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
+        sender.onStart();
+        for (int i = 0; i < EVENTS; i++)
+        {
+            stamping.beginTick(i, 10_000 + i);
+            stamping.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i);
+        }
+        assertTrue(stamping.tryPublishEndOfStream(7, 20_000));
+
+        while (!sender.isFinished())
+        {
+            sender.doWork();
+        }
+
+        assertEquals(EVENTS, counters.eventsSent.get());
+        assertEquals(EVENTS - 20, ringToSend.total().getTotalCount(), "sequences 21 to " + EVENTS);
+        sender.onClose();
+    }
+
+    @Test
     void shouldBatchEventsIntoFramesAndEndTheStreamWithCounters() throws Exception
     {
         final EventSender sender = sender(endpoint, SMALL_FRAME_BYTES);

@@ -21,6 +21,13 @@ import org.HdrHistogram.SingleWriterRecorder;
  * HdrHistogram log and a percentile distribution at the end. Timing is a switch: when off, the
  * {@code record} methods read no clock and write nothing; the hot path pays one well-predicted
  * branch on a final field.
+ * <p>
+ * The warm-up (JIT, page faults, first connections) is left out by event sequence, not by time or
+ * by a reset: a hop built with {@code warmupEvents = N} ignores every event whose sequence is N or
+ * lower. Every process sees the same sequences, so the bot's and the sidecar's hops leave out the
+ * same events, and nothing has to be cleared while the measured run starts: a
+ * {@link SingleWriterRecorder#reset()} takes a lock and waits for the recording thread, on
+ * whichever thread calls it. For the hot path the warm-up and the switch are one comparison.
  */
 public final class HopLatency
 {
@@ -34,21 +41,42 @@ public final class HopLatency
 
     private final Hop hop;
     private final boolean enabled;
+    private final long warmupEvents;
+    /**
+     * The highest sequence left out: the warm-up's last when timed, {@link Long#MAX_VALUE} when off,
+     * so that one comparison both switches the hop off and skips the warm-up.
+     */
+    private final long lastUntimedSequence;
     private final SingleWriterRecorder recorder;
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
     private Histogram interval;
 
-    private HopLatency(final Hop hop, final boolean enabled)
+    private HopLatency(final Hop hop, final boolean enabled, final long warmupEvents)
     {
+        if (warmupEvents < 0)
+        {
+            throw new IllegalArgumentException("warmupEvents must not be negative: " + warmupEvents);
+        }
         this.hop = hop;
         this.enabled = enabled;
+        this.warmupEvents = warmupEvents;
+        this.lastUntimedSequence = enabled ? warmupEvents : Long.MAX_VALUE;
         this.recorder = enabled ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
     }
 
-    /** A hop whose latency is recorded when {@code enabled}, else a switch that costs nothing. */
+    /** A hop whose latency is recorded when {@code enabled}, else a switch that costs nothing; no warm-up. */
     public static HopLatency of(final Hop hop, final boolean enabled)
     {
-        return new HopLatency(hop, enabled);
+        return new HopLatency(hop, enabled, 0);
+    }
+
+    /**
+     * A hop whose events with a sequence of {@code warmupEvents} or lower are a warm-up, never timed
+     * (0: none), and whose later events are timed when {@code enabled}.
+     */
+    public static HopLatency of(final Hop hop, final boolean enabled, final long warmupEvents)
+    {
+        return new HopLatency(hop, enabled, warmupEvents);
     }
 
     public Hop hop()
@@ -61,18 +89,42 @@ public final class HopLatency
         return enabled;
     }
 
-    /** Records {@code now - startNs}, on the hop's own thread; does nothing when the hop is off. */
-    public void record(final long startNs)
+    /** Events with this sequence or lower are not timed; 0 when there is no warm-up. */
+    public long warmupEvents()
     {
-        if (enabled)
+        return warmupEvents;
+    }
+
+    /**
+     * Records {@code now - startNs} for the event with this {@code sequence}, on the hop's own
+     * thread. Reads no clock and records nothing when the hop is off or the event is in the warm-up.
+     */
+    public void recordEvent(final long sequence, final long startNs)
+    {
+        if (sequence > lastUntimedSequence)
         {
             recorder.recordValue(clamp(System.nanoTime() - startNs));
         }
     }
 
     /**
-     * Records {@code count} events that took {@code endNs - startNs} each, for a caller that has
-     * read the clock already (once for a whole frame, say); does nothing when the hop is off.
+     * Records {@code endNs - startNs} for the event with this {@code sequence}, for a caller that
+     * has read the clock already (once for a whole frame, say); nothing when the hop is off or the
+     * event is in the warm-up.
+     */
+    public void recordEvent(final long sequence, final long startNs, final long endNs)
+    {
+        if (sequence > lastUntimedSequence)
+        {
+            recorder.recordValue(clamp(endNs - startNs));
+        }
+    }
+
+    /**
+     * Records {@code count} events that took {@code endNs - startNs} each, for a caller that sees
+     * frames and not their events' sequences (the broker forwards frames undecoded). No warm-up
+     * applies here: a hop that leaves out a warm-up is recorded with {@link #recordEvent}. Does
+     * nothing when the hop is off.
      */
     public void record(final long startNs, final long endNs, final int count)
     {

@@ -3,6 +3,7 @@ package dev.quietloop.protocol.latency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,9 +26,9 @@ class HopLatencyTest
     void shouldRecordEveryCallIntoPercentilesUnderTheHopsKey()
     {
         final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true);
-        for (int i = 0; i < 1_000; i++)
+        for (int i = 1; i <= 1_000; i++)
         {
-            hop.record(System.nanoTime());
+            hop.recordEvent(i, System.nanoTime());
         }
 
         final Map<String, Long> percentiles = hop.percentiles();
@@ -53,17 +54,48 @@ class HopLatencyTest
     }
 
     @Test
-    void shouldForgetTheWarmUpOnReset()
+    void shouldTimeOnlyEventsAfterTheWarmUpsLastSequence()
     {
-        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true);
-        hop.record(0, 1_000_000, 500);
-        hop.reset();
-        hop.record(0, 2_000, 7);
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true, 100);
+        for (int sequence = 1; sequence <= 250; sequence++)
+        {
+            hop.recordEvent(sequence, System.nanoTime());
+        }
+
+        assertEquals(150, hop.total().getTotalCount(), "sequences 101 to 250");
+        assertEquals(100, hop.warmupEvents());
+    }
+
+    @Test
+    void shouldLeaveOutTheWarmUpWhenTheCallerReadTheClock()
+    {
+        final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true, 3);
+        hop.recordEvent(1, 0, 1_000_000);
+        hop.recordEvent(3, 0, 1_000_000); // the warm-up's last event
+        hop.recordEvent(4, 0, 2_000);
+        hop.recordEvent(9, 0, 2_000); // sequences may skip: a rejected event never reaches this hop
 
         final Histogram total = hop.total();
 
-        assertEquals(7, total.getTotalCount());
+        assertEquals(2, total.getTotalCount());
         assertEquals(2_000, total.getMaxValue(), 2);
+    }
+
+    @Test
+    void shouldTimeEveryEventWithoutAWarmUp()
+    {
+        final HopLatency hop = HopLatency.of(Hop.END_TO_END, true);
+        hop.recordEvent(1, 0, 10);
+        hop.recordEvent(2, 0, 20);
+
+        assertEquals(2, hop.total().getTotalCount());
+        assertEquals(0, hop.warmupEvents());
+    }
+
+    @Test
+    void shouldRefuseANegativeWarmUp()
+    {
+        assertThrows(IllegalArgumentException.class, () -> HopLatency.of(Hop.END_TO_END, true, -1));
     }
 
     @Test
@@ -78,8 +110,9 @@ class HopLatencyTest
     @Test
     void shouldRecordNothingAndWriteNothingWhenOff()
     {
-        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, false);
-        hop.record(0);
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, false, 10);
+        hop.recordEvent(11, 0);
+        hop.recordEvent(Long.MAX_VALUE, 0, 5);
         hop.record(0, 5, 2);
 
         assertFalse(hop.isEnabled());
@@ -92,13 +125,14 @@ class HopLatencyTest
     @Test
     void shouldRecordWithoutAllocating()
     {
-        final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true);
+        final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true, 50_000);
 
         assertEquals(0, Allocations.fewestBytes(() ->
         {
             for (int i = 0; i < 100_000; i++)
             {
-                hop.record(System.nanoTime() - i);
+                hop.recordEvent(i, System.nanoTime() - i);
+                hop.recordEvent(i, i, 2L * i);
                 hop.record(i, 2L * i, 2);
             }
         }, 5));
@@ -108,9 +142,9 @@ class HopLatencyTest
     void shouldWriteAnUntaggedLogThatHdrHistogramReadsBackAndADistribution() throws IOException
     {
         final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true);
-        for (int i = 0; i < 250; i++)
+        for (int i = 1; i <= 250; i++)
         {
-            hop.record(System.nanoTime());
+            hop.recordEvent(i, System.nanoTime());
         }
 
         hop.writeFiles(dir, System.currentTimeMillis());

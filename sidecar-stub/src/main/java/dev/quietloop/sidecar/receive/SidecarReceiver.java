@@ -62,7 +62,6 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter eventsReceived;
     private final AtomicCounter decodeErrors;
     private final AtomicCounter receiveSpanNs;
-    private final long warmupEvents;
     private long firstEventNs = -1;
     private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
     private volatile boolean stopRequested;
@@ -87,8 +86,8 @@ public final class SidecarReceiver implements Agent
      * @param clock      the time used for faults and draining
      * @param pauseNs    waits the given nanoseconds when a fault pauses reading (parks in production)
      * @param onFinished run once on this agent's thread when it stops reading by itself
-     * @param endToEnd   the hop from each business event's origin on the bot to its frame's receipt here
-     * @param warmupEvents events of each stream with this sequence or lower are a warm-up: not timed
+     * @param endToEnd   the hop from each business event's origin on the bot to its frame's receipt here;
+     *                   it leaves out the warm-up, each stream's first events (by sequence)
      */
     public SidecarReceiver(
         final ZContext context,
@@ -101,8 +100,7 @@ public final class SidecarReceiver implements Agent
         final NanoClock clock,
         final LongConsumer pauseNs,
         final Runnable onFinished,
-        final HopLatency endToEnd,
-        final long warmupEvents)
+        final HopLatency endToEnd)
     {
         this.context = context;
         this.endpoint = endpoint;
@@ -116,7 +114,6 @@ public final class SidecarReceiver implements Agent
         this.pauseNs = pauseNs;
         this.onFinished = onFinished;
         this.endToEnd = endToEnd;
-        this.warmupEvents = warmupEvents;
         framesReceived = counters.newCounter(FRAMES_RECEIVED);
         eventsReceived = counters.newCounter(EVENTS_RECEIVED);
         for (int type = EventType.SIGNAL; type < EventType.CODES; type++)
@@ -280,10 +277,7 @@ public final class SidecarReceiver implements Agent
         {
             eventsReceived.incrementRelease();
             checker.onEvent(event.sourceId, event.epoch, event.sequence);
-            if (event.sequence > warmupEvents)
-            {
-                endToEnd.record(event.originNs, frameReceivedNs, 1);
-            }
+            endToEnd.recordEvent(event.sequence, event.originNs, frameReceivedNs);
             if (firstEventNs < 0)
             {
                 firstEventNs = lastFrameNs;

@@ -38,8 +38,7 @@ class SidecarReceiverTest
     private final CachedNanoClock clock = new CachedNanoClock();
     private final AtomicInteger finishedCalls = new AtomicInteger();
     private final AtomicInteger pauses = new AtomicInteger();
-    private final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
-    private long warmupEvents;
+    private HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
     private SidecarReceiver receiver;
     private ZMQ.Socket push;
 
@@ -88,7 +87,7 @@ class SidecarReceiverTest
     @Test
     void shouldTimeOnlyEventsPastTheWarmUpAndMeasureTheReceiveSpan() throws InterruptedException
     {
-        warmupEvents = 2;
+        endToEnd = HopLatency.of(Hop.END_TO_END, true, 2);
         start(FaultInjection.none());
 
         send(TestFrames.signals(1, 2));
@@ -265,8 +264,7 @@ class SidecarReceiverTest
             clock,
             pauseNs -> pauses.incrementAndGet(),
             finishedCalls::incrementAndGet,
-            endToEnd,
-            warmupEvents);
+            endToEnd);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(0);
         push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);
