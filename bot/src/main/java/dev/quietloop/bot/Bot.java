@@ -104,8 +104,9 @@ final class Bot
         final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
         final boolean direct = BotConfig.SEND_DIRECT.equals(config.sendMode());
-        final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, config.timeHops());
-        final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, config.timeHops() && !direct);
+        final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, config.timeHops(), config.warmupEvents());
+        final HopLatency ringToSend =
+            HopLatency.of(Hop.RING_TO_SEND, config.timeHops() && !direct, config.warmupEvents());
         final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
 
@@ -132,14 +133,6 @@ final class Bot
                 replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
             trader = new Trader(reader, strategy, execution, publisher, pacer,
                 counters, control, tradingIdle, config.drainTimeoutNs());
-            if (config.warmupTicks() > 0)
-            {
-                trader.afterWarmup(config.warmupTicks(), () ->
-                {
-                    tickToPublish.reset();
-                    ringToSend.reset();
-                });
-            }
             final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
                 publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
                 SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);

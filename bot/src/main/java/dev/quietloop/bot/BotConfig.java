@@ -22,7 +22,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param summaryFile null when no summary is asked for
  * @param quiet       no progress line
  * @param timeHops    record the bot's hop latencies ({@code latencyNs.tickToPublish.*})
- * @param warmupTicks ticks replayed before the hop histograms start afresh; 0 for none
+ * @param warmupEvents events with this sequence or lower are a warm-up, left out of the bot's hops; 0 for none
  * @param sendMode    {@link #SEND_RING} (quietloop) or {@link #SEND_DIRECT} (the naive baseline of the benchmarks)
  * @param cpus        the CPU list every thread of the process is pinned to; null for anywhere
  * @param tradingCpu  the CPU list the trading thread is pinned to; null for where the others are
@@ -42,7 +42,7 @@ public record BotConfig(
     Path summaryFile,
     boolean quiet,
     boolean timeHops,
-    long warmupTicks,
+    long warmupEvents,
     String sendMode,
     String cpus,
     String tradingCpu,
@@ -88,9 +88,9 @@ public record BotConfig(
         {
             throw new ConfigException("--drain-timeout must be in [0, 86400] seconds: " + drainTimeoutSeconds);
         }
-        if (warmupTicks < 0)
+        if (warmupEvents < 0)
         {
-            throw new ConfigException("--warmup-ticks must not be negative: " + warmupTicks);
+            throw new ConfigException("--warmup-events must not be negative: " + warmupEvents);
         }
         if (!SEND_RING.equals(sendMode) && !SEND_DIRECT.equals(sendMode))
         {
@@ -127,7 +127,7 @@ public record BotConfig(
         final Path summaryFile,
         final boolean quiet,
         final boolean timeHops,
-        final long warmupTicks,
+        final long warmupEvents,
         final String sendMode,
         final String cpus,
         final String tradingCpu,
@@ -143,7 +143,7 @@ public record BotConfig(
             throw new ConfigException("--broker: " + ex.getMessage(), ex);
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
-            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, warmupTicks,
+            drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, warmupEvents,
             sendMode, cpus, tradingCpu, exitWithParent);
     }
 
@@ -168,7 +168,7 @@ public record BotConfig(
         wire.write("summaryFile").text(ConfigYaml.absolute(summaryFile));
         wire.write("quiet").bool(quiet);
         wire.write("timeHops").bool(timeHops);
-        wire.write("warmupTicks").int64(warmupTicks);
+        wire.write("warmupEvents").int64(warmupEvents);
         wire.write("sendMode").text(sendMode);
         wire.write("cpus").text(cpus);
         wire.write("tradingCpu").text(tradingCpu);

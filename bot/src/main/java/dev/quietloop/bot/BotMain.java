@@ -54,9 +54,10 @@ public final class BotMain implements Callable<Integer>
         "--no-time-hops: off, at no cost to the trading and sender threads)")
     private boolean timeHops;
 
-    @Option(names = "--warmup-ticks", paramLabel = "N", defaultValue = "0",
-        description = "ticks replayed before the hop histograms start afresh (default: ${DEFAULT-VALUE})")
-    private long warmupTicks;
+    @Option(names = "--warmup-events", paramLabel = "N", defaultValue = "0",
+        description = "events up to sequence N are a warm-up: produced and sent, but not timed " +
+        "(default: ${DEFAULT-VALUE})")
+    private long warmupEvents;
 
     @Option(names = "--send-mode", paramLabel = "ring|direct", defaultValue = BotConfig.SEND_RING,
         description = "ring: events go through the ring to the sender thread (default); direct: the naive " +
@@ -166,7 +167,7 @@ public final class BotMain implements Callable<Integer>
             summaryFile,
             quiet,
             timeHops,
-            warmupTicks,
+            warmupEvents,
             sendMode,
             cpus.cpus(),
             tradingCpu,

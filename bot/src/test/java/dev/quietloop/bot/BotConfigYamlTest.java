@@ -50,6 +50,7 @@ class BotConfigYamlTest
         assertEquals(Path.of("bot.json").toAbsolutePath().toString(), bot.get("summaryFile"));
         assertEquals(true, bot.get("quiet"));
         assertEquals(false, bot.get("timeHops"));
+        assertEquals(5_000L, YamlDocument.number(bot, "warmupEvents"));
         assertEquals("0", bot.get("cpus"));
         assertNull(bot.get("tradingCpu"), "left where the other threads are");
         assertEquals(true, bot.get("exitWithParent"));

@@ -3,6 +3,7 @@ package dev.quietloop.bot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,53 +38,20 @@ class BotRunTest
     {
         final Path data = QuoteFixtures.generated(dir, TICKS, 42);
         final Path summaryFile = dir.resolve("bot.json");
-        final AtomicLong received = new AtomicLong();
-        final AtomicLong lastSequence = new AtomicLong();
-        final AtomicLong gaps = new AtomicLong();
-        final Event endOfStream = new Event();
+        final FakeBroker broker;
 
         try (ZContext context = new ZContext(1))
         {
-            final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
-            pull.setReceiveTimeOut((int)TimeUnit.SECONDS.toMillis(20));
-            final Endpoint endpoint = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
-            final Thread broker = new Thread(() ->
-            {
-                final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
-                while (endOfStream.type == 0)
-                {
-                    final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
-                    if (length < 0)
-                    {
-                        return;
-                    }
-                    decoder.decode(length, event ->
-                    {
-                        if (event.type == EventType.END_OF_STREAM)
-                        {
-                            endOfStream.copyFrom(event);
-                        }
-                        else if (!EventType.isControl(event.type))
-                        {
-                            received.incrementAndGet();
-                            gaps.addAndGet(event.sequence - lastSequence.get() - 1);
-                            lastSequence.set(event.sequence);
-                        }
-                    });
-                }
-                pull.close();
-            }, "test-broker");
-            broker.start();
-
+            broker = FakeBroker.start(context, 0);
             final int exitCode = BotMain.run(
                 "--data", data.toString(),
-                "--broker", endpoint.toString(),
+                "--broker", broker.endpoint.toString(),
                 "--source-id", "5",
                 "--ring-size", "4096",
                 "--idle-trading", "backoff",
                 "--idle-sender", "backoff",
                 "--summary", summaryFile.toString());
-            broker.join(TimeUnit.SECONDS.toMillis(30));
+            broker.join();
 
             assertEquals(ExitCodes.OK, exitCode);
         }
@@ -102,17 +70,121 @@ class BotRunTest
         for (final String file : List.of("tick-to-publish.hlog", "tick-to-publish.hgrm", "ring-to-send.hlog",
             "ring-to-send.hgrm"))
         {
-            assertTrue(java.nio.file.Files.isRegularFile(dir.resolve(file)), file);
+            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
         assertTrue(produced > 0);
         assertEquals(produced, summary.get("bot.ringRejected") + summary.get("bot.eventsSent"));
-        assertEquals(summary.get("bot.eventsSent"), received.get());
-        assertEquals(summary.get("bot.ringRejected"), gaps.get() + (produced - lastSequence.get()));
+        assertEquals(summary.get("bot.eventsSent"), broker.received.get());
+        assertEquals(summary.get("bot.ringRejected"), broker.gaps.get() + (produced - broker.lastSequence.get()));
+        final Event endOfStream = broker.endOfStream;
         assertEquals(EventType.END_OF_STREAM, endOfStream.type);
         assertEquals(TICKS, endOfStream.ticks);
         assertEquals(produced, endOfStream.eventsProduced);
         assertEquals(summary.get("bot.eventsSent"), endOfStream.eventsSent);
         assertEquals(5, endOfStream.sourceId);
         assertEquals(summary.get("bot.epoch"), endOfStream.epoch);
+    }
+
+    @Test
+    void shouldTimeOnlyTheEventsAfterTheWarmUp() throws Exception
+    {
+        final int warmupEvents = 300;
+        final Path data = QuoteFixtures.generated(dir, TICKS, 42);
+        final Path summaryFile = dir.resolve("bot.json");
+        final FakeBroker broker;
+
+        try (ZContext context = new ZContext(1))
+        {
+            broker = FakeBroker.start(context, warmupEvents);
+            final int exitCode = BotMain.run(
+                "--data", data.toString(),
+                "--broker", broker.endpoint.toString(),
+                "--strategy", "tick-signal",
+                "--warmup-events", Integer.toString(warmupEvents),
+                "--ring-size", "4096",
+                "--idle-trading", "backoff",
+                "--idle-sender", "backoff",
+                "--quiet",
+                "--summary", summaryFile.toString());
+            broker.join();
+
+            assertEquals(ExitCodes.OK, exitCode);
+        }
+
+        final Map<String, Long> summary = SummaryJson.read(summaryFile);
+        final long produced = summary.get("bot.eventsProduced");
+        assertEquals(TICKS, produced, "tick-signal: one event a tick");
+        assertEquals(produced - warmupEvents, summary.get("latencyNs.tickToPublish.count"),
+            "every publish after the warm-up is timed, rejected or not");
+        assertEquals(broker.receivedAfterWarmup.get(), summary.get("latencyNs.ringToSend.count"),
+            "every event sent after the warm-up");
+        assertEquals(summary.get("bot.eventsSent"), broker.received.get());
+        assertTrue(broker.receivedAfterWarmup.get() > 0);
+    }
+
+    /** Receives on its own thread until the end of stream, counting what the bot sent. */
+    private static final class FakeBroker
+    {
+        final Endpoint endpoint;
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong receivedAfterWarmup = new AtomicLong();
+        final AtomicLong lastSequence = new AtomicLong();
+        final AtomicLong gaps = new AtomicLong();
+        final AtomicLong heartbeats = new AtomicLong();
+        final Event endOfStream = new Event();
+        private final Thread thread;
+
+        private FakeBroker(final ZMQ.Socket pull, final long warmupEvents)
+        {
+            endpoint = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+            thread = new Thread(() ->
+            {
+                final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
+                while (endOfStream.type == 0)
+                {
+                    final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+                    if (length < 0)
+                    {
+                        return;
+                    }
+                    decoder.decode(length, event ->
+                    {
+                        if (event.type == EventType.END_OF_STREAM)
+                        {
+                            endOfStream.copyFrom(event);
+                        }
+                        else if (event.type == EventType.HEARTBEAT)
+                        {
+                            heartbeats.incrementAndGet();
+                        }
+                        else
+                        {
+                            received.incrementAndGet();
+                            if (event.sequence > warmupEvents)
+                            {
+                                receivedAfterWarmup.incrementAndGet();
+                            }
+                            gaps.addAndGet(event.sequence - lastSequence.get() - 1);
+                            lastSequence.set(event.sequence);
+                        }
+                    });
+                }
+                pull.close();
+            }, "test-broker");
+        }
+
+        static FakeBroker start(final ZContext context, final long warmupEvents)
+        {
+            final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
+            pull.setReceiveTimeOut((int)TimeUnit.SECONDS.toMillis(20));
+            final FakeBroker broker = new FakeBroker(pull, warmupEvents);
+            broker.thread.start();
+            return broker;
+        }
+
+        void join() throws InterruptedException
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
     }
 }

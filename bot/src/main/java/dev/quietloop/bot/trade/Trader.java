@@ -33,8 +33,6 @@ public final class Trader implements Runnable
     private final long drainTimeoutNs;
     private final Fill fill = new Fill();
     private long lastMarketDataNs;
-    private long warmupTicks;
-    private Runnable afterWarmup;
     private boolean endOfStreamPublished;
     private volatile Throwable failure;
 
@@ -81,17 +79,6 @@ public final class Trader implements Runnable
         publishEndOfStream();
     }
 
-    /**
-     * Runs {@code action} on the trading thread once {@code ticks} ticks are replayed: the end of a
-     * warm-up, after which the hop histograms start afresh. Call it before the thread starts.
-     */
-    public Trader afterWarmup(final long ticks, final Runnable action)
-    {
-        this.warmupTicks = ticks;
-        this.afterWarmup = action;
-        return this;
-    }
-
     /** What stopped the replay early, or null. */
     public Throwable failure()
     {
@@ -135,10 +122,7 @@ public final class Trader implements Runnable
                 break;
             }
             ticks.incrementRelease();
-            if (++replayed == warmupTicks)
-            {
-                afterWarmup.run();
-            }
+            replayed++;
         }
         return replayed;
     }

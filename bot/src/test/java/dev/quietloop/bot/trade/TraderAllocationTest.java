@@ -40,6 +40,8 @@ class TraderAllocationTest
     private static final int TICKS = 1_000_000;
     private static final int RING_SIZE = 1024;
     private static final int MEASURED_REPLAYS = 3;
+    /** A hop with a warm-up, as {@code --warmup-events} makes: leaving an event out allocates nothing either. */
+    private static final long WARMUP_EVENTS = 1_000;
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
 
@@ -67,7 +69,7 @@ class TraderAllocationTest
     {
         final BotCounters counters = new BotCounters();
         final EventPublisher publisher = new EventPublisher(RING_SIZE, 1, 1, counters.eventsProduced,
-            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, true), true);
+            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, true, WARMUP_EVENTS), true);
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = new String[data.symbolCount()];

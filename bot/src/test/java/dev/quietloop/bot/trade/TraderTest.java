@@ -66,31 +66,6 @@ class TraderTest
     }
 
     @Test
-    void shouldEndTheWarmUpOnceOnTheTradingThreadAfterTheGivenTicks() throws Exception
-    {
-        final MarketDataFile data = MarketDataFile.open(QuoteFixtures.generated(dir, 1_000, 42), null, null, false, quiet);
-        final EventPublisher publisher = publisher(1 << 14);
-        final List<Long> ticksAtWarmupEnd = new ArrayList<>();
-        final List<Thread> threads = new ArrayList<>();
-
-        try (MarketDataReader reader = data.reader())
-        {
-            final Trader trader = trader(reader, publisher, new BuyOnFirstQuote(contextFor(publisher, data)))
-                .afterWarmup(300, () ->
-                {
-                    ticksAtWarmupEnd.add(counters.ticks.get());
-                    threads.add(Thread.currentThread());
-                });
-            final Thread trading = new Thread(trader, "trading");
-            trading.start();
-            trading.join();
-            assertEquals(List.of(300L), ticksAtWarmupEnd);
-            assertEquals(List.of(trading), threads);
-        }
-        assertEquals(1_000, counters.ticks.get());
-    }
-
-    @Test
     void shouldSkipAndCountMalformedRowsByReasonBeforeTheStrategySeesThem() throws Exception
     {
         final Path file = QuoteFixtures.withRows(dir,

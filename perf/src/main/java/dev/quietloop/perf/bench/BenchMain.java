@@ -260,9 +260,9 @@ public final class BenchMain implements Callable<Integer>
         lines.add("```");
         lines.add("");
         lines.add("Methodology: the bot replays at the rate asked, and every event carries its tick's intended time " +
-            "(`originNs`), so a late replay counts as latency (no coordinated omission). The first ticks of an " +
-            "isolation run are a warm-up whose samples are left out (`--warmup-ticks`, `--warmup-events`); each " +
-            "pace says how many. Each scenario runs " +
+            "(`originNs`), so a late replay counts as latency (no coordinated omission). The first events of an " +
+            "isolation run (one a tick) are a warm-up whose samples are left out (`--warmup-events`, on the bot " +
+            "and the stub); each pace says how many. Each scenario runs " +
             settings.repeats() + " times, round-robin; tables show the median and, in brackets, the lowest and " +
             "highest. The machine is shared and noisy: read the spreads.");
         lines.add("");

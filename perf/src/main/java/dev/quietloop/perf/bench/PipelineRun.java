@@ -76,7 +76,7 @@ final class PipelineRun
             "--bot-arg=--send-mode=" + spec.sendMode()));
         if (spec.warmupTicks() > 0)
         {
-            command.add("--bot-arg=--warmup-ticks=" + spec.warmupTicks());
+            command.add("--bot-arg=--warmup-events=" + spec.warmupTicks());
             if (spec.condition() != Condition.DEAD)
             {
                 command.add("--stub-arg=--warmup-events=" + spec.warmupTicks());

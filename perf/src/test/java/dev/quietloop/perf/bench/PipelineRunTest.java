@@ -25,7 +25,7 @@ class PipelineRunTest
         final List<String> command = runner.command(spec(Condition.HEALTHY, Isolation.RING, 500), 4321);
 
         assertTrue(command.contains("--launch-stub"), command.toString());
-        assertTrue(command.contains("--bot-arg=--warmup-ticks=500"), command.toString());
+        assertTrue(command.contains("--bot-arg=--warmup-events=500"), command.toString());
         assertTrue(command.contains("--stub-arg=--warmup-events=500"), command.toString());
         assertTrue(command.contains("--bot-arg=--send-mode=ring"), command.toString());
         assertTrue(command.contains("--bot-arg=--rate=5000"), command.toString());

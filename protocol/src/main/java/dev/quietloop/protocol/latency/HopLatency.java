@@ -135,20 +135,6 @@ public final class HopLatency
     }
 
     /**
-     * Forgets everything recorded so far, as at the end of a warm-up. Any thread may call it, also
-     * while the hop's thread records (the recorder's phaser sees to that); a sample recorded at that
-     * very moment may fall on either side. Call it before the run's total is read.
-     */
-    public void reset()
-    {
-        if (enabled)
-        {
-            recorder.reset();
-            total.reset();
-        }
-    }
-
-    /**
      * Everything recorded so far, added to the run's total; any thread may call it, after which the
      * recorder starts a new interval. Empty when the hop is off.
      */
