@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
+import dev.quietloop.bot.publish.EventSink;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.run.BotCounters;
@@ -23,7 +25,6 @@ import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
-import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.ConfigYaml;
@@ -40,15 +41,17 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
- * One run of the bot: load the data, start the sender, announce readiness, replay on the trading
+ * One run of the bot: load the data, connect the way out the send mode chose (the ring and its
+ * sender thread, or the trading thread's own socket), announce readiness, replay on the trading
  * thread, wait for the drain (bounded by the drain timeout), close in reverse order, write the summary.
  */
 final class Bot
 {
     static final String ROLE = "bot";
+    /** The trading thread's name; the sender's is its agent's role, {@link EventSender#ROLE_NAME}. */
+    static final String TRADING_THREAD = "trading";
     private static final long SENDER_START_TIMEOUT_MS = 10_000;
 
     private Bot()
@@ -107,77 +110,40 @@ final class Bot
         final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, config.timeHops(), config.warmupEvents());
         final HopLatency ringToSend =
             HopLatency.of(Hop.RING_TO_SEND, config.timeHops() && !direct, config.warmupEvents());
-        final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
-        final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
-
-        Trader trader = null;
-        EventPublisher publisher = null;
-        PaperExecution execution = null;
         final String[] symbols = BotReport.symbols(data);
+        final Trading trading;
+        final boolean endOfStreamSent;
         try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
         {
-            // The naive baseline's socket: made here, used by the trading thread only once it starts.
-            final ZMQ.Socket directSocket = direct ? config.sockets().push(context) : null;
             if (direct)
             {
-                SocketSettings.connect(directSocket, config.broker());
+                try (DirectSender sender = DirectSender.connect(
+                    context, config.broker(), config.sockets(), config.maxFrameBytes(), counters, control))
+                {
+                    trading = Trading.build(config, control, data, reader, symbols, counters, sender, epoch,
+                        tickToPublish);
+                    trade(config, data, counters, trading.trader());
+                    endOfStreamSent = trading.trader().isEndOfStreamPublished();
+                }
             }
-            publisher = new EventPublisher(config.ringSize(), config.sourceId(), epoch,
-                counters.eventsProduced, counters.ringRejected, tickToPublish, ringToSend.isEnabled(),
-                direct ? new DirectSender(directSocket, config.maxFrameBytes(), counters) : null);
-            execution = new PaperExecution(data.symbolCount(), publisher,
-                PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
-            final Strategy strategy =
-                Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
-            final Pacer pacer = Pacer.of(
-                replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
-            trader = new Trader(reader, strategy, execution, publisher, pacer,
-                counters, control, tradingIdle, config.drainTimeoutNs());
-            final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
-                publisher.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
-                SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
-            final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
-            try (senderRunner)
+            else
             {
-                try
-                {
-                    AgentRunner.startOnThread(senderRunner, runnable -> new Thread(runnable, "sender"));
-                    sender.awaitStarted(SENDER_START_TIMEOUT_MS);
-                    Readiness.announce(ROLE, config.broker());
-                    final Thread trading = new Thread(trader, "trading");
-                    try (ProgressReporter progress = config.quiet() ? null : new ProgressReporter(
-                        counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
-                    {
-                        // Started up (data loaded, sender connected): pin, then trade. The sender and
-                        // the JVM's own threads go to --cpus, the trading thread to --trading-cpu.
-                        CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus());
-                        CpuAffinity.startPinned(trading, BotMain.TRADING_CPU_FLAG, config.tradingCpu());
-                        if (progress != null)
-                        {
-                            progress.start();
-                        }
-                        trading.join();
-                    }
-                    if (direct)
-                    {
-                        // The trading thread, the socket's only user, has ended.
-                        SocketSettings.close(context, directSocket, control.remainingDrainMs(System.nanoTime()));
-                    }
-                    else if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
-                    {
-                        err.println("bot: drain timeout: the end of stream was not handed to " + config.broker() +
-                            " within " + config.drainTimeoutSeconds() + " s");
-                    }
-                }
-                finally
-                {
-                    // Before the runner closes: a sender still retrying must give up, never be interrupted.
-                    control.abandon();
-                }
+                final EventRing ring =
+                    new EventRing(config.ringSize(), counters.ringRejected, ringToSend.isEnabled());
+                trading = Trading.build(config, control, data, reader, symbols, counters, ring, epoch, tickToPublish);
+                endOfStreamSent = tradeThroughRing(config, control, err, context, counters, ring, epoch, ringToSend,
+                    data, trading.trader());
             }
         }
+        if (!endOfStreamSent)
+        {
+            err.println("bot: drain timeout: the end of stream was not handed to " + config.broker() +
+                " within " + config.drainTimeoutSeconds() + " s");
+        }
 
-        final Throwable failure = trader == null ? null : trader.failure();
+        final Trader trader = trading.trader();
+        final PaperExecution execution = trading.execution();
+        final Throwable failure = trader.failure();
         if (failure != null)
         {
             err.println("bot: the trading thread failed at " + replay.dataFile() + ":" + trader.lineNumber() +
@@ -186,7 +152,7 @@ final class Bot
         }
         final boolean partial = control.isStopRequested() || failure != null;
         final Map<String, Long> summary = BotReport.summary(
-            counters, execution, symbols, config.sourceId(), epoch, publisher.fingerprint(), partial);
+            counters, execution, symbols, config.sourceId(), epoch, trading.publisher().fingerprint(), partial);
         GcFigures.addTo(summary, ROLE);
         summary.putAll(tickToPublish.percentiles());
         summary.putAll(ringToSend.percentiles());
@@ -203,6 +169,103 @@ final class Bot
             return ExitCodes.FAILURE;
         }
         return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    /**
+     * Quietloop's way: the sender thread drains the ring into its own socket while the trading
+     * thread replays.
+     *
+     * @return true once the end of stream is handed to the socket, false if the drain timed out.
+     */
+    private static boolean tradeThroughRing(
+        final BotConfig config,
+        final RunControl control,
+        final PrintStream err,
+        final ZContext context,
+        final BotCounters counters,
+        final EventRing ring,
+        final long epoch,
+        final HopLatency ringToSend,
+        final MarketDataFile data,
+        final Trader trader) throws InterruptedException
+    {
+        final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
+        final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
+            ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
+            SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
+        final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
+        try (senderRunner)
+        {
+            try
+            {
+                AgentRunner.startOnThread(senderRunner);
+                sender.awaitStarted(SENDER_START_TIMEOUT_MS);
+                trade(config, data, counters, trader);
+                return sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime());
+            }
+            finally
+            {
+                // Before the runner closes: a sender still retrying must give up, never be interrupted.
+                control.abandon();
+            }
+        }
+    }
+
+    /**
+     * Once the way out is connected: announces readiness, pins, and runs the trading thread to its
+     * end (replay, then the end of stream), with the progress line beside it.
+     */
+    private static void trade(
+        final BotConfig config,
+        final MarketDataFile data,
+        final BotCounters counters,
+        final Trader trader) throws InterruptedException
+    {
+        Readiness.announce(ROLE, config.broker());
+        final Thread trading = new Thread(trader, TRADING_THREAD);
+        try (ProgressReporter progress = config.quiet() ? null : new ProgressReporter(
+            counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
+        {
+            // Started up (data loaded, connected): pin, then trade. The sender if any and the JVM's
+            // own threads go to --cpus, the trading thread to --trading-cpu.
+            CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus());
+            CpuAffinity.startPinned(trading, BotMain.TRADING_CPU_FLAG, config.tradingCpu());
+            if (progress != null)
+            {
+                progress.start();
+            }
+            trading.join();
+        }
+    }
+
+    /** What the trading thread runs, built around the sink the send mode chose. */
+    private record Trading(EventPublisher publisher, PaperExecution execution, Trader trader)
+    {
+        static Trading build(
+            final BotConfig config,
+            final RunControl control,
+            final MarketDataFile data,
+            final MarketDataReader reader,
+            final String[] symbols,
+            final BotCounters counters,
+            final EventSink sink,
+            final long epoch,
+            final HopLatency tickToPublish)
+        {
+            final ReplayConfig replay = config.replay();
+            final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
+            final EventPublisher publisher = new EventPublisher(sink, config.sourceId(), epoch,
+                counters.eventsProduced, counters.ringRejected, tickToPublish);
+            final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
+                PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+            final Strategy strategy =
+                Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
+            final Pacer pacer = Pacer.of(
+                replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
+            final Trader trader = new Trader(reader, strategy, execution, publisher, pacer,
+                counters, control, tradingIdle, config.drainTimeoutNs());
+            return new Trading(publisher, execution, trader);
+        }
     }
 
     /** The second signal: no more draining. */

@@ -1,15 +1,20 @@
 package dev.quietloop.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.quietloop.bot.send.EventSender;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
@@ -29,6 +34,8 @@ import org.zeromq.ZMQ;
 class BotRunTest
 {
     private static final int TICKS = 20_000;
+    private static final int PACED_TICKS = 1_000;
+    private static final int PACED_WARMUP_EVENTS = 100;
 
     @TempDir
     Path dir;
@@ -120,6 +127,111 @@ class BotRunTest
             "every event sent after the warm-up");
         assertEquals(summary.get("bot.eventsSent"), broker.received.get());
         assertTrue(broker.receivedAfterWarmup.get() > 0);
+    }
+
+    /**
+     * The naive baseline is the trading thread and its one socket: no sender thread, so no second
+     * connection and no heartbeats from one. Heartbeats would be due every millisecond.
+     */
+    @Test
+    void shouldSendDirectlyFromTheTradingThreadWithNoSenderThreadAndNoHeartbeats() throws Exception
+    {
+        final PacedRun run = pacedRun(BotConfig.SEND_DIRECT);
+
+        assertTrue(run.threadsWhileTrading.contains(Bot.TRADING_THREAD), "not seen: " + run.threadsWhileTrading);
+        assertFalse(run.threadsWhileTrading.contains(EventSender.ROLE_NAME), run.threadsWhileTrading.toString());
+        assertEquals(0, run.broker.heartbeats.get(), "heartbeat frames");
+
+        final Map<String, Long> summary = run.summary;
+        assertEquals(PACED_TICKS, summary.get("bot.eventsProduced"), "tick-signal: one event a tick");
+        assertEquals(PACED_TICKS, summary.get("bot.eventsSent"));
+        assertEquals(PACED_TICKS + 1, summary.get("bot.framesSent"), "one frame an event, and the end of stream's");
+        assertEquals(0, summary.get("bot.ringRejected"));
+        assertEquals(0, summary.get("bot.unsent"));
+        assertEquals(0, summary.get("bot.heartbeatsSent"));
+        assertEquals(0, summary.get("bot.partial"));
+        assertEquals(PACED_TICKS - PACED_WARMUP_EVENTS, summary.get("latencyNs.tickToPublish.count"));
+        assertFalse(summary.containsKey("latencyNs.ringToSend.count"), "no ring, no ringToSend");
+        assertFalse(Files.exists(dir.resolve("ring-to-send.hlog")));
+        assertEquals(PACED_TICKS, run.broker.received.get());
+        assertEquals(0, run.broker.gaps.get());
+        assertEquals(EventType.END_OF_STREAM, run.broker.endOfStream.type);
+        assertEquals(PACED_TICKS, run.broker.endOfStream.eventsProduced);
+        assertEquals(PACED_TICKS, run.broker.endOfStream.eventsSent);
+    }
+
+    /** The same look at a ring run sees its sender thread: the direct run's test cannot pass for want of looking. */
+    @Test
+    void shouldRunTheSenderThreadBesideTheTradingThreadInRingMode() throws Exception
+    {
+        final PacedRun run = pacedRun(BotConfig.SEND_RING);
+
+        assertTrue(run.threadsWhileTrading.contains(Bot.TRADING_THREAD), "not seen: " + run.threadsWhileTrading);
+        assertTrue(run.threadsWhileTrading.contains(EventSender.ROLE_NAME), run.threadsWhileTrading.toString());
+        assertEquals(PACED_TICKS, run.summary.get("bot.eventsSent"));
+        assertEquals(PACED_TICKS - PACED_WARMUP_EVENTS, run.summary.get("latencyNs.ringToSend.count"));
+    }
+
+    /**
+     * A run paced at 1,000 ticks a second, so that its trading thread is alive for a second while
+     * this thread looks at the threads the bot started.
+     */
+    private PacedRun pacedRun(final String sendMode) throws Exception
+    {
+        final Path data = QuoteFixtures.generated(dir, PACED_TICKS, 42);
+        final Path summaryFile = dir.resolve("bot.json");
+        final AtomicInteger exitCode = new AtomicInteger(-1);
+        final FakeBroker broker;
+        final Set<String> threadsWhileTrading;
+
+        try (ZContext context = new ZContext(1))
+        {
+            broker = FakeBroker.start(context, PACED_WARMUP_EVENTS);
+            // Every thread the bot starts, JeroMQ's included, joins the group of the thread that runs it.
+            final ThreadGroup group = new ThreadGroup("bot-under-test");
+            final Thread bot = new Thread(group, () -> exitCode.set(BotMain.run(
+                "--data", data.toString(),
+                "--broker", broker.endpoint.toString(),
+                "--send-mode", sendMode,
+                "--strategy", "tick-signal",
+                "--rate", "1000",
+                "--heartbeat-ms", "1",
+                "--warmup-events", Integer.toString(PACED_WARMUP_EVENTS),
+                "--idle-trading", "backoff",
+                "--idle-sender", "backoff",
+                "--quiet",
+                "--summary", summaryFile.toString())), "bot-main");
+            bot.start();
+            threadsWhileTrading = threadNamesOnceTrading(group, bot);
+            bot.join(TimeUnit.SECONDS.toMillis(30));
+            broker.join();
+        }
+
+        assertEquals(ExitCodes.OK, exitCode.get());
+        return new PacedRun(threadsWhileTrading, SummaryJson.read(summaryFile), broker);
+    }
+
+    private record PacedRun(Set<String> threadsWhileTrading, Map<String, Long> summary, FakeBroker broker)
+    {
+    }
+
+    /** The names of the group's threads, at the first look that finds the trading thread, or the last. */
+    private static Set<String> threadNamesOnceTrading(final ThreadGroup group, final Thread bot)
+        throws InterruptedException
+    {
+        Set<String> names = Set.of();
+        while (bot.isAlive() && !names.contains(Bot.TRADING_THREAD))
+        {
+            final Thread[] threads = new Thread[group.activeCount() + 8];
+            final int count = group.enumerate(threads);
+            names = new HashSet<>();
+            for (int i = 0; i < count; i++)
+            {
+                names.add(threads[i].getName());
+            }
+            Thread.sleep(1);
+        }
+        return names;
     }
 
     /** Receives on its own thread until the end of stream, counting what the bot sent. */

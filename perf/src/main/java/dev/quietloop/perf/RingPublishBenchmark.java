@@ -6,6 +6,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;
 import dev.quietloop.bot.BotConfig;
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.config.IdleStrategies;
@@ -111,10 +112,11 @@ public class RingPublishBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        publisher = new EventPublisher(RING_SIZE, 1, 42, counters.eventsProduced, counters.ringRejected,
-            HopLatency.of(Hop.TICK_TO_PUBLISH, timeHops), timeHops);
-        drained = publisher.poller().getSequence();
-        drainer = new Drainer(publisher.poller(), IdleStrategies.parse(drainerIdle));
+        final EventRing ring = new EventRing(RING_SIZE, counters.ringRejected, timeHops);
+        publisher = new EventPublisher(ring, 1, 42, counters.eventsProduced, counters.ringRejected,
+            HopLatency.of(Hop.TICK_TO_PUBLISH, timeHops));
+        drained = ring.poller().getSequence();
+        drainer = new Drainer(ring.poller(), IdleStrategies.parse(drainerIdle));
         drainer.start();
     }
 

@@ -1,10 +1,5 @@
 package dev.quietloop.bot.publish;
 
-import com.lmax.disruptor.EventPoller;
-import com.lmax.disruptor.EventTranslatorOneArg;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.YieldingWaitStrategy;
-import dev.quietloop.bot.send.DirectSender;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.latency.Hop;
@@ -12,96 +7,50 @@ import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * The producer side of the bot ring, owned by the trading thread. Each business event gets the
- * next sequence of this source and epoch when it is produced, then is offered to the ring with
- * {@code tryPublishEvent}: a full ring is counted in {@code ringRejected}, never waited on.
- * <p>
- * The ring is single-producer and is drained by one {@link EventPoller}, whose sequence gates
- * the producer. The wait strategy never blocks: the poller does not wait on it, and the trading
- * thread must not take a lock to signal a sleeping consumer.
+ * The trading thread's side of publishing. Each business event gets the next sequence of this
+ * source and epoch when it is produced, is counted in {@code eventsProduced} and added to the
+ * run's fingerprint, then is offered to the run's one {@link EventSink}: the bot ring, or the
+ * naive baseline's socket. What the sink cannot take it counts itself; the publisher never waits.
  */
 public final class EventPublisher
 {
-    private static final EventTranslatorOneArg<Event, Event> COPY_STAGED =
-        (slot, ringSequence, staged) -> slot.copyFrom(staged);
-    /** Also stamps the time the event enters the ring, for the sender's {@code ringToSend} hop. */
-    private static final EventTranslatorOneArg<Event, Event> COPY_STAGED_STAMPED =
-        (slot, ringSequence, staged) -> slot.copyFrom(staged).ringNs = System.nanoTime();
-
-    private final RingBuffer<Event> ring;
-    private final EventPoller<Event> poller;
+    private final EventSink sink;
     private final Event staged = new Event();
     private final Fingerprint fingerprint = new Fingerprint();
     private final AtomicCounter eventsProduced;
     private final AtomicCounter ringRejected;
     private final HopLatency tickToPublish;
-    private final EventTranslatorOneArg<Event, Event> businessTranslator;
-    private final DirectSender direct;
     private long lastSequence;
 
     /** A publisher whose hop is not timed. */
     public EventPublisher(
-        final int ringSize,
+        final EventSink sink,
         final int sourceId,
         final long epoch,
         final AtomicCounter eventsProduced,
         final AtomicCounter ringRejected)
     {
-        this(ringSize, sourceId, epoch, eventsProduced, ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), false);
+        this(sink, sourceId, epoch, eventsProduced, ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false));
     }
 
     /**
-     * @param tickToPublish  the hop from the tick's origin to the return of each publish, published or not
-     * @param stampRingEntry stamp {@link Event#ringNs} as each business event enters the ring, for the
-     *                       sender's {@code ringToSend} hop; off, no clock is read for it
+     * @param ringRejected  read for the end of stream's counters; the ring, not the publisher, counts in it
+     * @param tickToPublish the hop from the tick's origin to the return of each publish, published or not
      */
     public EventPublisher(
-        final int ringSize,
+        final EventSink sink,
         final int sourceId,
         final long epoch,
         final AtomicCounter eventsProduced,
         final AtomicCounter ringRejected,
-        final HopLatency tickToPublish,
-        final boolean stampRingEntry)
+        final HopLatency tickToPublish)
     {
-        this(ringSize, sourceId, epoch, eventsProduced, ringRejected, tickToPublish, stampRingEntry, null);
-    }
-
-    /**
-     * @param direct the naive baseline: when not null, every event is sent by the calling (trading)
-     *               thread itself, waiting on the socket, and the ring stays empty
-     */
-    public EventPublisher(
-        final int ringSize,
-        final int sourceId,
-        final long epoch,
-        final AtomicCounter eventsProduced,
-        final AtomicCounter ringRejected,
-        final HopLatency tickToPublish,
-        final boolean stampRingEntry,
-        final DirectSender direct)
-    {
-        ring = RingBuffer.createSingleProducer(Event::new, ringSize, new YieldingWaitStrategy());
-        poller = ring.newPoller();
-        ring.addGatingSequences(poller.getSequence());
+        this.sink = sink;
         this.eventsProduced = eventsProduced;
         this.ringRejected = ringRejected;
         this.tickToPublish = tickToPublish;
-        this.businessTranslator = stampRingEntry ? COPY_STAGED_STAMPED : COPY_STAGED;
-        this.direct = direct;
         staged.sourceId = sourceId;
         staged.epoch = epoch;
-    }
-
-    /** The consumer side of the ring, for the sender thread. */
-    public EventPoller<Event> poller()
-    {
-        return poller;
-    }
-
-    public int ringSize()
-    {
-        return ring.getBufferSize();
     }
 
     /**
@@ -180,7 +129,7 @@ public final class EventPublisher
     /**
      * Offers the end of stream with the final counters; not sequenced and not counted as produced.
      *
-     * @return false if the ring is full: the caller retries until its drain deadline.
+     * @return false if the sink cannot take it now (a full ring): the caller retries until its drain deadline.
      */
     public boolean tryPublishEndOfStream(final long ticks, final long marketDataNs)
     {
@@ -193,7 +142,7 @@ public final class EventPublisher
         event.eventsProduced = eventsProduced.getPlain();
         event.ringRejected = ringRejected.getPlain();
         event.eventsSent = 0;
-        return null == direct ? ring.tryPublishEvent(COPY_STAGED, event) : direct.sendEndOfStream(event);
+        return sink.offerEndOfStream(event);
     }
 
     /** The hash over every business event produced so far, in order: the same for the same run. */
@@ -213,19 +162,7 @@ public final class EventPublisher
         event.sequence = ++lastSequence;
         fingerprint.add(event);
         eventsProduced.incrementRelease();
-        final boolean published;
-        if (null == direct)
-        {
-            published = ring.tryPublishEvent(businessTranslator, event);
-            if (!published)
-            {
-                ringRejected.incrementRelease();
-            }
-        }
-        else
-        {
-            published = direct.send(event); // counts an event it could not send as unsent
-        }
+        final boolean published = sink.offer(event);
         tickToPublish.recordEvent(event.sequence, event.originNs);
         return published;
     }

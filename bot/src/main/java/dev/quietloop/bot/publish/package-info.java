@@ -1,5 +1,5 @@
 /**
- * The bot ring: the trading thread writes events into pre-allocated slots without ever waiting,
- * and a full ring is counted rather than waited on.
+ * The trading thread's publishing: sequencing and fingerprinting each event, and the bot ring it
+ * goes into without ever waiting, a full ring counted rather than waited on.
  */
 package dev.quietloop.bot.publish;

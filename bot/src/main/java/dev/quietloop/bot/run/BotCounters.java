@@ -29,13 +29,16 @@ public final class BotCounters
     public final AtomicCounter eventsProduced;
     /** Business events refused by a full ring (trading thread). */
     public final AtomicCounter ringRejected;
-    /** Business events handed to the socket (sender thread). */
+    /** Business events handed to the socket (sender thread; the trading thread in direct mode). */
     public final AtomicCounter eventsSent;
-    /** Frames handed to the socket, control frames included (sender thread). */
+    /** Frames handed to the socket, control frames included (sender thread; the trading thread in direct mode). */
     public final AtomicCounter framesSent;
     /** Heartbeat frames handed to the socket (sender thread). */
     public final AtomicCounter heartbeatsSent;
-    /** Business events published to the ring but not handed to the socket before the drain deadline. */
+    /**
+     * Business events published to the ring but not handed to the socket before the drain deadline;
+     * in direct mode, events the socket did not take within its send timeout.
+     */
     public final AtomicCounter unsent;
     /** Errors caught on the sender thread (each is printed once). */
     public final AtomicCounter errors;

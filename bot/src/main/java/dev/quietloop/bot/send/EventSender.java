@@ -30,6 +30,9 @@ import org.zeromq.ZMQ;
  */
 public final class EventSender implements Agent, EventPoller.Handler<Event>
 {
+    /** The agent's role, which its {@link org.agrona.concurrent.AgentRunner} also names the thread after. */
+    public static final String ROLE_NAME = "bot-sender";
+
     private final ZContext context;
     private final Endpoint broker;
     private final SocketSettings settings;
@@ -129,7 +132,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     @Override
     public String roleName()
     {
-        return "bot-sender";
+        return ROLE_NAME;
     }
 
     @Override

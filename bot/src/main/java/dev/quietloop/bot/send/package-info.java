@@ -1,5 +1,6 @@
 /**
- * The sender thread: drains the bot ring, encodes and batches events into bounded frames, and
- * PUSHes them to the broker, applying back-pressure rather than dropping.
+ * Getting events to the broker: the sender thread drains the bot ring, encodes and batches events
+ * into bounded frames and PUSHes them, applying back-pressure rather than dropping; and the naive
+ * baseline, where the trading thread sends each event itself.
  */
 package dev.quietloop.bot.send;

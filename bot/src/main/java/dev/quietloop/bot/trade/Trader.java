@@ -16,8 +16,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  * The trading thread's work. For each row of the market data: parse it (a malformed row is
  * counted by reason and skipped before it touches any state), wait until it is due, let paper
  * execution match resting orders against it, hand it to the strategy, then deliver the fills.
- * At the end, or on a stop request, begin the drain and offer the end of stream until the ring
- * takes it or the drain deadline passes. Nothing here allocates, blocks or logs.
+ * At the end, or on a stop request, begin the drain and offer the end of stream until it is
+ * taken or the drain deadline passes. Nothing here allocates, blocks or logs (but the naive
+ * baseline's sink, {@code --send-mode direct}, blocks on its socket by design).
  */
 public final class Trader implements Runnable
 {
@@ -128,9 +129,10 @@ public final class Trader implements Runnable
     }
 
     /**
-     * Offers the end of stream until the ring takes it or the drain deadline passes.
+     * Offers the end of stream until the publisher's sink (the ring, or the direct socket) takes it
+     * or the drain deadline passes.
      *
-     * @return true if it is in the ring.
+     * @return true if the sink took it.
      */
     public boolean publishEndOfStream()
     {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.run.BotCounters;
@@ -23,8 +24,9 @@ class PaperExecutionTest
     private static final int MAX_OPEN_ORDERS = 4;
 
     private final BotCounters counters = new BotCounters();
+    private final EventRing ring = new EventRing(1024, counters.ringRejected);
     private final EventPublisher publisher =
-        new EventPublisher(1024, 1, 1, counters.eventsProduced, counters.ringRejected);
+        new EventPublisher(ring, 1, 1, counters.eventsProduced, counters.ringRejected);
     private final PaperExecution execution = new PaperExecution(2, publisher, fixed("1"), MAX_OPEN_ORDERS);
     private final Quote quote = new Quote();
     private final Trade trade = new Trade();
@@ -41,7 +43,7 @@ class PaperExecutionTest
         assertEquals(List.of(
             "orderPlaced s0 #1 buy 0.5@101",
             "orderFilled s0 #1 buy 0.3@100",
-            "position s0 0.3 mark 99.5 pnl -0.15"), lines(publisher));
+            "position s0 0.3 mark 99.5 pnl -0.15"), lines(ring));
         assertTrue(execution.pollFill(fill));
         assertFill(1, BUY, "100", "0.3", "0.2", "0.3");
         assertFalse(execution.pollFill(fill));
@@ -58,7 +60,7 @@ class PaperExecutionTest
         assertEquals(List.of(
             "orderPlaced s1 #1 sell 0.25@98",
             "orderFilled s1 #1 sell 0.1@99",
-            "position s1 -0.1 mark 99.5 pnl -0.05"), lines(publisher));
+            "position s1 -0.1 mark 99.5 pnl -0.05"), lines(ring));
         assertTrue(execution.pollFill(fill));
         assertFill(1, SELL, "99", "0.1", "0.15", "-0.1");
         assertEquals(fixed("-0.1"), execution.position(1));
@@ -79,7 +81,7 @@ class PaperExecutionTest
             "position s0 0.2 mark 99.5 pnl -0.1",
             "orderPlaced s0 #2 buy 0.2@100",
             "orderFilled s0 #2 buy 0.1@100",
-            "position s0 0.3 mark 99.5 pnl -0.15"), lines(publisher));
+            "position s0 0.3 mark 99.5 pnl -0.15"), lines(ring));
     }
 
     @Test
@@ -89,7 +91,7 @@ class PaperExecutionTest
 
         assertEquals(1, execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5")));
 
-        assertEquals(List.of("orderPlaced s0 #1 buy 0.5@99.5"), lines(publisher));
+        assertEquals(List.of("orderPlaced s0 #1 buy 0.5@99.5"), lines(ring));
         assertFalse(execution.pollFill(fill));
         assertEquals(1, execution.openOrders());
     }
@@ -99,13 +101,13 @@ class PaperExecutionTest
     {
         trade(0, "100", "1");
         execution.placeOrder(0, BUY, fixed("200"), fixed("0.5"));
-        assertEquals(List.of("orderPlaced s0 #1 buy 0.5@200"), lines(publisher), "no book to be marketable against");
+        assertEquals(List.of("orderPlaced s0 #1 buy 0.5@200"), lines(ring), "no book to be marketable against");
 
         trade(0, "199", "2");
 
         assertEquals(List.of(
             "orderFilled s0 #1 buy 0.5@200",
-            "position s0 0.5 mark 199 pnl -0.5"), lines(publisher));
+            "position s0 0.5 mark 199 pnl -0.5"), lines(ring));
     }
 
     @Test
@@ -113,13 +115,13 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         quote(0, "99", "1", "99.4", "0.2");
 
         assertEquals(List.of(
             "orderFilled s0 #1 buy 0.2@99.5",
-            "position s0 0.2 mark 99.2 pnl -0.06"), lines(publisher));
+            "position s0 0.2 mark 99.2 pnl -0.06"), lines(ring));
         assertTrue(execution.pollFill(fill));
         assertFill(1, BUY, "99.5", "0.2", "0.3", "0.2");
     }
@@ -129,13 +131,13 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         quote(0, "99", "1", "99.5", "1");
 
         assertEquals(List.of(
             "orderFilled s0 #1 buy 0.5@99.5",
-            "position s0 0.5 mark 99.25 pnl -0.125"), lines(publisher));
+            "position s0 0.5 mark 99.25 pnl -0.125"), lines(ring));
     }
 
     @Test
@@ -143,13 +145,13 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, SELL, fixed("100.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         quote(0, "100.6", "2", "100.7", "1");
 
         assertEquals(List.of(
             "orderFilled s0 #1 sell 0.5@100.5",
-            "position s0 -0.5 mark 100.65 pnl -0.075"), lines(publisher));
+            "position s0 -0.5 mark 100.65 pnl -0.075"), lines(ring));
         assertTrue(execution.pollFill(fill));
         assertFill(1, SELL, "100.5", "0.5", "0", "-0.5");
         assertEquals(0, execution.openOrders(), "done and delivered");
@@ -160,13 +162,13 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         trade(0, "99.4", "0.3");
 
         assertEquals(List.of(
             "orderFilled s0 #1 buy 0.3@99.5",
-            "position s0 0.3 mark 99.4 pnl -0.03"), lines(publisher));
+            "position s0 0.3 mark 99.4 pnl -0.03"), lines(ring));
         assertTrue(execution.pollFill(fill));
         assertFill(1, BUY, "99.5", "0.3", "0.2", "0.3");
     }
@@ -176,13 +178,13 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, SELL, fixed("100.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         trade(0, "100.6", "5");
 
         assertEquals(List.of(
             "orderFilled s0 #1 sell 0.5@100.5",
-            "position s0 -0.5 mark 100.6 pnl -0.05"), lines(publisher));
+            "position s0 -0.5 mark 100.6 pnl -0.05"), lines(ring));
     }
 
     @Test
@@ -191,12 +193,12 @@ class PaperExecutionTest
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
         execution.placeOrder(0, SELL, fixed("100.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         trade(0, "99.5", "5");
         trade(0, "100.5", "5");
 
-        assertEquals(List.of(), lines(publisher));
+        assertEquals(List.of(), lines(ring));
         assertEquals(0, execution.fills());
         assertEquals(fixed("100.5"), execution.markPrice(0), "a trade marks the symbol even without a fill");
     }
@@ -207,12 +209,12 @@ class PaperExecutionTest
         quote(0, "99", "1", "100", "1");
         quote(1, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         quote(1, "98", "1", "98.5", "1");
         trade(1, "98", "1");
 
-        assertEquals(List.of(), lines(publisher));
+        assertEquals(List.of(), lines(ring));
     }
 
     @Test
@@ -221,7 +223,7 @@ class PaperExecutionTest
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.3"));
         execution.placeOrder(0, BUY, fixed("99.6"), fixed("0.3"));
-        lines(publisher);
+        lines(ring);
 
         quote(0, "99", "1", "99.4", "0.4");
 
@@ -229,7 +231,7 @@ class PaperExecutionTest
             "orderFilled s0 #1 buy 0.3@99.5",
             "position s0 0.3 mark 99.2 pnl -0.09",
             "orderFilled s0 #2 buy 0.1@99.6",
-            "position s0 0.4 mark 99.2 pnl -0.13"), lines(publisher));
+            "position s0 0.4 mark 99.2 pnl -0.13"), lines(ring));
         assertTrue(execution.pollFill(fill));
         assertFill(1, BUY, "99.5", "0.3", "0", "0.3");
         assertTrue(execution.pollFill(fill));
@@ -243,16 +245,16 @@ class PaperExecutionTest
         quote(0, "99", "1", "100", "1");
         execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
         quote(0, "99", "1", "99.4", "0.2");
-        lines(publisher);
+        lines(ring);
 
         quote(0, "99", "1", "99.4", "0.2");
-        assertEquals(List.of(), lines(publisher), "the strategy has not seen the first fill yet");
+        assertEquals(List.of(), lines(ring), "the strategy has not seen the first fill yet");
 
         assertTrue(execution.pollFill(fill));
         quote(0, "99", "1", "99.4", "0.2");
         assertEquals(List.of(
             "orderFilled s0 #1 buy 0.2@99.5",
-            "position s0 0.4 mark 99.2 pnl -0.12"), lines(publisher));
+            "position s0 0.4 mark 99.2 pnl -0.12"), lines(ring));
     }
 
     @Test
@@ -260,17 +262,17 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         final long orderId = execution.placeOrder(0, SELL, fixed("100.5"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         assertTrue(execution.cancelOrder(orderId));
         assertFalse(execution.cancelOrder(orderId));
         assertFalse(execution.cancelOrder(99));
 
-        assertEquals(List.of("orderCancelled s0 #1 sell cancelled"), lines(publisher));
+        assertEquals(List.of("orderCancelled s0 #1 sell cancelled"), lines(ring));
         assertEquals(1, execution.ordersCancelled());
         assertEquals(0, execution.openOrders());
         quote(0, "101", "1", "102", "1");
-        assertEquals(List.of(), lines(publisher), "a cancelled order does not fill");
+        assertEquals(List.of(), lines(ring), "a cancelled order does not fill");
     }
 
     @Test
@@ -278,11 +280,11 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "0.2");
         final long orderId = execution.placeOrder(0, BUY, fixed("100"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         assertTrue(execution.cancelOrder(orderId));
 
-        assertEquals(List.of("orderCancelled s0 #1 buy cancelled"), lines(publisher));
+        assertEquals(List.of("orderCancelled s0 #1 buy cancelled"), lines(ring));
         assertEquals(1, execution.openOrders(), "the slot is held until the fill is polled");
         assertTrue(execution.pollFill(fill));
         assertFill(1, BUY, "100", "0.2", "0.3", "0.2");
@@ -295,13 +297,13 @@ class PaperExecutionTest
     {
         quote(0, "99", "1", "100", "1");
         final long orderId = execution.placeOrder(0, BUY, fixed("100"), fixed("0.5"));
-        lines(publisher);
+        lines(ring);
 
         assertFalse(execution.cancelOrder(orderId), "filled, fill not yet polled");
         assertTrue(execution.pollFill(fill));
         assertFalse(execution.cancelOrder(orderId), "filled and polled");
 
-        assertEquals(List.of(), lines(publisher));
+        assertEquals(List.of(), lines(ring));
         assertEquals(0, execution.ordersCancelled());
     }
 
@@ -312,7 +314,7 @@ class PaperExecutionTest
         execution.placeOrder(0, BUY, fixed("100"), fixed("0.5"));
         execution.pollFill(fill);
         execution.placeOrder(0, BUY, fixed("99"), fixed("0.3"));
-        lines(publisher);
+        lines(ring);
 
         assertEquals(0, execution.placeOrder(0, BUY, fixed("99"), fixed("0.3")), "0.5 + 0.3 + 0.3 > 1");
         assertEquals(4, execution.placeOrder(0, BUY, fixed("99"), fixed("0.2")), "exactly at the limit");
@@ -325,7 +327,7 @@ class PaperExecutionTest
             "orderPlaced s0 #4 buy 0.2@99",
             "orderPlaced s0 #5 sell 1.5@101",
             "orderPlaced s0 #6 sell 0.00000001@101",
-            "orderCancelled s0 #6 sell rejected"), lines(publisher));
+            "orderCancelled s0 #6 sell rejected"), lines(ring));
         assertEquals(2, execution.ordersRejected());
         assertEquals(6, execution.ordersPlaced());
     }
@@ -338,7 +340,7 @@ class PaperExecutionTest
         {
             assertEquals(i + 1, execution.placeOrder(0, BUY, fixed("90"), fixed("0.1")));
         }
-        lines(publisher);
+        lines(ring);
 
         assertEquals(0, execution.placeOrder(1, SELL, fixed("110"), fixed("0.1")));
         execution.cancelOrder(2);
@@ -348,7 +350,7 @@ class PaperExecutionTest
             "orderPlaced s1 #5 sell 0.1@110",
             "orderCancelled s1 #5 sell rejected",
             "orderCancelled s0 #2 buy cancelled",
-            "orderPlaced s1 #6 sell 0.1@110"), lines(publisher));
+            "orderPlaced s1 #6 sell 0.1@110"), lines(ring));
         assertEquals(1, execution.ordersRejected());
     }
 
@@ -378,7 +380,7 @@ class PaperExecutionTest
         assertEquals(0, execution.placeOrder(2, BUY, fixed("100"), fixed("0.1")));
         assertEquals(0, execution.placeOrder(0, BUY, fixed("100"), Long.MAX_VALUE));
 
-        final List<String> lines = lines(publisher);
+        final List<String> lines = lines(ring);
         assertEquals(12, lines.size());
         assertEquals("orderPlaced s2 #5 buy 0.1@100", lines.get(8));
         assertEquals("orderCancelled s2 #5 buy rejected", lines.get(9));
@@ -398,7 +400,7 @@ class PaperExecutionTest
         assertEquals(0, execution.position(0));
         assertEquals(fixed("0.5"), execution.pnl(0), "bought at 100, sold at 101: +1 * 0.5");
         assertEquals(fixed("0.5"), execution.totalPnl());
-        final List<String> lines = lines(publisher);
+        final List<String> lines = lines(ring);
         assertEquals("position s0 0 mark 101.5 pnl 0.5", lines.get(lines.size() - 1));
         assertEquals(2, execution.fills());
     }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventType;
 
@@ -21,13 +21,13 @@ public final class Published
         return new BigDecimal(decimal).movePointRight(8).longValueExact();
     }
 
-    /** Takes every event out of the publisher's ring. */
-    public static List<Event> drain(final EventPublisher publisher)
+    /** Takes every event out of the ring. */
+    public static List<Event> drain(final EventRing ring)
     {
         final List<Event> events = new ArrayList<>();
         try
         {
-            publisher.poller().poll((event, sequence, endOfBatch) -> events.add(new Event().copyFrom(event)));
+            ring.poller().poll((event, sequence, endOfBatch) -> events.add(new Event().copyFrom(event)));
         }
         catch (final Exception ex)
         {
@@ -36,11 +36,11 @@ public final class Published
         return events;
     }
 
-    /** Takes every event out of the publisher's ring, each described by {@link #describe(Event)}. */
-    public static List<String> lines(final EventPublisher publisher)
+    /** Takes every event out of the ring, each described by {@link #describe(Event)}. */
+    public static List<String> lines(final EventRing ring)
     {
         final List<String> lines = new ArrayList<>();
-        for (final Event event : drain(publisher))
+        for (final Event event : drain(ring))
         {
             lines.add(describe(event));
         }

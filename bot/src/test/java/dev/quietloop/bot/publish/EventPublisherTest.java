@@ -21,6 +21,7 @@ class EventPublisherTest
     private static final long EPOCH = 123_456_789L;
 
     private final BotCounters counters = new BotCounters();
+    private EventRing ring;
 
     @Test
     void shouldCountRejectedEventWhenRingIsFull()
@@ -47,7 +48,8 @@ class EventPublisherTest
     {
         final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, true, 3);
         final EventPublisher publisher = new EventPublisher(
-            4, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected, tickToPublish, false);
+            new EventRing(4, counters.ringRejected), SOURCE_ID, EPOCH, counters.eventsProduced,
+            counters.ringRejected, tickToPublish);
         for (int i = 0; i < 10; i++)
         {
             publisher.beginTick(System.nanoTime(), 1_000 + i);
@@ -56,6 +58,44 @@ class EventPublisherTest
 
         assertEquals(6, counters.ringRejected.get());
         assertEquals(7, tickToPublish.total().getTotalCount(), "sequences 4 to 10, the last six rejected");
+    }
+
+    @Test
+    void shouldOfferEveryEventToItsSinkAndLeaveCountingWhatItRefusesToTheSink()
+    {
+        final List<Long> offered = new ArrayList<>();
+        final List<Byte> endsOffered = new ArrayList<>();
+        final EventSink everyOther = new EventSink()
+        {
+            @Override
+            public boolean offer(final Event event)
+            {
+                offered.add(event.sequence);
+                return event.sequence % 2 == 0;
+            }
+
+            @Override
+            public boolean offerEndOfStream(final Event endOfStream)
+            {
+                endsOffered.add(endOfStream.type);
+                return true;
+            }
+        };
+        final EventPublisher publisher =
+            new EventPublisher(everyOther, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
+
+        final List<Boolean> published = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            published.add(publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, i));
+        }
+        assertTrue(publisher.tryPublishEndOfStream(4, 0));
+
+        assertEquals(List.of(1L, 2L, 3L, 4L), offered);
+        assertEquals(List.of(false, true, false, true), published);
+        assertEquals(List.of(EventType.END_OF_STREAM), endsOffered);
+        assertEquals(4, counters.eventsProduced.get());
+        assertEquals(0, counters.ringRejected.get(), "the sink counts what it refuses, where it was lost");
     }
 
     @Test
@@ -70,7 +110,7 @@ class EventPublisherTest
 
         final List<Long> sequences = new ArrayList<>();
         final List<Long> marketDataNs = new ArrayList<>();
-        drain(publisher.poller(), event ->
+        drain(ring.poller(), event ->
         {
             sequences.add(event.sequence);
             marketDataNs.add(event.marketDataNs);
@@ -80,7 +120,7 @@ class EventPublisherTest
 
         assertTrue(publisher.publishCancel(0, 42, Event.SIDE_SELL, Event.REASON_REJECTED));
         final List<Event> next = new ArrayList<>();
-        drain(publisher.poller(), event -> next.add(new Event().copyFrom(event)));
+        drain(ring.poller(), event -> next.add(new Event().copyFrom(event)));
         assertEquals(1, next.size());
         assertEquals(11, next.get(0).sequence);
     }
@@ -94,7 +134,7 @@ class EventPublisherTest
         assertTrue(publisher.publishPosition(3, -678, 12_400, -37));
 
         final List<Event> events = new ArrayList<>();
-        drain(publisher.poller(), event -> events.add(new Event().copyFrom(event)));
+        drain(ring.poller(), event -> events.add(new Event().copyFrom(event)));
         final Event event = events.get(0);
         assertEquals(EventType.ORDER_FILLED, event.type);
         assertEquals(SOURCE_ID, event.sourceId);
@@ -128,11 +168,11 @@ class EventPublisherTest
         }
         assertFalse(publisher.tryPublishEndOfStream(500, 9), "the ring is full");
 
-        drain(publisher.poller(), event -> { });
+        drain(ring.poller(), event -> { });
         assertTrue(publisher.tryPublishEndOfStream(500, 9));
 
         final List<Event> events = new ArrayList<>();
-        drain(publisher.poller(), event -> events.add(new Event().copyFrom(event)));
+        drain(ring.poller(), event -> events.add(new Event().copyFrom(event)));
         final Event endOfStream = events.get(0);
         assertEquals(EventType.END_OF_STREAM, endOfStream.type);
         assertEquals(0, endOfStream.sequence);
@@ -144,7 +184,8 @@ class EventPublisherTest
 
     private EventPublisher publisher(final int ringSize)
     {
-        return new EventPublisher(ringSize, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
+        ring = new EventRing(ringSize, counters.ringRejected);
+        return new EventPublisher(ring, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
     }
 
     static void drain(final EventPoller<Event> poller, final java.util.function.Consumer<Event> consumer)

@@ -75,7 +75,8 @@ class FingerprintTest
         final BotCounters counters = new BotCounters();
         final RunControl control = new RunControl();
         final EventPublisher publisher =
-            new EventPublisher(ringSize, 1, epoch, counters.eventsProduced, counters.ringRejected);
+            new EventPublisher(new EventRing(ringSize, counters.ringRejected), 1, epoch, counters.eventsProduced,
+                counters.ringRejected);
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher);
         final TradingContext context = new TradingContext(BotReport.symbols(data), execution, publisher);
         try (MarketDataReader reader = data.reader())

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.Event;
@@ -51,8 +52,9 @@ class EventSenderAllocationTest
 
     private final BotCounters counters = new BotCounters();
     private final RunControl control = new RunControl();
-    private final EventPublisher publisher = new EventPublisher(1024, 3, 99, counters.eventsProduced,
-        counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), true);
+    private final EventRing ring = new EventRing(1024, counters.ringRejected, true);
+    private final EventPublisher publisher =
+        new EventPublisher(ring, 3, 99, counters.eventsProduced, counters.ringRejected);
     private final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true, WARMUP_EVENTS);
     private final byte[] received = new byte[Frame.MAX_FRAME_BYTES];
     private final ZContext brokerContext = new ZContext(1);
@@ -79,7 +81,7 @@ class EventSenderAllocationTest
     {
         broker = new CountingSocket(SocketSettings.DEFAULTS.pull(brokerContext));
         final Endpoint endpoint = SocketSettings.bind(broker, Endpoint.loopback(Endpoint.EPHEMERAL));
-        sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, senderSockets, publisher.poller(),
+        sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, senderSockets, ring.poller(),
             Frame.DEFAULT_MAX_FRAME_BYTES, HEARTBEAT_NS, new SleepingIdleStrategy(IDLE_NS), () -> nowNs, counters,
             control, 3, 99, ringToSend);
         sender.onStart();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.Event;
@@ -41,8 +42,9 @@ class EventSenderTest
 
     private final BotCounters counters = new BotCounters();
     private final RunControl control = new RunControl();
+    private final EventRing ring = new EventRing(256, counters.ringRejected);
     private final EventPublisher publisher =
-        new EventPublisher(256, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
+        new EventPublisher(ring, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
     private final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
     private long nowNs = 1_000;
     private ZContext context;
@@ -67,10 +69,11 @@ class EventSenderTest
     @Test
     void shouldTimeEveryEventFromTheRingStampToItsFramesSend() throws Exception
     {
-        final EventPublisher stamping = new EventPublisher(256, SOURCE_ID, EPOCH, counters.eventsProduced,
-            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), true);
+        final EventRing stampingRing = new EventRing(256, counters.ringRejected, true);
+        final EventPublisher stamping =
+            new EventPublisher(stampingRing, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
         final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true);
-        final EventSender sender = sender(stamping, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
+        final EventSender sender = sender(stampingRing, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
         sender.onStart();
         for (int i = 0; i < EVENTS; i++)
         {
@@ -95,10 +98,11 @@ class EventSenderTest
     @Test
     void shouldLeaveTheWarmUpsEventsOutOfRingToSendByTheirSequence() throws Exception
     {
-        final EventPublisher stamping = new EventPublisher(256, SOURCE_ID, EPOCH, counters.eventsProduced,
-            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, false), true);
+        final EventRing stampingRing = new EventRing(256, counters.ringRejected, true);
+        final EventPublisher stamping =
+            new EventPublisher(stampingRing, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
         final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true, 20);
-        final EventSender sender = sender(stamping, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
+        final EventSender sender = sender(stampingRing, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
         sender.onStart();
         for (int i = 0; i < EVENTS; i++)
         {
@@ -239,17 +243,17 @@ class EventSenderTest
 
     private EventSender sender(final Endpoint broker, final int maxFrameBytes, final SocketSettings settings)
     {
-        return sender(publisher, broker, maxFrameBytes, settings, HopLatency.of(Hop.RING_TO_SEND, false));
+        return sender(ring, broker, maxFrameBytes, settings, HopLatency.of(Hop.RING_TO_SEND, false));
     }
 
     private EventSender sender(
-        final EventPublisher publisher,
+        final EventRing ring,
         final Endpoint broker,
         final int maxFrameBytes,
         final SocketSettings settings,
         final HopLatency ringToSend)
     {
-        return new EventSender(context, broker, settings, publisher.poller(), maxFrameBytes,
+        return new EventSender(context, broker, settings, ring.poller(), maxFrameBytes,
             HEARTBEAT_NS, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control,
             SOURCE_ID, EPOCH, ringToSend);
     }

@@ -8,6 +8,7 @@ import com.lmax.disruptor.EventPoller;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.execution.Published;
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.run.BotCounters;
@@ -25,6 +26,7 @@ final class TradingHarness
 
     final BotCounters counters = new BotCounters();
     final EventPublisher publisher;
+    private final EventRing ring;
     final PaperExecution execution;
     final TradingContext context;
     final Strategy strategy;
@@ -40,7 +42,8 @@ final class TradingHarness
 
     TradingHarness(final StrategyFactory factory, final long positionLimit, final String... symbols)
     {
-        publisher = new EventPublisher(1 << 12, 1, 1, counters.eventsProduced, counters.ringRejected);
+        ring = new EventRing(1 << 12, counters.ringRejected);
+        publisher = new EventPublisher(ring, 1, 1, counters.eventsProduced, counters.ringRejected);
         execution = new PaperExecution(
             symbols.length, publisher, positionLimit, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         context = new TradingContext(symbols, execution, publisher);
@@ -79,7 +82,7 @@ final class TradingHarness
     /** Every event since the last call, one line each ({@link Published#describe}). */
     List<String> lines()
     {
-        return Published.lines(publisher);
+        return Published.lines(ring);
     }
 
     /** Empties the ring without looking, as the sender thread would. */
@@ -87,7 +90,7 @@ final class TradingHarness
     {
         try
         {
-            publisher.poller().poll(DISCARD);
+            ring.poller().poll(DISCARD);
         }
         catch (final Exception ex)
         {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import dev.quietloop.bot.QuoteFixtures;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.run.BotCounters;
@@ -68,8 +69,9 @@ class TraderAllocationTest
     void shouldAllocateNothingPerTickOnTheTradingThread(final String strategyName) throws InterruptedException
     {
         final BotCounters counters = new BotCounters();
-        final EventPublisher publisher = new EventPublisher(RING_SIZE, 1, 1, counters.eventsProduced,
-            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, true, WARMUP_EVENTS), true);
+        final EventRing ring = new EventRing(RING_SIZE, counters.ringRejected, true);
+        final EventPublisher publisher = new EventPublisher(ring, 1, 1, counters.eventsProduced,
+            counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, true, WARMUP_EVENTS));
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
             PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
         final String[] symbols = new String[data.symbolCount()];
@@ -79,7 +81,7 @@ class TraderAllocationTest
         }
         final Strategy strategy = Strategies.create(strategyName, new TradingContext(symbols, execution, publisher));
         final RunControl control = new RunControl();
-        final Thread drainer = drain(publisher, control);
+        final Thread drainer = drain(ring, control);
         try
         {
             assertEquals(TICKS, replay(strategy, execution, publisher, counters, control)[0]);
@@ -121,7 +123,7 @@ class TraderAllocationTest
         }
     }
 
-    private static Thread drain(final EventPublisher publisher, final RunControl control)
+    private static Thread drain(final EventRing ring, final RunControl control)
     {
         final Thread drainer = new Thread(() ->
         {
@@ -129,7 +131,7 @@ class TraderAllocationTest
             {
                 try
                 {
-                    publisher.poller().poll((event, sequence, endOfBatch) -> true);
+                    ring.poller().poll((event, sequence, endOfBatch) -> true);
                 }
                 catch (final Exception ex)
                 {

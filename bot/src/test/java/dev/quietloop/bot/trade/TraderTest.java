@@ -13,6 +13,7 @@ import java.util.List;
 import dev.quietloop.bot.QuoteFixtures;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.replay.Quote;
@@ -40,6 +41,7 @@ class TraderTest
     private final BotCounters counters = new BotCounters();
     private final RunControl control = new RunControl();
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    private EventRing ring;
 
     @Test
     void shouldReplayEveryRowThenPublishEndOfStreamWithFinalCounters() throws Exception
@@ -57,7 +59,7 @@ class TraderTest
 
         assertEquals(5_000, counters.ticks.get());
         assertTrue(control.isDraining());
-        publisher.poller().poll((event, sequence, endOfBatch) -> events.add(new Event().copyFrom(event)));
+        ring.poller().poll((event, sequence, endOfBatch) -> events.add(new Event().copyFrom(event)));
         final Event last = events.get(events.size() - 1);
         assertEquals(EventType.END_OF_STREAM, last.type);
         assertEquals(5_000, last.ticks);
@@ -110,7 +112,7 @@ class TraderTest
 
         assertEquals(List.of("fill after quote 1000"), strategy.log);
         final List<Event> events = new ArrayList<>();
-        publisher.poller().poll((event, sequence, endOfBatch) -> events.add(new Event().copyFrom(event)));
+        ring.poller().poll((event, sequence, endOfBatch) -> events.add(new Event().copyFrom(event)));
         final List<Byte> types = new ArrayList<>();
         events.forEach(event -> types.add(event.type));
         assertEquals(List.of(EventType.ORDER_PLACED, EventType.ORDER_FILLED, EventType.POSITION), types);
@@ -155,7 +157,8 @@ class TraderTest
 
     private EventPublisher publisher(final int ringSize)
     {
-        return new EventPublisher(ringSize, 1, 1, counters.eventsProduced, counters.ringRejected);
+        ring = new EventRing(ringSize, counters.ringRejected);
+        return new EventPublisher(ring, 1, 1, counters.eventsProduced, counters.ringRejected);
     }
 
     private PaperExecution execution;

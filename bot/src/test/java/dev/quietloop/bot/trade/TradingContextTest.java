@@ -11,6 +11,7 @@ import java.util.List;
 
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.protocol.Event;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class TradingContextTest
 {
     private final BotCounters counters = new BotCounters();
+    private final EventRing ring = new EventRing(64, counters.ringRejected);
     private final EventPublisher publisher =
-        new EventPublisher(64, 1, 1, counters.eventsProduced, counters.ringRejected);
+        new EventPublisher(ring, 1, 1, counters.eventsProduced, counters.ringRejected);
     private final PaperExecution execution = new PaperExecution(2, publisher);
     private final String[] symbols = { "BTCUSDT", "ETHUSDT" };
     private final TradingContext context = new TradingContext(symbols, execution, publisher);
@@ -57,7 +59,7 @@ class TradingContextTest
     {
         context.signal(0, Event.SIDE_SELL, 9, fixed("30000"), -42);
 
-        assertEquals(List.of("signal s0 sell code 9 @30000 value -42"), lines(publisher));
+        assertEquals(List.of("signal s0 sell code 9 @30000 value -42"), lines(ring));
     }
 
     @Test

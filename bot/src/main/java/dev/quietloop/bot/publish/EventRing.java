@@ -1,0 +1,78 @@
+package dev.quietloop.bot.publish;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import dev.quietloop.protocol.Event;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * The bot ring, quietloop's sink: the trading thread copies each event into a pre-allocated slot
+ * with {@code tryPublishEvent}, and a full ring is counted in {@code ringRejected}, never waited on.
+ * <p>
+ * The ring is single-producer and is drained by one {@link EventPoller} on the sender thread,
+ * whose sequence gates the producer. The wait strategy never blocks: the poller does not wait on
+ * it, and the trading thread must not take a lock to signal a sleeping consumer.
+ */
+public final class EventRing implements EventSink
+{
+    private static final EventTranslatorOneArg<Event, Event> COPY =
+        (slot, ringSequence, staged) -> slot.copyFrom(staged);
+    /** Also stamps the time the event enters the ring, for the sender's {@code ringToSend} hop. */
+    private static final EventTranslatorOneArg<Event, Event> COPY_STAMPED =
+        (slot, ringSequence, staged) -> slot.copyFrom(staged).ringNs = System.nanoTime();
+
+    private final RingBuffer<Event> ring;
+    private final EventPoller<Event> poller;
+    private final AtomicCounter ringRejected;
+    private final EventTranslatorOneArg<Event, Event> businessTranslator;
+
+    /** A ring whose entries are not stamped. */
+    public EventRing(final int size, final AtomicCounter ringRejected)
+    {
+        this(size, ringRejected, false);
+    }
+
+    /**
+     * @param size           slots, a power of two
+     * @param stampRingEntry stamp {@link Event#ringNs} as each business event enters the ring, for the
+     *                       sender's {@code ringToSend} hop; off, no clock is read for it
+     */
+    public EventRing(final int size, final AtomicCounter ringRejected, final boolean stampRingEntry)
+    {
+        ring = RingBuffer.createSingleProducer(Event::new, size, new YieldingWaitStrategy());
+        poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        this.ringRejected = ringRejected;
+        this.businessTranslator = stampRingEntry ? COPY_STAMPED : COPY;
+    }
+
+    /** The consumer side, for the sender thread. */
+    public EventPoller<Event> poller()
+    {
+        return poller;
+    }
+
+    public int size()
+    {
+        return ring.getBufferSize();
+    }
+
+    @Override
+    public boolean offer(final Event event)
+    {
+        if (ring.tryPublishEvent(businessTranslator, event))
+        {
+            return true;
+        }
+        ringRejected.incrementRelease();
+        return false;
+    }
+
+    @Override
+    public boolean offerEndOfStream(final Event endOfStream)
+    {
+        return ring.tryPublishEvent(COPY, endOfStream);
+    }
+}
