@@ -61,7 +61,8 @@ public final class BotMain implements Callable<Integer>
 
     @Option(names = "--send-mode", paramLabel = "ring|direct", defaultValue = BotConfig.SEND_RING,
         description = "ring: events go through the ring to the sender thread (default); direct: the naive " +
-        "baseline of the benchmarks, the trading thread sends each event itself and waits on the socket")
+        "baseline of the benchmarks, the trading thread sends each event itself on its own socket and waits " +
+        "on it, with no ring, no sender thread and no heartbeats")
     private String sendMode;
 
     @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", defaultValue = BotConfig.DEFAULT_BROKER,
@@ -81,7 +82,8 @@ public final class BotMain implements Callable<Integer>
     private int maxFrameBytes;
 
     @Option(names = "--heartbeat-ms", paramLabel = "N", defaultValue = "1000",
-        description = "heartbeat after this long without traffic (default: ${DEFAULT-VALUE})")
+        description = "the sender's heartbeat after this long without traffic; none in direct mode " +
+        "(default: ${DEFAULT-VALUE})")
     private long heartbeatMs;
 
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "10",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,35 @@ class PipelineIT
         assertEquals(summary.get("sendLatencyNs.count"), totalCountOf(run.resolve("send-latency.hlog")));
         assertTrue(Files.size(run.resolve("send-latency.hgrm")) > 0);
         assertEquals(run.toRealPath(), dir.resolve("reports/latest").toRealPath());
+    }
+
+    /**
+     * The naive baseline through the real pipeline: the trading thread's own socket is the bot's one
+     * connection, sends no heartbeats, and the run balances as a ring run does. The warm-up leaves
+     * the same events out at both ends.
+     */
+    @Test
+    void shouldBalanceTheAccountingOfADirectRunAndLeaveTheSameWarmUpOutAtBothEnds() throws Exception
+    {
+        final long warmupEvents = 100;
+        final Map<String, Long> summary = runBroker(dir, ExitCodes.OK, "direct",
+            "--bot-arg=--send-mode=direct",
+            "--bot-arg=--warmup-events=" + warmupEvents,
+            "--stub-arg=--warmup-events=" + warmupEvents);
+
+        final long produced = summary.get("bot.eventsProduced");
+        assertTrue(produced > warmupEvents, "events produced: " + produced);
+        assertEquals(produced, summary.get("bot.eventsSent"));
+        assertEquals(0, summary.get("bot.unsent"));
+        assertEquals(produced + 1, summary.get("bot.framesSent"), "a frame an event, and the end of stream's");
+        assertEquals(0, summary.get("bot.heartbeatsSent"));
+        assertEquals(0, summary.get("sidecar.byType.heartbeat"));
+        assertEquals(produced, summary.get("sidecar.eventsReceived"));
+        assertEquals(0, summary.get("sidecar.gaps"));
+        assertEquals(0, summary.get("broker.undelivered"));
+        assertEquals(produced - warmupEvents, summary.get("latencyNs.tickToPublish.count"), summary.toString());
+        assertEquals(produced - warmupEvents, summary.get("latencyNs.endToEnd.count"), summary.toString());
+        assertFalse(summary.containsKey("latencyNs.ringToSend.count"), "no ring: " + summary);
     }
 
     static Map<String, Long> runBroker(final Path dir, final int expectedExit, final String runId, final String... extra)
