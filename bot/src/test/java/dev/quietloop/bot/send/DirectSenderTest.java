@@ -100,7 +100,8 @@ class DirectSenderTest
             assertFalse(publisher.tryPublishEndOfStream(3, 0), "the caller retries until its drain deadline");
         }
 
-        assertTrue(counters.unsent.get() >= 2, "unsent: " + counters.unsent.get());
+        assertTrue(counters.unsent.get() > 0, "unsent: " + counters.unsent.get());
+        assertTrue(counters.eventsSent.get() <= 1, "queued for a peer that never came: " + counters.eventsSent.get());
         assertEquals(counters.eventsProduced.get(), counters.eventsSent.get() + counters.unsent.get());
         assertEquals(counters.eventsSent.get(), counters.framesSent.get());
     }
