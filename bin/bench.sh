@@ -24,15 +24,15 @@ USAGE
 esac
 
 ql_require_java
-# perf is not part of dist, and its target/lib holds copies of the jars of the modules it uses: when
-# dist is stale, one Maven run builds both (each module once); when only perf is, perf alone.
+# perf is not part of dist, and its target/lib holds copies of the jars of the modules it uses: so
+# it is stale when any main source or pom, of any module, is newer than its own build. When dist
+# is stale too, one Maven run builds both (each module once).
 stale=$(ql_stale_reason)
 stamp="$QL_ROOT/perf/target/classes/META-INF/BenchmarkList"
 if [ -n "$stale" ]; then
   ql_build dist,perf "$stale"
-elif [ ! -f "$stamp" ] || [ ! -d "$QL_ROOT/perf/target/lib" ] || \
-    [ -n "$(find "$QL_ROOT/perf/src" "$QL_ROOT/perf/pom.xml" -type f -newer "$stamp" -print -quit)" ]; then
-  ql_build perf "perf changed"
+elif [ ! -f "$stamp" ] || [ ! -d "$QL_ROOT/perf/target/lib" ] || [ -n "$(ql_newer_source "$stamp")" ]; then
+  ql_build perf "sources changed since perf was built"
 fi
 cd "$QL_ROOT"
 exec "$QL_JAVA" "@$QL_JVM_OPTIONS" -cp "$QL_ROOT/perf/target/classes:$QL_ROOT/perf/target/lib/*" \

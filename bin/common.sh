@@ -18,15 +18,27 @@ ql_require_java() {
   command -v "$QL_JAVA" >/dev/null 2>&1 || ql_die "no java found: install a JDK 17 or newer (or set JAVA_HOME)"
 }
 
+# Prints the first pom or main source file newer than STAMP, or nothing. Target folders, .git,
+# perf/reports and the paths given after STAMP are not searched.
+ql_newer_source() {
+  local stamp=$1 skip path
+  shift
+  skip=(-path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports")
+  for path in "$@"; do
+    skip+=(-o -path "$path")
+  done
+  find "$QL_ROOT" \( "${skip[@]}" \) -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f \
+    -newer "$stamp" -print -quit
+}
+
 # Prints why dist/target/lib needs building ("first run", "sources changed"), or nothing: it does
-# when it is missing, or older than any pom or main source file. The dist module writes
-# lib/build-stamp on every package, after everything else is built.
+# when it is missing, or older than any pom or main source file of the modules it holds (perf is
+# not one of them). The dist module writes lib/build-stamp on every package, after everything else.
 ql_stale_reason() {
   local stamp="$QL_LIB/build-stamp"
   if [ ! -f "$stamp" ]; then
     echo "first run"
-  elif [ -n "$(find "$QL_ROOT" \( -path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports" \) -prune -o \
-      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$stamp" -print -quit)" ]; then
+  elif [ -n "$(ql_newer_source "$stamp" "$QL_ROOT/perf")" ]; then
     echo "sources changed"
   fi
 }

@@ -122,9 +122,15 @@ public final class BenchMain implements Callable<Integer>
             final Path data = reportsDir.resolve("throughput.csv");
             generate(data, settings.throughputTicks());
             final Throughput throughput = new Throughput(runner, settings, root, pipelineOptions);
-            throughput.run(data);
-            // Hundreds of MB, made again from the same seed by the next run: not worth keeping in perf/reports.
-            Files.delete(data);
+            try
+            {
+                throughput.run(data);
+            }
+            finally
+            {
+                // Hundreds of MB, made again from the same seed by the next run: not worth keeping in perf/reports.
+                Files.deleteIfExists(data);
+            }
             body.add("## 2. Throughput");
             body.add("");
             body.addAll(throughput.report());

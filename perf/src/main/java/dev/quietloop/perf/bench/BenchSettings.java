@@ -42,9 +42,9 @@ record BenchSettings(
      *
      * @param flag        the bot's pacing flag, {@code --rate=N} or {@code --speed=max}
      * @param ticks       ticks each run replays, warm-up included
-     * @param warmupTicks ticks (one event each) whose samples are left out of the histograms
+     * @param warmupEvents the first events (one per tick) whose samples are left out of the histograms
      */
-    record IsolationPace(String flag, long ticks, long warmupTicks)
+    record IsolationPace(String flag, long ticks, long warmupEvents)
     {
         boolean paced()
         {

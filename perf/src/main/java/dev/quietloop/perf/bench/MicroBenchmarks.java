@@ -70,8 +70,9 @@ final class MicroBenchmarks
         final List<Measured> measured = new ArrayList<>();
         for (final RunResult result : results)
         {
-            lines.add(row(result));
-            measured.add(measured(result));
+            final Measured figures = measured(result);
+            lines.add(row(result, figures));
+            measured.add(figures);
         }
         lines.add("");
         lines.addAll(goals(measured));
@@ -90,14 +91,27 @@ final class MicroBenchmarks
     static List<String> goals(final List<Measured> results)
     {
         final List<String> goals = new ArrayList<>();
-        final List<String> allocating = results.stream()
-            .filter(result -> !(result.bytesPerOp() < NO_ALLOCATION_BYTES_PER_OP))
-            .map(result -> result.name() + (result.parameters().isEmpty() ? "" : " (" + result.parameters() + ")"))
-            .collect(Collectors.toList());
+        final String allocating = results.stream()
+            .filter(result -> result.bytesPerOp() >= NO_ALLOCATION_BYTES_PER_OP)
+            .map(MicroBenchmarks::label).collect(Collectors.joining(", "));
+        final String unknown = results.stream()
+            .filter(result -> Double.isNaN(result.bytesPerOp()))
+            .map(MicroBenchmarks::label).collect(Collectors.joining(", "));
+        final String verdict;
+        if (!allocating.isEmpty())
+        {
+            verdict = "**not met** by " + allocating;
+        }
+        else if (!unknown.isEmpty())
+        {
+            verdict = "**not shown**: no `-prof gc` figure for " + unknown;
+        }
+        else
+        {
+            verdict = "every benchmark under " + number(NO_ALLOCATION_BYTES_PER_OP) + " B/op: **met**";
+        }
         goals.add(String.format(Locale.ROOT, "- Allocation: %s (goal 0 B/op; under %.0f B/op is no allocation per " +
-            "call, the rest is JMH's own bookkeeping)", allocating.isEmpty() ?
-            "every benchmark under " + number(NO_ALLOCATION_BYTES_PER_OP) + " B/op: **met**" :
-            "**not met** by " + String.join(", ", allocating), NO_ALLOCATION_BYTES_PER_OP));
+            "call, the rest is JMH's own bookkeeping)", verdict, NO_ALLOCATION_BYTES_PER_OP));
         for (final Measured publish : results)
         {
             if (!RING_PUBLISH.equals(publish.name()))
@@ -107,6 +121,12 @@ final class MicroBenchmarks
             final double floor = results.stream()
                 .filter(result -> TIMER_FLOOR.equals(result.name()) && result.parameters().equals(publish.parameters()))
                 .mapToDouble(Measured::p50).findFirst().orElse(Double.NaN);
+            if (Double.isNaN(floor) || Double.isNaN(publish.p50()))
+            {
+                goals.add("- Ring publish (" + publish.parameters() + "): **not shown**, no sampled p50 of the " +
+                    "publish and of `timerFloor` with these parameters");
+                continue;
+            }
             final double own = publish.p50() - floor;
             final boolean hopsOn = publish.parameters().contains("timeHops=true");
             goals.add(String.format(Locale.ROOT, "- Ring publish (%s), p50: sampled %s ns less the clock floor %s ns " +
@@ -116,6 +136,11 @@ final class MicroBenchmarks
                     own <= RING_PUBLISH_GOAL_NS ? "met" : "**not met**")));
         }
         return goals;
+    }
+
+    private static String label(final Measured result)
+    {
+        return result.name() + (result.parameters().isEmpty() ? "" : " (" + result.parameters() + ")");
     }
 
     private static Measured measured(final RunResult result)
@@ -158,18 +183,17 @@ final class MicroBenchmarks
         return lines;
     }
 
-    private static String row(final RunResult result)
+    private static String row(final RunResult result, final Measured figures)
     {
         final var params = result.getParams();
         final Result<?> primary = result.getPrimaryResult();
         final boolean sampled = "sample".equals(params.getMode().shortLabel());
-        final Result<?> allocation = allocation(result);
-        return String.format(Locale.ROOT, "| %s | %s | %s | %s ± %s %s | %s | %s | %s |", name(result), parameters(result),
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s ± %s %s | %s | %s | %s |", figures.name(), figures.parameters(),
             params.getMode().shortLabel(), number(primary.getScore()), number(primary.getScoreError()),
             primary.getScoreUnit(),
-            sampled ? number(primary.getStatistics().getPercentile(50)) : "-",
+            number(figures.p50()),
             sampled ? number(primary.getStatistics().getPercentile(99)) : "-",
-            null == allocation ? "-" : String.format(Locale.ROOT, "%.3f", allocation.getScore()));
+            Double.isNaN(figures.bytesPerOp()) ? "-" : String.format(Locale.ROOT, "%.3f", figures.bytesPerOp()));
     }
 
     private static String number(final double value)

@@ -58,7 +58,7 @@ final class PipelineRun
         Condition condition,
         long stopAtTicks,
         long stopMs,
-        long warmupTicks,
+        long warmupEvents,
         long stopAfterMs,
         List<String> extraArgs)
     {
@@ -74,12 +74,12 @@ final class PipelineRun
             "--ingest", "tcp://127.0.0.1:0", "--drain-timeout", "1", "--stub-arg=--drain-ms=500", "--no-plots",
             "--bot-arg=--strategy=" + STRATEGY, "--bot-arg=--quiet", "--bot-arg=" + spec.pace(),
             "--bot-arg=--send-mode=" + spec.sendMode()));
-        if (spec.warmupTicks() > 0)
+        if (spec.warmupEvents() > 0)
         {
-            command.add("--bot-arg=--warmup-events=" + spec.warmupTicks());
+            command.add("--bot-arg=--warmup-events=" + spec.warmupEvents());
             if (spec.condition() != Condition.DEAD)
             {
-                command.add("--stub-arg=--warmup-events=" + spec.warmupTicks());
+                command.add("--stub-arg=--warmup-events=" + spec.warmupEvents());
             }
         }
         command.addAll(spec.condition().brokerArgs(deadPort));

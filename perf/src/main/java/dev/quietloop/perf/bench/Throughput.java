@@ -24,6 +24,9 @@ final class Throughput
     /** quietloop's goal: at least this times the raw single-message rate. */
     static final double GOAL_RATIO = 2.0;
     private static final double[] STEPS = {0.9, 0.75, 0.6, 0.45};
+    private static final long MAX_SPEED_LIMIT_MS = 120_000;
+    /** A paced run's time limit beyond its replay's length: start-up, drain, a replay falling behind. */
+    private static final long PACED_MARGIN_MS = 60_000;
 
     private final PipelineRun runner;
     private final BenchSettings settings;
@@ -48,13 +51,14 @@ final class Throughput
         for (int repeat = 1; repeat <= settings.repeats(); repeat++)
         {
             raw.add(rawJeromq());
-            final RunFigures max = runPipeline("throughput-max-" + repeat, data, "--speed=max");
+            final RunFigures max = runPipeline("throughput-max-" + repeat, data, "--speed=max", MAX_SPEED_LIMIT_MS);
             capacity.add(max);
             for (final double step : STEPS)
             {
                 final int rate = (int)(eventsPerSecond(max) * step);
-                final RunFigures paced = runPipeline("throughput-rate-" + rate + "-" + repeat, data, "--rate=" + rate);
-                if (paced.ringRejected() == 0 && paced.value("sidecar.gaps") == 0 && paced.balances())
+                final RunFigures paced = runPipeline("throughput-rate-" + rate + "-" + repeat, data, "--rate=" + rate,
+                    settings.throughputTicks() * 1000 / Math.max(1, rate) + PACED_MARGIN_MS);
+                if (isLossFree(paced))
                 {
                     sustained.add(paced);
                     sustainedRates.add(rate);
@@ -95,11 +99,18 @@ final class Throughput
         return lines;
     }
 
-    private RunFigures runPipeline(final String runId, final Path data, final String pace)
+    /** Every event produced reached the stub, counted and balanced, in a run that was not cut short. */
+    static boolean isLossFree(final RunFigures run)
+    {
+        return run.value("run.partial") == 0 && run.ringRejected() == 0 && run.value("sidecar.gaps") == 0 &&
+            run.balances();
+    }
+
+    private RunFigures runPipeline(final String runId, final Path data, final String pace, final long limitMs)
         throws IOException, InterruptedException
     {
         return runner.run(new PipelineRun.Spec(runId, data, pace,
-            Isolation.RING, Condition.HEALTHY, 0, 0, 0, 120_000, List.of()));
+            Isolation.RING, Condition.HEALTHY, 0, 0, 0, limitMs, List.of()));
     }
 
     /** Events the stub received per second of its receiving span. */

@@ -38,9 +38,10 @@ class IsolationTest
         assertEquals("--speed=max", spec.pace());
         assertEquals(Isolation.SMALL_BUFFERS, spec.extraArgs());
         assertEquals("isolation-max-speed-direct-broker_stopped-1", spec.runId());
-        assertEquals(maxSpeed.warmupTicks(), spec.warmupTicks());
-        assertEquals(maxSpeed.warmupTicks() + 1, spec.stopAtTicks());
-        assertEquals(5_000, spec.stopAfterMs());
+        assertEquals(maxSpeed.warmupEvents(), spec.warmupEvents());
+        assertEquals(maxSpeed.warmupEvents() + 1, spec.stopAtTicks());
+        assertEquals(Isolation.MAX_SPEED_NAIVE_MS, spec.stopAfterMs(), "the naive baseline does not finish at max speed");
+        assertEquals(Isolation.MAX_SPEED_RING_MS, Isolation.timeLimitMs(maxSpeed, Isolation.RING));
         assertEquals(Path.of("/q/isolation-max-speed.csv"), Isolation.data(Path.of("/q"), maxSpeed));
     }
 }

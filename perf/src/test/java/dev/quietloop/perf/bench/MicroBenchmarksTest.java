@@ -46,11 +46,25 @@ class MicroBenchmarksTest
         final List<String> notMet = MicroBenchmarks.goals(List.of(
             new Measured("CodecBenchmark.encodeOneEvent", "eventType=signal", Double.NaN, 16.0),
             new Measured("RecorderBenchmark.recordValue", "", Double.NaN, 0.0),
+            new Measured("ParseBenchmark.replayFile", "format=quietloop", Double.NaN, 1.0)));
+        final List<String> unknown = MicroBenchmarks.goals(List.of(
+            new Measured("RecorderBenchmark.recordValue", "", Double.NaN, 0.0),
             new Measured("ParseBenchmark.replayFile", "format=quietloop", Double.NaN, Double.NaN)));
 
         assertTrue(met.get(0).contains("under 1.00 B/op: **met**"), met.get(0));
         assertTrue(notMet.get(0).contains(
             "**not met** by CodecBenchmark.encodeOneEvent (eventType=signal), ParseBenchmark.replayFile " +
                 "(format=quietloop)"), notMet.get(0));
+        assertTrue(unknown.get(0).contains("**not shown**: no `-prof gc` figure for ParseBenchmark.replayFile"),
+            unknown.get(0));
+    }
+
+    @Test
+    void shouldNotJudgeARingPublishWithoutItsClockFloor()
+    {
+        final List<String> goals = MicroBenchmarks.goals(List.of(
+            new Measured("RingPublishBenchmark.publishSignal", OFF, 40, 0.03)));
+
+        assertTrue(goals.get(1).contains("**not shown**"), goals.get(1));
     }
 }
