@@ -53,6 +53,8 @@ final class Bot
     /** The trading thread's name; the sender's is its agent's role, {@link EventSender#ROLE_NAME}. */
     static final String TRADING_THREAD = "trading";
     private static final long SENDER_START_TIMEOUT_MS = 10_000;
+    /** Beyond the drain, how long a trading thread asked to stop gets before the bot goes on without it. */
+    private static final long STOP_JOIN_MARGIN_MS = 1_000;
 
     private Bot()
     {
@@ -122,7 +124,7 @@ final class Bot
                 {
                     trading = Trading.build(config, control, data, reader, symbols, counters, sender, epoch,
                         tickToPublish);
-                    trade(config, data, counters, trading.trader());
+                    trade(config, control, data, counters, trading.trader());
                     endOfStreamSent = trading.trader().isEndOfStreamPublished();
                 }
             }
@@ -200,7 +202,7 @@ final class Bot
             {
                 AgentRunner.startOnThread(senderRunner);
                 sender.awaitStarted(SENDER_START_TIMEOUT_MS);
-                trade(config, data, counters, trader);
+                trade(config, control, data, counters, trader);
                 return sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime());
             }
             finally
@@ -217,6 +219,7 @@ final class Bot
      */
     private static void trade(
         final BotConfig config,
+        final RunControl control,
         final MarketDataFile data,
         final BotCounters counters,
         final Trader trader) throws InterruptedException
@@ -235,6 +238,18 @@ final class Bot
                 progress.start();
             }
             trading.join();
+        }
+        finally
+        {
+            // Only when something above failed while the trading thread runs: its socket (direct
+            // mode) must not be closed under it, and it is never interrupted. It is asked to stop,
+            // which bounds what is left of it by the drain.
+            if (trading.isAlive())
+            {
+                control.requestStop();
+                control.abandon();
+                trading.join(config.drainTimeoutNs() / 1_000_000 + STOP_JOIN_MARGIN_MS);
+            }
         }
     }
 

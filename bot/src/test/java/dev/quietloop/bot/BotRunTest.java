@@ -294,9 +294,11 @@ class BotRunTest
             return broker;
         }
 
+        /** Waits for the end of stream; a broker still receiving after that would leave the counts unfinished. */
         void join() throws InterruptedException
         {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(thread.isAlive(), "the fake broker got no end of stream within 30 s");
         }
     }
 }

@@ -54,11 +54,6 @@ public final class EventRing implements EventSink
         return poller;
     }
 
-    public int size()
-    {
-        return ring.getBufferSize();
-    }
-
     @Override
     public boolean offer(final Event event)
     {

@@ -52,10 +52,19 @@ public final class RunControl
     }
 
     /** What is left of the drain at {@code nowNs} in whole milliseconds, 0 once past: a socket's linger. */
-    public int remainingDrainMs(final long nowNs)
+    private int remainingDrainMs(final long nowNs)
     {
         final long remainingNs = drainDeadlineNs - nowNs;
         return (int)Math.max(0, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
+    }
+
+    /**
+     * The linger to close a sending socket with at {@code nowNs}: what is left of the drain once it
+     * has begun, the socket's own {@code lingerMs} before that.
+     */
+    public int closeLingerMs(final long nowNs, final int lingerMs)
+    {
+        return isDraining() ? remainingDrainMs(nowNs) : lingerMs;
     }
 
     /** Tells the sender to stop retrying and to count what it still holds as unsent. */

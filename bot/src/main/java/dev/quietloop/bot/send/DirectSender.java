@@ -126,7 +126,6 @@ public final class DirectSender implements EventSink, AutoCloseable
     @Override
     public void close()
     {
-        SocketSettings.close(context, socket,
-            control.isDraining() ? control.remainingDrainMs(System.nanoTime()) : lingerMs);
+        SocketSettings.close(context, socket, control.closeLingerMs(System.nanoTime(), lingerMs));
     }
 }

@@ -218,7 +218,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         countUnsent();
         if (socket != null)
         {
-            SocketSettings.close(context, socket, remainingDrainMs());
+            SocketSettings.close(context, socket, control.closeLingerMs(clock.nanoTime(), settings.lingerMs()));
             socket = null;
         }
     }
@@ -367,14 +367,5 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             throw new IllegalStateException("cannot count unsent events", ex);
         }
-    }
-
-    private int remainingDrainMs()
-    {
-        if (!control.isDraining())
-        {
-            return settings.lingerMs();
-        }
-        return control.remainingDrainMs(clock.nanoTime());
     }
 }

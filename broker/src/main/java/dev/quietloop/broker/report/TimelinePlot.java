@@ -1,7 +1,5 @@
 package dev.quietloop.broker.report;
 
-import java.nio.file.Path;
-
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -35,25 +33,14 @@ public final class TimelinePlot
     }
 
     /**
-     * Writes the plot, one point per interval; with no intervals the chart still gets written,
-     * saying so. Both value axes start at zero, so a second at half the rate looks half as high.
+     * The timeline chart, one point per interval, which {@link PlotPng#write} turns into a file;
+     * with no intervals the chart still says so. Both value axes start at zero, so a second at half
+     * the rate looks half as high.
      *
-     * @param png               the file, written as named.
      * @param secondsSinceStart each interval's end, ascending.
      * @param sendP99Us         NaN for an interval without sends, which leaves a gap in the line.
      * @throws IllegalArgumentException when the arrays differ in length.
      */
-    public static void write(
-        final Path png,
-        final String title,
-        final double[] secondsSinceStart,
-        final double[] eventsPerSecond,
-        final double[] sendP99Us)
-    {
-        PlotPng.write(chart(title, secondsSinceStart, eventsPerSecond, sendP99Us), png);
-    }
-
-    /** The chart that {@link #write} draws. */
     static XYChart chart(
         final String title, final double[] secondsSinceStart, final double[] eventsPerSecond, final double[] sendP99Us)
     {

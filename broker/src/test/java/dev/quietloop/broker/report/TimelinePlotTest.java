@@ -32,7 +32,7 @@ class TimelinePlotTest
     void shouldWritePngOfPlotSizeAtExactlyTheGivenPath() throws Exception
     {
         final Path png = dir.resolve("timeline");
-        TimelinePlot.write(png, "run 1: per second", SECONDS, EVENTS, SEND_P99_US);
+        PlotPng.write(TimelinePlot.chart("run 1: per second", SECONDS, EVENTS, SEND_P99_US), png);
 
         PngFiles.assertPlotPng(png);
         assertFalse(Files.exists(dir.resolve("timeline.png")), "no suffix added");
@@ -55,11 +55,10 @@ class TimelinePlotTest
     {
         final IllegalArgumentException ex = assertThrows(
             IllegalArgumentException.class,
-            () -> TimelinePlot.write(dir.resolve("bad.png"), "run 1", SECONDS, new double[] {1, 2}, SEND_P99_US));
+            () -> TimelinePlot.chart("run 1", SECONDS, new double[] {1, 2}, SEND_P99_US));
 
         assertEquals(
             "timeline columns differ in length: secondsSinceStart 5, eventsPerSecond 2, sendP99Us 5", ex.getMessage());
-        assertFalse(Files.exists(dir.resolve("bad.png")), "nothing written");
         assertThrows(
             IllegalArgumentException.class,
             () -> TimelinePlot.rows(SECONDS, EVENTS, new double[] {1, 2, 3, 4, 5, 6}));
@@ -69,7 +68,7 @@ class TimelinePlotTest
     void shouldWriteChartSayingNoIntervalsWhenThereAreNone() throws Exception
     {
         final Path png = dir.resolve("empty.png");
-        TimelinePlot.write(png, "run 1", new double[0], new double[0], new double[0]);
+        PlotPng.write(TimelinePlot.chart("run 1", new double[0], new double[0], new double[0]), png);
 
         PngFiles.assertPlotPng(png);
         final XYChart chart = TimelinePlot.chart("run 1", new double[0], new double[0], new double[0]);
@@ -81,7 +80,8 @@ class TimelinePlotTest
     void shouldWriteSecondWithoutSendsGivenAsNaN() throws Exception
     {
         final Path png = dir.resolve("gap.png");
-        TimelinePlot.write(png, "run 1", SECONDS, EVENTS, new double[] {35.2, Double.NaN, 1_250.0, 38.7, 36.1});
+        PlotPng.write(TimelinePlot.chart("run 1", SECONDS, EVENTS, new double[] {35.2, Double.NaN, 1_250.0, 38.7, 36.1}),
+            png);
 
         PngFiles.assertPlotPng(png);
     }

@@ -30,6 +30,8 @@ final class Isolation
     static final String DIRECT = "direct";
     /** quietloop's goal: every fault's p99.9 at most this times the healthy one of the same run. */
     static final double GOAL_RATIO = 1.2;
+    /** Start-up (about 5 s of three JVMs, longer on a busy machine) and the drain, beyond a paced replay. */
+    static final long PACED_MARGIN_MS = 10_000;
     static final long MAX_SPEED_RING_MS = 20_000;
     static final long MAX_SPEED_NAIVE_MS = 30_000;
     /**
@@ -118,7 +120,8 @@ final class Isolation
 
     /**
      * How long a run may take, start-up (about 5 s of three JVMs) included, before it is asked to
-     * stop and leaves a partial report. A paced run gets its replay's length and some. At max speed
+     * stop and leaves a partial report. A paced run gets its replay's length and {@link #PACED_MARGIN_MS}:
+     * the naive baseline behind a faulted sidecar would take hours. At max speed
      * quietloop finishes well within {@link #MAX_SPEED_RING_MS}; the naive baseline does not: it
      * sends one-event frames at the pace the pipeline takes them, a few thousand a second here even
      * with a healthy stub, so it is stopped at {@link #MAX_SPEED_NAIVE_MS}, long after its warm-up.
@@ -127,7 +130,7 @@ final class Isolation
     {
         if (pace.paced())
         {
-            return pace.ticks() * 1000 / pace.rate() + (DIRECT.equals(mode) ? 5_000 : 8_000);
+            return pace.ticks() * 1000 / pace.rate() + PACED_MARGIN_MS;
         }
         return DIRECT.equals(mode) ? MAX_SPEED_NAIVE_MS : MAX_SPEED_RING_MS;
     }

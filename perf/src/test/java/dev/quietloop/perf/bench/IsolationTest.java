@@ -25,7 +25,7 @@ class IsolationTest
         assertEquals(expected, spec.extraArgs());
         assertEquals("isolation-rate-5000-ring-slow-2", spec.runId());
         assertEquals(1_500 + 1 + (5_000 - 1_500) / 4, spec.stopAtTicks(), "a quarter into the measured ticks");
-        assertEquals(1_000 + 8_000, spec.stopAfterMs(), "the replay's second and some");
+        assertEquals(1_000 + Isolation.PACED_MARGIN_MS, spec.stopAfterMs(), "the replay's second and some");
     }
 
     @Test

@@ -41,7 +41,6 @@ public final class HopLatency
 
     private final Hop hop;
     private final boolean enabled;
-    private final long warmupEvents;
     /**
      * The highest sequence left out: the warm-up's last when timed, {@link Long#MAX_VALUE} when off,
      * so that one comparison both switches the hop off and skips the warm-up.
@@ -59,7 +58,6 @@ public final class HopLatency
         }
         this.hop = hop;
         this.enabled = enabled;
-        this.warmupEvents = warmupEvents;
         this.lastUntimedSequence = enabled ? warmupEvents : Long.MAX_VALUE;
         this.recorder = enabled ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
     }
@@ -87,12 +85,6 @@ public final class HopLatency
     public boolean isEnabled()
     {
         return enabled;
-    }
-
-    /** Events with this sequence or lower are not timed; 0 when there is no warm-up. */
-    public long warmupEvents()
-    {
-        return warmupEvents;
     }
 
     /**
