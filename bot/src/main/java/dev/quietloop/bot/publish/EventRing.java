@@ -54,10 +54,18 @@ public final class EventRing implements EventSink
         return poller;
     }
 
+    /**
+     * Publishes, or counts the event rejected. A full ring is the trading thread's usual case while
+     * the pipeline is stalled, so it is made the cheap one: {@code hasAvailableCapacity} answers from
+     * the producer's cached view of the sender's sequence, re-reading that sequence only when the
+     * cache says full, while {@code tryPublishEvent} on a full ring would also store the cursor with
+     * a full fence and throw (and catch) Disruptor's preallocated capacity exception. The check adds
+     * a compare to a publish that has room; a stale read can only reject, never overwrite.
+     */
     @Override
     public boolean offer(final Event event)
     {
-        if (ring.tryPublishEvent(businessTranslator, event))
+        if (ring.hasAvailableCapacity(1) && ring.tryPublishEvent(businessTranslator, event))
         {
             return true;
         }

@@ -108,6 +108,8 @@ public final class BenchMain implements Callable<Integer>
         final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
         final Isolation isolation = new Isolation(runner, settings, pinning());
         final long startNs = System.nanoTime();
+        // Before the bench writes its plots into the working tree, which would make it look changed.
+        final String revision = revision(root);
 
         final List<String> body = new ArrayList<>();
         if (sections.contains("isolation"))
@@ -159,7 +161,7 @@ public final class BenchMain implements Callable<Integer>
         final BenchSettings.IsolationPace examplePace = settings.isolationPaces().get(0);
         final PipelineRun.Spec example = isolation.spec(
             Isolation.data(reportsDir, examplePace), examplePace, Isolation.RING, Condition.SLOW, 1);
-        write(resultsFile, header(settings, sections, minutes, runner.command(example, 0)), body);
+        write(resultsFile, header(settings, sections, minutes, revision, runner.command(example, 0)), body);
         System.out.println("bench: wrote " + resultsFile + " in " + String.format(Locale.ROOT, "%.1f", minutes) +
             " min; the runs' reports are in " + root.relativize(reportsDir));
         return ExitCodes.OK;
@@ -218,11 +220,15 @@ public final class BenchMain implements Callable<Integer>
         }
     }
 
-    /** @param exampleCommand the command line of one isolation run, shown as an example */
+    /**
+     * @param revision       the commit the bench ran, see {@link #revision(Path)}
+     * @param exampleCommand the command line of one isolation run, shown as an example
+     */
     private List<String> header(
         final BenchSettings settings,
         final List<String> sections,
         final double minutes,
+        final String revision,
         final List<String> exampleCommand) throws IOException
     {
         final List<String> lines = new ArrayList<>();
@@ -231,7 +237,8 @@ public final class BenchMain implements Callable<Integer>
         lines.add("Written by `bin/bench.sh" + (settings.quick() ? " --quick" : "") + "` on " +
             LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC, " +
             String.format(Locale.ROOT, "%.1f", minutes) + " minutes, sections: " + String.join(", ", sections) +
-            ". Every figure below comes from that one bench run; ratios compare figures measured in it.");
+            ", code at " + revision + ". Every figure below comes from that one bench run; ratios compare " +
+            "figures measured in it.");
         lines.add("");
         lines.add("## Machine");
         lines.add("");
@@ -273,6 +280,30 @@ public final class BenchMain implements Callable<Integer>
             "highest. The machine is shared and noisy: read the spreads.");
         lines.add("");
         return lines;
+    }
+
+    /**
+     * The commit the bench ran, {@code git describe --always --dirty} (a {@code -dirty} suffix when the
+     * working tree had changes), or "an unknown commit" outside a git checkout.
+     */
+    static String revision(final Path root)
+    {
+        try
+        {
+            final Process git = new ProcessBuilder("git", "describe", "--always", "--dirty")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+            final String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 && !out.isEmpty() ? "`" + out + "`" : "an unknown commit";
+        }
+        catch (final IOException ex)
+        {
+            return "an unknown commit";
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "an unknown commit";
+        }
     }
 
     /**

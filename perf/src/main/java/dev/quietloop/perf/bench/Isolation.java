@@ -32,7 +32,7 @@ final class Isolation
     /** quietloop's goal: every fault's p99.9 at most this times the healthy one of the same run. */
     static final double GOAL_RATIO = 1.2;
     /** Start-up (about 5 s of three JVMs, longer on a busy machine) and the drain, beyond a paced replay. */
-    static final long PACED_MARGIN_MS = 10_000;
+    static final long PACED_MARGIN_MS = 7_000;
     static final long MAX_SPEED_RING_MS = 20_000;
     static final long MAX_SPEED_NAIVE_MS = 30_000;
     /**

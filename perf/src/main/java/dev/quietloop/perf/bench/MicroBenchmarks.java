@@ -55,7 +55,8 @@ final class MicroBenchmarks
     {
         final boolean quick = settings.quick();
         final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include("dev\\.quietloop\\.perf\\.(CodecBenchmark|RingPublishBenchmark|RecorderBenchmark" +
+            .include("dev\\.quietloop\\.perf\\.(CodecBenchmark|RingPublishBenchmark|FullRingPublishBenchmark" +
+                "|RecorderBenchmark" +
                 (quick ? ")" : "|ParseBenchmark)"))
             .forks(1)
             .warmupIterations(settings.jmhIterations())

@@ -23,7 +23,14 @@ final class Throughput
 {
     /** quietloop's goal: at least this times the raw single-message rate. */
     static final double GOAL_RATIO = 2.0;
-    private static final double[] STEPS = {0.9, 0.75, 0.6, 0.45};
+    private static final double[] STEPS = {0.9, 0.75, 0.6, 0.45, 0.3};
+    /**
+     * The bot ring of the throughput runs, 4 times the default: on this shared 2-CPU box the trading
+     * thread and the sender both lose the CPU now and then for 100 to 400 ms (a collection in one of
+     * three JVMs, the scheduler), and at 700 k events/s the default 65,536 slots hold only 90 ms. A
+     * throughput run measures what the pipeline sustains, not how long a stall the default rides out.
+     */
+    static final String RING_SIZE = "--bot-arg=--ring-size=262144";
     private static final long MAX_SPEED_LIMIT_MS = 120_000;
     /** A paced run's time limit beyond its replay's length: start-up, drain, a replay falling behind. */
     private static final long PACED_MARGIN_MS = 60_000;
@@ -76,18 +83,23 @@ final class Throughput
         lines.add("| quietloop at max speed (capacity; the bot ring overflows) | " + capacitySpread.plain() + " | " +
             String.format(Locale.ROOT, "%.1f", Spread.of(capacity, RunFigures::batchSize).median()) + " | " +
             Spread.of(capacity, RunFigures::ringRejected).plain() + " ring rejected |");
-        lines.add("| quietloop sustained, paced at " + sustainedRates + " ticks/s | " + sustainedSpread.plain() + " | " +
-            String.format(Locale.ROOT, "%.1f", Spread.of(sustained, RunFigures::batchSize).median()) + " | " +
+        lines.add("| quietloop sustained, paced at " + sustainedRates + " ticks/s | " +
+            (sustained.isEmpty() ? "none" : sustainedSpread.plain()) + " | " +
+            (sustained.isEmpty() ? "-" :
+                String.format(Locale.ROOT, "%.1f", Spread.of(sustained, RunFigures::batchSize).median())) + " | " +
             (sustained.size() == settings.repeats() ? "0" : "loss at every rate tried in some repeat") + " |");
         lines.add("");
         final double ratio = sustainedSpread.median() / rawSpread.median();
-        lines.add(String.format(Locale.ROOT, "- sustained quietloop / raw JeroMQ = **%.2f** (goal ≥ %.1f): %s",
-            ratio, GOAL_RATIO, ratio >= GOAL_RATIO ? "met" : "**not met**"));
+        lines.add(String.format(Locale.ROOT, "- sustained quietloop / raw JeroMQ = **%s** (goal ≥ %.1f): %s",
+            Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), GOAL_RATIO,
+            ratio >= GOAL_RATIO ? "met" : "**not met**"));
+        lines.add("- quietloop's runs here use a 262,144-slot bot ring (`" + RING_SIZE + "`), 4 times the default, " +
+            "to ride out this machine's stalls of a few hundred ms: the rate is what the pipeline sustains.");
         lines.add("- Delivered rate: events the sidecar stub received, over the span from its first to its last " +
             "business event (`sidecar.receiveSpanNs`).");
         lines.add(String.format(Locale.ROOT, "- Each run replays (or sends) %,d events: the first seconds, while " +
             "the JVMs compile, are a small part of it. Sustained: the highest of the rates tried (0.9, 0.75, 0.6, " +
-            "0.45 of that repeat's capacity) that lost nothing, neither ring-rejected nor missing at the stub.",
+            "0.45, 0.3 of that repeat's capacity) that lost nothing, neither ring-rejected nor missing at the stub.",
             settings.throughputTicks()));
         lines.add("- Both sides have the same two CPUs. The raw baseline is two processes with nothing else to do; " +
             "quietloop is three, its trading thread replays the file (parsing, the strategy, the hop timers) and spins " +
@@ -110,7 +122,7 @@ final class Throughput
         throws IOException, InterruptedException
     {
         return runner.run(new PipelineRun.Spec(runId, data, pace,
-            Isolation.RING, Condition.HEALTHY, 0, 0, 0, limitMs, List.of()));
+            Isolation.RING, Condition.HEALTHY, 0, 0, 0, limitMs, List.of(RING_SIZE)));
     }
 
     /** Events the stub received per second of its receiving span. */

@@ -1,11 +1,14 @@
 package dev.quietloop.perf.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.quietloop.protocol.process.Machine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchMainTest
 {
@@ -26,5 +29,13 @@ class BenchMainTest
         final List<String> lines = BenchMain.machine(new Machine(null, 1, "Plan9", "4", "mips", -1), "");
 
         assertEquals(List.of("- cores: 1", "- memory: unknown"), lines.subList(0, 2));
+    }
+
+    @Test
+    void shouldNameTheCommitOfACheckoutAndSayWhenThereIsNone(@TempDir final Path notACheckout)
+    {
+        assertTrue(BenchMain.revision(Path.of("").toAbsolutePath().getParent()).matches("`[0-9A-Za-z._-]+`"),
+            "the project's own checkout, from perf/");
+        assertEquals("an unknown commit", BenchMain.revision(notACheckout));
     }
 }
