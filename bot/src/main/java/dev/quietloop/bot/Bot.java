@@ -25,6 +25,7 @@ import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.ConfigYaml;
@@ -192,7 +193,7 @@ final class Bot
         final Trader trader) throws InterruptedException
     {
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
-        final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
+        final EventSender sender = new EventSender(context, config.broker(), config.sockets(), SocketFactory.PUSH,
             ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
             SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
         final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);

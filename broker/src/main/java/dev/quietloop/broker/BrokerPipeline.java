@@ -17,6 +17,7 @@ import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -80,11 +81,11 @@ final class BrokerPipeline implements AutoCloseable
         final SocketSettings settings = config.sockets();
         final SocketSettings forwarderSettings =
             settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
-        forwarder = new SidecarForwarder(sidecar, forwarderSettings, ring,
+        forwarder = new SidecarForwarder(sidecar, forwarderSettings, SocketFactory.PUSH, ring,
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
         final IngressReceiver receiver =
-            new IngressReceiver(config.ingest(), settings, ring, counters, brokerDwell.isEnabled());
+            new IngressReceiver(config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled());
 
         receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));
         final Endpoint ingest = receiver.awaitBound(SOCKET_TIMEOUT_MS);

@@ -2,11 +2,9 @@ package dev.quietloop.perf;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.bot.BotConfig;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
-import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,12 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FullRingPublishBenchmark
 {
-    private static final int RING_SIZE = BotConfig.DEFAULT_RING_SIZE;
-    private static final int SYMBOL_ID = 1;
-    private static final int SIGNAL_CODE = 1;
-    private static final long PRICE = 4_231_390_000_000L;
-    private static final long VALUE = 12_500_000L;
-    private static final long MARKET_DATA_NS = 1_735_689_600_123_456_000L;
+    private static final int RING_SIZE = RingPublishBenchmark.RING_SIZE;
 
     /** On: tick-to-publish recorded and ring entry stamped, as {@code --time-hops}; off: neither. */
     @Param({ "true", "false" })
@@ -92,8 +85,6 @@ public class FullRingPublishBenchmark
     @Benchmark
     public boolean publishSignal()
     {
-        final EventPublisher publisher = this.publisher;
-        publisher.beginTick(originNs, MARKET_DATA_NS);
-        return publisher.publishSignal(SYMBOL_ID, Event.SIDE_BUY, SIGNAL_CODE, PRICE, VALUE);
+        return RingPublishBenchmark.publishTick(publisher, originNs);
     }
 }

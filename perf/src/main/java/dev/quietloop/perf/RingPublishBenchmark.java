@@ -65,7 +65,7 @@ public class RingPublishBenchmark
 {
     /** Calls between two looks at the drainer's progress; a power of two. */
     static final int CHECK_INTERVAL = 1_024;
-    private static final int RING_SIZE = BotConfig.DEFAULT_RING_SIZE;
+    static final int RING_SIZE = BotConfig.DEFAULT_RING_SIZE;
     private static final long HIGH_WATER_EVENTS = RING_SIZE / 2;
     private static final long LOW_WATER_EVENTS = RING_SIZE / 4;
 
@@ -146,9 +146,7 @@ public class RingPublishBenchmark
         {
             awaitDrainer(counts);
         }
-        final EventPublisher publisher = this.publisher;
-        publisher.beginTick(originNs, MARKET_DATA_NS);
-        final boolean accepted = publisher.publishSignal(SYMBOL_ID, Event.SIDE_BUY, SIGNAL_CODE, PRICE, VALUE);
+        final boolean accepted = publishTick(publisher, originNs);
         if (accepted)
         {
             published++;
@@ -158,6 +156,13 @@ public class RingPublishBenchmark
             counts.ringRejected++;
         }
         return accepted;
+    }
+
+    /** One tick's publish, the same in both ring benchmarks: a signal for one symbol. */
+    static boolean publishTick(final EventPublisher publisher, final long originNs)
+    {
+        publisher.beginTick(originNs, MARKET_DATA_NS);
+        return publisher.publishSignal(SYMBOL_ID, Event.SIDE_BUY, SIGNAL_CODE, PRICE, VALUE);
     }
 
     /** Nothing but JMH's own timing: the clock's cost and resolution in each sample. */

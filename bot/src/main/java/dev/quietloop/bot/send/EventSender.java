@@ -60,28 +60,9 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private boolean endOfStreamSent;
     private boolean gaveUp;
 
-    /** The sender with a real PUSH socket; see the other constructor. */
-    public EventSender(
-        final ZContext context,
-        final Endpoint broker,
-        final SocketSettings settings,
-        final EventPoller<Event> poller,
-        final int maxFrameBytes,
-        final long heartbeatIntervalNs,
-        final IdleStrategy retryIdleStrategy,
-        final NanoClock clock,
-        final BotCounters counters,
-        final RunControl control,
-        final int sourceId,
-        final long epoch,
-        final HopLatency ringToSend)
-    {
-        this(context, broker, settings, SocketFactory.PUSH, poller, maxFrameBytes, heartbeatIntervalNs,
-            retryIdleStrategy, clock, counters, control, sourceId, epoch, ringToSend);
-    }
-
     /**
-     * @param sockets           makes the PUSH socket in {@link #onStart()}; a test's may count JeroMQ's bytes
+     * @param sockets           makes the PUSH socket in {@link #onStart()}: {@link SocketFactory#PUSH}, or a
+     *                          test's that counts JeroMQ's bytes
      * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
      *                          the runner's own strategy, as both run on this agent's thread
      */

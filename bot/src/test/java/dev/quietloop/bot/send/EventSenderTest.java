@@ -17,6 +17,7 @@ import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -253,7 +254,7 @@ class EventSenderTest
         final SocketSettings settings,
         final HopLatency ringToSend)
     {
-        return new EventSender(context, broker, settings, ring.poller(), maxFrameBytes,
+        return new EventSender(context, broker, settings, SocketFactory.PUSH, ring.poller(), maxFrameBytes,
             HEARTBEAT_NS, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control,
             SOURCE_ID, EPOCH, ringToSend);
     }

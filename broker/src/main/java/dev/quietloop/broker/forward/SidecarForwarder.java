@@ -43,25 +43,11 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     private ZContext context;
     private ZMQ.Socket socket;
 
-    /** The forwarder with a real PUSH socket; see the other constructor. */
-    public SidecarForwarder(
-        final Endpoint sidecar,
-        final SocketSettings settings,
-        final RingBuffer<FrameSlot> ring,
-        final IdleStrategy retryIdle,
-        final SingleWriterRecorder recorder,
-        final long highestTrackableNs,
-        final BrokerCounters counters,
-        final HopLatency brokerDwell)
-    {
-        this(sidecar, settings, SocketFactory.PUSH, ring, retryIdle, recorder, highestTrackableNs, counters,
-            brokerDwell);
-    }
-
     /**
      * Registers as the ring's only gating consumer: build it before anything publishes.
      *
-     * @param sockets            makes the PUSH socket in {@link #onStart()}; a test's may count JeroMQ's bytes.
+     * @param sockets            makes the PUSH socket in {@link #onStart()}: {@link SocketFactory#PUSH}, or a
+     *                           test's that counts JeroMQ's bytes.
      * @param retryIdle          how to wait between refused sends; not shared with the agent runner.
      * @param highestTrackableNs the recorder's ceiling; longer sends are recorded at it.
      */

@@ -39,17 +39,10 @@ public final class IngressReceiver implements Agent
     private ZContext context;
     private ZMQ.Socket socket;
 
-    public IngressReceiver(
-        final Endpoint endpoint,
-        final SocketSettings settings,
-        final RingBuffer<FrameSlot> ring,
-        final BrokerCounters counters,
-        final boolean stampReceipt)
-    {
-        this(endpoint, settings, SocketFactory.PULL, ring, counters, stampReceipt);
-    }
-
-    /** @param sockets makes the PULL socket in {@link #onStart()}; a test's may count JeroMQ's bytes. */
+    /**
+     * @param sockets makes the PULL socket in {@link #onStart()}: {@link SocketFactory#PULL}, or a test's
+     *                that counts JeroMQ's bytes.
+     */
     public IngressReceiver(
         final Endpoint endpoint,
         final SocketSettings settings,

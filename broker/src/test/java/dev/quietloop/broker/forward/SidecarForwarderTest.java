@@ -16,6 +16,7 @@ import dev.quietloop.broker.ring.TestFrames;
 import dev.quietloop.broker.report.SendLatencyLog;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -53,7 +54,7 @@ class SidecarForwarderTest
 
     private SidecarForwarder forwarderTo(final Endpoint sidecar, final SocketSettings settings)
     {
-        return new SidecarForwarder(sidecar, settings, ring, new SleepingIdleStrategy(SLEEP_NS),
+        return new SidecarForwarder(sidecar, settings, SocketFactory.PUSH, ring, new SleepingIdleStrategy(SLEEP_NS),
             recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters, brokerDwell);
     }
 

@@ -16,6 +16,7 @@ import dev.quietloop.broker.ring.TestFrames;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,8 @@ class IngressReceiverTest
     {
         ring = BrokerRing.create(ringSize, Frame.DEFAULT_MAX_FRAME_BYTES);
         ring.addGatingSequences(consumed); // a consumer that moves only when the test says so
-        receiver = new IngressReceiver(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, ring, counters, true);
+        receiver = new IngressReceiver(
+            Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.PULL, ring, counters, true);
         botContext = new ZContext(1);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(1_000);
@@ -145,7 +147,8 @@ class IngressReceiverTest
         {
             final ZMQ.Socket holder = SocketSettings.DEFAULTS.pull(context);
             final Endpoint held = SocketSettings.bind(holder, Endpoint.loopback(Endpoint.EPHEMERAL));
-            final IngressReceiver second = new IngressReceiver(held, SocketSettings.DEFAULTS, ring, counters, false);
+            final IngressReceiver second = new IngressReceiver(
+                held, SocketSettings.DEFAULTS, SocketFactory.PULL, ring, counters, false);
             second.onStart();
             final ConfigException ex = assertThrows(ConfigException.class, () -> second.awaitBound(1_000));
             assertTrue(ex.getMessage().contains("cannot bind " + held), ex.getMessage());
