@@ -138,12 +138,21 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         giveUp = true;
     }
 
+    /**
+     * Closes the socket with its linger, so that frames it accepted but has not yet written (to a
+     * sidecar still connecting, say) get that long to leave. A bare {@code ZContext.close()} would
+     * apply the context's own linger, 0, and drop them, though they are counted forwarded.
+     */
     @Override
     public void onClose()
     {
         if (null != context)
         {
-            context.close(); // waits at most the socket's linger for queued frames to leave
+            if (null != socket)
+            {
+                SocketSettings.close(context, socket, settings.lingerMs());
+            }
+            context.close();
             context = null;
             socket = null;
         }

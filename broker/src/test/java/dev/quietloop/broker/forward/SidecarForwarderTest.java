@@ -107,6 +107,37 @@ class SidecarForwarderTest
     }
 
     @Test
+    void shouldLeaveFramesItAcceptedItsLingerToReachASidecarThatComesLate()
+    {
+        // The frames are accepted (queued for the connection being dialled) and counted forwarded
+        // before any sidecar listens. The sidecar binds just before the forwarder closes: the next
+        // redial (100 ms) comes during the close, which must wait for it, up to the linger.
+        final Endpoint late = LoopbackPorts.unused();
+        final SidecarForwarder forwarder = forwarderTo(late);
+        final List<byte[]> frames = List.of(TestFrames.business(2), TestFrames.endOfStream());
+        publish(frames.get(0), 2);
+        publish(frames.get(1), 0);
+        forwarder.onStart();
+        forwarder.awaitConnected(1_000);
+        assertTrue(TestFrames.until(() -> counters.framesForwarded().get() == 2, () -> doWork(forwarder)));
+
+        final ZMQ.Socket sidecar = SocketSettings.DEFAULTS.pull(sidecarContext);
+        SocketSettings.bind(sidecar, late);
+        forwarder.onClose();
+        sidecar.setReceiveTimeOut(5_000);
+        final List<byte[]> received = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++)
+        {
+            received.add(sidecar.recv());
+        }
+
+        for (int i = 0; i < frames.size(); i++)
+        {
+            assertArrayEquals(frames.get(i), received.get(i), "frame " + i + " within the linger");
+        }
+    }
+
+    @Test
     void shouldGiveUpRetryingWhenNoPeerTakesTheFrames() throws Exception
     {
         // With no sidecar, a socket queues up to its high-water mark of frames for the sidecar to come,
