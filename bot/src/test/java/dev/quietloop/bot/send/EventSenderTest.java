@@ -70,56 +70,51 @@ class EventSenderTest
     @Test
     void shouldTimeEveryEventFromTheRingStampToItsFramesSend() throws Exception
     {
-        final EventRing stampingRing = new EventRing(256, counters.ringRejected, true);
-        final EventPublisher stamping =
-            new EventPublisher(stampingRing, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
         final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true);
-        final EventSender sender = sender(stampingRing, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
-        sender.onStart();
-        for (int i = 0; i < EVENTS; i++)
-        {
-            stamping.beginTick(i, 10_000 + i);
-            stamping.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i);
-        }
-        assertTrue(stamping.tryPublishEndOfStream(7, 20_000));
-
-        while (!sender.isFinished())
-        {
-            sender.doWork();
-        }
+        sendThroughAStampingRing(ringToSend);
 
         final Histogram total = ringToSend.total();
         assertEquals(EVENTS, total.getTotalCount());
         assertTrue(counters.framesSent.get() > 2, "several frames: " + counters.framesSent.get());
         // An event without a stamp would read as nanoTime() - 0, pinned at the ceiling.
         assertTrue(total.getMaxValue() < HopLatency.HIGHEST_TRACKABLE_NS / 2, "stamped: " + total.getMaxValue());
-        sender.onClose();
     }
 
     @Test
     void shouldLeaveTheWarmUpsEventsOutOfRingToSendByTheirSequence() throws Exception
     {
-        final EventRing stampingRing = new EventRing(256, counters.ringRejected, true);
-        final EventPublisher stamping =
-            new EventPublisher(stampingRing, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
         final HopLatency ringToSend = HopLatency.of(Hop.RING_TO_SEND, true, 20);
-        final EventSender sender = sender(stampingRing, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
-        sender.onStart();
-        for (int i = 0; i < EVENTS; i++)
-        {
-            stamping.beginTick(i, 10_000 + i);
-            stamping.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i);
-        }
-        assertTrue(stamping.tryPublishEndOfStream(7, 20_000));
-
-        while (!sender.isFinished())
-        {
-            sender.doWork();
-        }
+        sendThroughAStampingRing(ringToSend);
 
         assertEquals(EVENTS, counters.eventsSent.get());
         assertEquals(EVENTS - 20, ringToSend.total().getTotalCount(), "sequences 21 to " + EVENTS);
-        sender.onClose();
+    }
+
+    /** Publishes {@link #EVENTS} signals and the end of stream into a ring that stamps entry, and sends them all. */
+    private void sendThroughAStampingRing(final HopLatency ringToSend) throws Exception
+    {
+        final EventRing stampingRing = new EventRing(256, counters.ringRejected, true);
+        final EventPublisher stamping =
+            new EventPublisher(stampingRing, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
+        final EventSender sender = sender(stampingRing, endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, ringToSend);
+        sender.onStart();
+        try
+        {
+            for (int i = 0; i < EVENTS; i++)
+            {
+                stamping.beginTick(i, 10_000 + i);
+                stamping.publishSignal(1, Event.SIDE_BUY, 1, 100 + i, i);
+            }
+            assertTrue(stamping.tryPublishEndOfStream(7, 20_000));
+            while (!sender.isFinished())
+            {
+                sender.doWork();
+            }
+        }
+        finally
+        {
+            sender.onClose();
+        }
     }
 
     @Test

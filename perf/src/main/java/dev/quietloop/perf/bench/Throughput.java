@@ -30,7 +30,7 @@ final class Throughput
      * three JVMs, the scheduler), and at 700 k events/s the default 65,536 slots hold only 90 ms. A
      * throughput run measures what the pipeline sustains, not how long a stall the default rides out.
      */
-    static final String RING_SIZE = "--bot-arg=--ring-size=262144";
+    static final String BOT_RING_ARG = "--bot-arg=--ring-size=262144";
     private static final long MAX_SPEED_LIMIT_MS = 120_000;
     /** A paced run's time limit beyond its replay's length: start-up, drain, a replay falling behind. */
     private static final long PACED_MARGIN_MS = 60_000;
@@ -93,7 +93,7 @@ final class Throughput
         lines.add(String.format(Locale.ROOT, "- sustained quietloop / raw JeroMQ = **%s** (goal ≥ %.1f): %s",
             Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), GOAL_RATIO,
             ratio >= GOAL_RATIO ? "met" : "**not met**"));
-        lines.add("- quietloop's runs here use a 262,144-slot bot ring (`" + RING_SIZE + "`), 4 times the default, " +
+        lines.add("- quietloop's runs here use a 262,144-slot bot ring (`" + BOT_RING_ARG + "`), 4 times the default, " +
             "to ride out this machine's stalls of a few hundred ms: the rate is what the pipeline sustains.");
         lines.add("- Delivered rate: events the sidecar stub received, over the span from its first to its last " +
             "business event (`sidecar.receiveSpanNs`).");
@@ -122,7 +122,7 @@ final class Throughput
         throws IOException, InterruptedException
     {
         return runner.run(new PipelineRun.Spec(runId, data, pace,
-            Isolation.RING, Condition.HEALTHY, 0, 0, 0, limitMs, List.of(RING_SIZE)));
+            Isolation.RING, Condition.HEALTHY, 0, 0, 0, limitMs, List.of(BOT_RING_ARG)));
     }
 
     /** Events the stub received per second of its receiving span. */

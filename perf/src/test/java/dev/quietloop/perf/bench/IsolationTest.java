@@ -52,7 +52,6 @@ class IsolationTest
     @Test
     void shouldJudgeQuietloopOnMeasuredRunsAndNameANaiveFaultStuckInItsWarmUp()
     {
-        final Map<String, Map<Condition, List<RunFigures>>> byMode = new LinkedHashMap<>();
         final Map<Condition, List<RunFigures>> ring = new EnumMap<>(Condition.class);
         ring.put(Condition.HEALTHY, List.of(run(1_000, 2_000_000)));
         ring.put(Condition.SLOW, List.of(run(1_000, 2_300_000)));
@@ -60,10 +59,8 @@ class IsolationTest
         naive.put(Condition.HEALTHY, List.of(run(1_000, 3_000_000)));
         naive.put(Condition.SLOW, List.of(run(1_000, 3_000_000_000L)));
         naive.put(Condition.STALLED, List.of(run(0, 0)));
-        byMode.put(Isolation.RING, ring);
-        byMode.put(Isolation.DIRECT, naive);
 
-        final List<String> goals = Isolation.goals(byMode);
+        final List<String> goals = Isolation.goals(byMode(ring, naive));
 
         assertEquals("- quietloop: worst fault p99.9 / healthy p99.9 = **1.15** (goal ≤ 1.2): met", goals.get(0));
         assertEquals("- naive baseline: worst fault p99.9 / healthy p99.9 = **1000** (expected: orders of magnitude); " +
@@ -73,14 +70,20 @@ class IsolationTest
     @Test
     void shouldNotMeetQuietloopsGoalWhenAFaultMeasuredNothing()
     {
-        final Map<String, Map<Condition, List<RunFigures>>> byMode = new LinkedHashMap<>();
         final Map<Condition, List<RunFigures>> ring = new EnumMap<>(Condition.class);
         ring.put(Condition.HEALTHY, List.of(run(1_000, 2_000_000)));
         ring.put(Condition.DEAD, List.of(run(0, 0)));
-        byMode.put(Isolation.RING, ring);
-        byMode.put(Isolation.DIRECT, ring);
 
-        assertTrue(Isolation.goals(byMode).get(0).endsWith("= **-** (goal ≤ 1.2): **not met**"));
+        assertTrue(Isolation.goals(byMode(ring, ring)).get(0).endsWith("= **-** (goal ≤ 1.2): **not met**"));
+    }
+
+    private static Map<String, Map<Condition, List<RunFigures>>> byMode(
+        final Map<Condition, List<RunFigures>> ring, final Map<Condition, List<RunFigures>> naive)
+    {
+        final Map<String, Map<Condition, List<RunFigures>>> byMode = new LinkedHashMap<>();
+        byMode.put(Isolation.RING, ring);
+        byMode.put(Isolation.DIRECT, naive);
+        return byMode;
     }
 
     private static RunFigures run(final long measured, final long p999Ns)
