@@ -139,9 +139,11 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     }
 
     /**
-     * Closes the socket with its linger, so that frames it accepted but has not yet written (to a
-     * sidecar still connecting, say) get that long to leave. A bare {@code ZContext.close()} would
-     * apply the context's own linger, 0, and drop them, though they are counted forwarded.
+     * Closes the socket with a linger, so that frames it accepted but has not yet written (to a
+     * sidecar still connecting, say) get time to leave; a bare {@code ZContext.close()} would apply
+     * the context's own linger, 0, and drop them, though they are counted forwarded. The linger
+     * outlasts the handshake interval: JeroMQ 0.6.0 now and then leaves a fresh connection stuck
+     * (jeromq#1022), and only the redial after that interval delivers what was queued for it.
      */
     @Override
     public void onClose()
@@ -150,7 +152,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         {
             if (null != socket)
             {
-                SocketSettings.close(context, socket, settings.lingerMs());
+                SocketSettings.close(context, socket, settings.lingerMs() + settings.handshakeIvlMs());
             }
             context.close();
             context = null;
