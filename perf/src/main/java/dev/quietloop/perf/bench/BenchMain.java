@@ -106,7 +106,8 @@ public final class BenchMain implements Callable<Integer>
         final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
         final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"));
         final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
-        final Isolation isolation = new Isolation(runner, settings, pinning());
+        final int tradingCpu = tradingCpu();
+        final Isolation isolation = new Isolation(runner, settings, pinning(tradingCpu), tradingCpu);
         final long startNs = System.nanoTime();
         // Before the bench writes its plots into the working tree, which would make it look changed.
         final String revision = revision(root);
@@ -167,15 +168,12 @@ public final class BenchMain implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    /**
-     * The isolation runs' CPUs: the broker, and the stub and bot it launches, on every CPU but the
-     * last; the bot's trading thread alone on the last. None with {@code --no-pin}.
-     */
-    private List<String> pinning()
+    /** The CPU the isolation runs give the bot's trading thread: the last one online; -1 with {@code --no-pin}. */
+    private int tradingCpu()
     {
         if (!pin)
         {
-            return List.of();
+            return -1;
         }
         final BitSet online = CpuAffinity.online("--pin");
         if (online.cardinality() < 2)
@@ -183,10 +181,22 @@ public final class BenchMain implements Callable<Integer>
             throw new ConfigException("--pin needs 2 or more CPUs online, this machine has " +
                 CpuAffinity.format(online) + ": use --no-pin");
         }
-        final int trading = online.length() - 1;
-        final BitSet rest = (BitSet)online.clone();
-        rest.clear(trading);
-        return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + trading);
+        return online.length() - 1;
+    }
+
+    /**
+     * The isolation runs' CPUs: the broker, and the stub and bot it launches, on every CPU but the
+     * trading one; the bot's trading thread alone on it. None with {@code --no-pin}.
+     */
+    private static List<String> pinning(final int tradingCpu)
+    {
+        if (tradingCpu < 0)
+        {
+            return List.of();
+        }
+        final BitSet rest = CpuAffinity.online("--pin");
+        rest.clear(tradingCpu);
+        return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + tradingCpu);
     }
 
     /** The shared flags with the heap replaced by {@link #PIPELINE_HEAP}, written to {@code file}. */
@@ -275,9 +285,10 @@ public final class BenchMain implements Callable<Integer>
         lines.add("Methodology: the bot replays at the rate asked, and every event carries its tick's intended time " +
             "(`originNs`), so a late replay counts as latency (no coordinated omission). The first events of an " +
             "isolation run (one a tick) are a warm-up whose samples are left out (`--warmup-events`, on the bot " +
-            "and the stub); each pace says how many. Each scenario runs " +
-            settings.repeats() + " times, round-robin; tables show the median and, in brackets, the lowest and " +
-            "highest. The machine is shared and noisy: read the spreads.");
+            "and the stub); each pace says how many. Each isolation scenario runs " + settings.isolationRepeats() +
+            " times and every other scenario " + settings.repeats() + " times, round-robin. Isolation tables pool " +
+            "each scenario's samples over its runs; other tables show the median of the runs; in brackets, the " +
+            "lowest and highest of the runs. The machine is shared and noisy: read the spreads.");
         lines.add("");
         return lines;
     }

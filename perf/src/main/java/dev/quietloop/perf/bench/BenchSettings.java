@@ -8,6 +8,9 @@ import java.util.List;
  * and draining, whatever its length: that, not the replays, is most of the quick suite's time.
  *
  * @param quick           the short suite: the isolation runs' smaller queues, fewer micro-benchmarks
+ * @param repeats         runs of each throughput and fixed-rate latency scenario
+ * @param isolationRepeats runs of each isolation scenario: their samples are pooled, and the verdict is
+ *                        a ratio near 1 that needs more samples than an order-of-magnitude one
  * @param isolationPaces  the isolation matrix's paces, each with its replay and warm-up
  * @param stopMs          how long the broker stays stopped (SIGSTOP) mid-run
  * @param throughputTicks ticks of the throughput runs, one event each: enough that the first seconds,
@@ -19,6 +22,7 @@ import java.util.List;
 record BenchSettings(
     boolean quick,
     int repeats,
+    int isolationRepeats,
     List<IsolationPace> isolationPaces,
     long stopMs,
     long throughputTicks,
@@ -26,7 +30,7 @@ record BenchSettings(
     int latencySeconds,
     int jmhIterations)
 {
-    static final BenchSettings QUICK = new BenchSettings(true, 3,
+    static final BenchSettings QUICK = new BenchSettings(true, 3, 3,
         List.of(new IsolationPace("--rate=5000", 5_000, 300)), 1_000, 2_000_000, List.of(10_000, 100_000), 1, 1);
     /**
      * The paced warm-up is short: shorter than what the queues hold (a few thousand one-event
@@ -36,8 +40,11 @@ record BenchSettings(
      * The max-speed runs replay far more ticks than the paced ones: at max speed 30,000 measured
      * ticks last about 10 ms, so their p99.9 (the 30 slowest) was whichever interrupt landed in them.
      * 450,000 measured ticks make it the 450 slowest, over a few hundred ms of trading.
+     * Five isolation repeats: with three, the healthy and faulted runs' p99.9 spread over the same
+     * range (at 5,000 ticks/s 1.9-3.4 ms against 1.9-3.5 ms), so a ratio of medians swung between
+     * 0.9 and 1.5 from one bench run to the next.
      */
-    static final BenchSettings FULL = new BenchSettings(false, 3,
+    static final BenchSettings FULL = new BenchSettings(false, 3, 5,
         List.of(new IsolationPace("--rate=5000", 40_000, 1_000), new IsolationPace("--speed=max", 500_000, 50_000)),
         2_000, 10_000_000, List.of(10_000, 100_000), 5, 2);
 

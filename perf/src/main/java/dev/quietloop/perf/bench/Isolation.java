@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.quietloop.perf.bench.BenchSettings.IsolationPace;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
+import org.HdrHistogram.Histogram;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -23,7 +26,8 @@ import org.knowm.xchart.CategorySeries;
  * rate and at max speed, for quietloop (events through the ring to the sender thread) and for the
  * naive baseline (the trading thread sends each event itself). The figure is the bot's
  * {@code tickToPublish}, timed from each tick's intended time. Repeats run round-robin over the
- * scenarios, so drift on a shared machine spreads over all of them alike.
+ * scenarios, so drift on a shared machine spreads over all of them alike, and each scenario's
+ * samples are pooled over its repeats (see {@link Scenario}).
  */
 final class Isolation
 {
@@ -60,15 +64,21 @@ final class Isolation
     private final PipelineRun runner;
     private final BenchSettings settings;
     private final List<String> extraArgs;
+    /** The {@code /proc/stat} line of the trading thread's CPU, or of the whole machine when it is not pinned. */
+    private final String stealLabel;
     /** pace, then send mode, then condition: the repeats. */
-    private final Map<IsolationPace, Map<String, Map<Condition, List<RunFigures>>>> results = new LinkedHashMap<>();
+    private final Map<IsolationPace, Map<String, Map<Condition, Scenario>>> results = new LinkedHashMap<>();
 
-    /** @param pinning the CPU flags of every run, the same for both modes and every condition; or none */
-    Isolation(final PipelineRun runner, final BenchSettings settings, final List<String> pinning)
+    /**
+     * @param pinning    the CPU flags of every run, the same for both modes and every condition; or none
+     * @param tradingCpu the CPU the pinning gives the trading thread, -1 without pinning
+     */
+    Isolation(final PipelineRun runner, final BenchSettings settings, final List<String> pinning, final int tradingCpu)
     {
         this.runner = runner;
         this.settings = settings;
         this.extraArgs = extraArgs(settings, pinning);
+        this.stealLabel = CpuSteal.label(tradingCpu);
     }
 
     /** The flags every isolation run adds to the condition's: the small buffers, then the pinning. */
@@ -86,7 +96,7 @@ final class Isolation
         {
             BenchMain.generate(data(dir, pace), pace.ticks());
         }
-        for (int repeat = 1; repeat <= settings.repeats(); repeat++)
+        for (int repeat = 1; repeat <= settings.isolationRepeats(); repeat++)
         {
             for (final IsolationPace pace : settings.isolationPaces())
             {
@@ -94,10 +104,14 @@ final class Isolation
                 {
                     for (final Condition condition : Condition.values())
                     {
-                        final RunFigures figures = runner.run(spec(data(dir, pace), pace, mode, condition, repeat));
+                        final PipelineRun.Spec spec = spec(data(dir, pace), pace, mode, condition, repeat);
+                        final long stolenBeforeMs = CpuSteal.stolenMs(stealLabel);
+                        final RunFigures figures = runner.run(spec);
+                        final long stolenMs = CpuSteal.stolenMs(stealLabel) - stolenBeforeMs;
                         results.computeIfAbsent(pace, k -> new LinkedHashMap<>())
                             .computeIfAbsent(mode, k -> new EnumMap<>(Condition.class))
-                            .computeIfAbsent(condition, k -> new ArrayList<>()).add(figures);
+                            .computeIfAbsent(condition, k -> new Scenario())
+                            .add(figures, tickToPublish(runner.reportDir(spec.runId())), stolenBeforeMs < 0 ? -1 : stolenMs);
                     }
                 }
             }
@@ -136,6 +150,16 @@ final class Isolation
         return DIRECT.equals(mode) ? MAX_SPEED_NAIVE_MS : MAX_SPEED_RING_MS;
     }
 
+    /**
+     * A run's {@code tickToPublish} samples, from the interval log its bot wrote (the warm-up's are
+     * not in it); none for a run that left no log.
+     */
+    static Histogram tickToPublish(final Path reportDir)
+    {
+        final Path log = reportDir.resolve(Hop.TICK_TO_PUBLISH.logFile());
+        return Files.isRegularFile(log) ? HopLatency.readLog(log) : Scenario.emptyHistogram();
+    }
+
     /** Where a pace's generated data goes. */
     static Path data(final Path dir, final IsolationPace pace)
     {
@@ -146,7 +170,7 @@ final class Isolation
     List<String> report(final Path resultsDir) throws IOException
     {
         final List<String> lines = new ArrayList<>();
-        for (final Map.Entry<IsolationPace, Map<String, Map<Condition, List<RunFigures>>>> byPace : results.entrySet())
+        for (final Map.Entry<IsolationPace, Map<String, Map<Condition, Scenario>>> byPace : results.entrySet())
         {
             final IsolationPace pace = byPace.getKey();
             lines.add("### " + (pace.paced() ? "Fixed rate, " + pace.rate() + " ticks/s" : "Max speed"));
@@ -156,40 +180,46 @@ final class Isolation
                 "stopped at its time limit. A run stopped before its warm-up ended has nothing measured: its row " +
                 "says how many ticks it replayed.", pace.ticks(), pace.warmupEvents()));
             lines.add("");
-            lines.add("`tickToPublish` in µs, median of " + settings.repeats() + " runs (lowest–highest); the ratio is " +
-                "the median p99.9 over the healthy median p99.9 of the same mode in this bench run. A garbage " +
+            lines.add("`tickToPublish` in µs over " + settings.isolationRepeats() + " runs: the samples of all of " +
+                "them pooled in one histogram, and in brackets the lowest and highest of the runs' own figures. " +
+                "The ratio is the pooled p99.9 over the healthy pooled p99.9 of the same mode in this bench run. " +
+                "Counts are the median of the runs (lowest–highest). A garbage " +
                 "collection in the bot stops its trading thread whichever thread allocated: bot GCs counts them over " +
                 "the whole run. Dropped at close: events handed to a socket that a process closed with them still queued " +
                 "(its linger ran out), counted by no process but by the run's report (`losses`); balances: every " +
-                "event delivered or counted by the process that last held it, in every repeat.");
+                "event delivered or counted by the process that last held it, in every repeat. Stolen: the ms the " +
+                "hypervisor ran something else on the " + ("cpu".equals(stealLabel) ? "machine's CPUs" :
+                "trading thread's CPU") + " during a run (`steal` in `/proc/stat`, counted in 10 ms ticks), which " +
+                "stops the trading thread whatever the pipeline does.");
             lines.add("");
-            lines.add("| mode | condition | measured | p50 | p99 | p99.9 | max | p99.9 / healthy | ring rejected | " +
-                "delivered | dropped at close | bot GCs | balances |");
-            lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-            for (final Map.Entry<String, Map<Condition, List<RunFigures>>> byMode : byPace.getValue().entrySet())
+            lines.add("| mode | condition | measured, all runs | p50 | p99 | p99.9 | max | p99.9 / healthy | ring rejected | " +
+                "delivered | dropped at close | bot GCs | balances | stolen, ms |");
+            lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            for (final Map.Entry<String, Map<Condition, Scenario>> byMode : byPace.getValue().entrySet())
             {
-                final Map<Condition, List<RunFigures>> conditions = byMode.getValue();
-                final double healthy = p999(conditions.get(Condition.HEALTHY)).median();
-                for (final Map.Entry<Condition, List<RunFigures>> entry : conditions.entrySet())
+                final Map<Condition, Scenario> conditions = byMode.getValue();
+                final double healthy = conditions.get(Condition.HEALTHY).p999();
+                for (final Map.Entry<Condition, Scenario> entry : conditions.entrySet())
                 {
-                    final List<RunFigures> runs = entry.getValue();
-                    final List<RunFigures> measured = measured(runs);
+                    final Scenario scenario = entry.getValue();
+                    final List<RunFigures> runs = scenario.runs();
                     lines.add(String.format(Locale.ROOT,
-                        "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                        "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                         modeName(byMode.getKey()), entry.getKey().title(),
-                        measured.isEmpty() ? "none: stuck in the warm-up, " +
+                        scenario.measured() == 0 ? "none: stuck in the warm-up, " +
                             Spread.of(runs, r -> r.value("bot.ticks")).plain() + " ticks replayed" :
-                            Spread.of(runs, r -> Math.max(0, r.hop("tickToPublish", "count"))).plain(),
-                        Spread.of(measured, r -> r.hop("tickToPublish", "p50")).micros(),
-                        Spread.of(measured, r -> r.hop("tickToPublish", "p99")).micros(),
-                        p999(runs).micros(),
-                        Spread.of(measured, r -> r.hop("tickToPublish", "max")).micros(),
-                        ratio(p999(runs).median() / healthy),
+                            String.format(Locale.ROOT, "%,d", scenario.measured()),
+                        scenario.micros("p50"),
+                        scenario.micros("p99"),
+                        scenario.micros("p99_9"),
+                        scenario.micros("max"),
+                        ratio(scenario.p999() / healthy),
                         Spread.of(runs, r -> r.ringRejected()).plain(),
                         Spread.of(runs, r -> r.delivered()).plain(),
                         Spread.of(runs, RunFigures::dropped).plain(),
                         Spread.of(runs, r -> r.value("bot.gcCount")).plain(),
-                        runs.stream().allMatch(RunFigures::balances) ? "yes" : "NO"));
+                        runs.stream().allMatch(RunFigures::balances) ? "yes" : "NO",
+                        scenario.stolen()));
                 }
             }
             lines.add("");
@@ -214,11 +244,11 @@ final class Isolation
      * The goal lines. A fault without a measured run cannot show quietloop's goal met; for the naive
      * baseline it is the worst degradation of all, and is named as such.
      */
-    static List<String> goals(final Map<String, Map<Condition, List<RunFigures>>> byMode)
+    static List<String> goals(final Map<String, Map<Condition, Scenario>> byMode)
     {
         final double worstRing = worstRatio(byMode.get(RING));
         final String stuck = byMode.get(DIRECT).entrySet().stream()
-            .filter(entry -> measured(entry.getValue()).isEmpty())
+            .filter(entry -> entry.getValue().measured() == 0)
             .map(entry -> entry.getKey().title()).collect(Collectors.joining(", "));
         return List.of(
             String.format(Locale.ROOT, "- quietloop: worst fault p99.9 / healthy p99.9 = **%s** (goal ≤ %.1f): %s",
@@ -228,43 +258,42 @@ final class Isolation
                 stuck.isEmpty() ? "" : "; worse still, stuck in its warm-up: " + stuck));
     }
 
-    /** The highest median p99.9 of a mode's conditions over its healthy one. */
-    /** The highest fault p99.9 over the healthy one; NaN when either is missing. */
-    private static double worstRatio(final Map<Condition, List<RunFigures>> conditions)
+    /** The highest pooled p99.9 of a mode's conditions over its healthy one; NaN when either is missing. */
+    private static double worstRatio(final Map<Condition, Scenario> conditions)
     {
-        final List<RunFigures> healthyRuns = conditions.get(Condition.HEALTHY);
+        final Scenario healthyRuns = conditions.get(Condition.HEALTHY);
         if (null == healthyRuns)
         {
             return Double.NaN;
         }
-        final double healthy = p999(healthyRuns).median();
+        final double healthy = healthyRuns.p999();
         double worst = 0;
-        for (final List<RunFigures> runs : conditions.values())
+        for (final Scenario scenario : conditions.values())
         {
-            worst = Math.max(worst, p999(runs).median() / healthy);
+            worst = Math.max(worst, scenario.p999() / healthy);
         }
         return worst;
     }
 
     private static void plot(
-        final Path png, final IsolationPace pace, final Map<String, Map<Condition, List<RunFigures>>> byMode)
+        final Path png, final IsolationPace pace, final Map<String, Map<Condition, Scenario>> byMode)
         throws IOException
     {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         final CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
-            .title("tickToPublish p99.9 per sidecar condition, " + pace.name() + " (median of repeats)")
+            .title("tickToPublish p99.9 per sidecar condition, " + pace.name() + " (all repeats pooled)")
             .xAxisTitle("condition").yAxisTitle("p99.9 (µs, log)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         // Bars start at zero, which a log axis cannot show: points joined by lines instead.
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         chart.getStyler().setXAxisLabelRotation(10);
-        for (final Map.Entry<String, Map<Condition, List<RunFigures>>> byCondition : byMode.entrySet())
+        for (final Map.Entry<String, Map<Condition, Scenario>> byCondition : byMode.entrySet())
         {
             final List<String> names = new ArrayList<>();
             final List<Double> values = new ArrayList<>();
-            for (final Map.Entry<Condition, List<RunFigures>> entry : byCondition.getValue().entrySet())
+            for (final Map.Entry<Condition, Scenario> entry : byCondition.getValue().entrySet())
             {
-                final double p999 = p999(entry.getValue()).median();
+                final double p999 = entry.getValue().p999();
                 if (Double.isNaN(p999))
                 {
                     continue; // nothing measured: the table says why
@@ -280,26 +309,14 @@ final class Isolation
         }
     }
 
-    /** The median p99.9 of the runs that measured anything; NaN when none did. */
-    private static Spread p999(final List<RunFigures> runs)
+    private static Map<Condition, Scenario> measuredOnly(final Map<Condition, Scenario> conditions)
     {
-        return Spread.of(measured(runs), r -> r.hop("tickToPublish", "p99_9"));
-    }
-
-    /** The runs that timed at least one event after their warm-up. */
-    private static List<RunFigures> measured(final List<RunFigures> runs)
-    {
-        return runs.stream().filter(run -> run.hop("tickToPublish", "count") > 0).toList();
-    }
-
-    private static Map<Condition, List<RunFigures>> measuredOnly(final Map<Condition, List<RunFigures>> conditions)
-    {
-        final Map<Condition, List<RunFigures>> measured = new EnumMap<>(Condition.class);
-        conditions.forEach((condition, runs) ->
+        final Map<Condition, Scenario> measured = new EnumMap<>(Condition.class);
+        conditions.forEach((condition, scenario) ->
         {
-            if (!measured(runs).isEmpty())
+            if (scenario.measured() > 0)
             {
-                measured.put(condition, runs);
+                measured.put(condition, scenario);
             }
         });
         return measured;
@@ -313,5 +330,86 @@ final class Isolation
     private static String modeName(final String mode)
     {
         return RING.equals(mode) ? "quietloop" : "naive";
+    }
+
+    /**
+     * One scenario's repeats: each run's figures, and the {@code tickToPublish} samples of all of
+     * them in one histogram. The verdict is the pooled p99.9: a handful of runs' own p99.9 spread
+     * over the same range for the healthy and the faulted sidecar, so their median was decided by
+     * whichever runs the machine disturbed, while the pooled one weighs every sample once.
+     */
+    static final class Scenario
+    {
+        private final List<RunFigures> runs = new ArrayList<>();
+        private final List<Long> stolenMs = new ArrayList<>();
+        private final Histogram pooled = emptyHistogram();
+
+        /** An empty histogram with the recorders' precision, which grows to any value added to it. */
+        static Histogram emptyHistogram()
+        {
+            final Histogram histogram = new Histogram(HopLatency.SIGNIFICANT_DIGITS);
+            histogram.setAutoResize(true);
+            return histogram;
+        }
+
+        /** @param stolenMs what the hypervisor took from the trading CPU during the run, -1 if unknown */
+        void add(final RunFigures run, final Histogram tickToPublish, final long stolenMs)
+        {
+            runs.add(run);
+            pooled.add(tickToPublish);
+            this.stolenMs.add(stolenMs);
+        }
+
+        /** The ms stolen per run, median (lowest–highest); "-" where it is not known. */
+        String stolen()
+        {
+            return stolenMs.contains(-1L) ? "-" : Spread.of(stolenMs, Long::doubleValue).plain();
+        }
+
+        List<RunFigures> runs()
+        {
+            return runs;
+        }
+
+        /** Samples over all the runs: 0 when every run was stopped in its warm-up. */
+        long measured()
+        {
+            return pooled.getTotalCount();
+        }
+
+        /** The pooled p99.9 in ns; NaN when nothing was measured. */
+        double p999()
+        {
+            return pooled("p99_9");
+        }
+
+        /** A figure of the summaries ({@code p50}, {@code p99}, {@code p99_9}, {@code max}), pooled; NaN when none. */
+        private double pooled(final String figure)
+        {
+            if (measured() == 0)
+            {
+                return Double.NaN;
+            }
+            return switch (figure)
+            {
+                case "p50" -> pooled.getValueAtPercentile(50.0);
+                case "p99" -> pooled.getValueAtPercentile(99.0);
+                case "p99_9" -> pooled.getValueAtPercentile(99.9);
+                case "max" -> pooled.getMaxValue();
+                default -> throw new IllegalArgumentException("no pooled figure " + figure);
+            };
+        }
+
+        /**
+         * The pooled {@code figure} in µs, and in brackets the lowest and highest of the runs' own (from
+         * their summaries), over the runs that measured anything.
+         */
+        String micros(final String figure)
+        {
+            final Spread perRun = Spread.of(
+                runs.stream().filter(run -> run.hop("tickToPublish", "count") > 0).toList(),
+                run -> run.hop("tickToPublish", figure));
+            return perRun.microsBeside(pooled(figure));
+        }
     }
 }

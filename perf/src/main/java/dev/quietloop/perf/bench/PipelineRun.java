@@ -128,13 +128,19 @@ final class PipelineRun
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
         System.out.printf(java.util.Locale.ROOT, "bench: %s took %.1f s, exit %d%n", spec.runId(), wallSeconds,
             broker.exitValue());
-        final Path summary = reportsDir.resolve(spec.runId()).resolve("summary.json");
+        final Path summary = reportDir(spec.runId()).resolve("summary.json");
         if (!Files.isRegularFile(summary))
         {
             throw new IllegalStateException("run " + spec.runId() + " exited " + broker.exitValue() +
                 " without a summary; its output: " + log);
         }
         return new RunFigures(SummaryJson.read(summary));
+    }
+
+    /** Where a run's report goes: the broker's {@code --reports} folder and its {@code --run-id}. */
+    Path reportDir(final String runId)
+    {
+        return reportsDir.resolve(runId);
     }
 
     /** Stops the broker once its bot has replayed {@code stopAtTicks}, for {@code stopMs}. */

@@ -28,7 +28,13 @@ record Spread(double median, double min, double max)
     /** Nanoseconds shown as microseconds: {@code 12.3 (11.9–14.0)}. */
     String micros()
     {
-        return String.format(Locale.ROOT, "%s (%s–%s)", us(median), us(min), us(max));
+        return microsBeside(median);
+    }
+
+    /** Another figure, such as one pooled over the runs, with this range beside it, as {@link #micros()}. */
+    String microsBeside(final double nanos)
+    {
+        return String.format(Locale.ROOT, "%s (%s–%s)", us(nanos), us(min), us(max));
     }
 
     /** A count or rate: {@code 20000 (19800–20100)}. */
