@@ -19,6 +19,15 @@ final class ProductionNotes
             "poll and a copy (single-digit µs), and `endToEnd` at 10k events/s to tens of µs, bound by the two " +
             "loopback TCP hops.",
         "- The tails stop being scheduling noise: with the hot threads alone on their cores, p99.9 approaches p99.",
+        "- Safepoints stop mattering: a safepoint stops every Java thread of the bot, the trading thread " +
+            "included, until the slowest of them reaches it, and here the sender and JeroMQ's I/O thread wait " +
+            "for the other, crowded CPU. JDK 17's `ICBufferFull` safepoints (the JIT's inline-cache buffer " +
+            "filling while hot code still compiles) took 0.2 to 4.5 ms each to reach here (`-Xlog:safepoint`). " +
+            "This is the one coupling the ring does not cut, and a fault that keeps the other CPU busier " +
+            "lengthens it; with a core for each hot thread it falls to microseconds.",
+        "- The host stops taking the CPU: on a virtual machine the hypervisor can run something else on the " +
+            "trading vCPU for milliseconds (the isolation tables' `stolen` column), which no setting in the guest " +
+            "prevents; a dedicated host, or vCPUs pinned to physical cores by the hypervisor, does.",
         "- What does not change is the isolation itself: the trading thread only ever does `tryPublishEvent` on " +
             "a ring, so a stalled sidecar costs it nothing on any box.",
         "",
@@ -39,7 +48,11 @@ final class ProductionNotes
             "`bot.gcCount` says whether it held.",
         "5. CPU frequency: `performance` governor, deep C-states off (`intel_idle.max_cstate=1` or " +
             "`processor.max_cstate=1`), turbo settled one way or the other so runs compare.",
-        "6. Keep the hop timers on (`--time-hops`, the default): their cost is one clock read per hop, and they " +
+        "6. Fewer safepoints: `-XX:GuaranteedSafepointInterval=0` (in `config/jvm.options` already) removes the " +
+            "periodic ones. On JDK 17 add `-XX:+UnlockExperimentalVMOptions -XX:InlineCacheBufferSize=2m` (at most " +
+            "1/100 of the code cache): it removed the `ICBufferFull` safepoints from the bot's runs here. JDK 25 " +
+            "has no such buffer and refuses the flag, so it is not in `config/jvm.options`.",
+        "7. Keep the hop timers on (`--time-hops`, the default): their cost is one clock read per hop, and they " +
             "are how you see where the time goes.",
         "");
 
