@@ -35,9 +35,18 @@ final class Isolation
     static final String DIRECT = "direct";
     /** quietloop's goal: every fault's p99.9 at most this times the healthy one of the same run. */
     static final double GOAL_RATIO = 1.2;
-    /** Start-up (about 5 s of three JVMs, longer on a busy machine) and the drain, beyond a paced replay. */
+    /**
+     * Start-up (about 5 s of three JVMs, longer on a busy machine) and a healthy run's drain, beyond a
+     * paced replay: the naive baseline's limit, past which it is cut (behind a fault it would take hours).
+     */
     static final long PACED_MARGIN_MS = 7_000;
-    static final long MAX_SPEED_RING_MS = 20_000;
+    /**
+     * quietloop's runs end by themselves, and are given the time to: behind a stalled or dead
+     * sidecar the bot drains and lingers, then the broker waits out its own drain timeout and the
+     * forwarder's linger (linger and handshake interval), about 10 s beyond the replay here.
+     */
+    static final long RING_PACED_MARGIN_MS = 13_000;
+    static final long MAX_SPEED_RING_MS = 25_000;
     static final long MAX_SPEED_NAIVE_MS = 30_000;
     /**
      * Small socket buffers in every process, for both modes alike: with the defaults (1000 frames
@@ -135,8 +144,9 @@ final class Isolation
 
     /**
      * How long a run may take, start-up (about 5 s of three JVMs) included, before it is asked to
-     * stop and leaves a partial report. A paced run gets its replay's length and {@link #PACED_MARGIN_MS}:
-     * the naive baseline behind a faulted sidecar would take hours. At max speed
+     * stop and leaves a partial report. A paced run gets its replay's length and a margin:
+     * {@link #RING_PACED_MARGIN_MS} for quietloop, {@link #PACED_MARGIN_MS} for the naive baseline,
+     * which behind a faulted sidecar would take hours. At max speed
      * quietloop finishes well within {@link #MAX_SPEED_RING_MS}; the naive baseline does not: it
      * sends one-event frames at the pace the pipeline takes them, a few thousand a second here even
      * with a healthy stub, so it is stopped at {@link #MAX_SPEED_NAIVE_MS}, long after its warm-up.
@@ -145,7 +155,7 @@ final class Isolation
     {
         if (pace.paced())
         {
-            return pace.ticks() * 1000 / pace.rate() + PACED_MARGIN_MS;
+            return pace.ticks() * 1000 / pace.rate() + (RING.equals(mode) ? RING_PACED_MARGIN_MS : PACED_MARGIN_MS);
         }
         return DIRECT.equals(mode) ? MAX_SPEED_NAIVE_MS : MAX_SPEED_RING_MS;
     }
