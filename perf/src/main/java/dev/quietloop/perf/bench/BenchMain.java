@@ -45,8 +45,12 @@ public final class BenchMain implements Callable<Integer>
      * timer loop), so with the shared 256 MB heap the bot collected every second or two, for 5 to 30
      * ms on this machine. A 768 MB young generation keeps a run free of them, as a production box
      * sized for its session would be ({@code bot.gcCount} in each run's summary says whether it held).
-     * Not pre-touched: a gigabyte costs each JVM 0.35 s at start, and first touches fall on the
-     * allocating JeroMQ threads, not the trading thread.
+     * Pre-touched only in the throughput section (both sides): a gigabyte costs each JVM 0.35 s at
+     * start, which the isolation matrix's hundred short runs (and the quick suite's 5 minutes) would
+     * pay for nothing, since first touches fall on the allocating JeroMQ threads, not the trading
+     * thread. In a throughput run they are CPU taken from the pipeline: the kernel clearing fresh heap
+     * pages was 12% of both CPUs in a profile at 700 k events/s, and pre-touching raised capacity by
+     * 15-35% here, for quietloop and for the raw baseline alike.
      */
     static final List<String> PIPELINE_HEAP = List.of("-Xms1g", "-Xmx1g", "-Xmn768m");
     private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
@@ -104,7 +108,7 @@ public final class BenchMain implements Callable<Integer>
         final Path reportsDir = Files.createDirectories(root.resolve("perf/reports/bench-" + stamp));
         final Path countersDir = Files.createDirectories(reportsDir.resolve("counters"));
         final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
-        final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"));
+        final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"), false);
         final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
         final int tradingCpu = tradingCpu();
         final Isolation isolation = new Isolation(runner, settings, pinning(tradingCpu), tradingCpu);
@@ -124,7 +128,9 @@ public final class BenchMain implements Callable<Integer>
         {
             final Path data = reportsDir.resolve("throughput.csv");
             generate(data, settings.throughputTicks());
-            final Throughput throughput = new Throughput(runner, settings, root, pipelineOptions);
+            final Path throughputOptions = pipelineOptions(reportsDir.resolve("jvm-throughput.options"), true);
+            final Throughput throughput = new Throughput(
+                new PipelineRun(root, throughputOptions, reportsDir, countersDir), settings, root, throughputOptions);
             try
             {
                 throughput.run(data);
@@ -199,8 +205,11 @@ public final class BenchMain implements Callable<Integer>
         return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + tradingCpu);
     }
 
-    /** The shared flags with the heap replaced by {@link #PIPELINE_HEAP}, written to {@code file}. */
-    private Path pipelineOptions(final Path file) throws IOException
+    /**
+     * The shared flags with the heap replaced by {@link #PIPELINE_HEAP}, pre-touched when {@code preTouch},
+     * written to {@code file}.
+     */
+    private Path pipelineOptions(final Path file, final boolean preTouch) throws IOException
     {
         final List<String> lines = new ArrayList<>();
         for (final String line : Files.readAllLines(jvmOptions, StandardCharsets.UTF_8))
@@ -213,6 +222,10 @@ public final class BenchMain implements Callable<Integer>
         }
         lines.add("# bin/bench.sh: the pipeline runs' heap (BenchMain.PIPELINE_HEAP)");
         lines.addAll(PIPELINE_HEAP);
+        if (preTouch)
+        {
+            lines.add(PRE_TOUCH);
+        }
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file.toAbsolutePath();
     }
@@ -261,9 +274,12 @@ public final class BenchMain implements Callable<Integer>
         lines.add("```");
         lines.add("");
         lines.add("The pipeline runs (both modes, every section) and the raw JeroMQ baseline replace the heap with `" +
-            String.join(" ", PIPELINE_HEAP) + "`, not pre-touched: JeroMQ's I/O thread in the bot allocates about " +
+            String.join(" ", PIPELINE_HEAP) + "`: JeroMQ's I/O thread in the bot allocates about " +
             "25 MB/s at 5,000 ticks/s, and with the shared 256 MB heap the bot collected every second or two, each " +
-            "collection stopping the trading thread for 5 to 30 ms. The `bot GCs` column says whether a run held.");
+            "collection stopping the trading thread for 5 to 30 ms. The `bot GCs` column says whether a run held. " +
+            "Only the throughput runs (both sides) keep `" + PRE_TOUCH + "`: there the kernel clearing fresh heap " +
+            "pages for JeroMQ's allocations took CPU from the pipeline (12% of both CPUs in a profile); elsewhere it " +
+            "would only add 0.35 s to each JVM's start.");
         lines.add("");
         lines.add("Idle strategies, the defaults: the bot's trading thread spins (one core whole); the bot's sender, " +
             "the broker's receiver and forwarder and the stub's receive loop back off (10 spins, 20 yields, then " +
