@@ -110,8 +110,9 @@ public final class BenchMain implements Callable<Integer>
         final Path resultsDir = Files.createDirectories(resultsFile.toAbsolutePath().getParent().resolve("results"));
         final Path pipelineOptions = pipelineOptions(reportsDir.resolve("jvm.options"), false);
         final PipelineRun runner = new PipelineRun(root, pipelineOptions, reportsDir, countersDir);
-        final int tradingCpu = tradingCpu();
-        final Isolation isolation = new Isolation(runner, settings, pinning(tradingCpu), tradingCpu);
+        final BitSet online = pin ? CpuAffinity.online("--pin") : new BitSet();
+        final int tradingCpu = tradingCpu(online);
+        final Isolation isolation = new Isolation(runner, settings, pinning(online, tradingCpu), tradingCpu);
         final long startNs = System.nanoTime();
         // Before the bench writes its plots into the working tree, which would make it look changed.
         final String revision = revision(root);
@@ -175,13 +176,12 @@ public final class BenchMain implements Callable<Integer>
     }
 
     /** The CPU the isolation runs give the bot's trading thread: the last one online; -1 with {@code --no-pin}. */
-    private int tradingCpu()
+    private int tradingCpu(final BitSet online)
     {
         if (!pin)
         {
             return -1;
         }
-        final BitSet online = CpuAffinity.online("--pin");
         if (online.cardinality() < 2)
         {
             throw new ConfigException("--pin needs 2 or more CPUs online, this machine has " +
@@ -194,13 +194,13 @@ public final class BenchMain implements Callable<Integer>
      * The isolation runs' CPUs: the broker, and the stub and bot it launches, on every CPU but the
      * trading one; the bot's trading thread alone on it. None with {@code --no-pin}.
      */
-    private static List<String> pinning(final int tradingCpu)
+    private static List<String> pinning(final BitSet online, final int tradingCpu)
     {
         if (tradingCpu < 0)
         {
             return List.of();
         }
-        final BitSet rest = CpuAffinity.online("--pin");
+        final BitSet rest = (BitSet)online.clone();
         rest.clear(tradingCpu);
         return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + tradingCpu);
     }

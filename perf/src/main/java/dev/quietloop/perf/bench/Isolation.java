@@ -193,7 +193,8 @@ final class Isolation
             lines.add("`tickToPublish` in µs over " + settings.isolationRepeats() + " runs: the samples of all of " +
                 "them pooled in one histogram, and in brackets the lowest and highest of the runs' own figures. " +
                 "The ratio is the pooled p99.9 over the healthy pooled p99.9 of the same mode in this bench run. " +
-                "Counts are the median of the runs (lowest–highest). A garbage " +
+                "Measured is the pooled samples' count; the other counts are the median of the runs (lowest–highest). " +
+                "A garbage " +
                 "collection in the bot stops its trading thread whichever thread allocated: bot GCs counts them over " +
                 "the whole run. Dropped at close: events handed to a socket that a process closed with them still queued " +
                 "(its linger ran out), counted by no process but by the run's report (`losses`); balances: every " +
