@@ -58,6 +58,8 @@ final class BrokerPipeline implements AutoCloseable
     private AgentRunner reporterRunner;
     private SendLatencyLog latencyLog;
     private long startMs;
+    private boolean draining;
+    private long drainDeadlineNs;
 
     BrokerPipeline(final BrokerConfig config, final BrokerCounters counters, final PrintStream err)
     {
@@ -106,7 +108,7 @@ final class BrokerPipeline implements AutoCloseable
      */
     long drainAndStop(final long drainTimeoutMs)
     {
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainTimeoutMs);
+        final long deadlineNs = startDrain(drainTimeoutMs);
         awaitDrained(deadlineNs);
         receiverRunner.close();
         receiverRunner = null;
@@ -122,6 +124,24 @@ final class BrokerPipeline implements AutoCloseable
         final long undelivered = Math.max(0, counters.eventsReceived().get() - counters.eventsForwarded().get());
         counters.undelivered().setRelease(undelivered);
         return undelivered;
+    }
+
+    /**
+     * Starts the drain's clock, once: {@code --drain-timeout} bounds the whole end of the run, from
+     * the first call (the broker waiting for the bot's last frames after it exited) to the end of
+     * {@link #drainAndStop}. A later call returns the deadline set by the first; before, each wait
+     * took its own timeout, so a sidecar that took nothing held the run for twice the timeout.
+     *
+     * @return the drain's deadline, on the {@link System#nanoTime()} scale.
+     */
+    long startDrain(final long drainTimeoutMs)
+    {
+        if (!draining)
+        {
+            draining = true;
+            drainDeadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainTimeoutMs);
+        }
+        return drainDeadlineNs;
     }
 
     private boolean awaitDrained(final long deadlineNs)

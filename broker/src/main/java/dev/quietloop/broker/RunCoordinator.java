@@ -199,12 +199,13 @@ final class RunCoordinator
      * sidecar is slow): wait for its end of stream until no frame has arrived for a grace period.
      * The grace runs only while the broker ring is empty: with frames still waiting to be forwarded
      * the receiver may be held back by a full ring, and its quiet says nothing about what is still
-     * in flight. The whole wait is bounded by the drain timeout, for a sidecar that takes nothing.
+     * in flight. The wait starts the drain's clock ({@link BrokerPipeline#startDrain}): it and the
+     * drain after it share one drain timeout, for a sidecar that takes nothing.
      */
     private void awaitQuietAfterBotExit()
     {
         final long graceNs = TimeUnit.MILLISECONDS.toNanos(BOT_EXIT_GRACE_MS);
-        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.drainTimeoutMs());
+        final long deadlineNs = pipeline.startDrain(config.drainTimeoutMs());
         long lastFrames = counters.framesReceived().get();
         long quietSinceNs = System.nanoTime();
         while (!stop.isRequested() && !expectedEndsArrived() && System.nanoTime() - quietSinceNs < graceNs &&
