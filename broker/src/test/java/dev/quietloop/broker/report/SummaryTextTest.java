@@ -144,4 +144,22 @@ class SummaryTextTest
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  sidecar     not in this summary")), lines.toString());
         assertTrue(lines.contains("latency (us)  none recorded"), lines.toString());
     }
+
+    @Test
+    void shouldCountWhatTheBotSentAndTheBrokerNeverReadWhenTheSidecarIsExternal()
+    {
+        final Map<String, Long> s = new TreeMap<>();
+        s.put("bot.eventsProduced", 5_000L);
+        s.put("bot.eventsSent", 5_000L);
+        s.put("broker.eventsReceived", 3_521L);
+        s.put("broker.eventsForwarded", 1_085L);
+        s.put("broker.undelivered", 2_436L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        assertTrue(lines.contains("  losses      sent by the bot 5000 - received by the broker 3521 = dropped at close 1479: " +
+            "counted by no process, only here"), lines.toString());
+        s.put("broker.eventsReceived", 5_000L);
+        assertTrue(SummaryText.render("x", s).stream().noneMatch(l -> l.startsWith("  losses")), "nothing dropped");
+    }
 }
