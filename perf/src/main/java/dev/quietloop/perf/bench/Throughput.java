@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Section 2: sustained events/s delivered to the sidecar with zero loss, against raw JeroMQ
@@ -30,7 +32,8 @@ final class Throughput
      * three JVMs, the scheduler), and at 700 k events/s the default 65,536 slots hold only 90 ms. A
      * throughput run measures what the pipeline sustains, not how long a stall the default rides out.
      */
-    static final String BOT_RING_ARG = "--bot-arg=--ring-size=262144";
+    private static final int BOT_RING_SIZE = 262_144;
+    static final String BOT_RING_ARG = "--bot-arg=--ring-size=" + BOT_RING_SIZE;
     private static final long MAX_SPEED_LIMIT_MS = 120_000;
     /** A paced run's time limit beyond its replay's length: start-up, drain, a replay falling behind. */
     private static final long PACED_MARGIN_MS = 60_000;
@@ -93,14 +96,16 @@ final class Throughput
         lines.add(String.format(Locale.ROOT, "- sustained quietloop / raw JeroMQ = **%s** (goal ≥ %.1f): %s",
             Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), GOAL_RATIO,
             ratio >= GOAL_RATIO ? "met" : "**not met**"));
-        lines.add("- quietloop's runs here use a 262,144-slot bot ring (`" + BOT_RING_ARG + "`), 4 times the default, " +
-            "to ride out this machine's stalls of a few hundred ms: the rate is what the pipeline sustains.");
+        lines.add(String.format(Locale.ROOT, "- quietloop's runs here use a %,d-slot bot ring (`%s`), 4 times the " +
+            "default, to ride out this machine's stalls of a few hundred ms: the rate is what the pipeline sustains.",
+            BOT_RING_SIZE, BOT_RING_ARG));
         lines.add("- Delivered rate: events the sidecar stub received, over the span from its first to its last " +
             "business event (`sidecar.receiveSpanNs`).");
         lines.add(String.format(Locale.ROOT, "- Each run replays (or sends) %,d events: the first seconds, while " +
-            "the JVMs compile, are a small part of it. Sustained: the highest of the rates tried (0.9, 0.75, 0.6, " +
-            "0.45, 0.3 of that repeat's capacity) that lost nothing, neither ring-rejected nor missing at the stub.",
-            settings.throughputTicks()));
+            "the JVMs compile, are a small part of it. Sustained: the highest of the rates tried (%s of that " +
+            "repeat's capacity) that lost nothing, neither ring-rejected nor missing at the stub.",
+            settings.throughputTicks(),
+            Arrays.stream(STEPS).mapToObj(Double::toString).collect(Collectors.joining(", "))));
         lines.add("- Both sides have the same two CPUs. The raw baseline is two processes with nothing else to do; " +
             "quietloop is three, its trading thread replays the file (parsing, the strategy, the hop timers) and spins " +
             "between paced ticks, and every event crosses two JeroMQ hops (bot to broker, broker to sidecar).");
