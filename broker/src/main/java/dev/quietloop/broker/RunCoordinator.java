@@ -39,6 +39,8 @@ final class RunCoordinator
     static final String STUB_ROLE = "sidecar-stub";
     static final String ROLE = "broker";
     static final String MISSING_AT_SIDECAR = "run.missingAtSidecar";
+    /** With an external sidecar: what the bot sent and this broker never read (see {@link #droppedAtBotClose}). */
+    static final String DROPPED_AT_BOT_CLOSE = "run.droppedAtBotClose";
 
     private static final long READY_TIMEOUT_MS = 30_000;
     private static final long BOT_EXIT_GRACE_MS = 1_000;
@@ -145,13 +147,8 @@ final class RunCoordinator
         writer.writeBrokerCounters(brokerSummary);
         pipeline.writeFiles(runDir);
         final Map<String, Long> components = writer.mergeComponents();
-        final long missing = missingAtSidecar(components);
-        if (missing > 0)
-        {
-            components.put(MISSING_AT_SIDECAR, missing);
-        }
-        final int exitCode = new RunOutcome(
-            interrupted, undelivered + Math.max(0, missing), botExitCode, botFailed || stubFailed).exitCode();
+        final int exitCode = new RunOutcome(interrupted, countLosses(components, undelivered), botExitCode,
+            botFailed || stubFailed).exitCode();
         RunConfigWriter.write(runDir, config::writeYaml, err);
         writeReports(writer, total, components, interrupted, exitCode, undelivered);
         return exitCode;
@@ -289,6 +286,28 @@ final class RunCoordinator
     }
 
     /**
+     * Adds to the merged summary the losses no process could count ({@link #MISSING_AT_SIDECAR},
+     * {@link #DROPPED_AT_BOT_CLOSE}), each only when there are some.
+     *
+     * @return every event of the run that was passed on and did not reach a sidecar: with those
+     *         left {@code undelivered} in the broker. Any of them makes the run exit {@code 3}.
+     */
+    static long countLosses(final Map<String, Long> components, final long undelivered)
+    {
+        final long missing = missingAtSidecar(components);
+        if (missing > 0)
+        {
+            components.put(MISSING_AT_SIDECAR, missing);
+        }
+        final long droppedAtBotClose = droppedAtBotClose(components);
+        if (droppedAtBotClose > 0)
+        {
+            components.put(DROPPED_AT_BOT_CLOSE, droppedAtBotClose);
+        }
+        return undelivered + Math.max(0, missing) + droppedAtBotClose;
+    }
+
+    /**
      * Events the bot produced that the sidecar neither received nor counted as a gap: lost on the
      * way (a sidecar that died with frames in flight), so nothing at the sidecar could count them.
      *
@@ -307,6 +326,25 @@ final class RunCoordinator
     }
 
     /**
+     * With an external sidecar, whose side is not in the summary, the bot's hop still balances: what
+     * the bot handed to its socket and this broker never read was dropped when the bot closed the
+     * socket with it still queued. No process can count it; the run does, so that it is not lost
+     * silently. With a launched stub it is part of {@link #missingAtSidecar} instead.
+     *
+     * @return that number, or 0 when there is a sidecar side to balance against, or no bot side.
+     */
+    static long droppedAtBotClose(final Map<String, Long> summary)
+    {
+        final Long sent = summary.get("bot.eventsSent");
+        final Long brokerReceived = summary.get("broker.eventsReceived");
+        if (null == sent || null == brokerReceived || summary.containsKey("sidecar.eventsReceived"))
+        {
+            return 0;
+        }
+        return Math.max(0, sent - brokerReceived);
+    }
+
+    /**
      * The run's account in one line, from the merged summary: what the bot produced, what the
      * sidecar received and missed, and whether the two sides balance (DESIGN.md, "Accounting").
      */
@@ -322,7 +360,9 @@ final class RunCoordinator
         final String bot = "accounting: bot produced " + produced + " (ring rejected " + rejected + ")";
         if (null == received)
         {
-            return bot + "; the sidecar is external, so its side is not known here";
+            final long dropped = droppedAtBotClose(summary);
+            return bot + "; the sidecar is external, so its side is not known here" +
+                (dropped > 0 ? "; " + dropped + " sent by the bot were dropped at close, never read by the broker" : "");
         }
         final long missing = missingAtSidecar(summary);
         return bot + "; sidecar received " + received + " (gaps " + summary.getOrDefault("sidecar.gaps", 0L) +

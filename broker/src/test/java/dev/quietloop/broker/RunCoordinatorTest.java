@@ -1,10 +1,12 @@
 package dev.quietloop.broker;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCoordinatorTest
@@ -44,5 +46,47 @@ class RunCoordinatorTest
         assertEquals(0, RunCoordinator.missingAtSidecar(Map.of(
             "bot.eventsProduced", 100L, "sidecar.eventsReceived", 95L, "sidecar.gaps", 7L, "sidecar.duplicates", 2L)));
         assertEquals(-1, RunCoordinator.missingAtSidecar(Map.of("bot.eventsProduced", 100L)));
+    }
+
+    @Test
+    void shouldCountWhatTheBotSentAndTheBrokerNeverReadOnlyWhenTheSidecarIsExternal()
+    {
+        final Map<String, Long> external = Map.of(
+            "bot.eventsProduced", 5_000L, "bot.eventsSent", 5_000L, "broker.eventsReceived", 3_521L);
+
+        assertEquals(1_479, RunCoordinator.droppedAtBotClose(external));
+        assertTrue(RunCoordinator.accounting(external).contains("1479 sent by the bot were dropped at close"),
+            RunCoordinator.accounting(external));
+        assertEquals(0, RunCoordinator.droppedAtBotClose(Map.of(
+            "bot.eventsSent", 5_000L, "broker.eventsReceived", 5_000L)), "nothing dropped");
+        assertEquals(0, RunCoordinator.droppedAtBotClose(Map.of("bot.eventsSent", 5_000L,
+            "broker.eventsReceived", 3_521L, "sidecar.eventsReceived", 3_521L)), "a stub's side counts it as missing");
+        assertEquals(0, RunCoordinator.droppedAtBotClose(Map.of("broker.eventsReceived", 3_521L)), "bots run apart");
+    }
+
+    @Test
+    void shouldAddTheLossesNoProcessCountedToTheSummaryAndToWhatMakesTheRunFail()
+    {
+        final Map<String, Long> external = new TreeMap<>(Map.of(
+            "bot.eventsProduced", 5_000L, "bot.eventsSent", 5_000L, "broker.eventsReceived", 3_521L));
+
+        assertEquals(1_479 + 7, RunCoordinator.countLosses(external, 7));
+        assertEquals(1_479, external.get(RunCoordinator.DROPPED_AT_BOT_CLOSE));
+        assertFalse(external.containsKey(RunCoordinator.MISSING_AT_SIDECAR));
+
+        final Map<String, Long> stub = new TreeMap<>(Map.of(
+            "bot.eventsProduced", 100L, "bot.eventsSent", 100L, "broker.eventsReceived", 100L,
+            "sidecar.eventsReceived", 90L));
+
+        assertEquals(10, RunCoordinator.countLosses(stub, 0));
+        assertEquals(10, stub.get(RunCoordinator.MISSING_AT_SIDECAR));
+        assertFalse(stub.containsKey(RunCoordinator.DROPPED_AT_BOT_CLOSE));
+
+        final Map<String, Long> whole = new TreeMap<>(Map.of(
+            "bot.eventsProduced", 100L, "bot.eventsSent", 100L, "broker.eventsReceived", 100L,
+            "sidecar.eventsReceived", 100L));
+
+        assertEquals(0, RunCoordinator.countLosses(whole, 0));
+        assertEquals(4, whole.size(), "no key added when nothing was lost");
     }
 }

@@ -8,7 +8,10 @@ public final class ExitCodes
     public static final int FAILURE = 1;
     /** Bad input: an unknown flag, a missing file, a taken port. One line names the problem. */
     public static final int USAGE = 2;
-    /** The run finished but the sidecar did not take every event within the drain timeout. */
+    /**
+     * The run finished but not every event passed on reached the sidecar: left undelivered at the
+     * drain timeout, or lost on the way.
+     */
     public static final int UNDELIVERED = 3;
     /** A process that quietloop launched failed. */
     public static final int CHILD_FAILED = 4;
