@@ -46,13 +46,14 @@ record RunFigures(Map<String, Long> summary)
     /**
      * Events the sidecar did not receive that no process counted as not passed on (ring rejected,
      * unsent, undelivered): handed to a socket and dropped from its queue when a process closed it,
-     * seen only by the run's report. 0 without a sidecar summary.
+     * seen only by the run's report. Without a sidecar summary (no sidecar at all), what the bot
+     * sent and the broker never read: the report's {@code run.droppedAtBotClose}.
      */
     long dropped()
     {
         if (!summary.containsKey("sidecar.eventsReceived"))
         {
-            return 0;
+            return value("run.droppedAtBotClose");
         }
         return produced() - delivered() + value("sidecar.duplicates") -
             ringRejected() - value("bot.unsent") - value("broker.undelivered");

@@ -68,6 +68,17 @@ class RunFiguresTest
     }
 
     @Test
+    void shouldNotBalanceWithoutASidecarWhenTheBotsHopDroppedEventsAtClose()
+    {
+        final Map<String, Long> summary = balanced();
+        summary.keySet().removeIf(key -> key.startsWith("sidecar."));
+        summary.put("run.droppedAtBotClose", 3L);
+
+        assertEquals(3, new RunFigures(summary).dropped());
+        assertFalse(new RunFigures(summary).balances());
+    }
+
+    @Test
     void shouldAverageBusinessEventsPerFrameLeavingControlFramesOut()
     {
         assertEquals(8.0, new RunFigures(balanced()).batchSize());
