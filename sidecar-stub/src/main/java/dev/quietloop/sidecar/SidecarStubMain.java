@@ -134,7 +134,8 @@ public final class SidecarStubMain implements Callable<Integer>
                 SystemNanoClock.INSTANCE,
                 LockSupport::parkNanos,
                 stopRequested::countDown,
-                endToEnd);
+                endToEnd,
+                config.warmupEvents());
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {

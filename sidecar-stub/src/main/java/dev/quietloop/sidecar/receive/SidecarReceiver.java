@@ -37,6 +37,10 @@ public final class SidecarReceiver implements Agent
     public static final String DECODE_ERRORS = "sidecar.decodeErrors";
     /** From the first business event's frame to the last one's, on the receive loop's clock: for rates. */
     public static final String RECEIVE_SPAN_NS = "sidecar.receiveSpanNs";
+    /** Business events past the warm-up (a sequence above {@code --warmup-events}): for a rate once compiled. */
+    public static final String AFTER_WARMUP_EVENTS = "sidecar.afterWarmupEvents";
+    /** From the frame of the first business event past the warm-up to the last one's: for that rate. */
+    public static final String AFTER_WARMUP_SPAN_NS = "sidecar.afterWarmupSpanNs";
 
     /** While draining, the socket counts as empty once nothing has arrived for this long. */
     public static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -62,7 +66,11 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter eventsReceived;
     private final AtomicCounter decodeErrors;
     private final AtomicCounter receiveSpanNs;
+    private final AtomicCounter afterWarmupEvents;
+    private final AtomicCounter afterWarmupSpanNs;
+    private final long warmupEvents;
     private long firstEventNs = -1;
+    private long firstAfterWarmupNs = -1;
     private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
     private volatile boolean stopRequested;
     private volatile boolean exitedOnPurpose;
@@ -88,6 +96,8 @@ public final class SidecarReceiver implements Agent
      * @param onFinished run once on this agent's thread when it stops reading by itself
      * @param endToEnd   the hop from each business event's origin on the bot to its frame's receipt here;
      *                   it leaves out the warm-up, each stream's first events (by sequence)
+     * @param warmupEvents events of a stream up to this sequence are left out of the after-warm-up count
+     *                   and span, as {@code endToEnd} leaves them out of its timing
      */
     public SidecarReceiver(
         final ZContext context,
@@ -100,7 +110,8 @@ public final class SidecarReceiver implements Agent
         final NanoClock clock,
         final LongConsumer pauseNs,
         final Runnable onFinished,
-        final HopLatency endToEnd)
+        final HopLatency endToEnd,
+        final long warmupEvents)
     {
         this.context = context;
         this.endpoint = endpoint;
@@ -122,6 +133,9 @@ public final class SidecarReceiver implements Agent
         }
         decodeErrors = counters.newCounter(DECODE_ERRORS);
         receiveSpanNs = counters.newCounter(RECEIVE_SPAN_NS);
+        afterWarmupEvents = counters.newCounter(AFTER_WARMUP_EVENTS);
+        afterWarmupSpanNs = counters.newCounter(AFTER_WARMUP_SPAN_NS);
+        this.warmupEvents = warmupEvents;
     }
 
     @Override
@@ -283,6 +297,15 @@ public final class SidecarReceiver implements Agent
                 firstEventNs = lastFrameNs;
             }
             receiveSpanNs.setRelease(lastFrameNs - firstEventNs);
+            if (event.sequence > warmupEvents)
+            {
+                if (firstAfterWarmupNs < 0)
+                {
+                    firstAfterWarmupNs = lastFrameNs;
+                }
+                afterWarmupEvents.incrementRelease();
+                afterWarmupSpanNs.setRelease(lastFrameNs - firstAfterWarmupNs);
+            }
         }
         else if (type == EventType.END_OF_STREAM)
         {

@@ -39,6 +39,7 @@ class SidecarReceiverTest
     private final AtomicInteger finishedCalls = new AtomicInteger();
     private final AtomicInteger pauses = new AtomicInteger();
     private HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
+    private long warmupEvents;
     private SidecarReceiver receiver;
     private ZMQ.Socket push;
 
@@ -88,16 +89,22 @@ class SidecarReceiverTest
     void shouldTimeOnlyEventsPastTheWarmUpAndMeasureTheReceiveSpan() throws InterruptedException
     {
         endToEnd = HopLatency.of(Hop.END_TO_END, true, 2);
+        warmupEvents = 2;
         start(FaultInjection.none());
 
         send(TestFrames.signals(1, 2));
         pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 2);
         clock.advance(5_000);
-        send(TestFrames.signals(3, 4, 5));
+        send(TestFrames.signals(3, 4));
+        pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 4);
+        clock.advance(700);
+        send(TestFrames.signals(5));
         pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 5);
 
         assertEquals(3, endToEnd.total().getTotalCount(), "sequences 1 and 2 are the warm-up");
-        assertEquals(5_000, counter(SidecarReceiver.RECEIVE_SPAN_NS));
+        assertEquals(5_700, counter(SidecarReceiver.RECEIVE_SPAN_NS));
+        assertEquals(3, counter(SidecarReceiver.AFTER_WARMUP_EVENTS));
+        assertEquals(700, counter(SidecarReceiver.AFTER_WARMUP_SPAN_NS), "from the frame of sequence 3 on");
     }
 
     @Test
@@ -264,7 +271,8 @@ class SidecarReceiverTest
             clock,
             pauseNs -> pauses.incrementAndGet(),
             finishedCalls::incrementAndGet,
-            endToEnd);
+            endToEnd,
+            warmupEvents);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(0);
         push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);
