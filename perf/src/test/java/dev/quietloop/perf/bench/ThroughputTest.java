@@ -1,5 +1,6 @@
 package dev.quietloop.perf.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,5 +37,19 @@ class ThroughputTest
         assertFalse(Throughput.isLossFree(new RunFigures(stopped)), "a run stopped at its time limit");
         assertFalse(Throughput.isLossFree(new RunFigures(rejected)), "a ring rejection");
         assertFalse(Throughput.isLossFree(new RunFigures(gaps)), "a gap at the stub");
+    }
+
+    @Test
+    void shouldReadTheRatePastTheWarmUpApartFromTheWholeRunsRate()
+    {
+        final Map<String, Long> summary = everythingDelivered();
+        summary.put("sidecar.receiveSpanNs", 2_000_000L);
+        summary.put("sidecar.afterWarmupEvents", 800L);
+        summary.put("sidecar.afterWarmupSpanNs", 400_000L);
+
+        assertEquals(500_000, Throughput.eventsPerSecond(new RunFigures(summary)), 1e-6);
+        assertEquals(2_000_000, Throughput.afterWarmupPerSecond(new RunFigures(summary)), 1e-6);
+        summary.remove("sidecar.afterWarmupSpanNs");
+        assertEquals(0, Throughput.afterWarmupPerSecond(new RunFigures(summary)), "no span, no rate");
     }
 }
