@@ -289,8 +289,10 @@ final class RunCoordinator
      * Adds to the merged summary the losses no process could count ({@link #MISSING_AT_SIDECAR},
      * {@link #DROPPED_AT_BOT_CLOSE}), each only when there are some.
      *
-     * @return every event of the run that was passed on and did not reach a sidecar: with those
-     *         left {@code undelivered} in the broker. Any of them makes the run exit {@code 3}.
+     * @return every event of the run that was produced, not rejected by the bot ring, and did not
+     *         reach a sidecar: with those the bot could not hand to the broker by its drain deadline
+     *         ({@code bot.unsent}) and those left {@code undelivered} in the broker. Any of them makes
+     *         the run exit {@code 3}. A ring rejection does not: it is the one drop by design.
      */
     static long countLosses(final Map<String, Long> components, final long undelivered)
     {
@@ -304,7 +306,7 @@ final class RunCoordinator
         {
             components.put(DROPPED_AT_BOT_CLOSE, droppedAtBotClose);
         }
-        return undelivered + Math.max(0, missing) + droppedAtBotClose;
+        return components.getOrDefault("bot.unsent", 0L) + undelivered + Math.max(0, missing) + droppedAtBotClose;
     }
 
     /**

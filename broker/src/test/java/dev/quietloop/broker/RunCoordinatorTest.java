@@ -88,5 +88,11 @@ class RunCoordinatorTest
 
         assertEquals(0, RunCoordinator.countLosses(whole, 0));
         assertEquals(4, whole.size(), "no key added when nothing was lost");
+
+        final Map<String, Long> unsent = new TreeMap<>(Map.of(
+            "bot.eventsProduced", 100L, "bot.ringRejected", 5L, "bot.eventsSent", 85L, "bot.unsent", 10L,
+            "broker.eventsReceived", 85L, "sidecar.eventsReceived", 85L, "sidecar.gaps", 15L));
+
+        assertEquals(10, RunCoordinator.countLosses(unsent, 0), "the unsent count, not the ring's rejections");
     }
 }
