@@ -11,7 +11,7 @@ case "${1:-}" in
 Usage: bin/bench.sh [--quick] [--only isolation,throughput,latency,micro] [--results FILE] [--no-pin]
 
   --quick     the short suite: the isolation matrix at 5,000 ticks/s with shorter replays,
-              4.6 minutes on this 2-core machine; with --only, that section quick-sized.
+              4.5 minutes on this 2-core machine; with --only, that section quick-sized.
               The default is the full suite (40 minutes)
   --only      run only these sections (the others are left out of the results file)
   --results   where to write the results (default perf/RESULTS.md; plots go to results/ beside it)
