@@ -74,17 +74,13 @@ class RunCoordinatorTest
         assertEquals(1_479, external.get(RunCoordinator.DROPPED_AT_BOT_CLOSE));
         assertFalse(external.containsKey(RunCoordinator.MISSING_AT_SIDECAR));
 
-        final Map<String, Long> stub = new TreeMap<>(Map.of(
-            "bot.eventsProduced", 100L, "bot.eventsSent", 100L, "broker.eventsReceived", 100L,
-            "sidecar.eventsReceived", 90L));
+        final Map<String, Long> stub = hundredSentAndReceivedByTheBroker(90);
 
         assertEquals(10, RunCoordinator.countLosses(stub, 0));
         assertEquals(10, stub.get(RunCoordinator.MISSING_AT_SIDECAR));
         assertFalse(stub.containsKey(RunCoordinator.DROPPED_AT_BOT_CLOSE));
 
-        final Map<String, Long> whole = new TreeMap<>(Map.of(
-            "bot.eventsProduced", 100L, "bot.eventsSent", 100L, "broker.eventsReceived", 100L,
-            "sidecar.eventsReceived", 100L));
+        final Map<String, Long> whole = hundredSentAndReceivedByTheBroker(100);
 
         assertEquals(0, RunCoordinator.countLosses(whole, 0));
         assertEquals(4, whole.size(), "no key added when nothing was lost");
@@ -94,5 +90,11 @@ class RunCoordinatorTest
             "broker.eventsReceived", 85L, "sidecar.eventsReceived", 85L, "sidecar.gaps", 15L));
 
         assertEquals(10, RunCoordinator.countLosses(unsent, 0), "the unsent count, not the ring's rejections");
+    }
+
+    private static Map<String, Long> hundredSentAndReceivedByTheBroker(final long sidecarReceived)
+    {
+        return new TreeMap<>(Map.of("bot.eventsProduced", 100L, "bot.eventsSent", 100L,
+            "broker.eventsReceived", 100L, "sidecar.eventsReceived", sidecarReceived));
     }
 }
