@@ -171,7 +171,13 @@ final class Bot
         {
             return ExitCodes.FAILURE;
         }
-        return partial ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        if (partial)
+        {
+            return ExitCodes.INTERRUPTED;
+        }
+        // What the sender could not hand to the broker by the drain deadline is counted, and the
+        // run says so, as the broker's run does for what it could not deliver.
+        return summary.get("bot.unsent") > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
     }
 
     /**

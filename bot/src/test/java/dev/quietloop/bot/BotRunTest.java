@@ -23,6 +23,7 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +159,35 @@ class BotRunTest
         assertEquals(EventType.END_OF_STREAM, run.broker.endOfStream.type);
         assertEquals(PACED_TICKS, run.broker.endOfStream.eventsProduced);
         assertEquals(PACED_TICKS, run.broker.endOfStream.eventsSent);
+    }
+
+    /**
+     * Nobody listens at the broker's endpoint: one frame fits under a high-water mark of 1, the
+     * rest of the paced run's one-event frames stay in the ring until the drain deadline, and the
+     * run says so in its exit code as well as in its summary.
+     */
+    @Test
+    void shouldExitUndeliveredWhenTheSenderCouldNotHandEveryEventToTheBroker() throws Exception
+    {
+        final Path data = QuoteFixtures.generated(dir, 200, 42);
+        final Path summaryFile = dir.resolve("bot.json");
+
+        final int exitCode = BotMain.run(
+            "--data", data.toString(),
+            "--broker", LoopbackPorts.unused().toString(),
+            "--strategy", "tick-signal",
+            "--rate", "2000",
+            "--hwm", "1",
+            "--drain-timeout", "1",
+            "--idle-trading", "backoff",
+            "--idle-sender", "backoff",
+            "--quiet",
+            "--summary", summaryFile.toString());
+
+        final Map<String, Long> summary = SummaryJson.read(summaryFile);
+        assertEquals(ExitCodes.UNDELIVERED, exitCode);
+        assertTrue(summary.get("bot.unsent") > 0, summary.toString());
+        assertEquals(200, summary.get("bot.eventsSent") + summary.get("bot.unsent"), "nothing rejected, all counted");
     }
 
     /** The same look at a ring run sees its sender thread: the direct run's test cannot pass for want of looking. */

@@ -135,8 +135,9 @@ final class RunCoordinator
         }
         final long undelivered = pipeline.drainAndStop(config.drainTimeoutMs());
         final int botExitCode = finishBot(interrupted);
-        final boolean botFailed = null != bot && (bot.wasForced() ||
-            (botExitCode != ExitCodes.OK && !(interrupted && botExitCode == ExitCodes.INTERRUPTED)));
+        // A bot that exits UNDELIVERED finished: what it could not send is in its summary's bot.unsent.
+        final boolean botFailed = null != bot && (bot.wasForced() || (botExitCode != ExitCodes.OK &&
+            botExitCode != ExitCodes.UNDELIVERED && !(interrupted && botExitCode == ExitCodes.INTERRUPTED)));
         final boolean stubFailed = finishStub();
         interrupted |= stop.isRequested();
 
