@@ -290,10 +290,11 @@ final class RunCoordinator
      * Adds to the merged summary the losses no process could count ({@link #MISSING_AT_SIDECAR},
      * {@link #DROPPED_AT_BOT_CLOSE}), each only when there are some.
      *
-     * @return every event of the run that was produced, not rejected by the bot ring, and did not
-     *         reach a sidecar: with those the bot could not hand to the broker by its drain deadline
-     *         ({@code bot.unsent}) and those left {@code undelivered} in the broker. Any of them makes
-     *         the run exit {@code 3}. A ring rejection does not: it is the one drop by design.
+     * @return more than 0 if an event that the bot ring did not reject failed to reach a sidecar:
+     *         with those the bot could not hand to the broker by its drain deadline ({@code bot.unsent})
+     *         and those left {@code undelivered} in the broker. Any of them makes the run exit {@code 3};
+     *         a ring rejection does not, it is the one drop by design. A verdict, not a total: unsent
+     *         events whose end of stream never reached the stub are also missing at the sidecar.
      */
     static long countLosses(final Map<String, Long> components, final long undelivered)
     {
