@@ -177,7 +177,7 @@ final class Bot
         }
         // What the sender could not hand to the broker by the drain deadline is counted, and the
         // run says so, as the broker's run does for what it could not deliver.
-        return summary.get("bot.unsent") > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
+        return counters.unsent.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
     }
 
     /**
