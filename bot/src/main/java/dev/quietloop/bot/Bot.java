@@ -120,9 +120,10 @@ final class Bot
         {
             if (direct)
             {
-                try (DirectSender sender = DirectSender.connect(
-                    context, config.broker(), config.sockets(), config.maxFrameBytes(), counters, control))
+                try (DirectSender sender = DirectSender.connect(context, config.broker(), config.sockets(),
+                    config.maxFrameBytes(), config.linkWaitMs(), counters, control))
                 {
+                    reportLinkWait(config, counters, err);
                     trading = Trading.build(config, control, data, reader, symbols, counters, sender, epoch,
                         tickToPublish);
                     trade(config, control, data, counters, trading.trader());
@@ -200,7 +201,7 @@ final class Bot
     {
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
         final EventSender sender = new EventSender(context, config.broker(), config.sockets(), SocketFactory.PUSH,
-            ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), senderIdle,
+            ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), config.linkWaitMs(), senderIdle,
             SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
         final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
         try (senderRunner)
@@ -208,7 +209,8 @@ final class Bot
             try
             {
                 AgentRunner.startOnThread(senderRunner);
-                sender.awaitStarted(SENDER_START_TIMEOUT_MS);
+                sender.awaitStarted(config.linkWaitMs() + SENDER_START_TIMEOUT_MS);
+                reportLinkWait(config, counters, err);
                 trade(config, control, data, counters, trader);
                 return sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime());
             }
@@ -257,6 +259,18 @@ final class Bot
                 control.abandon();
                 trading.join(config.drainTimeoutNs() / 1_000_000 + STOP_JOIN_MARGIN_MS);
             }
+        }
+    }
+
+    /** Says so when the replay is about to start without the broker's handshake. */
+    private static void reportLinkWait(final BotConfig config, final BotCounters counters, final PrintStream err)
+    {
+        if (counters.linkWaitTimedOut.get() != 0)
+        {
+            err.println("bot: no handshake from " + config.broker() + " within " + config.linkWaitMs() +
+                " ms (--link-wait-ms); replaying without it: events wait for it in the socket's queue" +
+                (BotConfig.SEND_DIRECT.equals(config.sendMode()) ? ", and what it refuses is counted in bot.unsent"
+                    : " and the ring, and what neither holds is counted in bot.ringRejected"));
         }
     }
 

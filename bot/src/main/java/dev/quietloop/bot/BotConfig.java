@@ -26,6 +26,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param sendMode    {@link #SEND_RING} (quietloop) or {@link #SEND_DIRECT} (the naive baseline of the benchmarks)
  * @param cpus        the CPU list every thread of the process is pinned to; null for anywhere
  * @param tradingCpu  the CPU list the trading thread is pinned to; null for where the others are
+ * @param linkWaitMs  how long the start waits for the broker's handshake before the replay; 0 for no wait
  */
 public record BotConfig(
     ReplayConfig replay,
@@ -46,7 +47,8 @@ public record BotConfig(
     String sendMode,
     String cpus,
     String tradingCpu,
-    boolean exitWithParent)
+    boolean exitWithParent,
+    long linkWaitMs)
 {
     /** Events go through the ring to the sender thread: the trading thread never waits. */
     public static final String SEND_RING = "ring";
@@ -56,6 +58,12 @@ public record BotConfig(
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:5556";
     public static final int DEFAULT_RING_SIZE = 65_536;
     public static final int MAX_RING_SIZE = 1 << 30;
+    /**
+     * Two handshake intervals: a fresh connection that JeroMQ left stuck is redialed after one
+     * ({@link SocketSettings#handshakeIvlMs()}) and handshakes within milliseconds of the redial.
+     */
+    public static final long DEFAULT_LINK_WAIT_MS = 2_000;
+    public static final long MAX_LINK_WAIT_MS = 60_000;
 
     public BotConfig
     {
@@ -87,6 +95,10 @@ public record BotConfig(
         if (drainTimeoutSeconds < 0 || drainTimeoutSeconds > TimeUnit.DAYS.toSeconds(1))
         {
             throw new ConfigException("--drain-timeout must be in [0, 86400] seconds: " + drainTimeoutSeconds);
+        }
+        if (linkWaitMs < 0 || linkWaitMs > MAX_LINK_WAIT_MS)
+        {
+            throw new ConfigException("--link-wait-ms must be in [0, " + MAX_LINK_WAIT_MS + "]: " + linkWaitMs);
         }
         if (warmupEvents < 0)
         {
@@ -131,7 +143,8 @@ public record BotConfig(
         final String sendMode,
         final String cpus,
         final String tradingCpu,
-        final boolean exitWithParent)
+        final boolean exitWithParent,
+        final long linkWaitMs)
     {
         final Endpoint endpoint;
         try
@@ -144,7 +157,7 @@ public record BotConfig(
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
             drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, warmupEvents,
-            sendMode, cpus, tradingCpu, exitWithParent);
+            sendMode, cpus, tradingCpu, exitWithParent, linkWaitMs);
     }
 
     /**
@@ -173,6 +186,7 @@ public record BotConfig(
         wire.write("cpus").text(cpus);
         wire.write("tradingCpu").text(tradingCpu);
         wire.write("exitWithParent").bool(exitWithParent);
+        wire.write("linkWaitMs").int64(linkWaitMs);
     }
 
     public long heartbeatIntervalNs()

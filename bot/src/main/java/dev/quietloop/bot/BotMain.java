@@ -90,6 +90,11 @@ public final class BotMain implements Callable<Integer>
         description = "how long to keep handing the ring to the broker at the end (default: ${DEFAULT-VALUE})")
     private long drainTimeoutSeconds;
 
+    @Option(names = "--link-wait-ms", paramLabel = "N", defaultValue = "" + BotConfig.DEFAULT_LINK_WAIT_MS,
+        description = "before the replay, wait up to N ms for the broker's handshake; the replay then starts " +
+        "with or without it; 0 starts at once (default: ${DEFAULT-VALUE})")
+    private long linkWaitMs;
+
     @Option(names = "--idle-trading", paramLabel = "WORD", defaultValue = IdleStrategies.SPIN,
         description = "trading thread idle strategy: " + IdleStrategies.NAMES + " (default: ${DEFAULT-VALUE})")
     private String idleTrading;
@@ -173,7 +178,8 @@ public final class BotMain implements Callable<Integer>
             sendMode,
             cpus.cpus(),
             tradingCpu,
-            exitWithParent);
+            exitWithParent,
+            linkWaitMs);
         return Bot.run(config);
     }
 }

@@ -54,6 +54,7 @@ class BotConfigYamlTest
         assertEquals("0", bot.get("cpus"));
         assertNull(bot.get("tradingCpu"), "left where the other threads are");
         assertEquals(true, bot.get("exitWithParent"));
+        assertEquals(1_500L, YamlDocument.number(bot, "linkWaitMs"));
     }
 
     @Test
@@ -74,7 +75,7 @@ class BotConfigYamlTest
     {
         return BotConfig.of(replay, "tcp://127.0.0.1:6001", 7, 1_024, 4_096,
             SocketSettings.DEFAULTS.withHighWaterMark(10), 250, 3, "sleep:1ms", "yield", "imbalance",
-            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, "0", null, true);
+            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, "0", null, true, 1_500);
     }
 
     private static Map<?, ?> yaml(final BotConfig config)

@@ -71,6 +71,7 @@ class BotRunTest
         assertEquals(5, summary.get("bot.sourceId"));
         assertEquals(0, summary.get("bot.partial"));
         assertEquals(0, summary.get("bot.unsent"));
+        assertEquals(0, summary.get("bot.linkWaitTimedOut"), "the broker handshook before the replay");
         assertTrue(summary.get("bot.epoch") > 0);
         assertTrue(summary.containsKey("bot.fingerprint"), summary.toString());
         assertEquals(produced, summary.get("latencyNs.tickToPublish.count"), "every publish is timed, rejected or not");
@@ -179,6 +180,7 @@ class BotRunTest
             "--rate", "2000",
             "--hwm", "1",
             "--drain-timeout", "1",
+            "--link-wait-ms", "200",
             "--idle-trading", "backoff",
             "--idle-sender", "backoff",
             "--quiet",
@@ -186,6 +188,7 @@ class BotRunTest
 
         final Map<String, Long> summary = SummaryJson.read(summaryFile);
         assertEquals(ExitCodes.UNDELIVERED, exitCode);
+        assertEquals(1, summary.get("bot.linkWaitTimedOut"), "it replayed without the link, and says so");
         assertTrue(summary.get("bot.unsent") > 0, summary.toString());
         assertEquals(200, summary.get("bot.eventsSent") + summary.get("bot.unsent"), "nothing rejected, all counted");
     }

@@ -42,6 +42,8 @@ public final class BotCounters
     public final AtomicCounter unsent;
     /** Errors caught on the sender thread (each is printed once). */
     public final AtomicCounter errors;
+    /** 1 when the replay started without the broker's handshake: the link wait ran out (sender thread at start). */
+    public final AtomicCounter linkWaitTimedOut;
 
     private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
 
@@ -64,6 +66,7 @@ public final class BotCounters
         heartbeatsSent = registry.newCounter("bot.heartbeatsSent");
         unsent = registry.newCounter("bot.unsent");
         errors = registry.newCounter("bot.errors");
+        linkWaitTimedOut = registry.newCounter("bot.linkWaitTimedOut");
         for (final RejectReason reason : RejectReason.values())
         {
             rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());

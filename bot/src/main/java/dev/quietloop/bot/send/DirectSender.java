@@ -65,7 +65,8 @@ public final class DirectSender implements EventSink, AutoCloseable
     }
 
     /**
-     * Creates a PUSH socket of {@code context} and connects it to the broker.
+     * Creates a PUSH socket of {@code context}, connects it to the broker and waits up to
+     * {@code linkWaitMs} for the handshake ({@link BotCounters#linkWaitTimedOut} says if it ran out).
      *
      * @param control its drain deadline bounds how long {@link #close()} leaves the socket to deliver
      */
@@ -74,13 +75,17 @@ public final class DirectSender implements EventSink, AutoCloseable
         final Endpoint broker,
         final SocketSettings settings,
         final int maxFrameBytes,
+        final long linkWaitMs,
         final BotCounters counters,
         final RunControl control)
     {
         final ZMQ.Socket socket = settings.push(context);
         try
         {
-            SocketSettings.connect(socket, broker);
+            if (!LinkWait.connect(socket, broker, linkWaitMs, control))
+            {
+                counters.linkWaitTimedOut.set(1);
+            }
         }
         catch (final RuntimeException ex)
         {

@@ -42,6 +42,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final IdleStrategy retryIdleStrategy;
     private final NanoClock clock;
     private final long heartbeatIntervalNs;
+    private final long linkWaitMs;
     private final BotCounters counters;
     private final RunControl control;
     private final Event heartbeat = new Event();
@@ -65,6 +66,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
      *                          test's that counts JeroMQ's bytes
      * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
      *                          the runner's own strategy, as both run on this agent's thread
+     * @param linkWaitMs        how long {@link #onStart()} waits for the broker's handshake (0: no wait)
      */
     public EventSender(
         final ZContext context,
@@ -74,6 +76,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         final EventPoller<Event> poller,
         final int maxFrameBytes,
         final long heartbeatIntervalNs,
+        final long linkWaitMs,
         final IdleStrategy retryIdleStrategy,
         final NanoClock clock,
         final BotCounters counters,
@@ -91,6 +94,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         this.retryIdleStrategy = retryIdleStrategy;
         this.clock = clock;
         this.heartbeatIntervalNs = heartbeatIntervalNs;
+        this.linkWaitMs = linkWaitMs;
         this.counters = counters;
         this.control = control;
         this.ringToSend = ringToSend;
@@ -122,7 +126,10 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         try
         {
             socket = sockets.create(settings, context);
-            SocketSettings.connect(socket, broker);
+            if (!LinkWait.connect(socket, broker, linkWaitMs, control))
+            {
+                counters.linkWaitTimedOut.set(1);
+            }
             lastSendNs = clock.nanoTime();
         }
         catch (final RuntimeException ex)
@@ -205,7 +212,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     }
 
     /**
-     * Waits until the socket is created and connected.
+     * Waits until the socket is created and connected, and the link wait is over.
      *
      * @throws RuntimeException the failure of {@link #onStart()}, such as a bad endpoint.
      */

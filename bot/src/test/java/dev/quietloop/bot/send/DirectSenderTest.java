@@ -49,8 +49,8 @@ class DirectSenderTest
         final List<Event> received = new ArrayList<>();
 
         try (DirectSender sender =
-            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, Frame.MIN_FRAME_BYTES + 256, counters,
-                control))
+            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, Frame.MIN_FRAME_BYTES + 256, 30_000,
+                counters, control))
         {
             final EventPublisher publisher =
                 new EventPublisher(sender, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
@@ -79,6 +79,7 @@ class DirectSenderTest
         assertEquals(6, counters.framesSent.get(), "the end of stream's frame too");
         assertEquals(0, counters.unsent.get());
         assertEquals(0, counters.heartbeatsSent.get(), "the naive baseline sends no heartbeats");
+        assertEquals(0, counters.linkWaitTimedOut.get(), "the replay began once the broker had handshaken");
     }
 
     @Test
@@ -88,8 +89,8 @@ class DirectSenderTest
         final SocketSettings oneFrame = SocketSettings.DEFAULTS.withHighWaterMark(1).withLingerMs(0);
 
         try (DirectSender sender =
-            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, Frame.MIN_FRAME_BYTES + 256, counters,
-                control))
+            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, Frame.MIN_FRAME_BYTES + 256, 100,
+                counters, control))
         {
             final EventPublisher publisher =
                 new EventPublisher(sender, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
@@ -104,5 +105,6 @@ class DirectSenderTest
         assertTrue(counters.eventsSent.get() <= 1, "queued for a peer that never came: " + counters.eventsSent.get());
         assertEquals(counters.eventsProduced.get(), counters.eventsSent.get() + counters.unsent.get());
         assertEquals(counters.eventsSent.get(), counters.framesSent.get());
+        assertEquals(1, counters.linkWaitTimedOut.get(), "the link wait ran out, and the replay went on");
     }
 }

@@ -82,8 +82,8 @@ class EventSenderAllocationTest
         broker = new CountingSocket(SocketSettings.DEFAULTS.pull(brokerContext));
         final Endpoint endpoint = SocketSettings.bind(broker, Endpoint.loopback(Endpoint.EPHEMERAL));
         sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, senderSockets, ring.poller(),
-            Frame.DEFAULT_MAX_FRAME_BYTES, HEARTBEAT_NS, new SleepingIdleStrategy(IDLE_NS), () -> nowNs, counters,
-            control, 3, 99, ringToSend);
+            Frame.DEFAULT_MAX_FRAME_BYTES, HEARTBEAT_NS, 0, new SleepingIdleStrategy(IDLE_NS), () -> nowNs,
+            counters, control, 3, 99, ringToSend);
         sender.onStart();
         final CountingSocket push = senderSockets.socket();
 

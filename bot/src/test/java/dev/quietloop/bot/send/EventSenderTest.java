@@ -2,6 +2,7 @@ package dev.quietloop.bot.send;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ class EventSenderTest
     private static final long EPOCH = 99;
     private static final int EVENTS = 50;
     private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Most tests connect and go on at once, as JeroMQ's connect does. */
+    private static final long NO_LINK_WAIT = 0;
     /** Room for a few events only, so a batch spans several frames. */
     private static final int SMALL_FRAME_BYTES = Frame.MIN_FRAME_BYTES + 3 * 64;
 
@@ -232,6 +235,39 @@ class EventSenderTest
             counters.ringRejected.get() + counters.eventsSent.get() + counters.unsent.get());
     }
 
+    @Test
+    void shouldStartWithoutTheLinkAndSayItWhenNoBrokerHandshakesInTime() throws Exception
+    {
+        final EventSender sender = new EventSender(context, LoopbackPorts.unused(), SocketSettings.DEFAULTS,
+            SocketFactory.PUSH, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 200,
+            new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control, SOURCE_ID,
+            EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+        sender.onStart();
+        sender.awaitStarted(0);
+        sender.onClose();
+
+        assertEquals(1, counters.linkWaitTimedOut.get());
+    }
+
+    @Test
+    void shouldStartOnceTheBrokerHasHandshaken() throws Exception
+    {
+        final EventSender sender = new EventSender(context, endpoint, SocketSettings.DEFAULTS,
+            SocketFactory.PUSH, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 30_000,
+            new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control, SOURCE_ID,
+            EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+        sender.onStart();
+        sender.awaitStarted(0);
+        publisher.beginTick(1, 1);
+        publisher.publishSignal(1, Event.SIDE_SELL, 1, 100, 1);
+        sender.doWork();
+
+        assertEquals(0, counters.linkWaitTimedOut.get());
+        assertEquals(1, counters.eventsSent.get());
+        assertNotNull(pull.recv(), "the frame sent once linked");
+        sender.onClose();
+    }
+
     private EventSender sender(final Endpoint broker, final int maxFrameBytes)
     {
         return sender(broker, maxFrameBytes, SocketSettings.DEFAULTS);
@@ -250,7 +286,8 @@ class EventSenderTest
         final HopLatency ringToSend)
     {
         return new EventSender(context, broker, settings, SocketFactory.PUSH, ring.poller(), maxFrameBytes,
-            HEARTBEAT_NS, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control,
+            HEARTBEAT_NS, NO_LINK_WAIT, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs,
+            counters, control,
             SOURCE_ID, EPOCH, ringToSend);
     }
 

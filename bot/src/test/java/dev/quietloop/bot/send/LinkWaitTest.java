@@ -1,0 +1,90 @@
+package dev.quietloop.bot.send;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.quietloop.bot.run.RunControl;
+import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.testing.LoopbackPorts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+@Timeout(60)
+class LinkWaitTest
+{
+    private final ZContext context = new ZContext(1);
+    private final RunControl control = new RunControl();
+
+    @AfterEach
+    void close()
+    {
+        context.close();
+    }
+
+    @Test
+    void shouldReturnOnceTheBrokerHasHandshakenAndLeaveTheSocketUsable()
+    {
+        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
+        pull.setReceiveTimeOut(10_000);
+        final Endpoint broker = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
+
+        assertTrue(LinkWait.connect(push, broker, 30_000, control));
+        assertTrue(push.send(new byte[] {42}, ZMQ.DONTWAIT));
+        assertEquals(42, pull.recv()[0], "the monitor is gone and the socket carries frames");
+    }
+
+    @Test
+    void shouldWaitForABrokerThatBindsAfterTheConnect() throws Exception
+    {
+        final Endpoint later = LoopbackPorts.unused();
+        final CompletableFuture<Boolean> linked = CompletableFuture.supplyAsync(
+            () -> LinkWait.connect(SocketSettings.DEFAULTS.push(context), later, 30_000, control));
+        // Nothing listens yet, so no handshake can have happened: the wait is still on.
+        Thread.sleep(300);
+        assertFalse(linked.isDone(), "returned before any broker was there");
+
+        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
+        SocketSettings.bind(pull, later);
+
+        assertTrue(linked.get(), "the reconnect handshakes with the broker once it binds");
+    }
+
+    @Test
+    void shouldGiveUpAfterTheWaitWhenNobodyListens()
+    {
+        final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
+
+        assertFalse(LinkWait.connect(push, LoopbackPorts.unused(), 200, control));
+    }
+
+    @Test
+    void shouldNotWaitWhenTheRunIsAlreadyStopping()
+    {
+        control.requestStop();
+        final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
+
+        assertFalse(LinkWait.connect(push, LoopbackPorts.unused(), 30_000, control));
+    }
+
+    @Test
+    void shouldConnectWithoutWaitingWhenAskedForNoWait()
+    {
+        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
+        pull.setReceiveTimeOut(10_000);
+        final Endpoint broker = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
+
+        assertTrue(LinkWait.connect(push, broker, 0, control));
+        push.setSendTimeOut(10_000);
+        assertTrue(push.send(new byte[] {7}, 0), "connected: the frame goes once the link is up");
+        assertEquals(7, pull.recv()[0]);
+    }
+}
