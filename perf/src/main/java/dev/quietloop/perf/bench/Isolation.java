@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.quietloop.bot.BotConfig;
 import dev.quietloop.perf.bench.BenchSettings.IsolationPace;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -37,18 +36,16 @@ final class Isolation
     /** quietloop's goal: every fault's p99.9 at most this times the healthy one of the same run. */
     static final double GOAL_RATIO = 1.2;
     /**
-     * Start-up (about 5 s of three JVMs, longer on a busy machine, and the bot's wait for its link,
-     * which a dead endpoint runs out) and a healthy run's drain, beyond a paced replay: the naive
-     * baseline's limit, past which it is cut (behind a fault it would take hours).
+     * Start-up (about 5 s of three JVMs, longer on a busy machine) and a healthy run's drain, beyond a
+     * paced replay: the naive baseline's limit, past which it is cut (behind a fault it would take hours).
      */
-    static final long PACED_MARGIN_MS = 7_000 + BotConfig.DEFAULT_LINK_WAIT_MS;
+    static final long PACED_MARGIN_MS = 7_000;
     /**
      * quietloop's runs end by themselves, and are given the time to: behind a stalled or dead
      * sidecar the bot drains and lingers, then the broker waits out its own drain timeout and the
-     * forwarder's linger (linger and handshake interval), about 10 s beyond the replay here, and a
-     * dead endpoint first runs out the bot's link wait.
+     * forwarder's linger (linger and handshake interval), about 10 s beyond the replay here.
      */
-    static final long RING_PACED_MARGIN_MS = 13_000 + BotConfig.DEFAULT_LINK_WAIT_MS;
+    static final long RING_PACED_MARGIN_MS = 13_000;
     static final long MAX_SPEED_RING_MS = 25_000;
     static final long MAX_SPEED_NAIVE_MS = 30_000;
     /**
