@@ -21,6 +21,7 @@ class LinkWaitTest
 {
     private final ZContext context = new ZContext(1);
     private final RunControl control = new RunControl();
+    private ZMQ.Socket pull;
 
     @AfterEach
     void close()
@@ -31,9 +32,7 @@ class LinkWaitTest
     @Test
     void shouldReturnOnceTheBrokerHasHandshakenAndLeaveTheSocketUsable()
     {
-        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
-        pull.setReceiveTimeOut(10_000);
-        final Endpoint broker = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final Endpoint broker = bindBroker(Endpoint.loopback(Endpoint.EPHEMERAL));
         final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
 
         assertTrue(LinkWait.connect(push, broker, 30_000, control));
@@ -51,8 +50,7 @@ class LinkWaitTest
         Thread.sleep(300);
         assertFalse(linked.isDone(), "returned before any broker was there");
 
-        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
-        SocketSettings.bind(pull, later);
+        bindBroker(later);
 
         assertTrue(linked.get(), "the reconnect handshakes with the broker once it binds");
     }
@@ -77,14 +75,20 @@ class LinkWaitTest
     @Test
     void shouldConnectWithoutWaitingWhenAskedForNoWait()
     {
-        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
-        pull.setReceiveTimeOut(10_000);
-        final Endpoint broker = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final Endpoint broker = bindBroker(Endpoint.loopback(Endpoint.EPHEMERAL));
         final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
 
         assertTrue(LinkWait.connect(push, broker, 0, control));
         push.setSendTimeOut(10_000);
         assertTrue(push.send(new byte[] {7}, 0), "connected: the frame goes once the link is up");
         assertEquals(7, pull.recv()[0]);
+    }
+
+    /** The broker's PULL, bound at {@code endpoint}. */
+    private Endpoint bindBroker(final Endpoint endpoint)
+    {
+        pull = SocketSettings.DEFAULTS.pull(context);
+        pull.setReceiveTimeOut(10_000);
+        return SocketSettings.bind(pull, endpoint);
     }
 }
