@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.quietloop.bot.execution.PaperExecution;
@@ -33,7 +34,7 @@ import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.GcFigures;
-import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.ParentLink;
 import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SummaryJson;
@@ -56,6 +57,8 @@ final class Bot
     private static final long SENDER_START_TIMEOUT_MS = 10_000;
     /** Beyond the drain, how long a trading thread asked to stop gets before the bot goes on without it. */
     private static final long STOP_JOIN_MARGIN_MS = 1_000;
+    /** With its launcher gone the broker is most likely gone too: what is left of the drain. */
+    private static final long PARENT_GONE_DRAIN_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private Bot()
     {
@@ -66,12 +69,15 @@ final class Bot
     {
         final PrintStream err = System.err;
         final RunControl control = new RunControl();
+        final SignalTrap signals = SignalTrap.install("bot", control::requestStop, Bot::stopAtOnce);
         if (config.exitWithParent())
         {
-            // Watch from the start: a parent that dies later than this is seen, not its successor.
-            ParentWatch.onParentExit(control::requestStop);
+            signals.deferTo(ParentLink.watch(System.in, control::requestStop, () ->
+            {
+                err.println(ROLE + ": the launcher is gone; stopping now, what is not sent is counted as unsent");
+                control.cutDrain(System.nanoTime() + PARENT_GONE_DRAIN_NS);
+            }));
         }
-        final SignalTrap signals = SignalTrap.install("bot", control::requestStop, Bot::stopAtOnce);
         try (signals)
         {
             return run(config, control, err);

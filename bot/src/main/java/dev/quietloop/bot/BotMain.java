@@ -122,7 +122,8 @@ public final class BotMain implements Callable<Integer>
         "operating system puts it); pair it with --cpus for the other threads")
     private String tradingCpu;
 
-    @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
+    @Option(names = "--exit-with-parent", description = "launched by a quietloop process: take the stop from it " +
+        "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
 
     /** The registered strategy names, for the help text. */

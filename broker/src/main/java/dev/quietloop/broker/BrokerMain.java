@@ -99,7 +99,8 @@ public final class BrokerMain implements Callable<Integer>
         "second per run, as bin/bench.sh does)")
     private boolean plots;
 
-    @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
+    @Option(names = "--exit-with-parent", description = "launched by a quietloop process: take the stop from it " +
+        "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
 
     public static void main(final String[] args)

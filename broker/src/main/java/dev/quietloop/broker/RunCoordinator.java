@@ -1,6 +1,7 @@
 package dev.quietloop.broker;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
-import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.ParentLink;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SignalTrap;
 import org.HdrHistogram.Histogram;
@@ -38,6 +39,8 @@ final class RunCoordinator
     static final String BOT_ROLE = "bot";
     static final String STUB_ROLE = "sidecar-stub";
     static final String ROLE = "broker";
+    static final String BOT_SUMMARY = "bot.json";
+    static final String STUB_SUMMARY = "sidecar.json";
     static final String MISSING_AT_SIDECAR = "run.missingAtSidecar";
     /** With an external sidecar: what the bot sent and this broker never read (see {@link #droppedAtBotClose}). */
     static final String DROPPED_AT_BOT_CLOSE = "run.droppedAtBotClose";
@@ -58,6 +61,7 @@ final class RunCoordinator
     private SignalTrap stop;
     private ChildProcess stub;
     private ChildProcess bot;
+    private final ChildDeaths deaths;
 
     RunCoordinator(final BrokerConfig config, final BrokerCounters counters, final PrintStream out, final PrintStream err)
     {
@@ -67,18 +71,21 @@ final class RunCoordinator
         this.err = err;
         this.pipeline = new BrokerPipeline(config, counters, err);
         this.launcher = new ChildLauncher(config.jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
+        this.deaths = new ChildDeaths(ChildDeaths.defaultDir(), err);
     }
 
     /** Runs to the end and returns the exit code; bad input surfaces as a ConfigException. */
     int run()
     {
         final Path runDir = RunDirectory.create(config.reportsDir(), config.runId(), config.runIdGiven());
-        try (SignalTrap stopSignal = SignalTrap.install(ROLE, () -> { }, this::stopAtOnce))
+        // The first signal tells every child that this process stops them, in order: a terminal's
+        // Ctrl-C reaches them too, and each must take it as part of this stop (ParentLink).
+        try (SignalTrap stopSignal = SignalTrap.install(ROLE, launcher::holdAll, this::stopAtOnce))
         {
             stop = stopSignal;
             if (config.exitWithParent())
             {
-                ParentWatch.onParentExit(stopSignal::trigger);
+                stopSignal.deferTo(ParentLink.watch(System.in, stopSignal::trigger, stopSignal::trigger));
             }
             try
             {
@@ -124,20 +131,23 @@ final class RunCoordinator
             Readiness.announce(ROLE, ingest); // a broker that starts the bot itself has nobody waiting for it
         }
 
-        boolean interrupted = awaitEnd();
+        boolean interrupted = awaitEnd(runDir);
         if (!interrupted && null != bot && !bot.isAlive() && bot.exitCode() == ExitCodes.USAGE)
         {
             return abandonOnBadInput(runDir);
         }
-        if (interrupted && null != bot)
+        final boolean stubGone = null != stub && !stub.isAlive();
+        final boolean botStopped = interrupted || stubGone;
+        if (botStopped && null != bot)
         {
             bot.stop(config.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS); // stop producing first
         }
-        final long undelivered = pipeline.drainAndStop(config.drainTimeoutMs());
-        final int botExitCode = finishBot(interrupted);
+        // A stub that is gone takes nothing more: what the broker still holds is undelivered now.
+        final long undelivered = pipeline.drainAndStop(stubGone ? 0 : config.drainTimeoutMs());
+        final int botExitCode = finishBot(botStopped);
         // A bot that exits UNDELIVERED finished: what it could not send is in its summary's bot.unsent.
         final boolean botFailed = null != bot && (bot.wasForced() || (botExitCode != ExitCodes.OK &&
-            botExitCode != ExitCodes.UNDELIVERED && !(interrupted && botExitCode == ExitCodes.INTERRUPTED)));
+            botExitCode != ExitCodes.UNDELIVERED && !(botStopped && botExitCode == ExitCodes.INTERRUPTED)));
         final boolean stubFailed = finishStub();
         interrupted |= stop.isRequested();
 
@@ -147,9 +157,11 @@ final class RunCoordinator
         brokerSummary.putAll(pipeline.brokerDwell().percentiles());
         writer.writeBrokerCounters(brokerSummary);
         pipeline.writeFiles(runDir);
+        deaths.writeSides(runDir, Map.of(BOT_ROLE, BOT_SUMMARY, STUB_ROLE, STUB_SUMMARY));
         final Map<String, Long> components = writer.mergeComponents();
-        final int exitCode = new RunOutcome(interrupted, countLosses(components, undelivered), botExitCode,
-            botFailed || stubFailed).exitCode();
+        final long lostWithDeadChildren = deaths.account(components, undelivered);
+        final int exitCode = new RunOutcome(interrupted, countLosses(components, undelivered) + lostWithDeadChildren,
+            botExitCode, botFailed || stubFailed, deaths.any()).exitCode();
         RunConfigWriter.write(runDir, config::writeYaml, err);
         writeReports(writer, total, components, interrupted, exitCode, undelivered);
         return exitCode;
@@ -173,8 +185,13 @@ final class RunCoordinator
         return ExitCodes.USAGE;
     }
 
-    /** @return true if the run ended because it was asked to stop. */
-    private boolean awaitEnd()
+    /**
+     * Watches the children every {@link #POLL_NS} while the run goes on: a stub that dies ends the
+     * run, a bot that exits (or dies) ends it once its last frames are in.
+     *
+     * @return true if the run ended because it was asked to stop.
+     */
+    private boolean awaitEnd(final Path runDir)
     {
         while (!stop.isRequested())
         {
@@ -182,8 +199,20 @@ final class RunCoordinator
             {
                 return false;
             }
+            if (null != stub && !stub.isAlive())
+            {
+                if (!Files.exists(runDir.resolve(STUB_SUMMARY)))
+                {
+                    deaths.noticed(stub, counters);
+                }
+                return false;
+            }
             if (null != bot && !bot.isAlive())
             {
+                if (!Files.exists(runDir.resolve(BOT_SUMMARY)))
+                {
+                    deaths.noticed(bot, counters);
+                }
                 awaitQuietAfterBotExit();
                 return stop.isRequested();
             }
@@ -191,6 +220,7 @@ final class RunCoordinator
         }
         return true;
     }
+
 
     /**
      * Frames the bot sent before exiting may still be on their way (queued behind others when the
@@ -401,7 +431,7 @@ final class RunCoordinator
     {
         final List<String> args = new ArrayList<>(List.of(
             "--bind", "tcp://127.0.0.1:0",
-            "--summary", runDir.resolve("sidecar.json").toString()));
+            "--summary", runDir.resolve(STUB_SUMMARY).toString()));
         if (!config.timeHops())
         {
             args.add("--no-time-hops");
@@ -416,7 +446,7 @@ final class RunCoordinator
         final List<String> args = new ArrayList<>(List.of(
             "--data", config.dataFile().toString(),
             "--broker", ingest.toString(),
-            "--summary", runDir.resolve("bot.json").toString(),
+            "--summary", runDir.resolve(BOT_SUMMARY).toString(),
             "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
         if (!config.timeHops())
         {

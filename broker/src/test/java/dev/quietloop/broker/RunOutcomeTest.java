@@ -10,16 +10,23 @@ class RunOutcomeTest
     @Test
     void shouldExitZeroWhenEverythingWasDelivered()
     {
-        assertEquals(ExitCodes.OK, new RunOutcome(false, 0, 0, false).exitCode());
-        assertEquals(ExitCodes.OK, new RunOutcome(false, 0, RunOutcome.NOT_LAUNCHED, false).exitCode());
+        assertEquals(ExitCodes.OK, new RunOutcome(false, 0, 0, false, false).exitCode());
+        assertEquals(ExitCodes.OK, new RunOutcome(false, 0, RunOutcome.NOT_LAUNCHED, false, false).exitCode());
     }
 
     @Test
     void shouldPreferInterruptedThenUndeliveredThenBadInputThenChildFailure()
     {
-        assertEquals(ExitCodes.INTERRUPTED, new RunOutcome(true, 5, 2, true).exitCode());
-        assertEquals(ExitCodes.UNDELIVERED, new RunOutcome(false, 5, 2, true).exitCode());
-        assertEquals(ExitCodes.USAGE, new RunOutcome(false, 0, 2, true).exitCode());
-        assertEquals(ExitCodes.CHILD_FAILED, new RunOutcome(false, 0, 1, true).exitCode());
+        assertEquals(ExitCodes.INTERRUPTED, new RunOutcome(true, 5, 2, true, false).exitCode());
+        assertEquals(ExitCodes.UNDELIVERED, new RunOutcome(false, 5, 2, true, false).exitCode());
+        assertEquals(ExitCodes.USAGE, new RunOutcome(false, 0, 2, true, false).exitCode());
+        assertEquals(ExitCodes.CHILD_FAILED, new RunOutcome(false, 0, 1, true, false).exitCode());
+    }
+
+    @Test
+    void shouldSayChildFailedWhenAChildDiedMidRunEvenWithTheLossesItCaused()
+    {
+        assertEquals(ExitCodes.CHILD_FAILED, new RunOutcome(false, 5, 137, true, true).exitCode());
+        assertEquals(ExitCodes.INTERRUPTED, new RunOutcome(true, 5, 137, true, true).exitCode());
     }
 }

@@ -18,7 +18,7 @@ import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
-import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.ParentLink;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.sidecar.check.SequenceChecker;
@@ -95,7 +95,8 @@ public final class SidecarStubMain implements Callable<Integer>
         description = "events of each stream up to sequence N are a warm-up: not timed (default: ${DEFAULT-VALUE})")
     private long warmupEvents;
 
-    @Option(names = "--exit-with-parent", description = "stop, as on SIGTERM, when the parent process exits")
+    @Option(names = "--exit-with-parent", description = "launched by a quietloop process: take the stop from it " +
+        "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
 
     public static void main(final String[] args)
@@ -119,6 +120,15 @@ public final class SidecarStubMain implements Callable<Integer>
         final long startTimeMs = System.currentTimeMillis();
         final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops(), config.warmupEvents());
         final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown, SidecarStubMain::stopAtOnce);
+        if (config.exitWithParent())
+        {
+            // The launcher's stop comes after everything it forwards; its end means nothing more will come.
+            signals.deferTo(ParentLink.watch(System.in, stopRequested::countDown, () ->
+            {
+                System.err.println(ROLE + ": the launcher is gone; stopping now");
+                stopRequested.countDown();
+            }));
+        }
         try (signals;
             CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err);
             ZContext context = new ZContext())
@@ -150,10 +160,6 @@ public final class SidecarStubMain implements Callable<Integer>
                 }
                 CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // started up: nothing has arrived yet
                 Readiness.announce(ROLE, endpoint);
-                if (config.exitWithParent() && !ParentWatch.onParentExit(stopRequested::countDown))
-                {
-                    stopRequested.countDown();
-                }
                 stopRequested.await();
                 receiver.requestStop();
                 if (!receiver.awaitFinished(config.drainMs() + STOP_MARGIN_MS))

@@ -35,6 +35,19 @@ public final class RunControl
         }
     }
 
+    /**
+     * Brings the drain's end forward to {@code deadlineNs}, starting it if need be: for when there
+     * is nobody left to drain to (the launcher died), so the run ends now and counts what it holds.
+     */
+    public synchronized void cutDrain(final long deadlineNs)
+    {
+        if (deadlineNs - drainDeadlineNs < 0 || drainDeadlineNs == NO_DEADLINE)
+        {
+            drainDeadlineNs = deadlineNs;
+        }
+        stopRequested = true;
+    }
+
     public boolean isDraining()
     {
         return drainDeadlineNs != NO_DEADLINE;

@@ -61,6 +61,15 @@ public final class ChildLauncher
         return child;
     }
 
+    /** The first signal: every child leaves the stop to this process, which stops them in order. */
+    public void holdAll()
+    {
+        for (final ChildProcess child : launched)
+        {
+            child.hold();
+        }
+    }
+
     /** The last resort of a second Ctrl-C: no child survives the broker. */
     public void destroyAllForcibly()
     {

@@ -1,8 +1,10 @@
 package dev.quietloop.broker.launch;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,11 +13,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.process.ParentLink;
 import dev.quietloop.protocol.process.Readiness;
 
 /**
  * One launched process: its output forwarded with a {@code [role] } prefix, its readiness line
- * turned into a future, and a stop that asks first (SIGTERM) and forces only after a bound.
+ * turned into a future, and a stop that asks first and forces only after a bound. The child's
+ * standard input is a pipe this process holds, its {@link ParentLink}: the stop is asked through
+ * it, and its end tells the child at once that this process is gone.
  */
 public final class ChildProcess
 {
@@ -27,6 +32,8 @@ public final class ChildProcess
     private final CompletableFuture<Endpoint> readiness = new CompletableFuture<>();
     private final Thread stdoutPump;
     private final Thread stderrPump;
+    private final OutputStream link;
+    private final long startNs = System.nanoTime();
     private volatile boolean forced;
     private volatile boolean muted;
 
@@ -34,6 +41,7 @@ public final class ChildProcess
     {
         this.role = role;
         this.process = process;
+        this.link = process.getOutputStream();
         final String prefix = "[" + role + "] ";
         stdoutPump = OutputPump.start(role + "-stdout",
             new OutputPump(process.getInputStream(), out, prefix, this::onStdoutLine, this::onStdoutEnd));
@@ -45,8 +53,7 @@ public final class ChildProcess
     public static ChildProcess start(
         final String role, final List<String> command, final PrintStream out, final PrintStream err)
     {
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .redirectInput(ProcessBuilder.Redirect.INHERIT);
+        final ProcessBuilder builder = new ProcessBuilder(command); // stdin: a pipe, the child's ParentLink
         try
         {
             return new ChildProcess(role, builder.start(), out, err);
@@ -185,8 +192,25 @@ public final class ChildProcess
     }
 
     /**
-     * Asks the child to stop (SIGTERM, so it drains and writes its summary), waits up to the
-     * timeout, then kills it.
+     * Tells the child that this process is stopping the run and will stop it in turn: a signal it
+     * got too is part of this stop. Safe to call from a signal handler.
+     */
+    public void hold()
+    {
+        tell(ParentLink.HOLD);
+    }
+
+    /** Nanoseconds since the launch, by {@link System#nanoTime()}. */
+    public long uptimeNs()
+    {
+        return System.nanoTime() - startNs;
+    }
+
+    /**
+     * Asks the child to stop, so that it drains and writes its summary; waits up to the timeout,
+     * then kills it. The ask is both the link's word and SIGTERM: a quietloop child takes the word
+     * and, having been told, takes the signal as part of the same stop; any other child takes the
+     * signal.
      *
      * @return its exit code.
      */
@@ -194,6 +218,7 @@ public final class ChildProcess
     {
         if (process.isAlive())
         {
+            tell(ParentLink.STOP);
             process.destroy();
         }
         if (!waitFor(timeoutMs))
@@ -202,6 +227,20 @@ public final class ChildProcess
             waitFor(timeoutMs);
         }
         return process.isAlive() ? ChildFailedException.NO_EXIT_CODE : process.exitValue();
+    }
+
+    /** Says a word on the child's link; a broken link (the child is gone) is not an error here. */
+    private synchronized void tell(final String word)
+    {
+        try
+        {
+            link.write((word + "\n").getBytes(StandardCharsets.US_ASCII));
+            link.flush();
+        }
+        catch (final IOException ex)
+        {
+            // The child exited, or closed its standard input: its exit says the rest.
+        }
     }
 
     /** Kills the child at once (SIGKILL); safe to call from a signal handler. */

@@ -19,6 +19,10 @@ public final class SummaryText
     private static final int LABEL_WIDTH = 14;
     private static final int COLUMN_WIDTH = 10;
     private static final int E8_SCALE = 8;
+    /** Events lost with a launched child that died mid-run: a bot's ring and socket, or what a stub never counted. */
+    public static final String LOST_WITH = "run.lostWith.";
+    /** When that child was seen dead, in milliseconds after its launch. */
+    public static final String DIED_AFTER_MS = "run.diedAfterMs.";
 
     private SummaryText()
     {
@@ -57,8 +61,17 @@ public final class SummaryText
     {
         final boolean partial = summary.getOrDefault("run.partial", 0L) != 0;
         final Long exitCode = summary.get("run.exitCode");
-        return (partial ? "PARTIAL (stopped early)" : "complete") +
+        return (partial ? "PARTIAL (stopped early)" : deaths(summary).isEmpty() ? "complete" : "ended early") +
             (null == exitCode ? "" : ", exit code " + exitCode);
+    }
+
+    /** The launched children that died mid-run, by role, from their {@code run.lostWith.ROLE} keys. */
+    private static List<String> deaths(final Map<String, Long> summary)
+    {
+        final List<String> roles = new ArrayList<>();
+        summary.keySet().stream().filter(key -> key.startsWith(LOST_WITH))
+            .forEach(key -> roles.add(key.substring(LOST_WITH.length())));
+        return roles;
     }
 
     private static void accounting(final Map<String, Long> s, final List<String> lines)
@@ -92,6 +105,11 @@ public final class SummaryText
                 " = produced " + produced + verdict(received - duplicates + gaps == produced)));
             lines.add(row(INDENT + "transport", "gaps " + gaps + " = ring rejected " + rejected + " + lost in transport " +
                 (gaps - rejected) + verdict(gaps >= rejected)));
+        }
+        for (final String role : deaths(s))
+        {
+            lines.add(row(INDENT + "died", role + ", " + s.getOrDefault(DIED_AFTER_MS + role, 0L) +
+                " ms after its launch: " + s.get(LOST_WITH + role) + " events lost with it, counted by the broker"));
         }
         if (s.containsKey("broker.eventsReceived"))
         {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,34 @@ public final class CountersDirectory
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * The counts a process left in its file: what a launcher reads of a child that died before it
+     * could write its summary (the file outlives a {@code kill -9}).
+     *
+     * @return them by name, or empty when there is no such file (the process deleted it on exit).
+     */
+    public static Map<String, Long> lastCounts(final Path dir, final String role, final long pid)
+    {
+        final Path file = dir.resolve(CountersFile.fileName(role, pid));
+        if (!Files.isRegularFile(file))
+        {
+            return Map.of();
+        }
+        try
+        {
+            return CountersFile.openReadOnly(file).map(counters ->
+            {
+                final Map<String, Long> counts = counters.snapshot();
+                counters.unmap();
+                return counts;
+            }).orElse(Map.of());
+        }
+        catch (final IllegalStateException ex)
+        {
+            return Map.of();
+        }
     }
 
     /**

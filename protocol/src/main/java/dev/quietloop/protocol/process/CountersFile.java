@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.agrona.IoUtil;
@@ -173,6 +175,15 @@ public final class CountersFile
     }
 
     /** A reader over this file's buffers. */
+    /** Every counter's value by its name, as the file holds them now: for a dead owner, its last counts. */
+    public Map<String, Long> snapshot()
+    {
+        final Map<String, Long> values = new LinkedHashMap<>();
+        final CountersReader reader = reader();
+        reader.forEach((final int id, final String label) -> values.put(label, reader.getCounterValue(id)));
+        return values;
+    }
+
     public CountersReader reader()
     {
         return new CountersReader(metadata, values);

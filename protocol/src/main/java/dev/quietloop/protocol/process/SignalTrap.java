@@ -28,6 +28,7 @@ public final class SignalTrap implements AutoCloseable
     private final AtomicInteger count = new AtomicInteger();
     private final List<Object[]> previousHandlers = new ArrayList<>();
     private Method handleMethod;
+    private volatile ParentLink parentLink;
 
     private SignalTrap(final String processName, final Runnable onFirst, final Runnable onSecond)
     {
@@ -49,7 +50,32 @@ public final class SignalTrap implements AutoCloseable
         return trap;
     }
 
-    /** What a signal does; also what a watched parent's exit does. */
+    /**
+     * Makes a launched child defer its signals to its launcher. A terminal's Ctrl-C reaches the
+     * whole process group at once, and a child that stopped by itself would stop reading, or
+     * producing, out of the order its launcher stops the run in. So a signal waits up to
+     * {@link ParentLink#SIGNAL_DEFER_MS} for the launcher to say it is stopping the run; if it
+     * does, the signal is part of that stop and counts for nothing here. If it does not (the
+     * signal was this process's alone), it counts as usual.
+     */
+    public SignalTrap deferTo(final ParentLink link)
+    {
+        parentLink = link;
+        return this;
+    }
+
+    /** What a signal does: {@link #trigger()}, unless a launcher takes charge of the stop. */
+    void onSignal()
+    {
+        final ParentLink link = parentLink;
+        if (null != link && link.awaitHeld(ParentLink.SIGNAL_DEFER_MS))
+        {
+            return;
+        }
+        trigger();
+    }
+
+    /** What a signal does without a launcher to defer to: the first asks, the second stops at once. */
     public void trigger()
     {
         final int signals = count.incrementAndGet();
@@ -121,7 +147,7 @@ public final class SignalTrap implements AutoCloseable
             switch (method.getName())
             {
                 case "handle":
-                    trap.trigger();
+                    trap.onSignal(); // on a thread of its own, which may wait
                     return null;
                 case "hashCode":
                     return System.identityHashCode(proxy);

@@ -1,0 +1,131 @@
+package dev.quietloop.broker;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.quietloop.broker.launch.ChildDeath;
+import dev.quietloop.broker.launch.ChildProcess;
+import dev.quietloop.broker.report.SummaryText;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.process.CountersDirectory;
+import dev.quietloop.protocol.process.SummaryJson;
+
+/**
+ * The launched children that died mid-run, and what each death cost: the supervisor's side of
+ * the account. A dead child wrote no summary, so its side comes from the counts it left in its
+ * counters file, and the events it took with it are counted here, under {@code run.lostWith.ROLE}.
+ */
+final class ChildDeaths
+{
+    private final Path countersDir;
+    private final PrintStream err;
+    private final List<ChildDeath> deaths = new ArrayList<>();
+
+    ChildDeaths(final Path countersDir, final PrintStream err)
+    {
+        this.countersDir = countersDir;
+        this.err = err;
+    }
+
+    /** Records a child seen dead and says so at once, with where the run stood. */
+    void noticed(final ChildProcess child, final BrokerCounters counters)
+    {
+        final ChildDeath death = ChildDeath.of(child, countersDir);
+        deaths.add(death);
+        err.println(RunCoordinator.ROLE + ": " + death.describe() + "; the broker had received " +
+            counters.eventsReceived().get() + " events and forwarded " + counters.eventsForwarded().get());
+        err.flush();
+    }
+
+    boolean any()
+    {
+        return !deaths.isEmpty();
+    }
+
+    boolean died(final String role)
+    {
+        return null != find(role);
+    }
+
+    /**
+     * Writes the side of each dead child that left no summary (its {@code file} in the run folder,
+     * by role), from its last counts, marked partial.
+     */
+    void writeSides(final Path runDir, final Map<String, String> summaryFileByRole)
+    {
+        for (final ChildDeath death : deaths)
+        {
+            final Path file = runDir.resolve(summaryFileByRole.get(death.role()));
+            if (!Files.exists(file) && !death.lastCounts().isEmpty())
+            {
+                final Map<String, Long> side = new TreeMap<>(death.lastCounts());
+                side.put(prefix(death) + ".partial", 1L);
+                SummaryJson.write(file, side);
+            }
+        }
+    }
+
+    /**
+     * Adds what each death cost to the merged summary, and says it.
+     *
+     * @return the events lost with the dead children.
+     */
+    long account(final Map<String, Long> components, final long undelivered)
+    {
+        long lost = 0;
+        for (final ChildDeath death : deaths)
+        {
+            final long cost = cost(death, components, undelivered);
+            components.put(SummaryText.LOST_WITH + death.role(), cost);
+            components.put(SummaryText.DIED_AFTER_MS + death.role(), death.uptimeMs());
+            err.println(RunCoordinator.ROLE + ": " + death.role() + " died: " + cost + " events lost with it (" +
+                SummaryText.LOST_WITH + death.role() + ")" + (death.lastCounts().isEmpty() ? ", by the broker's count alone" : ""));
+            lost += cost;
+        }
+        return lost;
+    }
+
+    /**
+     * A bot's death costs what it produced and did not reject (its ring accepted them) that never
+     * reached the broker; a stub's, what the broker handed it that it never counted, and what the
+     * broker could no longer forward.
+     */
+    static long cost(final ChildDeath death, final Map<String, Long> components, final long undelivered)
+    {
+        if (RunCoordinator.BOT_ROLE.equals(death.role()))
+        {
+            return Math.max(0, death.lastCount("bot.eventsProduced") - death.lastCount("bot.ringRejected") -
+                components.getOrDefault("broker.eventsReceived", 0L));
+        }
+        return Math.max(0, components.getOrDefault("broker.eventsForwarded", 0L) -
+            death.lastCount("sidecar.eventsReceived")) + undelivered;
+    }
+
+    private ChildDeath find(final String role)
+    {
+        for (final ChildDeath death : deaths)
+        {
+            if (death.role().equals(role))
+            {
+                return death;
+            }
+        }
+        return null;
+    }
+
+    private static String prefix(final ChildDeath death)
+    {
+        return RunCoordinator.BOT_ROLE.equals(death.role()) ? "bot" : "sidecar";
+    }
+
+    /** The counters directory of this host's processes. */
+    static Path defaultDir()
+    {
+        return CountersDirectory.resolve();
+    }
+}

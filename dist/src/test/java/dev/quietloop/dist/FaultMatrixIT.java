@@ -1,0 +1,278 @@
+package dev.quietloop.dist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.SummaryJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fault matrix: each fault a user meets, driven through {@code bin/run-bot.sh} in a process
+ * group of its own ({@code setsid}), as a terminal runs it, with the exact account each must end
+ * in. {@code bin/fault-matrix.sh} runs the same faults by hand and prints them as a table.
+ */
+class FaultMatrixIT
+{
+    /** Long enough at {@link #RATE} that every fault lands mid-run. */
+    private static final String TICKS = "200000";
+    private static final String RATE = "20000";
+    private static final long RUN_TIMEOUT_S = 120;
+
+    @TempDir
+    static Path dir;
+    private static Path data;
+    private Run run;
+
+    @BeforeAll
+    static void generateData() throws Exception
+    {
+        data = dir.resolve("faults.csv");
+        final Process gen = new ProcessBuilder(QuietloopProcess.ROOT.resolve("bin/gen-market-data.sh").toString(),
+            "--ticks", TICKS, "--seed", "15", "--out", data.toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("gen.log").toFile()).start();
+        assertTrue(gen.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS));
+        assertEquals(0, gen.exitValue(), Files.readString(dir.resolve("gen.log")));
+    }
+
+    @AfterEach
+    void killWhatIsLeft()
+    {
+        if (null != run)
+        {
+            run.close();
+        }
+    }
+
+    @Test
+    void shouldEndCtrlCToTheProcessGroupInABalancedPartialReportWithEveryProcessesSide() throws Exception
+    {
+        run = Run.start("ctrl-c");
+        run.awaitMidRun();
+        run.signalGroup("INT");
+
+        assertEquals(ExitCodes.INTERRUPTED, run.awaitExit(), run.output());
+        assertStoppedInOrder(run);
+    }
+
+    @Test
+    void shouldEndSigtermToTheBrokerAsCtrlCDoes() throws Exception
+    {
+        run = Run.start("sigterm");
+        run.awaitMidRun();
+        run.signal("TERM");
+
+        assertEquals(ExitCodes.INTERRUPTED, run.awaitExit(), run.output());
+        assertStoppedInOrder(run);
+    }
+
+    @Test
+    void shouldStopEveryChildWhenTheBrokerIsKilledEachWritingItsOwnSide() throws Exception
+    {
+        run = Run.start("broker-kill");
+        run.awaitMidRun();
+        final List<ProcessHandle> children = run.children();
+        assertEquals(2, children.size(), "the stub and the bot");
+        run.signal("KILL");
+        run.awaitExit();
+
+        for (final ProcessHandle child : children)
+        {
+            assertTrue(awaitGone(child), "child " + child.pid() + " outlived its launcher");
+        }
+        // They stopped by themselves, through their parent link, not by a kill: each wrote its summary.
+        final Map<String, Long> bot = SummaryJson.read(run.runDir().resolve("bot.json"));
+        final Map<String, Long> stub = SummaryJson.read(run.runDir().resolve("sidecar.json"));
+        assertEquals(1L, bot.get("bot.partial"));
+        assertTrue(bot.get("bot.eventsProduced") > 0);
+        assertTrue(stub.get("sidecar.eventsReceived") > 0);
+    }
+
+    @Test
+    void shouldNameADeadBotAndCountWhatItsDeathCost() throws Exception
+    {
+        run = Run.start("bot-kill");
+        run.awaitMidRun();
+        run.killChild("BotMain");
+
+        assertEquals(ExitCodes.CHILD_FAILED, run.awaitExit(), run.output());
+        assertTrue(run.output().contains("broker: bot (pid "), run.output());
+        assertTrue(run.output().contains("died mid-run"), run.output());
+        final Map<String, Long> summary = run.summary();
+        final long lost = summary.get("run.lostWith.bot");
+        assertEquals(1L, summary.get("bot.partial"), "its side, from the counts it left");
+        assertEquals(summary.get("bot.eventsProduced") - summary.get("bot.ringRejected"),
+            summary.get("broker.eventsReceived") + lost, "what it produced reached the broker or died with it");
+        assertEquals(summary.get("broker.eventsReceived"), summary.get("sidecar.eventsReceived"));
+        final String text = Files.readString(run.runDir().resolve("summary.txt"));
+        assertTrue(text.contains("ended early, exit code 4") && text.contains("bot, ") && text.contains("events lost with it"), text);
+    }
+
+    @Test
+    void shouldNameADeadStubEndTheRunAndCountWhatItsDeathCost() throws Exception
+    {
+        run = Run.start("stub-kill");
+        run.awaitMidRun();
+        run.killChild("SidecarStubMain");
+
+        assertEquals(ExitCodes.CHILD_FAILED, run.awaitExit(), run.output());
+        assertTrue(run.output().contains("broker: sidecar-stub (pid "), run.output());
+        final Map<String, Long> summary = run.summary();
+        final long lost = summary.get("run.lostWith.sidecar-stub");
+        assertEquals(1L, summary.get("sidecar.partial"), "its side, from the counts it left");
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("bot.ringRejected") + summary.get("bot.unsent") +
+            summary.get("sidecar.eventsReceived") + lost, "every event produced is received or counted as lost");
+        assertEquals(1L, summary.get("bot.partial"), "the bot was stopped: nobody was left to deliver to");
+    }
+
+    /** Ctrl-C and SIGTERM end alike: every side in, balanced, nothing left running. */
+    private static void assertStoppedInOrder(final Run run) throws IOException
+    {
+        final Map<String, Long> summary = run.summary();
+        assertEquals(1L, summary.get("run.partial"));
+        assertEquals(1L, summary.get("bot.partial"));
+        assertTrue(Files.exists(run.runDir().resolve("bot.json")), "the bot wrote its side");
+        assertTrue(Files.exists(run.runDir().resolve("sidecar.json")), "the stub wrote its side");
+        assertEquals(0L, summary.get("bot.ringRejected"));
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"), "balanced");
+        assertEquals(0L, summary.get("sidecar.gaps"));
+        assertFalse(summary.containsKey("run.missingAtSidecar"));
+        final String text = Files.readString(run.runDir().resolve("summary.txt"));
+        assertFalse(text.contains("not in this summary"), text);
+        assertTrue(text.contains("PARTIAL"), text);
+        for (final ProcessHandle child : run.childrenSeen)
+        {
+            assertFalse(child.isAlive(), "left running: " + child.pid());
+        }
+    }
+
+    private static boolean awaitGone(final ProcessHandle process) throws InterruptedException
+    {
+        for (int i = 0; i < 200 && process.isAlive(); i++)
+        {
+            Thread.sleep(50);
+        }
+        return !process.isAlive();
+    }
+
+    /** One {@code setsid bin/run-bot.sh} run: the broker leads its own process group. */
+    private static final class Run implements AutoCloseable
+    {
+        private final String id;
+        private final Process process;
+        private final Path output;
+        private final List<ProcessHandle> childrenSeen = new ArrayList<>();
+
+        private Run(final String id, final Process process, final Path output)
+        {
+            this.id = id;
+            this.process = process;
+            this.output = output;
+        }
+
+        static Run start(final String id, final String... extra) throws IOException
+        {
+            final List<String> command = new ArrayList<>(List.of("setsid",
+                QuietloopProcess.ROOT.resolve("bin/run-bot.sh").toString(), "--data", data.toString(), "--rate", RATE,
+                "--run-id", id, "--reports", dir.resolve("reports").toString(), "--no-plots"));
+            command.addAll(List.of(extra));
+            final Path output = dir.resolve(id + ".log");
+            final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            return new Run(id, builder.start(), output);
+        }
+
+        /** Until the bot has reported progress twice: events are flowing through every hop. */
+        void awaitMidRun() throws IOException, InterruptedException
+        {
+            for (int i = 0; i < RUN_TIMEOUT_S * 10; i++)
+            {
+                if (output().split("bot: progress", -1).length > 2)
+                {
+                    childrenSeen.addAll(children());
+                    return;
+                }
+                assertTrue(process.isAlive(), "ended before mid-run:\n" + output());
+                Thread.sleep(100);
+            }
+            throw new AssertionError("never reached mid-run:\n" + output());
+        }
+
+        List<ProcessHandle> children()
+        {
+            return process.children().toList();
+        }
+
+        /** setsid execs in place, and run-bot.sh execs the broker: its pid is the group's id. */
+        void signalGroup(final String signal) throws IOException, InterruptedException
+        {
+            kill("-" + signal, "--", "-" + process.pid());
+        }
+
+        void signal(final String signal) throws IOException, InterruptedException
+        {
+            kill("-" + signal, Long.toString(process.pid()));
+        }
+
+        void killChild(final String mainClass) throws IOException, InterruptedException
+        {
+            final ProcessHandle child = children().stream()
+                .filter(p -> p.info().commandLine().orElse("").contains(mainClass)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + mainClass + " child"));
+            kill("-KILL", Long.toString(child.pid()));
+        }
+
+        private static void kill(final String... args) throws IOException, InterruptedException
+        {
+            final List<String> command = new ArrayList<>(List.of("kill"));
+            command.addAll(List.of(args));
+            assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor());
+        }
+
+        int awaitExit() throws InterruptedException, IOException
+        {
+            if (!process.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS))
+            {
+                throw new AssertionError(id + " still running; output:\n" + output());
+            }
+            return process.exitValue();
+        }
+
+        Path runDir()
+        {
+            return dir.resolve("reports").resolve(id);
+        }
+
+        Map<String, Long> summary()
+        {
+            return SummaryJson.read(runDir().resolve("summary.json"));
+        }
+
+        String output() throws IOException
+        {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close()
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            childrenSeen.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
