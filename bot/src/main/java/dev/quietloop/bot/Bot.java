@@ -151,6 +151,7 @@ final class Bot
                 " within " + config.drainTimeoutSeconds() + " s");
         }
 
+        countWhatNoLinkCarried(config, counters, err);
         final Trader trader = trading.trader();
         final PaperExecution execution = trading.execution();
         final Throwable failure = trader.failure();
@@ -265,6 +266,23 @@ final class Bot
                 control.abandon();
                 trading.join(config.drainTimeoutNs() / 1_000_000 + STOP_JOIN_MARGIN_MS);
             }
+        }
+    }
+
+    /**
+     * Sent means carried to the broker: a link that never came up (no broker, or one that refused
+     * the handshake) carried nothing, whatever the socket queued, so those events are unsent, and
+     * the run exits {@link ExitCodes#UNDELIVERED}.
+     */
+    private static void countWhatNoLinkCarried(final BotConfig config, final BotCounters counters, final PrintStream err)
+    {
+        final long queued = counters.eventsSent.get();
+        if (counters.linkUps.get() == 0 && queued > 0)
+        {
+            counters.unsent.getAndAdd(queued);
+            counters.eventsSent.set(0);
+            err.println(ROLE + ": no link to " + config.broker() + " ever came up: the " + queued +
+                " events queued for it reached nobody, counted in bot.unsent");
         }
     }
 

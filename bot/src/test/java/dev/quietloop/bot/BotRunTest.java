@@ -189,8 +189,37 @@ class BotRunTest
         final Map<String, Long> summary = SummaryJson.read(summaryFile);
         assertEquals(ExitCodes.UNDELIVERED, exitCode);
         assertEquals(1, summary.get("bot.linkWaitTimedOut"), "it replayed without the link, and says so");
-        assertTrue(summary.get("bot.unsent") > 0, summary.toString());
-        assertEquals(200, summary.get("bot.eventsSent") + summary.get("bot.unsent"), "nothing rejected, all counted");
+        assertEquals(0, summary.get("bot.linkUps"));
+        assertEquals(0, summary.get("bot.eventsSent"), "what the socket queued for nobody was not sent");
+        assertEquals(200, summary.get("bot.unsent"), "nothing rejected, all counted as unsent");
+    }
+
+    /**
+     * Nobody listens, and the socket's queue holds every frame: a send succeeds without a peer. Such
+     * a bot used to exit 0 claiming all sent. A link that never came up carried nothing.
+     */
+    @Test
+    void shouldCountAsUnsentWhatTheSocketQueuedForABrokerThatNeverAnswered() throws Exception
+    {
+        final Path data = QuoteFixtures.generated(dir, 200, 42);
+        final Path summaryFile = dir.resolve("bot-nobody.json");
+
+        final int exitCode = BotMain.run(
+            "--data", data.toString(),
+            "--broker", LoopbackPorts.unused().toString(),
+            "--strategy", "tick-signal",
+            "--drain-timeout", "1",
+            "--link-wait-ms", "200",
+            "--idle-trading", "backoff",
+            "--idle-sender", "backoff",
+            "--quiet",
+            "--summary", summaryFile.toString());
+
+        final Map<String, Long> summary = SummaryJson.read(summaryFile);
+        assertEquals(ExitCodes.UNDELIVERED, exitCode);
+        assertEquals(0, summary.get("bot.linkUps"));
+        assertEquals(0, summary.get("bot.eventsSent"));
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("bot.ringRejected") + summary.get("bot.unsent"));
     }
 
     /** The same look at a ring run sees its sender thread: the direct run's test cannot pass for want of looking. */

@@ -44,6 +44,8 @@ public final class BotCounters
     public final AtomicCounter errors;
     /** 1 when the replay started without the broker's handshake: the link wait ran out (sender thread at start). */
     public final AtomicCounter linkWaitTimedOut;
+    /** ZMTP handshakes completed with the broker; none in a run means nothing was carried. */
+    public final AtomicCounter linkUps;
 
     private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
 
@@ -67,6 +69,7 @@ public final class BotCounters
         unsent = registry.newCounter("bot.unsent");
         errors = registry.newCounter("bot.errors");
         linkWaitTimedOut = registry.newCounter("bot.linkWaitTimedOut");
+        linkUps = registry.newCounter("bot.linkUps");
         for (final RejectReason reason : RejectReason.values())
         {
             rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());

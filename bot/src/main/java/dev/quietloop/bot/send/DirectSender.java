@@ -82,10 +82,7 @@ public final class DirectSender implements EventSink, AutoCloseable
         final ZMQ.Socket socket = settings.push(context);
         try
         {
-            if (!LinkWait.connect(socket, broker, linkWaitMs, control))
-            {
-                counters.linkWaitTimedOut.set(1);
-            }
+            LinkWait.connect(socket, broker, linkWaitMs, control, counters);
         }
         catch (final RuntimeException ex)
         {

@@ -3,9 +3,11 @@ package dev.quietloop.bot.send;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZMQ;
 
 /**
@@ -28,28 +30,39 @@ final class LinkWait
     }
 
     /**
-     * Connects {@code socket} to {@code broker}, then waits up to {@code waitMs} (none when 0) for
-     * the handshake, or until the run is asked to stop.
-     *
-     * @return false only when it waited and the handshake did not come in time (or the wait was cut short)
+     * Connects {@code socket} to {@code broker}, counting every completed handshake in
+     * {@code counters.linkUps} for the rest of the run, then waits up to {@code waitMs} (none when 0)
+     * for the first, or until the run is asked to stop. When the wait runs out it sets
+     * {@code counters.linkWaitTimedOut}.
      */
-    static boolean connect(
+    static void connect(
         final ZMQ.Socket socket,
         final Endpoint broker,
         final long waitMs,
-        final RunControl control)
+        final RunControl control,
+        final BotCounters counters)
     {
-        if (waitMs <= 0)
-        {
-            SocketSettings.connect(socket, broker);
-            return true;
-        }
         // JeroMQ calls the hook on its I/O thread; it is set before the connect, so no event is missed.
+        // It stays for the run: a bot whose link never came up carried nothing, whatever it queued.
         final CountDownLatch handshake = new CountDownLatch(1);
-        socket.setEventHook(event -> handshake.countDown(), ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+        final AtomicCounter linkUps = counters.linkUps;
+        socket.setEventHook(event ->
+        {
+            linkUps.incrementRelease();
+            handshake.countDown();
+        }, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+        SocketSettings.connect(socket, broker);
+        if (waitMs > 0 && !awaitHandshake(handshake, waitMs, control))
+        {
+            counters.linkWaitTimedOut.set(1);
+        }
+    }
+
+    /** @return false when the handshake did not come in time (or the wait was cut short by a stop) */
+    private static boolean awaitHandshake(final CountDownLatch handshake, final long waitMs, final RunControl control)
+    {
         try
         {
-            SocketSettings.connect(socket, broker);
             final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
             while (!control.isStopRequested())
             {
@@ -70,10 +83,6 @@ final class LinkWait
             // Nothing here interrupts the bot's threads; should something, the start goes on unlinked.
             Thread.currentThread().interrupt();
             return false;
-        }
-        finally
-        {
-            socket.setEventHook(null, 0);
         }
     }
 }

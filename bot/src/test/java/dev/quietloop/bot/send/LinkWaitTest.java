@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -21,6 +22,7 @@ class LinkWaitTest
 {
     private final ZContext context = new ZContext(1);
     private final RunControl control = new RunControl();
+    private final BotCounters counters = new BotCounters();
     private ZMQ.Socket pull;
 
     @AfterEach
@@ -35,24 +37,28 @@ class LinkWaitTest
         final Endpoint broker = bindBroker(Endpoint.loopback(Endpoint.EPHEMERAL));
         final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
 
-        assertTrue(LinkWait.connect(push, broker, 30_000, control));
+        LinkWait.connect(push, broker, 30_000, control, counters);
+        assertEquals(0, counters.linkWaitTimedOut.get());
+        assertEquals(1, counters.linkUps.get(), "the handshake came before the wait returned");
         assertTrue(push.send(new byte[] {42}, ZMQ.DONTWAIT));
-        assertEquals(42, pull.recv()[0], "the monitor is gone and the socket carries frames");
+        assertEquals(42, pull.recv()[0], "the socket carries frames");
     }
 
     @Test
     void shouldWaitForABrokerThatBindsAfterTheConnect() throws Exception
     {
         final Endpoint later = LoopbackPorts.unused();
-        final CompletableFuture<Boolean> linked = CompletableFuture.supplyAsync(
-            () -> LinkWait.connect(SocketSettings.DEFAULTS.push(context), later, 30_000, control));
+        final CompletableFuture<Void> linked = CompletableFuture.runAsync(
+            () -> LinkWait.connect(SocketSettings.DEFAULTS.push(context), later, 30_000, control, counters));
         // Nothing listens yet, so no handshake can have happened: the wait is still on.
         Thread.sleep(300);
         assertFalse(linked.isDone(), "returned before any broker was there");
 
         bindBroker(later);
 
-        assertTrue(linked.get(), "the reconnect handshakes with the broker once it binds");
+        linked.get();
+        assertEquals(0, counters.linkWaitTimedOut.get(), "the reconnect handshakes with the broker once it binds");
+        assertEquals(1, counters.linkUps.get());
     }
 
     @Test
@@ -60,7 +66,9 @@ class LinkWaitTest
     {
         final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
 
-        assertFalse(LinkWait.connect(push, LoopbackPorts.unused(), 200, control));
+        LinkWait.connect(push, LoopbackPorts.unused(), 200, control, counters);
+        assertEquals(1, counters.linkWaitTimedOut.get());
+        assertEquals(0, counters.linkUps.get(), "no link ever came up");
     }
 
     @Test
@@ -69,7 +77,8 @@ class LinkWaitTest
         control.requestStop();
         final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
 
-        assertFalse(LinkWait.connect(push, LoopbackPorts.unused(), 30_000, control));
+        LinkWait.connect(push, LoopbackPorts.unused(), 30_000, control, counters);
+        assertEquals(1, counters.linkWaitTimedOut.get(), "a wait cut short is a wait that ran out");
     }
 
     @Test
@@ -78,10 +87,12 @@ class LinkWaitTest
         final Endpoint broker = bindBroker(Endpoint.loopback(Endpoint.EPHEMERAL));
         final ZMQ.Socket push = SocketSettings.DEFAULTS.push(context);
 
-        assertTrue(LinkWait.connect(push, broker, 0, control));
+        LinkWait.connect(push, broker, 0, control, counters);
+        assertEquals(0, counters.linkWaitTimedOut.get());
         push.setSendTimeOut(10_000);
         assertTrue(push.send(new byte[] {7}, 0), "connected: the frame goes once the link is up");
         assertEquals(7, pull.recv()[0]);
+        assertEquals(1, counters.linkUps.get(), "the handshake is counted without a wait too");
     }
 
     /** The broker's PULL, bound at {@code endpoint}. */
