@@ -323,7 +323,8 @@ final class RunCoordinator
      * @return more than 0 if an event that the bot ring did not reject failed to reach a sidecar:
      *         with those the bot could not hand to the broker by its drain deadline ({@code bot.unsent})
      *         and those left {@code undelivered} in the broker. Any of them makes the run exit {@code 3};
-     *         a ring rejection does not, it is the one drop by design. A verdict, not a total: unsent
+     *         a ring rejection does not, it is the one drop by design. So do frames in flight on a sidecar
+     *         link that dropped, whose delivery nothing can prove. A verdict, not a total: unsent
      *         events whose end of stream never reached the stub are also missing at the sidecar.
      */
     static long countLosses(final Map<String, Long> components, final long undelivered)
@@ -338,7 +339,10 @@ final class RunCoordinator
         {
             components.put(DROPPED_AT_BOT_CLOSE, droppedAtBotClose);
         }
-        return components.getOrDefault("bot.unsent", 0L) + undelivered + Math.max(0, missing) + droppedAtBotClose;
+        // A PULL sidecar acknowledges nothing: frames sent on a connection that dropped may be lost.
+        final long unproven = components.getOrDefault("broker.framesInFlightAtDisconnect", 0L);
+        return components.getOrDefault("bot.unsent", 0L) + undelivered + Math.max(0, missing) + droppedAtBotClose +
+            unproven;
     }
 
     /**

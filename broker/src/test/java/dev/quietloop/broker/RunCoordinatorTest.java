@@ -90,6 +90,13 @@ class RunCoordinatorTest
             "broker.eventsReceived", 85L, "sidecar.eventsReceived", 85L, "sidecar.gaps", 15L));
 
         assertEquals(10, RunCoordinator.countLosses(unsent, 0), "the unsent count, not the ring's rejections");
+
+        final Map<String, Long> restarted = new TreeMap<>(Map.of(
+            "bot.eventsProduced", 100L, "bot.eventsSent", 100L, "broker.eventsReceived", 100L,
+            "broker.sidecarDisconnects", 1L, "broker.framesInFlightAtDisconnect", 12L));
+
+        assertEquals(12, RunCoordinator.countLosses(restarted, 0),
+            "an external sidecar that restarted balances the bot's hop, yet its delivery cannot be proven");
     }
 
     private static Map<String, Long> hundredSentAndReceivedByTheBroker(final long sidecarReceived)

@@ -39,6 +39,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     private final BrokerCounters counters;
     private final HopLatency brokerDwell;
     private final CompletableFuture<Endpoint> connected = new CompletableFuture<>();
+    private final SidecarLinkWatch linkWatch;
     private volatile boolean giveUp;
     private ZContext context;
     private ZMQ.Socket socket;
@@ -72,6 +73,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         this.highestTrackableNs = highestTrackableNs;
         this.counters = counters;
         this.brokerDwell = brokerDwell;
+        this.linkWatch = new SidecarLinkWatch(counters);
     }
 
     @Override
@@ -79,6 +81,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     {
         context = new ZContext(1);
         socket = sockets.create(settings, context);
+        socket.setEventHook(linkWatch, SidecarLinkWatch.EVENTS); // before the connect: no event is missed
         try
         {
             SocketSettings.connect(socket, sidecar);
@@ -148,6 +151,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     @Override
     public void onClose()
     {
+        linkWatch.stopWatching();
         if (null != context)
         {
             if (null != socket)

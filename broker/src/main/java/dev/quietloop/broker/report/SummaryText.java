@@ -106,6 +106,13 @@ public final class SummaryText
             lines.add(row(INDENT + "transport", "gaps " + gaps + " = ring rejected " + rejected + " + lost in transport " +
                 (gaps - rejected) + verdict(gaps >= rejected)));
         }
+        final long disconnects = s.getOrDefault("broker.sidecarDisconnects", 0L);
+        if (disconnects > 0)
+        {
+            final long inFlight = s.getOrDefault("broker.framesInFlightAtDisconnect", 0L);
+            lines.add(row(INDENT + "sidecar link", "dropped " + disconnects + " times" + (inFlight > 0 ? ", with " +
+                inFlight + " frames sent on connections that dropped: their delivery cannot be proven" : "")));
+        }
         for (final String role : deaths(s))
         {
             lines.add(row(INDENT + "died", role + ", " + s.getOrDefault(DIED_AFTER_MS + role, 0L) +

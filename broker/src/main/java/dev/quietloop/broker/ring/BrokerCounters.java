@@ -12,7 +12,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 public final class BrokerCounters
 {
     /** Room for every counter below. */
-    public static final int MAX_COUNTERS = 16;
+    public static final int MAX_COUNTERS = 32;
 
     private final CounterRegistry registry;
     private final AtomicCounter framesReceived;
@@ -25,6 +25,8 @@ public final class BrokerCounters
     private final AtomicCounter sendRetries;
     private final AtomicCounter undelivered;
     private final AtomicCounter errors;
+    private final AtomicCounter sidecarDisconnects;
+    private final AtomicCounter framesInFlightAtDisconnect;
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -46,6 +48,8 @@ public final class BrokerCounters
         sendRetries = registry.newCounter("broker.sendRetries");
         undelivered = registry.newCounter("broker.undelivered");
         errors = registry.newCounter("broker.errors");
+        sidecarDisconnects = registry.newCounter("broker.sidecarDisconnects");
+        framesInFlightAtDisconnect = registry.newCounter("broker.framesInFlightAtDisconnect");
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
@@ -72,6 +76,18 @@ public final class BrokerCounters
     public AtomicCounter endOfStreams()
     {
         return endOfStreams;
+    }
+
+    /** Drops of the link to the sidecar, seen by JeroMQ's I/O thread. */
+    public AtomicCounter sidecarDisconnects()
+    {
+        return sidecarDisconnects;
+    }
+
+    /** Frames handed to sidecar connections that later dropped: their delivery cannot be proven. */
+    public AtomicCounter framesInFlightAtDisconnect()
+    {
+        return framesInFlightAtDisconnect;
     }
 
     public AtomicCounter framesForwarded()

@@ -191,6 +191,55 @@ class SidecarForwarderTest
     }
 
 
+    /** A sidecar killed mid-run: the frames sent on its connection cannot be proven delivered. */
+    @Test
+    void shouldCountADroppedSidecarLinkAndTheFramesSentOnIt()
+    {
+        final ZContext doomed = new ZContext(1);
+        final ZMQ.Socket sidecar = SocketSettings.DEFAULTS.pull(doomed);
+        final Endpoint endpoint = SocketSettings.bind(sidecar, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final SidecarForwarder forwarder = forwarderTo(endpoint);
+        forwarder.onStart();
+        forwarder.awaitConnected(1_000);
+        try
+        {
+            publish(TestFrames.business(2), 2);
+            publish(TestFrames.business(3), 3);
+            assertTrue(TestFrames.until(() -> counters.framesForwarded().get() == 2, () -> doWork(forwarder)));
+            sidecar.setReceiveTimeOut(30_000);
+            sidecar.recv();
+            sidecar.recv();
+
+            doomed.close(); // the sidecar dies: its end of the connection closes
+
+            assertTrue(TestFrames.until(() -> counters.sidecarDisconnects().get() == 1, () -> { }));
+            assertEquals(2, counters.framesInFlightAtDisconnect().get(), "both went on the connection that dropped");
+        }
+        finally
+        {
+            forwarder.onClose();
+        }
+    }
+
+    @Test
+    void shouldNotCountItsOwnCloseAsADrop()
+    {
+        final ZMQ.Socket sidecar = SocketSettings.DEFAULTS.pull(sidecarContext);
+        final Endpoint endpoint = SocketSettings.bind(sidecar, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final SidecarForwarder forwarder = forwarderTo(endpoint);
+        forwarder.onStart();
+        forwarder.awaitConnected(1_000);
+        publish(TestFrames.business(2), 2);
+        assertTrue(TestFrames.until(() -> counters.framesForwarded().get() == 1, () -> doWork(forwarder)));
+        sidecar.setReceiveTimeOut(30_000);
+        sidecar.recv();
+
+        forwarder.onClose();
+
+        assertEquals(0, counters.sidecarDisconnects().get());
+        assertEquals(0, counters.framesInFlightAtDisconnect().get());
+    }
+
     private static void doWork(final SidecarForwarder forwarder)
     {
         try
