@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Runs the fault matrix by hand: each fault a user meets, against a real bin/run-bot.sh run in a
+# process group of its own, and prints one row per fault: what was lost, who counted it, and the
+# exit code. dist's FaultMatrixIT drives the same faults and asserts each account.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+usage() {
+  cat <<USAGE
+Usage: bin/fault-matrix.sh [--ticks N] [--rate N] [--out DIR]
+
+Faults: ctrl-c (SIGINT to the process group), sigterm (to the broker), broker-kill (kill -9),
+bot-kill (kill -9), stub-kill (kill -9), no-broker (a bot alone, nobody listening).
+Each run's report goes to DIR/reports/<fault>/ (default DIR: a new temporary folder).
+USAGE
+}
+
+ticks=200000
+rate=20000
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --ticks) [ $# -ge 2 ] || ql_die "--ticks needs N"; ticks=$2; shift 2 ;;
+    --rate) [ $# -ge 2 ] || ql_die "--rate needs N"; rate=$2; shift 2 ;;
+    --out) [ $# -ge 2 ] || ql_die "--out needs DIR"; out=$2; shift 2 ;;
+    *) ql_die "unknown option: $1 (see --help)" ;;
+  esac
+done
+command -v setsid >/dev/null || ql_die "setsid (util-linux) is needed to give each run its own process group"
+[ -n "$out" ] || out=$(mktemp -d)
+mkdir -p "$out"
+ql_build_if_stale
+data="$out/faults.csv"
+"$QL_ROOT/bin/gen-market-data.sh" --ticks "$ticks" --seed 15 --out "$data" >/dev/null
+
+# key FILE SECTION NAME: the first NAME after SECTION's opening in a summary file, or "-". summary.json
+# nests by dots ("bot": {"unsent": 3}, "run": {"lostWith": {"bot": 5}}), sorted by name.
+key() {
+  local file=$1 section=$2 name=$3
+  [ -f "$file" ] || { echo "-"; return; }
+  tr -d '\n ' <"$file" | sed -n "s/.*\"$section\":{//p" | grep -o "\"$name\":-\?[0-9]*" | head -1 | cut -d: -f2 \
+    | grep . || echo 0
+}
+
+# wait_mid_run LOG PID: until the bot has reported progress twice, events flow through every hop.
+wait_mid_run() {
+  local i
+  for i in $(seq 1 600); do
+    [ "$(grep -c 'bot: progress' "$1" 2>/dev/null || true)" -ge 2 ] && return 0
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+child_pid() { pgrep -P "$1" -f "$2" | head -1; }
+
+run_fault() {
+  local fault=$1 log="$out/$fault.log" pid code
+  setsid "$QL_ROOT/bin/run-bot.sh" --data "$data" --rate "$rate" --run-id "$fault" --reports "$out/reports" \
+    --no-plots >"$log" 2>&1 </dev/null &
+  pid=$!
+  if ! wait_mid_run "$log" "$pid"; then
+    echo "$fault: never reached mid-run; see $log" >&2
+  fi
+  case "$fault" in
+    ctrl-c) kill -INT -- "-$pid" ;;
+    sigterm) kill -TERM "$pid" ;;
+    broker-kill) kill -KILL "$pid" ;;
+    bot-kill) kill -KILL "$(child_pid "$pid" BotMain)" ;;
+    stub-kill) kill -KILL "$(child_pid "$pid" SidecarStubMain)" ;;
+  esac
+  code=0
+  wait "$pid" || code=$?
+  sleep 1 # a killed broker's children end by themselves, within a second
+  echo "$code"
+}
+
+printf '%-12s %-5s %-9s %-9s %-s\n' fault exit produced received "lost, and who counted it"
+for fault in ctrl-c sigterm broker-kill bot-kill stub-kill; do
+  code=$(run_fault "$fault")
+  dir="$out/reports/$fault"
+  s="$dir/summary.json"
+  if [ "$fault" = broker-kill ]; then
+    left=$(pgrep -f "run-id $fault|reports/$fault" | wc -l)
+    lost="the broker's side (no summary); bot and stub each wrote theirs: bot.unsent $(key "$dir/bot.json" bot unsent), $left processes left"
+    produced=$(key "$dir/bot.json" bot eventsProduced)
+    received=$(key "$dir/sidecar.json" sidecar eventsReceived)
+  else
+    produced=$(key "$s" bot eventsProduced)
+    received=$(key "$s" sidecar eventsReceived)
+    lost="ring rejected $(key "$s" bot ringRejected) (bot), unsent $(key "$s" bot unsent) (bot)"
+    lost+=", undelivered $(key "$s" broker undelivered) (broker)"
+    case "$fault" in
+      bot-kill) lost+=", lost with the bot $(key "$s" lostWith bot) (broker)" ;;
+      stub-kill) lost+=", lost with the stub $(key "$s" lostWith sidecar-stub) (broker)" ;;
+    esac
+  fi
+  printf '%-12s %-5s %-9s %-9s %-s\n' "$fault" "$code" "$produced" "$received" "$lost"
+done
+
+# A bot alone, with nobody listening: what its socket queued reached nobody.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 5999)
+code=0
+"$QL_ROOT/bin/bot.sh" --data "$data" --broker "tcp://127.0.0.1:$port" --rate "$rate" --link-wait-ms 200 \
+  --drain-timeout 1 --quiet --summary "$out/no-broker.json" >"$out/no-broker.log" 2>&1 || code=$?
+printf '%-12s %-5s %-9s %-9s %-s\n' no-broker "$code" "$(key "$out/no-broker.json" bot eventsProduced)" "-" \
+  "unsent $(key "$out/no-broker.json" bot unsent) (bot: no link ever came up)"
+echo "reports and logs: $out"
