@@ -4,8 +4,8 @@ import net.openhft.chronicle.bytes.Bytes;
 
 /**
  * Decodes frames into one reused {@link Event}. A frame is validated whole before any of its
- * events is delivered, so it is either accepted entirely or counted as one decode error; bad
- * bytes never throw. Owned by one thread; allocates nothing after construction.
+ * events is delivered ({@link Frame#validate}), so it is either accepted entirely or counted as one
+ * decode error of a known kind; bad bytes never throw. Owned by one thread; allocates nothing after construction.
  */
 public final class FrameDecoder
 {
@@ -14,6 +14,7 @@ public final class FrameDecoder
     private final Event event = new Event();
     private long framesDecoded;
     private long decodeErrors;
+    private int lastRejection = Frame.VALID;
 
     public FrameDecoder(final int maxFrameBytes)
     {
@@ -34,6 +35,7 @@ public final class FrameDecoder
     {
         if (length < 0 || length > buffer.length)
         {
+            lastRejection = length < 0 ? Frame.REJECTED_BAD_HEADER : Frame.REJECTED_TOO_LARGE;
             decodeErrors++;
             return -1;
         }
@@ -48,7 +50,8 @@ public final class FrameDecoder
      */
     public int decode(final int length, final EventListener listener)
     {
-        if (!isWellFormed(length))
+        lastRejection = Frame.validate(buffer, length);
+        if (lastRejection != Frame.VALID)
         {
             decodeErrors++;
             return -1;
@@ -66,40 +69,6 @@ public final class FrameDecoder
         return count;
     }
 
-    private boolean isWellFormed(final int length)
-    {
-        if (length > buffer.length || !Frame.hasValidHeader(buffer, length))
-        {
-            return false;
-        }
-        final int count = Frame.eventCount(buffer);
-        final boolean control = Frame.isControl(buffer);
-        if (count == 0 || (control && count != 1))
-        {
-            return false;
-        }
-        int position = Frame.HEADER_BYTES;
-        for (int i = 0; i < count; i++)
-        {
-            if (length - position < Frame.LENGTH_PREFIX_BYTES + 1)
-            {
-                return false;
-            }
-            final int eventLength = Frame.unsignedShort(buffer, position);
-            final int type = buffer[position + Frame.LENGTH_PREFIX_BYTES];
-            if (eventLength != Event.encodedLength(type) || EventType.isControl(type) != control)
-            {
-                return false;
-            }
-            position += Frame.LENGTH_PREFIX_BYTES + eventLength;
-            if (position > length)
-            {
-                return false;
-            }
-        }
-        return position == length;
-    }
-
     public long framesDecoded()
     {
         return framesDecoded;
@@ -108,5 +77,11 @@ public final class FrameDecoder
     public long decodeErrors()
     {
         return decodeErrors;
+    }
+
+    /** Why the last frame was refused ({@link Frame#validate}'s result), or {@link Frame#VALID}. */
+    public int lastRejection()
+    {
+        return lastRejection;
     }
 }
