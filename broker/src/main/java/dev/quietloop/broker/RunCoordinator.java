@@ -148,10 +148,15 @@ final class RunCoordinator
         writer.writeBrokerCounters(brokerSummary);
         pipeline.writeFiles(runDir);
         final Map<String, Long> components = writer.mergeComponents();
-        final int exitCode = new RunOutcome(interrupted, countLosses(components, undelivered), botExitCode,
-            botFailed || stubFailed).exitCode();
+        final String ingressFailure = pipeline.ingressFailure();
+        final int exitCode = null != ingressFailure ? ExitCodes.FAILURE : new RunOutcome(interrupted,
+            countLosses(components, undelivered), botExitCode, botFailed || stubFailed).exitCode();
         RunConfigWriter.write(runDir, config::writeYaml, err);
         writeReports(writer, total, components, interrupted, exitCode, undelivered);
+        if (null != ingressFailure)
+        {
+            err.println(ROLE + ": " + ingressFailure);
+        }
         return exitCode;
     }
 
@@ -173,11 +178,15 @@ final class RunCoordinator
         return ExitCodes.USAGE;
     }
 
-    /** @return true if the run ended because it was asked to stop. */
+    /** @return true if the run ended because it was asked to stop, or because its ingest was lost. */
     private boolean awaitEnd()
     {
         while (!stop.isRequested())
         {
+            if (null != pipeline.ingressFailure())
+            {
+                return true; // the bot's frames can no longer arrive: stop it as a signal would
+            }
             if (expectedEndsArrived())
             {
                 return false;
