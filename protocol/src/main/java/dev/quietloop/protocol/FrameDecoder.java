@@ -10,6 +10,7 @@ import net.openhft.chronicle.bytes.Bytes;
 public final class FrameDecoder
 {
     private final byte[] buffer;
+    private final int maxFrameBytes;
     private final Bytes<byte[]> bytes;
     private final Event event = new Event();
     private long framesDecoded;
@@ -19,12 +20,18 @@ public final class FrameDecoder
     public FrameDecoder(final int maxFrameBytes)
     {
         Frame.validateMaxFrameBytes(maxFrameBytes);
-        buffer = new byte[maxFrameBytes];
+        this.maxFrameBytes = maxFrameBytes;
+        // One byte more than the largest frame: a socket truncates a longer frame silently to the
+        // buffer, so a frame that fills the extra byte is known too large instead of cut to a valid one.
+        buffer = new byte[maxFrameBytes + 1];
         bytes = Bytes.wrapForRead(buffer);
         bytes.singleThreadedCheckDisabled(true);
     }
 
-    /** The array to receive a frame into before calling {@link #decode(int, EventListener)}. */
+    /**
+     * The array to receive a frame into before calling {@link #decode(int, EventListener)}: receive its
+     * whole length, one byte more than the largest frame, so that a longer frame is seen as such.
+     */
     public byte[] buffer()
     {
         return buffer;
@@ -33,7 +40,7 @@ public final class FrameDecoder
     /** Copies the frame into this decoder's buffer, then decodes it. */
     public int decode(final byte[] frame, final int offset, final int length, final EventListener listener)
     {
-        if (length < 0 || length > buffer.length)
+        if (length < 0 || length > maxFrameBytes)
         {
             lastRejection = length < 0 ? Frame.REJECTED_BAD_HEADER : Frame.REJECTED_TOO_LARGE;
             decodeErrors++;
@@ -50,7 +57,7 @@ public final class FrameDecoder
      */
     public int decode(final int length, final EventListener listener)
     {
-        lastRejection = Frame.validate(buffer, length);
+        lastRejection = length > maxFrameBytes ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
         if (lastRejection != Frame.VALID)
         {
             decodeErrors++;

@@ -46,6 +46,7 @@ public final class IngressReceiver implements Agent
     private final RingBuffer<FrameSlot> ring;
     private final BrokerCounters counters;
     private final FrameSlot staging;
+    private final int slotCapacity;
     private final boolean stampReceipt;
     private final PrintStream err;
     private final TransportWatch watch = new TransportWatch();
@@ -86,7 +87,10 @@ public final class IngressReceiver implements Agent
         this.sockets = sockets;
         this.ring = ring;
         this.counters = counters;
-        this.staging = new FrameSlot(ring.get(0).capacity()); // a larger frame is counted as bad
+        this.slotCapacity = ring.get(0).capacity();
+        // One byte more than a slot holds: JeroMQ truncates a longer frame silently to the buffer, so a
+        // frame that fills the extra byte is known too large instead of being cut down to a valid one.
+        this.staging = new FrameSlot(slotCapacity + 1);
         this.stampReceipt = stampReceipt;
     }
 
@@ -145,7 +149,7 @@ public final class IngressReceiver implements Agent
     private void onFrame(final int length, final long receivedNs)
     {
         final byte[] buffer = staging.bytes();
-        final int result = Frame.validate(buffer, length);
+        final int result = length > slotCapacity ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
         if (result != Frame.VALID)
         {
             counters.rejected(result).incrementRelease();

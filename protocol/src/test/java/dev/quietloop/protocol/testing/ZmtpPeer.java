@@ -20,6 +20,8 @@ public final class ZmtpPeer implements AutoCloseable
 {
     public static final int GREETING_BYTES = 64;
     private static final int FLAG_LONG = 0x02;
+    /** A bound on a handshake read, so a receiver that never answers fails the test instead of hanging it. */
+    private static final int READ_TIMEOUT_MS = 10_000;
     private static final int FLAG_COMMAND = 0x04;
 
     private final Socket socket;
@@ -38,6 +40,7 @@ public final class ZmtpPeer implements AutoCloseable
         {
             final Socket socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port());
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
             return new ZmtpPeer(socket);
         }
         catch (final IOException ex)
@@ -59,16 +62,44 @@ public final class ZmtpPeer implements AutoCloseable
         return greeting;
     }
 
-    /** Greeting and READY as a PUSH: what the PULL needs before it takes this peer's messages. */
+    /**
+     * Greeting and READY as a PUSH, each after the server's: what the PULL needs before it takes this
+     * peer's messages. A message sent before the server's READY would be taken as a second command.
+     */
     public ZmtpPeer handshake()
     {
         write(greeting());
+        read(GREETING_BYTES);
         final byte[] name = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
         final byte[] value = "PUSH".getBytes(StandardCharsets.US_ASCII);
         final ByteBuffer ready = ByteBuffer.allocate(1 + 5 + 1 + name.length + 4 + value.length);
         ready.put((byte)5).put("READY".getBytes(StandardCharsets.US_ASCII));
         ready.put((byte)name.length).put(name).putInt(value.length).put(value);
-        return frame(FLAG_COMMAND, ready.array());
+        frame(FLAG_COMMAND, ready.array());
+        final byte[] header = read(2);
+        if ((header[0] & FLAG_COMMAND) == 0 || (header[0] & FLAG_LONG) != 0)
+        {
+            throw new IllegalStateException("expected the server's READY, got flags " + header[0]);
+        }
+        read(header[1] & 0xFF);
+        return this;
+    }
+
+    private byte[] read(final int length)
+    {
+        try
+        {
+            final byte[] bytes = socket.getInputStream().readNBytes(length);
+            if (bytes.length != length)
+            {
+                throw new IllegalStateException("the server closed the connection during the handshake");
+            }
+            return bytes;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** One message frame holding {@code body}: short or long form as its size needs. */
