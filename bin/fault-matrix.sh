@@ -27,7 +27,9 @@ while [ $# -gt 0 ]; do
     *) ql_die "unknown option: $1 (see --help)" ;;
   esac
 done
-command -v setsid >/dev/null || ql_die "setsid (util-linux) is needed to give each run its own process group"
+# Job control: each background run leads a process group of its own, as in a terminal, and its
+# SIGINT is not ignored (a script's background commands ignore it without job control).
+set -m
 [ -n "$out" ] || out=$(mktemp -d)
 mkdir -p "$out"
 ql_build_if_stale
@@ -58,7 +60,7 @@ child_pid() { pgrep -P "$1" -f "$2" | head -1; }
 
 run_fault() {
   local fault=$1 log="$out/$fault.log" pid code
-  setsid "$QL_ROOT/bin/run-bot.sh" --data "$data" --rate "$rate" --run-id "$fault" --reports "$out/reports" \
+  "$QL_ROOT/bin/run-bot.sh" --data "$data" --rate "$rate" --run-id "$fault" --reports "$out/reports" \
     --no-plots >"$log" 2>&1 </dev/null &
   pid=$!
   if ! wait_mid_run "$log" "$pid"; then
@@ -83,7 +85,7 @@ for fault in ctrl-c sigterm broker-kill bot-kill stub-kill; do
   dir="$out/reports/$fault"
   s="$dir/summary.json"
   if [ "$fault" = broker-kill ]; then
-    left=$(pgrep -f "run-id $fault|reports/$fault" | wc -l)
+    left=$( (pgrep -f "run-id $fault|reports/$fault" || true) | wc -l)
     lost="the broker's side (no summary); bot and stub each wrote theirs: bot.unsent $(key "$dir/bot.json" bot unsent), $left processes left"
     produced=$(key "$dir/bot.json" bot eventsProduced)
     received=$(key "$dir/sidecar.json" sidecar eventsReceived)

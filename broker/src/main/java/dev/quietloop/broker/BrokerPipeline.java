@@ -53,6 +53,7 @@ final class BrokerPipeline implements AutoCloseable
     private final HopLatency brokerDwell;
     private final Timeline timeline = new Timeline();
     private SidecarForwarder forwarder;
+    private IngressReceiver receiver;
     private AgentRunner receiverRunner;
     private AgentRunner forwarderRunner;
     private AgentRunner reporterRunner;
@@ -86,8 +87,8 @@ final class BrokerPipeline implements AutoCloseable
         forwarder = new SidecarForwarder(sidecar, forwarderSettings, SocketFactory.PUSH, ring,
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
-        final IngressReceiver receiver =
-            new IngressReceiver(config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled());
+        receiver = new IngressReceiver(
+            config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled(), err);
 
         receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));
         final Endpoint ingest = receiver.awaitBound(SOCKET_TIMEOUT_MS);
@@ -169,6 +170,12 @@ final class BrokerPipeline implements AutoCloseable
         final Histogram total = latencyLog.total();
         latencyLog = null;
         return total;
+    }
+
+    /** Why the ingest stopped serving for good (its transport failed and could not be rebuilt), or null. */
+    String ingressFailure()
+    {
+        return null == receiver ? null : receiver.failure();
     }
 
     /** The broker's own hop, frame received to forward started; read it after {@link #drainAndStop}. */

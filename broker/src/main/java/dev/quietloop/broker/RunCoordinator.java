@@ -160,10 +160,16 @@ final class RunCoordinator
         deaths.writeSides(runDir, Map.of(BOT_ROLE, BOT_SUMMARY, STUB_ROLE, STUB_SUMMARY));
         final Map<String, Long> components = writer.mergeComponents();
         final long lostWithDeadChildren = deaths.account(components, undelivered);
-        final int exitCode = new RunOutcome(interrupted, countLosses(components, undelivered) + lostWithDeadChildren,
-            botExitCode, botFailed || stubFailed, deaths.any()).exitCode();
+        final String ingressFailure = pipeline.ingressFailure();
+        final int exitCode = null != ingressFailure ? ExitCodes.FAILURE : new RunOutcome(interrupted,
+            countLosses(components, undelivered) + lostWithDeadChildren, botExitCode, botFailed || stubFailed,
+            deaths.any()).exitCode();
         RunConfigWriter.write(runDir, config::writeYaml, err);
         writeReports(writer, total, components, interrupted, exitCode, undelivered);
+        if (null != ingressFailure)
+        {
+            err.println(ROLE + ": " + ingressFailure);
+        }
         return exitCode;
     }
 
@@ -189,12 +195,16 @@ final class RunCoordinator
      * Watches the children every {@link #POLL_NS} while the run goes on: a stub that dies ends the
      * run, a bot that exits (or dies) ends it once its last frames are in.
      *
-     * @return true if the run ended because it was asked to stop.
+     * @return true if the run ended because it was asked to stop, or because its ingest was lost.
      */
     private boolean awaitEnd(final Path runDir)
     {
         while (!stop.isRequested())
         {
+            if (null != pipeline.ingressFailure())
+            {
+                return true; // the bot's frames can no longer arrive: stop it as a signal would
+            }
             if (expectedEndsArrived())
             {
                 return false;

@@ -29,6 +29,10 @@ public final class Event implements BytesMarshallable
     public static final int HEADER_BYTES = 1 + 4 + 8 + 8 + 8 + 8;
     /** The largest body of any type; a frame needs this much room to accept any event. */
     public static final int MAX_ENCODED_BYTES = HEADER_BYTES + 4 * 8;
+    /** The smallest event of any type (a cancellation); a shorter length prefix is malformed. */
+    public static final int MIN_ENCODED_BYTES = HEADER_BYTES + 4 + 8 + 1 + 4;
+    /** Where the i32 source id sits in an encoded event, after the u8 type. */
+    public static final int SOURCE_ID_OFFSET = 1;
 
     private static final int SIGNAL_BODY = 4 + 1 + 4 + 8 + 8;
     private static final int ORDER_BODY = 4 + 8 + 1 + 8 + 8;

@@ -25,6 +25,27 @@ public final class Frame
     /** A u16 length prefix bounds the whole frame too, so every offset fits the format. */
     public static final int MAX_FRAME_BYTES = 65_535;
 
+    /** {@link #validate}: the frame may be counted and forwarded. */
+    public static final int VALID = 0;
+    /** {@link #validate}: longer than the receiver's buffer or the format's bound. */
+    public static final int REJECTED_TOO_LARGE = 1;
+    /**
+     * {@link #validate}: shorter than a header, wrong magic or version, an unknown flag, end of stream
+     * without control, or flags that disagree with the types of the events inside.
+     */
+    public static final int REJECTED_BAD_HEADER = 2;
+    /** {@link #validate}: no events, a control frame of more than one, or a count that the bytes do not hold exactly. */
+    public static final int REJECTED_BAD_COUNT = 3;
+    /** {@link #validate}: an event length out of bounds, not the size of its type, or past the frame's end. */
+    public static final int REJECTED_BAD_LENGTH = 4;
+    /** {@link #validate}: an event whose source id is not the first event's. */
+    public static final int REJECTED_MIXED_SOURCE = 5;
+    /** Number of {@link #validate} results, for arrays indexed by them. */
+    public static final int VALIDATION_RESULTS = 6;
+
+    private static final String[] REJECTION_NAMES =
+        { "valid", "rejectedTooLarge", "rejectedBadHeader", "rejectedBadCount", "rejectedBadLength", "rejectedMixedSource" };
+    private static final int KNOWN_FLAGS = FLAG_CONTROL | FLAG_END_OF_STREAM;
     private static final int FLAGS_OFFSET = 3;
     private static final int COUNT_OFFSET = 4;
 
@@ -38,6 +59,84 @@ public final class Frame
         return length >= HEADER_BYTES &&
             unsignedShort(frame, 0) == MAGIC &&
             (frame[2] & 0xFF) == VERSION;
+    }
+
+    /**
+     * Checks a whole frame before anything counts or forwards it: the header, every event's length
+     * against its type and the frame's bytes, the count against those lengths, and one source for all
+     * its events. Reads only the frame's bytes; allocates nothing.
+     *
+     * @param frame  the bytes received; {@code length} may exceed its size when the socket truncated
+     * @param length the frame's length as received
+     * @return {@link #VALID}, or the first {@code REJECTED_*} reason found.
+     */
+    public static int validate(final byte[] frame, final int length)
+    {
+        if (length > frame.length || length > MAX_FRAME_BYTES)
+        {
+            return REJECTED_TOO_LARGE;
+        }
+        if (!hasValidHeader(frame, length))
+        {
+            return REJECTED_BAD_HEADER;
+        }
+        final int flags = flags(frame);
+        final boolean control = (flags & FLAG_CONTROL) != 0;
+        final boolean endOfStream = (flags & FLAG_END_OF_STREAM) != 0;
+        if ((flags & ~KNOWN_FLAGS) != 0 || (endOfStream && !control))
+        {
+            return REJECTED_BAD_HEADER;
+        }
+        final int count = eventCount(frame);
+        if (count == 0 || (control && count != 1))
+        {
+            return REJECTED_BAD_COUNT;
+        }
+        int position = HEADER_BYTES;
+        int sourceId = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (length - position < LENGTH_PREFIX_BYTES)
+            {
+                return REJECTED_BAD_COUNT;
+            }
+            final int eventLength = unsignedShort(frame, position);
+            position += LENGTH_PREFIX_BYTES;
+            if (eventLength < Event.MIN_ENCODED_BYTES || eventLength > Event.MAX_ENCODED_BYTES ||
+                eventLength > length - position)
+            {
+                return REJECTED_BAD_LENGTH;
+            }
+            final int type = frame[position];
+            if (eventLength != Event.encodedLength(type))
+            {
+                return REJECTED_BAD_LENGTH;
+            }
+            if (EventType.isControl(type) != control || (type == EventType.END_OF_STREAM) != endOfStream)
+            {
+                return REJECTED_BAD_HEADER;
+            }
+            final int source = int32(frame, position + Event.SOURCE_ID_OFFSET);
+            if (i == 0)
+            {
+                sourceId = source;
+            }
+            else if (source != sourceId)
+            {
+                return REJECTED_MIXED_SOURCE;
+            }
+            position += eventLength;
+        }
+        return position == length ? VALID : REJECTED_BAD_COUNT;
+    }
+
+    /**
+     * The counter name of a {@link #validate} result, without the process prefix:
+     * {@code rejectedBadHeader} and so on ({@code valid} for {@link #VALID}).
+     */
+    public static String rejectionName(final int result)
+    {
+        return REJECTION_NAMES[result];
     }
 
     public static int flags(final byte[] frame)
@@ -64,6 +163,12 @@ public final class Frame
     static int unsignedShort(final byte[] bytes, final int offset)
     {
         return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8;
+    }
+
+    static int int32(final byte[] bytes, final int offset)
+    {
+        return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16 |
+            (bytes[offset + 3] & 0xFF) << 24;
     }
 
     static void putUnsignedShort(final byte[] bytes, final int offset, final int value)

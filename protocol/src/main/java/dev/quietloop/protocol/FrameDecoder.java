@@ -4,26 +4,34 @@ import net.openhft.chronicle.bytes.Bytes;
 
 /**
  * Decodes frames into one reused {@link Event}. A frame is validated whole before any of its
- * events is delivered, so it is either accepted entirely or counted as one decode error; bad
- * bytes never throw. Owned by one thread; allocates nothing after construction.
+ * events is delivered ({@link Frame#validate}), so it is either accepted entirely or counted as one
+ * decode error of a known kind; bad bytes never throw. Owned by one thread; allocates nothing after construction.
  */
 public final class FrameDecoder
 {
     private final byte[] buffer;
+    private final int maxFrameBytes;
     private final Bytes<byte[]> bytes;
     private final Event event = new Event();
     private long framesDecoded;
     private long decodeErrors;
+    private int lastRejection = Frame.VALID;
 
     public FrameDecoder(final int maxFrameBytes)
     {
         Frame.validateMaxFrameBytes(maxFrameBytes);
-        buffer = new byte[maxFrameBytes];
+        this.maxFrameBytes = maxFrameBytes;
+        // One byte more than the largest frame: a socket truncates a longer frame silently to the
+        // buffer, so a frame that fills the extra byte is known too large instead of cut to a valid one.
+        buffer = new byte[maxFrameBytes + 1];
         bytes = Bytes.wrapForRead(buffer);
         bytes.singleThreadedCheckDisabled(true);
     }
 
-    /** The array to receive a frame into before calling {@link #decode(int, EventListener)}. */
+    /**
+     * The array to receive a frame into before calling {@link #decode(int, EventListener)}: receive its
+     * whole length, one byte more than the largest frame, so that a longer frame is seen as such.
+     */
     public byte[] buffer()
     {
         return buffer;
@@ -32,8 +40,9 @@ public final class FrameDecoder
     /** Copies the frame into this decoder's buffer, then decodes it. */
     public int decode(final byte[] frame, final int offset, final int length, final EventListener listener)
     {
-        if (length < 0 || length > buffer.length)
+        if (length < 0 || length > maxFrameBytes)
         {
+            lastRejection = length < 0 ? Frame.REJECTED_BAD_HEADER : Frame.REJECTED_TOO_LARGE;
             decodeErrors++;
             return -1;
         }
@@ -48,7 +57,8 @@ public final class FrameDecoder
      */
     public int decode(final int length, final EventListener listener)
     {
-        if (!isWellFormed(length))
+        lastRejection = length > maxFrameBytes ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
+        if (lastRejection != Frame.VALID)
         {
             decodeErrors++;
             return -1;
@@ -66,40 +76,6 @@ public final class FrameDecoder
         return count;
     }
 
-    private boolean isWellFormed(final int length)
-    {
-        if (length > buffer.length || !Frame.hasValidHeader(buffer, length))
-        {
-            return false;
-        }
-        final int count = Frame.eventCount(buffer);
-        final boolean control = Frame.isControl(buffer);
-        if (count == 0 || (control && count != 1))
-        {
-            return false;
-        }
-        int position = Frame.HEADER_BYTES;
-        for (int i = 0; i < count; i++)
-        {
-            if (length - position < Frame.LENGTH_PREFIX_BYTES + 1)
-            {
-                return false;
-            }
-            final int eventLength = Frame.unsignedShort(buffer, position);
-            final int type = buffer[position + Frame.LENGTH_PREFIX_BYTES];
-            if (eventLength != Event.encodedLength(type) || EventType.isControl(type) != control)
-            {
-                return false;
-            }
-            position += Frame.LENGTH_PREFIX_BYTES + eventLength;
-            if (position > length)
-            {
-                return false;
-            }
-        }
-        return position == length;
-    }
-
     public long framesDecoded()
     {
         return framesDecoded;
@@ -108,5 +84,11 @@ public final class FrameDecoder
     public long decodeErrors()
     {
         return decodeErrors;
+    }
+
+    /** Why the last frame was refused ({@link Frame#validate}'s result), or {@link Frame#VALID}. */
+    public int lastRejection()
+    {
+        return lastRejection;
     }
 }

@@ -1,5 +1,6 @@
 package dev.quietloop.broker.ingress;
 
+import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.config.TransportWatch;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -22,11 +24,21 @@ import org.zeromq.ZMQ;
  * ring, reading only their headers. It receives a frame only when the ring has a free slot, so
  * a slow sidecar pushes back through the sockets to the bots instead of losing frames here.
  * While {@code brokerDwell} is timed, it stamps each frame with the time it came off the socket.
+ * <p>
+ * Whatever arrives is untrusted: a frame is counted and published only once {@link Frame#validate}
+ * passes it, and each refused frame is counted by its reason. When JeroMQ's I/O thread fails (a
+ * {@link TransportWatch} notices), the receiver closes its context, binds a new one on the same
+ * endpoint and counts the restart; if that bind fails, {@link #failure()} says why and it stops reading.
  */
 public final class IngressReceiver implements Agent
 {
     /** Bounds one duty cycle so the runner's idle strategy and close checks stay responsive. */
     private static final int FRAMES_PER_CYCLE = 64;
+    /** How long a broken context may take to close before it is left behind. */
+    private static final long CLOSE_TIMEOUT_MS = 500;
+    /** A rebind retries while the old listener lets go of the port, this often, this far apart. */
+    private static final int REBIND_ATTEMPTS = 10;
+    private static final long REBIND_PAUSE_MS = 50;
 
     private final Endpoint endpoint;
     private final SocketSettings settings;
@@ -34,8 +46,13 @@ public final class IngressReceiver implements Agent
     private final RingBuffer<FrameSlot> ring;
     private final BrokerCounters counters;
     private final FrameSlot staging;
+    private final int slotCapacity;
     private final boolean stampReceipt;
+    private final PrintStream err;
+    private final TransportWatch watch = new TransportWatch();
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
+    private volatile String failure;
+    private Endpoint boundEndpoint;
     private ZContext context;
     private ZMQ.Socket socket;
 
@@ -51,34 +68,63 @@ public final class IngressReceiver implements Agent
         final BrokerCounters counters,
         final boolean stampReceipt)
     {
+        this(endpoint, settings, sockets, ring, counters, stampReceipt, System.err);
+    }
+
+    /** @param err where a restart of the ingest, or its loss, is told in one line */
+    public IngressReceiver(
+        final Endpoint endpoint,
+        final SocketSettings settings,
+        final SocketFactory sockets,
+        final RingBuffer<FrameSlot> ring,
+        final BrokerCounters counters,
+        final boolean stampReceipt,
+        final PrintStream err)
+    {
+        this.err = err;
         this.endpoint = endpoint;
         this.settings = settings;
         this.sockets = sockets;
         this.ring = ring;
         this.counters = counters;
-        this.staging = new FrameSlot(ring.get(0).capacity()); // a larger frame is counted as bad
+        this.slotCapacity = ring.get(0).capacity();
+        // One byte more than a slot holds: JeroMQ truncates a longer frame silently to the buffer, so a
+        // frame that fills the extra byte is known too large instead of being cut down to a valid one.
+        this.staging = new FrameSlot(slotCapacity + 1);
         this.stampReceipt = stampReceipt;
     }
 
     @Override
     public void onStart()
     {
-        context = new ZContext(1);
-        socket = sockets.create(settings, context);
         try
         {
-            bound.complete(SocketSettings.bind(socket, endpoint));
+            boundEndpoint = open(endpoint);
+            bound.complete(boundEndpoint);
         }
         catch (final ConfigException ex)
         {
             bound.completeExceptionally(ex);
-            socket = null; // the context closes it in onClose
         }
+    }
+
+    /** Binds a new context's PULL; on failure leaves {@code socket} null (the context closes it in onClose). */
+    private Endpoint open(final Endpoint where)
+    {
+        context = watch.watch(new ZContext(1));
+        final ZMQ.Socket pull = sockets.create(settings, context);
+        final Endpoint result = SocketSettings.bind(pull, where);
+        socket = pull;
+        return result;
     }
 
     @Override
     public int doWork()
     {
+        if (watch.hasFailed())
+        {
+            restart();
+        }
         if (null == socket)
         {
             return 0;
@@ -93,18 +139,20 @@ public final class IngressReceiver implements Agent
             {
                 break;
             }
-            onFrame(length, capacity, stampReceipt ? System.nanoTime() : 0);
+            onFrame(length, stampReceipt ? System.nanoTime() : 0);
             frames++;
         }
         return frames;
     }
 
     /** @param receivedNs when the frame came off the socket, for the forwarder's {@code brokerDwell} hop; or 0 */
-    private void onFrame(final int length, final int capacity, final long receivedNs)
+    private void onFrame(final int length, final long receivedNs)
     {
         final byte[] buffer = staging.bytes();
-        if (length > capacity || !Frame.hasValidHeader(buffer, length))
+        final int result = length > slotCapacity ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
+        if (result != Frame.VALID)
         {
+            counters.rejected(result).incrementRelease();
             counters.badFrames().incrementRelease();
             return;
         }
@@ -128,12 +176,89 @@ public final class IngressReceiver implements Agent
         ring.publishEvent(FrameSlot.COPY, staging); // a slot is free: checked before receiving
     }
 
+    /**
+     * JeroMQ's I/O thread failed: whatever its connections held is lost (the bots' sequences show it
+     * as gaps). Closes the broken context, binds the same endpoint on a new one and counts the restart;
+     * the peers reconnect by themselves. Off the hot path: it runs once per failure.
+     */
+    private void restart()
+    {
+        final Throwable cause = watch.failure();
+        watch.reset();
+        counters.ingressRestarts().incrementRelease();
+        if (null != socket)
+        {
+            socket.close();
+            socket = null;
+        }
+        final boolean closed = TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
+        context = null;
+        for (int attempt = 1; attempt <= REBIND_ATTEMPTS && null == socket; attempt++)
+        {
+            try
+            {
+                open(boundEndpoint);
+            }
+            catch (final ConfigException ex)
+            {
+                if (attempt < REBIND_ATTEMPTS)
+                {
+                    sleepMs(REBIND_PAUSE_MS);
+                }
+                else
+                {
+                    failure = "ingest lost: JeroMQ's I/O thread failed (" + cause + ")" +
+                        (closed ? "" : ", its context would not close,") + " and " + ex.getMessage();
+                }
+            }
+        }
+        if (null != socket)
+        {
+            err.println("broker: ingest transport failed (" + cause + "); rebound " + boundEndpoint +
+                ", restart " + counters.ingressRestarts().get());
+        }
+    }
+
+    /**
+     * Why the ingest stopped for good, or null while it serves: set when a restart could not bind its
+     * endpoint again. Any thread may read it; the run ends on it.
+     */
+    public String failure()
+    {
+        return failure;
+    }
+
+    /** The watch on this receiver's JeroMQ context: a test may {@link TransportWatch#fail} it. */
+    public TransportWatch transportWatch()
+    {
+        return watch;
+    }
+
+    private static void sleepMs(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void onClose()
     {
         if (null != context)
         {
-            context.close();
+            if (watch.hasFailed())
+            {
+                TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
+            }
+            else
+            {
+                context.close();
+            }
             context = null;
             socket = null;
         }

@@ -2,6 +2,7 @@ package dev.quietloop.broker.ring;
 
 import java.util.Map;
 
+import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.process.CounterRegistry;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -27,6 +28,8 @@ public final class BrokerCounters
     private final AtomicCounter errors;
     private final AtomicCounter sidecarDisconnects;
     private final AtomicCounter framesInFlightAtDisconnect;
+    private final AtomicCounter[] rejected = new AtomicCounter[Frame.VALIDATION_RESULTS];
+    private final AtomicCounter ingressRestarts;
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -50,6 +53,11 @@ public final class BrokerCounters
         errors = registry.newCounter("broker.errors");
         sidecarDisconnects = registry.newCounter("broker.sidecarDisconnects");
         framesInFlightAtDisconnect = registry.newCounter("broker.framesInFlightAtDisconnect");
+        for (int result = Frame.REJECTED_TOO_LARGE; result < Frame.VALIDATION_RESULTS; result++)
+        {
+            rejected[result] = registry.newCounter("broker." + Frame.rejectionName(result));
+        }
+        ingressRestarts = registry.newCounter("broker.ingressRestarts");
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
@@ -68,9 +76,22 @@ public final class BrokerCounters
         return controlFrames;
     }
 
+    /** Frames refused by {@link Frame#validate}, of every kind: the sum of the {@link #rejected} counters. */
     public AtomicCounter badFrames()
     {
         return badFrames;
+    }
+
+    /** Frames refused for one reason: {@code broker.rejectedBadHeader} and so on, by {@link Frame#validate}'s result. */
+    public AtomicCounter rejected(final int result)
+    {
+        return rejected[result];
+    }
+
+    /** Times the ingest rebuilt its JeroMQ context after a failure on its I/O thread. */
+    public AtomicCounter ingressRestarts()
+    {
+        return ingressRestarts;
     }
 
     public AtomicCounter endOfStreams()

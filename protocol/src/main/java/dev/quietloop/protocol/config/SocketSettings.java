@@ -124,6 +124,7 @@ public record SocketSettings(
         socket.setHeartbeatTimeout(heartbeatTimeoutMs);
         socket.setHeartbeatTtl(heartbeatTimeoutMs);
         socket.setMaxMsgSize(maxFrameBytes);
+        socket.setMsgAllocator(new FrameSizeGuard(maxFrameBytes));
         socket.setHandshakeIvl(handshakeIvlMs);
         // Keep frames queued across reconnects. JeroMQ 0.6.0 now and then leaves a fresh outgoing
         // connection unregistered from its selector (jeromq#1022, unmerged): the handshake timer
