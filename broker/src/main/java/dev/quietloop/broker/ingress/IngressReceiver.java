@@ -49,7 +49,8 @@ public final class IngressReceiver implements Agent
     private final int slotCapacity;
     private final boolean stampReceipt;
     private final PrintStream err;
-    private final TransportWatch watch = new TransportWatch();
+    /** Watches the current context only: a context being closed may still report, and must not count again. */
+    private volatile TransportWatch watch = new TransportWatch();
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private volatile String failure;
     private Endpoint boundEndpoint;
@@ -108,25 +109,37 @@ public final class IngressReceiver implements Agent
         }
     }
 
-    /** Binds a new context's PULL; on failure leaves {@code socket} null (the context closes it in onClose). */
+    /** Binds a new, watched context's PULL; a context whose bind fails is closed at once. */
     private Endpoint open(final Endpoint where)
     {
-        context = watch.watch(new ZContext(1));
-        final ZMQ.Socket pull = sockets.create(settings, context);
-        final Endpoint result = SocketSettings.bind(pull, where);
-        socket = pull;
-        return result;
+        final TransportWatch newWatch = new TransportWatch();
+        final ZContext newContext = newWatch.watch(new ZContext(1));
+        try
+        {
+            final ZMQ.Socket pull = sockets.create(settings, newContext);
+            final Endpoint result = SocketSettings.bind(pull, where);
+            watch = newWatch;
+            context = newContext;
+            socket = pull;
+            return result;
+        }
+        catch (final RuntimeException ex)
+        {
+            newContext.close();
+            throw ex;
+        }
     }
 
     @Override
     public int doWork()
     {
+        if (null == socket)
+        {
+            return 0;
+        }
         if (watch.hasFailed())
         {
             restart();
-        }
-        if (null == socket)
-        {
             return 0;
         }
         final byte[] buffer = staging.bytes();
@@ -184,7 +197,6 @@ public final class IngressReceiver implements Agent
     private void restart()
     {
         final Throwable cause = watch.failure();
-        watch.reset();
         counters.ingressRestarts().incrementRelease();
         if (null != socket)
         {
@@ -251,7 +263,7 @@ public final class IngressReceiver implements Agent
     {
         if (null != context)
         {
-            if (watch.hasFailed())
+            if (watch.hasFailed() || null != failure)
             {
                 TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
             }
