@@ -219,9 +219,9 @@ final class RunCoordinator
             }
             if (null != bot && !bot.isAlive())
             {
-                if (!Files.exists(runDir.resolve(BOT_SUMMARY)))
+                if (!Files.exists(runDir.resolve(BOT_SUMMARY)) && bot.exitCode() != ExitCodes.USAGE)
                 {
-                    deaths.noticed(bot, counters);
+                    deaths.noticed(bot, counters); // a bot that refused its input said why, and ran nothing
                 }
                 awaitQuietAfterBotExit();
                 return stop.isRequested();
