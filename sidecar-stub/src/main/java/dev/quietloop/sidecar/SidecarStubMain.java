@@ -25,7 +25,6 @@ import dev.quietloop.sidecar.check.SequenceChecker;
 import dev.quietloop.sidecar.receive.SidecarReceiver;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
-import org.zeromq.ZContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -130,11 +129,9 @@ public final class SidecarStubMain implements Callable<Integer>
             }));
         }
         try (signals;
-            CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err);
-            ZContext context = new ZContext())
+            CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err))
         {
             final SidecarReceiver receiver = new SidecarReceiver(
-                context,
                 config.bind(),
                 config.sockets(),
                 config.drainNs(),
@@ -181,6 +178,11 @@ public final class SidecarStubMain implements Callable<Integer>
                 endToEnd.writeFiles(config.summary().toAbsolutePath().getParent(), startTimeMs);
             }
             report.print(System.out);
+            if (null != receiver.failure())
+            {
+                System.err.println(ROLE + ": " + receiver.failure());
+                return ExitCodes.FAILURE;
+            }
             return ExitCodes.OK;
         }
     }

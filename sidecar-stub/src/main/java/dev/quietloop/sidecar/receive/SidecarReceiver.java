@@ -10,10 +10,12 @@ import java.util.function.LongConsumer;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.EventListener;
 import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.sidecar.check.SequenceChecker;
@@ -28,13 +30,23 @@ import org.zeromq.ZMQ;
  * {@link #onClose()}), decodes each frame in place, counts frames and events per type, feeds the
  * sequence checker and applies the injected faults. Asked to stop, it drains until every stream
  * has ended, the socket stays quiet, or the drain time passes. Allocates nothing of its own per frame.
+ * <p>
+ * Its JeroMQ context is its own and watched: when JeroMQ's I/O thread fails, the receiver closes the
+ * context, binds the same endpoint on a new one and counts the restart; if that bind fails, it stops
+ * reading and {@link #failure()} says why. Every frame is validated whole ({@link Frame#validate})
+ * before any of its events counts, and each refused frame is counted by its reason.
  */
 public final class SidecarReceiver implements Agent
 {
     public static final String FRAMES_RECEIVED = "sidecar.framesReceived";
     public static final String EVENTS_RECEIVED = "sidecar.eventsReceived";
     public static final String BY_TYPE_PREFIX = "sidecar.byType.";
+    /** Frames refused, of every kind: the sum of the {@code sidecar.rejected*} counters. */
     public static final String DECODE_ERRORS = "sidecar.decodeErrors";
+    /** Refused frames of one kind are counted under this prefix and {@link Frame#rejectionName}. */
+    public static final String REJECTED_PREFIX = "sidecar.";
+    /** Times the receiver rebuilt its JeroMQ context after a failure on its I/O thread. */
+    public static final String RECEIVER_RESTARTS = "sidecar.receiverRestarts";
     /** From the first business event's frame to the last one's, on the receive loop's clock: for rates. */
     public static final String RECEIVE_SPAN_NS = "sidecar.receiveSpanNs";
     /** Business events past the warm-up (a sequence above {@code --warmup-events}): for a rate once compiled. */
@@ -46,8 +58,10 @@ public final class SidecarReceiver implements Agent
     public static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
     /** The longest single park of a fault pause, so that a stop request is seen promptly. */
     static final long MAX_PAUSE_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long CLOSE_TIMEOUT_MS = 500;
+    private static final int REBIND_ATTEMPTS = 10;
+    private static final long REBIND_PAUSE_MS = 50;
 
-    private final ZContext context;
     private final Endpoint endpoint;
     private final SocketSettings settings;
     private final long drainNs;
@@ -65,6 +79,8 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter framesReceived;
     private final AtomicCounter eventsReceived;
     private final AtomicCounter decodeErrors;
+    private final AtomicCounter[] rejected = new AtomicCounter[Frame.VALIDATION_RESULTS];
+    private final AtomicCounter receiverRestarts;
     private final AtomicCounter receiveSpanNs;
     private final AtomicCounter afterWarmupEvents;
     private final AtomicCounter afterWarmupSpanNs;
@@ -74,6 +90,10 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
     private volatile boolean stopRequested;
     private volatile boolean exitedOnPurpose;
+    private volatile TransportWatch watch = new TransportWatch();
+    private volatile String failure;
+    private Endpoint boundEndpoint;
+    private ZContext context;
     private ZMQ.Socket socket;
     private boolean done;
     private boolean draining;
@@ -84,7 +104,6 @@ public final class SidecarReceiver implements Agent
     private long frameReceivedNs;
 
     /**
-     * @param context    the context the socket is created from, on this agent's thread
      * @param endpoint   where to bind PULL; port 0 picks a free one
      * @param settings   the socket options, and the largest frame accepted
      * @param drainNs    how long a stop may keep reading at most
@@ -100,7 +119,6 @@ public final class SidecarReceiver implements Agent
      *                   and span, as {@code endToEnd} leaves them out of its timing
      */
     public SidecarReceiver(
-        final ZContext context,
         final Endpoint endpoint,
         final SocketSettings settings,
         final long drainNs,
@@ -113,7 +131,6 @@ public final class SidecarReceiver implements Agent
         final HopLatency endToEnd,
         final long warmupEvents)
     {
-        this.context = context;
         this.endpoint = endpoint;
         this.settings = settings;
         this.drainNs = drainNs;
@@ -132,6 +149,11 @@ public final class SidecarReceiver implements Agent
             byType[type] = counters.newCounter(BY_TYPE_PREFIX + EventType.name(type));
         }
         decodeErrors = counters.newCounter(DECODE_ERRORS);
+        for (int result = Frame.REJECTED_TOO_LARGE; result < Frame.VALIDATION_RESULTS; result++)
+        {
+            rejected[result] = counters.newCounter(REJECTED_PREFIX + Frame.rejectionName(result));
+        }
+        receiverRestarts = counters.newCounter(RECEIVER_RESTARTS);
         receiveSpanNs = counters.newCounter(RECEIVE_SPAN_NS);
         afterWarmupEvents = counters.newCounter(AFTER_WARMUP_EVENTS);
         afterWarmupSpanNs = counters.newCounter(AFTER_WARMUP_SPAN_NS);
@@ -143,8 +165,8 @@ public final class SidecarReceiver implements Agent
     {
         try
         {
-            socket = settings.pull(context);
-            bound.complete(SocketSettings.bind(socket, endpoint));
+            boundEndpoint = open(endpoint);
+            bound.complete(boundEndpoint);
         }
         catch (final RuntimeException ex)
         {
@@ -158,11 +180,37 @@ public final class SidecarReceiver implements Agent
         }
     }
 
+    /** Binds a new, watched context's PULL; a context whose bind fails is closed at once. */
+    private Endpoint open(final Endpoint where)
+    {
+        final TransportWatch newWatch = new TransportWatch();
+        final ZContext newContext = newWatch.watch(new ZContext(1));
+        try
+        {
+            final ZMQ.Socket pull = settings.pull(newContext);
+            final Endpoint result = SocketSettings.bind(pull, where);
+            watch = newWatch;
+            context = newContext;
+            socket = pull;
+            return result;
+        }
+        catch (final RuntimeException ex)
+        {
+            newContext.close();
+            throw ex;
+        }
+    }
+
     @Override
     public int doWork()
     {
         if (done)
         {
+            return 0;
+        }
+        if (watch.hasFailed())
+        {
+            restart();
             return 0;
         }
         final long nowNs = clock.nanoTime();
@@ -196,6 +244,7 @@ public final class SidecarReceiver implements Agent
         framesReceived.incrementRelease();
         if (decoder.decode(length, listener) < 0)
         {
+            rejected[decoder.lastRejection()].incrementRelease();
             decodeErrors.incrementRelease();
         }
         if (faults.onMessage(nowNs))
@@ -214,6 +263,68 @@ public final class SidecarReceiver implements Agent
             socket.close();
             socket = null;
         }
+        if (null != context)
+        {
+            if (watch.hasFailed())
+            {
+                TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
+            }
+            else
+            {
+                context.close();
+            }
+            context = null;
+        }
+    }
+
+    /**
+     * JeroMQ's I/O thread failed: what its connections held is lost (the sequence check counts it as
+     * gaps). Closes the broken context, binds the same endpoint on a new one and counts the restart; the
+     * broker reconnects by itself. If the bind fails, the loop finishes and {@link #failure()} says why.
+     */
+    private void restart()
+    {
+        final Throwable cause = watch.failure();
+        receiverRestarts.incrementRelease();
+        socket.close();
+        socket = null;
+        final boolean closed = TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
+        context = null;
+        for (int attempt = 1; attempt <= REBIND_ATTEMPTS && null == socket; attempt++)
+        {
+            try
+            {
+                open(boundEndpoint);
+            }
+            catch (final ConfigException ex)
+            {
+                if (attempt < REBIND_ATTEMPTS)
+                {
+                    pauseNs.accept(TimeUnit.MILLISECONDS.toNanos(REBIND_PAUSE_MS));
+                }
+                else
+                {
+                    failure = "receiver lost: JeroMQ's I/O thread failed (" + cause + ")" +
+                        (closed ? "" : ", its context would not close,") + " and " + ex.getMessage();
+                    finish();
+                    return;
+                }
+            }
+        }
+        System.err.println("sidecar-stub: receiver transport failed (" + cause + "); rebound " + boundEndpoint +
+            ", restart " + receiverRestarts.get());
+    }
+
+    /** Why the receiver stopped for good (its transport failed and could not be rebuilt), or null. */
+    public String failure()
+    {
+        return failure;
+    }
+
+    /** The watch on this receiver's current JeroMQ context: a test may {@link TransportWatch#fail} it. */
+    public TransportWatch transportWatch()
+    {
+        return watch;
     }
 
     @Override

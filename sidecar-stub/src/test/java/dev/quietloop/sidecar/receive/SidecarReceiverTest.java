@@ -261,7 +261,6 @@ class SidecarReceiverTest
     private void start(final FaultInjection faults) throws InterruptedException
     {
         receiver = new SidecarReceiver(
-            context,
             Endpoint.loopback(Endpoint.EPHEMERAL),
             SocketSettings.DEFAULTS,
             DRAIN_NS,
