@@ -31,9 +31,10 @@ Options:
 Any other option goes to the broker (bin/broker.sh --help lists them), for example
   --bot-arg=--ring-size=1024    --stub-arg=--delay-us=200    --ingest tcp://127.0.0.1:6556
 
-Exit codes: 0 ok; 1 internal failure; 2 bad input (one line says what); 3 the sidecar did
-not get every event (counted in broker.undelivered and run.missingAtSidecar); 4 a launched
-process failed; 130 interrupted (a partial report is written).
+Exit codes: 0 ok; 1 internal failure; 2 bad input (one line says what); 3 delivery of every
+event cannot be proven (what was lost is counted in the report); 4 a launched process failed or
+died mid-run (what it cost is counted); 5 the report could not be written (the account is
+printed instead); 130 interrupted (a partial report is written).
 USAGE
 }
 

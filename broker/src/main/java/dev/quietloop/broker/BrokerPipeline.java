@@ -74,9 +74,10 @@ final class BrokerPipeline implements AutoCloseable
      * Binds the ingest (first, so a taken port is reported before anything else starts), connects
      * to the sidecar and starts the three threads.
      *
+     * @param onlySource the one source whose frames the ingest takes, or {@link IngressReceiver#ANY_SOURCE}
      * @return the ingest endpoint really bound.
      */
-    Endpoint start(final Endpoint sidecar, final Path hlogFile)
+    Endpoint start(final Endpoint sidecar, final Path hlogFile, final int onlySource)
     {
         startMs = System.currentTimeMillis();
         final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
@@ -88,7 +89,8 @@ final class BrokerPipeline implements AutoCloseable
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
         receiver = new IngressReceiver(
-            config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled(), err);
+            config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled(), err)
+            .onlySource(onlySource);
 
         receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));
         final Endpoint ingest = receiver.awaitBound(SOCKET_TIMEOUT_MS);

@@ -1,6 +1,7 @@
 package dev.quietloop.broker;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +14,14 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.broker.launch.ChildFailedException;
 import dev.quietloop.broker.launch.ChildLauncher;
+import dev.quietloop.broker.ingress.IngressReceiver;
 import dev.quietloop.broker.launch.ChildProcess;
 import dev.quietloop.broker.report.ReportPlots;
 import dev.quietloop.broker.report.ReportWriter;
 import dev.quietloop.broker.report.RunConfigWriter;
+import dev.quietloop.broker.report.SummaryText;
 import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.process.CpuAffinity;
@@ -39,6 +43,9 @@ final class RunCoordinator
     static final String BOT_ROLE = "bot";
     static final String STUB_ROLE = "sidecar-stub";
     static final String ROLE = "broker";
+    private static final String SOURCE_ID_FLAG = "--source-id";
+    /** The source id the broker gives the bot it launches, unless its arguments choose one. */
+    static final int LAUNCHED_SOURCE_ID = 1;
     static final String BOT_SUMMARY = "bot.json";
     static final String STUB_SUMMARY = "sidecar.json";
     static final String MISSING_AT_SIDECAR = "run.missingAtSidecar";
@@ -120,7 +127,10 @@ final class RunCoordinator
                 return ExitCodes.INTERRUPTED;
             }
         }
-        final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE));
+        // A broker that launches its one bot knows whose frames are real; with bots apart, anyone's are.
+        final int onlySource = config.launchBot() && config.expectBots() == 0 ?
+            launchedSourceId(config.botArgs()) : IngressReceiver.ANY_SOURCE;
+        final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE), onlySource);
         if (config.launchBot())
         {
             bot = launcher.launch(BOT_ROLE, BOT_MAIN, botArgs(connectable(ingest), runDir));
@@ -151,26 +161,57 @@ final class RunCoordinator
         final boolean stubFailed = finishStub();
         interrupted |= stop.isRequested();
 
-        final Histogram total = pipeline.finishLatencyLog();
-        final ReportWriter writer = new ReportWriter(runDir, err);
         final Map<String, Long> brokerSummary = new TreeMap<>(counters.snapshot());
         brokerSummary.putAll(pipeline.brokerDwell().percentiles());
-        writer.writeBrokerCounters(brokerSummary);
-        pipeline.writeFiles(runDir);
-        deaths.writeSides(runDir, Map.of(BOT_ROLE, BOT_SUMMARY, STUB_ROLE, STUB_SUMMARY));
-        final Map<String, Long> components = writer.mergeComponents();
-        final long lostWithDeadChildren = deaths.account(components, undelivered);
-        final String ingressFailure = pipeline.ingressFailure();
-        final int exitCode = null != ingressFailure ? ExitCodes.FAILURE : new RunOutcome(interrupted,
-            countLosses(components, undelivered) + lostWithDeadChildren, botExitCode, botFailed || stubFailed,
-            deaths.any()).exitCode();
-        RunConfigWriter.write(runDir, config::writeYaml, err);
-        writeReports(writer, total, components, interrupted, exitCode, undelivered);
-        if (null != ingressFailure)
+        final ReportWriter writer = new ReportWriter(runDir, err);
+        try
         {
-            err.println(ROLE + ": " + ingressFailure);
+            final Histogram total = pipeline.finishLatencyLog();
+            writer.writeBrokerCounters(brokerSummary);
+            pipeline.writeFiles(runDir);
+            deaths.writeSides(runDir, Map.of(BOT_ROLE, BOT_SUMMARY, STUB_ROLE, STUB_SUMMARY));
+            final Map<String, Long> components = writer.mergeComponents();
+            final int exitCode = verdict(components, undelivered, interrupted, botExitCode, botFailed || stubFailed);
+            RunConfigWriter.write(runDir, config::writeYaml, err);
+            writeReports(writer, total, components, interrupted, exitCode, undelivered);
+            if (null != pipeline.ingressFailure())
+            {
+                err.println(ROLE + ": " + pipeline.ingressFailure());
+            }
+            return exitCode;
         }
-        return exitCode;
+        catch (final UncheckedIOException ex)
+        {
+            // A full disk, a folder gone read-only: the account is in memory, so it is printed instead.
+            final Map<String, Long> components = writer.mergeComponents();
+            components.putAll(brokerSummary);
+            final int verdict = verdict(components, undelivered, interrupted, botExitCode, botFailed || stubFailed);
+            components.put("run.exitCode", (long)ExitCodes.REPORT_NOT_WRITTEN);
+            components.put("run.verdictExitCode", (long)verdict);
+            SummaryText.render(runDir.getFileName().toString(), components).forEach(out::println);
+            out.flush();
+            err.println(ROLE + ": cannot write the report in " + runDir + ": " +
+                (null == ex.getCause() ? ex.getMessage() : ex.getCause().getMessage()) +
+                "; the run's counters are above (the run alone would have exited " + verdict + ")");
+            return ExitCodes.REPORT_NOT_WRITTEN;
+        }
+    }
+
+    /** The run's exit code from its merged account; adds the losses no process counted to it. */
+    private int verdict(
+        final Map<String, Long> components,
+        final long undelivered,
+        final boolean interrupted,
+        final int botExitCode,
+        final boolean childFailed)
+    {
+        final long lostWithDeadChildren = deaths.account(components, undelivered);
+        if (null != pipeline.ingressFailure())
+        {
+            return ExitCodes.FAILURE;
+        }
+        return new RunOutcome(interrupted, countLosses(components, undelivered) + lostWithDeadChildren, botExitCode,
+            childFailed, deaths.any()).exitCode();
     }
 
     /**
@@ -467,8 +508,42 @@ final class RunCoordinator
             args.add("--no-time-hops");
         }
         args.addAll(passCpus(config.botArgs()));
+        if (config.botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
+        {
+            args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
+        }
         args.addAll(config.botArgs());
         return args;
+    }
+
+    /** The source id of the bot this broker launches: the one its {@code --bot-arg}s give, or the one it passes. */
+    static int launchedSourceId(final List<String> botArgs)
+    {
+        for (int i = 0; i < botArgs.size(); i++)
+        {
+            final String arg = botArgs.get(i);
+            if (arg.startsWith(SOURCE_ID_FLAG + "="))
+            {
+                return sourceId(arg.substring(SOURCE_ID_FLAG.length() + 1));
+            }
+            if (arg.equals(SOURCE_ID_FLAG) && i + 1 < botArgs.size())
+            {
+                return sourceId(botArgs.get(i + 1));
+            }
+        }
+        return LAUNCHED_SOURCE_ID;
+    }
+
+    private static int sourceId(final String value)
+    {
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ConfigException("--bot-arg=" + SOURCE_ID_FLAG + " needs a whole number: " + value);
+        }
     }
 
     /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */

@@ -1,12 +1,15 @@
 package dev.quietloop.broker;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.quietloop.protocol.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCoordinatorTest
@@ -97,6 +100,15 @@ class RunCoordinatorTest
 
         assertEquals(12, RunCoordinator.countLosses(restarted, 0),
             "an external sidecar that restarted balances the bot's hop, yet its delivery cannot be proven");
+    }
+
+    @Test
+    void shouldKnowTheSourceOfTheBotItLaunches()
+    {
+        assertEquals(RunCoordinator.LAUNCHED_SOURCE_ID, RunCoordinator.launchedSourceId(List.of("--rate=100")));
+        assertEquals(7, RunCoordinator.launchedSourceId(List.of("--source-id=7")));
+        assertEquals(9, RunCoordinator.launchedSourceId(List.of("--quiet", "--source-id", "9")));
+        assertThrows(ConfigException.class, () -> RunCoordinator.launchedSourceId(List.of("--source-id=x")));
     }
 
     private static Map<String, Long> hundredSentAndReceivedByTheBroker(final long sidecarReceived)

@@ -40,11 +40,16 @@ public final class Frame
     public static final int REJECTED_BAD_LENGTH = 4;
     /** {@link #validate}: an event whose source id is not the first event's. */
     public static final int REJECTED_MIXED_SOURCE = 5;
-    /** Number of {@link #validate} results, for arrays indexed by them. */
-    public static final int VALIDATION_RESULTS = 6;
+    /**
+     * Not from {@link #validate}, which knows no sources: a valid frame from a source the receiver does
+     * not expect (a broker that launched its bot takes that bot's frames alone).
+     */
+    public static final int REJECTED_UNKNOWN_SOURCE = 6;
+    /** Number of rejection results, for arrays indexed by them. */
+    public static final int VALIDATION_RESULTS = 7;
 
-    private static final String[] REJECTION_NAMES =
-        { "valid", "rejectedTooLarge", "rejectedBadHeader", "rejectedBadCount", "rejectedBadLength", "rejectedMixedSource" };
+    private static final String[] REJECTION_NAMES = { "valid", "rejectedTooLarge", "rejectedBadHeader",
+        "rejectedBadCount", "rejectedBadLength", "rejectedMixedSource", "rejectedUnknownSource" };
     private static final int KNOWN_FLAGS = FLAG_CONTROL | FLAG_END_OF_STREAM;
     private static final int FLAGS_OFFSET = 3;
     private static final int COUNT_OFFSET = 4;
@@ -137,6 +142,12 @@ public final class Frame
     public static String rejectionName(final int result)
     {
         return REJECTION_NAMES[result];
+    }
+
+    /** The source of a frame {@link #validate} found valid: its first event's, which all its events share. */
+    public static int sourceId(final byte[] frame)
+    {
+        return int32(frame, HEADER_BYTES + LENGTH_PREFIX_BYTES + Event.SOURCE_ID_OFFSET);
     }
 
     public static int flags(final byte[] frame)

@@ -34,6 +34,8 @@ public final class IngressReceiver implements Agent
 {
     /** Bounds one duty cycle so the runner's idle strategy and close checks stay responsive. */
     private static final int FRAMES_PER_CYCLE = 64;
+    /** Frames from every source are taken, as when the bots run apart from the broker. */
+    public static final int ANY_SOURCE = Integer.MIN_VALUE;
     /** How long a broken context may take to close before it is left behind. */
     private static final long CLOSE_TIMEOUT_MS = 500;
     /** A rebind retries while the old listener lets go of the port, this often, this far apart. */
@@ -49,6 +51,7 @@ public final class IngressReceiver implements Agent
     private final int slotCapacity;
     private final boolean stampReceipt;
     private final PrintStream err;
+    private int onlySource = ANY_SOURCE;
     /** Watches the current context only: a context being closed may still report, and must not count again. */
     private volatile TransportWatch watch = new TransportWatch();
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
@@ -93,6 +96,17 @@ public final class IngressReceiver implements Agent
         // frame that fills the extra byte is known too large instead of being cut down to a valid one.
         this.staging = new FrameSlot(slotCapacity + 1);
         this.stampReceipt = stampReceipt;
+    }
+
+    /**
+     * Takes frames from this one source alone, and counts any other's as
+     * {@code broker.rejectedUnknownSource}: a broker that launched its bot knows whose frames are
+     * real, so nobody else who reaches the port can feed its account. Call before the agent starts.
+     */
+    public IngressReceiver onlySource(final int sourceId)
+    {
+        this.onlySource = sourceId;
+        return this;
     }
 
     @Override
@@ -163,9 +177,9 @@ public final class IngressReceiver implements Agent
     {
         final byte[] buffer = staging.bytes();
         final int result = length > slotCapacity ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
-        if (result != Frame.VALID)
+        if (result != Frame.VALID || (onlySource != ANY_SOURCE && Frame.sourceId(buffer) != onlySource))
         {
-            counters.rejected(result).incrementRelease();
+            counters.rejected(result != Frame.VALID ? result : Frame.REJECTED_UNKNOWN_SOURCE).incrementRelease();
             counters.badFrames().incrementRelease();
             return;
         }

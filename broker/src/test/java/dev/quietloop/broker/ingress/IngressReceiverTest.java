@@ -18,6 +18,8 @@ import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.testing.ForgedFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,22 @@ class IngressReceiverTest
     {
         assertTrue(TestFrames.until(
             () -> counters.framesReceived().get() + counters.badFrames().get() >= frames, receiver::doWork));
+    }
+
+    @Test
+    void shouldTakeTheLaunchedBotsSourceAloneAndCountEveryOtherAsUnknown()
+    {
+        receiver.onlySource(1);
+        send(ForgedFrames.business(2, 1, 3)); // well formed, from a source nobody launched
+        send(ForgedFrames.control(EventType.END_OF_STREAM, 2, 3)); // a forged end of stream
+        send(TestFrames.business(3)); // the launched bot's
+        receiveUntilFrames(3);
+
+        assertEquals(2, counters.rejected(Frame.REJECTED_UNKNOWN_SOURCE).get());
+        assertEquals(2, counters.badFrames().get());
+        assertEquals(1, counters.framesReceived().get());
+        assertEquals(3, counters.eventsReceived().get(), "only the launched bot's events count");
+        assertEquals(0, counters.endOfStreams().get(), "a forged end of stream ends nothing");
     }
 
     @Test

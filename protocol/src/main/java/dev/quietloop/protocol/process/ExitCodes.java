@@ -13,8 +13,13 @@ public final class ExitCodes
      * drain timeout, or lost on the way.
      */
     public static final int UNDELIVERED = 3;
-    /** A process that quietloop launched failed. */
+    /** A process that quietloop launched failed, or died mid-run. */
     public static final int CHILD_FAILED = 4;
+    /**
+     * The run's report could not be written (a full disk, a read-only folder): its account was
+     * printed instead, with the exit code the run alone would have had.
+     */
+    public static final int REPORT_NOT_WRITTEN = 5;
     /** Stopped by Ctrl-C or SIGTERM; a partial report was written. */
     public static final int INTERRUPTED = 130;
 
