@@ -128,7 +128,7 @@ final class RunCoordinator
             }
         }
         // A broker that launches its one bot knows whose frames are real; with bots apart, anyone's are.
-        final int onlySource = config.launchBot() && config.expectBots() == 0 ?
+        final int onlySource = config.launchBot() && config.expectBots() <= 1 ?
             launchedSourceId(config.botArgs()) : IngressReceiver.ANY_SOURCE;
         final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE), onlySource);
         if (config.launchBot())

@@ -1,16 +1,25 @@
 package dev.quietloop.dist;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import dev.quietloop.protocol.EventType;
+import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.ForgedFrames;
+import dev.quietloop.protocol.testing.LoopbackPorts;
+import dev.quietloop.protocol.testing.ZmtpPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The fault matrix: each fault a user meets, driven through {@code bin/run-bot.sh} in a process
@@ -138,6 +148,127 @@ class FaultMatrixIT
         assertEquals(1L, summary.get("bot.partial"), "the bot was stopped: nobody was left to deliver to");
     }
 
+    @Test
+    void shouldLoseNothingWhenTheStubIsStoppedAndContinuedWithinTheHeartbeatTimeout() throws Exception
+    {
+        run = Run.start("stub-stop");
+        run.awaitMidRun();
+        final long stub = run.child("SidecarStubMain").pid();
+        Run.kill("-STOP", Long.toString(stub));
+        Thread.sleep(2_000); // under the 5 s heartbeat timeout: the link holds, the rings take up the slack
+        Run.kill("-CONT", Long.toString(stub));
+
+        assertEquals(ExitCodes.OK, run.awaitExit(), run.output());
+        final Map<String, Long> summary = run.summary();
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"), "balanced");
+        assertEquals(0L, summary.get("broker.sidecarDisconnects"));
+    }
+
+    @Test
+    void shouldCountTheFramesInFlightWhenAnExternalSidecarIsKilledAndRestarted() throws Exception
+    {
+        final Endpoint sidecar = LoopbackPorts.unused();
+        try (Sidecar first = Sidecar.start(sidecar, "first"))
+        {
+            run = Run.start("stub-restart", "--sidecar", sidecar.toString());
+            run.awaitMidRun();
+            first.kill();
+            final Sidecar second = Sidecar.start(sidecar, "second");
+            try
+            {
+                assertEquals(ExitCodes.UNDELIVERED, run.awaitExit(), run.output());
+            }
+            finally
+            {
+                second.close();
+            }
+        }
+        final Map<String, Long> summary = run.summary();
+        assertTrue(summary.get("broker.sidecarDisconnects") >= 1, summary.toString());
+        assertTrue(summary.get("broker.framesInFlightAtDisconnect") > 0, summary.toString());
+        final String text = Files.readString(run.runDir().resolve("summary.txt"));
+        assertTrue(text.contains("their delivery cannot be proven"), text);
+    }
+
+    @Test
+    void shouldKeepServingTheBotThroughHostileBytesAndForgedFramesAndCountEachForgery() throws Exception
+    {
+        final Endpoint ingest = LoopbackPorts.unused();
+        run = Run.start("hostile", "--ingest", ingest.toString());
+        run.awaitMidRun();
+        final Random random = new Random(15);
+        for (int i = 0; i < 20; i++)
+        {
+            hostile(ZmtpPeer.connect(ingest), peer -> peer.random(random, 4_096));
+            hostile(ZmtpPeer.connect(ingest), peer -> peer.write(ZmtpPeer.greeting()).random(random, 4_096));
+        }
+        final ZmtpPeer topBit = ZmtpPeer.connect(ingest).handshake();
+        topBit.announce(Long.MIN_VALUE | 1_549_091_498L, new byte[64]).abort();
+        final ZmtpPeer forger = ZmtpPeer.connect(ingest).handshake();
+        for (int i = 0; i < 5; i++)
+        {
+            forger.message(ForgedFrames.business(99, 1_000_000 + i, 3));
+        }
+        forger.message(ForgedFrames.control(EventType.END_OF_STREAM, 99, 15));
+        forger.close();
+
+        assertEquals(ExitCodes.OK, run.awaitExit(), run.output());
+        final Map<String, Long> summary = run.summary();
+        assertEquals(6L, summary.get("broker.rejectedUnknownSource"), "each forged frame, counted, none forwarded");
+        assertEquals(0L, summary.get("broker.ingressRestarts"), "the ingest never went down");
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"), "the bot's all arrived");
+        assertEquals(summary.get("bot.eventsProduced"), summary.get("broker.eventsReceived"), "and no forged event");
+        assertEquals(1L, summary.get("sidecar.streams"));
+    }
+
+    @Test
+    void shouldPrintTheAccountAndExitFiveWhenTheReportsDiskIsFull() throws Exception
+    {
+        final Path full = Files.createDirectories(dir.resolve("full-disk"));
+        assumeTrue(0 == new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", full.toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("mount.log").toFile()).start().waitFor(),
+            "a small tmpfs needs root and mount: " + Files.readString(dir.resolve("mount.log")));
+        try
+        {
+            final List<String> command = List.of(QuietloopProcess.ROOT.resolve("bin/run-bot.sh").toString(),
+                "--reports", full.toString(), "--run-id", "full", "--no-plots");
+            final Path log = dir.resolve("full.log");
+            final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            final Process process = builder.start();
+            assertTrue(process.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS));
+            final String output = Files.readString(log);
+
+            assertEquals(ExitCodes.REPORT_NOT_WRITTEN, process.exitValue(), output);
+            assertTrue(output.contains("broker: cannot write the report in " + full.resolve("full")), output);
+            assertTrue(output.contains("No space left on device"), output);
+            assertTrue(output.contains("produced 4092 = ring rejected 0 + sent 4092: holds"), output);
+            assertTrue(output.contains("(the run alone would have exited 0)"), output);
+        }
+        finally
+        {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
+
+    /** Sends a hostile peer's bytes; the broker may drop it part way, which is what it should do. */
+    private static void hostile(final ZmtpPeer peer, final Consumer<ZmtpPeer> bytes)
+    {
+        try
+        {
+            bytes.accept(peer);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            // dropped by the broker
+        }
+        finally
+        {
+            peer.abort();
+        }
+    }
+
     /** Ctrl-C and SIGTERM end alike: every side in, balanced, nothing left running. */
     private static void assertStoppedInOrder(final Run run) throws IOException
     {
@@ -230,13 +361,17 @@ class FaultMatrixIT
 
         void killChild(final String mainClass) throws IOException, InterruptedException
         {
-            final ProcessHandle child = children().stream()
-                .filter(p -> p.info().commandLine().orElse("").contains(mainClass)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + mainClass + " child"));
-            kill("-KILL", Long.toString(child.pid()));
+            kill("-KILL", Long.toString(child(mainClass).pid()));
         }
 
-        private static void kill(final String... args) throws IOException, InterruptedException
+        ProcessHandle child(final String mainClass)
+        {
+            return children().stream()
+                .filter(p -> p.info().commandLine().orElse("").contains(mainClass)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + mainClass + " child"));
+        }
+
+        static void kill(final String... args) throws IOException, InterruptedException
         {
             final List<String> command = new ArrayList<>(List.of("kill"));
             command.addAll(List.of(args));
@@ -272,6 +407,47 @@ class FaultMatrixIT
         {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             childrenSeen.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** An external sidecar: {@code bin/sidecar-stub.sh} bound where the run will send. */
+    private static final class Sidecar implements AutoCloseable
+    {
+        private final Process process;
+        private final Path output;
+
+        private Sidecar(final Process process, final Path output)
+        {
+            this.process = process;
+            this.output = output;
+        }
+
+        static Sidecar start(final Endpoint bind, final String name) throws IOException, InterruptedException
+        {
+            final Path output = dir.resolve("sidecar-" + name + ".log");
+            final ProcessBuilder builder = new ProcessBuilder(
+                QuietloopProcess.ROOT.resolve("bin/sidecar-stub.sh").toString(), "--bind", bind.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            final Sidecar sidecar = new Sidecar(builder.start(), output);
+            for (int i = 0; i < RUN_TIMEOUT_S * 10 && !Files.readString(output).contains(Readiness.PREFIX); i++)
+            {
+                assertTrue(sidecar.process.isAlive(), "the sidecar ended before it was ready:\n" + Files.readString(output));
+                Thread.sleep(100);
+            }
+            return sidecar;
+        }
+
+        void kill() throws IOException, InterruptedException
+        {
+            Run.kill("-KILL", Long.toString(process.pid()));
+            process.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close()
+        {
             process.destroyForcibly();
         }
     }
