@@ -83,11 +83,13 @@ final class BrokerPipeline implements AutoCloseable
         final SocketSettings settings = config.sockets();
         final SocketSettings forwarderSettings =
             settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
-        forwarder = new SidecarForwarder(sidecar, forwarderSettings, SocketFactory.PUSH, ring,
+        forwarder = new SidecarForwarder(sidecar, forwarderSettings, config.security().client(SocketFactory.PUSH), ring,
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
         final IngressReceiver receiver =
-            new IngressReceiver(config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled());
+            new IngressReceiver(config.ingest(), settings,
+                config.security().server(SocketFactory.PULL, counters.authRejected()), ring, counters,
+                brokerDwell.isEnabled());
 
         receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));
         final Endpoint ingest = receiver.awaitBound(SOCKET_TIMEOUT_MS);

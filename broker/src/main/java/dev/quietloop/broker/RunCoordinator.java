@@ -406,6 +406,7 @@ final class RunCoordinator
         {
             args.add("--no-time-hops");
         }
+        args.addAll(config.security().childArgs());
         args.addAll(passCpus(config.stubArgs()));
         args.addAll(config.stubArgs());
         return args;
@@ -422,6 +423,7 @@ final class RunCoordinator
         {
             args.add("--no-time-hops");
         }
+        args.addAll(config.security().childArgs());
         args.addAll(passCpus(config.botArgs()));
         args.addAll(config.botArgs());
         return args;

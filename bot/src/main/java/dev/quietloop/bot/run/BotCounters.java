@@ -44,6 +44,8 @@ public final class BotCounters
     public final AtomicCounter errors;
     /** 1 when the replay started without the broker's handshake: the link wait ran out (sender thread at start). */
     public final AtomicCounter linkWaitTimedOut;
+    /** 1 when the broker refused this bot's CURVE key (the link never came up): the run cannot succeed. */
+    public final AtomicCounter linkRejected;
 
     private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
 
@@ -67,6 +69,7 @@ public final class BotCounters
         unsent = registry.newCounter("bot.unsent");
         errors = registry.newCounter("bot.errors");
         linkWaitTimedOut = registry.newCounter("bot.linkWaitTimedOut");
+        linkRejected = registry.newCounter("bot.linkRejected");
         for (final RejectReason reason : RejectReason.values())
         {
             rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());

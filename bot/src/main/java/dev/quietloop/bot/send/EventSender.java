@@ -126,10 +126,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         try
         {
             socket = sockets.create(settings, context);
-            if (!LinkWait.connect(socket, broker, linkWaitMs, control))
-            {
-                counters.linkWaitTimedOut.set(1);
-            }
+            LinkWait.count(LinkWait.connect(socket, broker, linkWaitMs, control), counters);
             lastSendNs = clock.nanoTime();
         }
         catch (final RuntimeException ex)

@@ -1,12 +1,16 @@
 package dev.quietloop.bot.send;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
+import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMonitor;
 
 /**
  * Connects the bot's PUSH socket and waits, for a bounded time, until its ZMTP handshake with the
@@ -16,24 +20,58 @@ import org.zeromq.ZMQ;
  * its first second of events, and the naive baseline's trading thread would block on it.
  * <p>
  * The wait happens once, before the trading thread starts, on the thread that owns the socket. A
- * broker that is not there costs the bound, and the run goes on without the link, as before.
+ * broker that is not there costs the bound, and the run goes on without the link, as before. A
+ * broker that refuses this bot's CURVE key ends the wait at once: the bot says so and fails.
  */
 final class LinkWait
 {
+    /** What the wait found. */
+    enum Link
+    {
+        /** The handshake completed (under CURVE: and the broker did not refuse it within the confirmation window). */
+        UP,
+        /** No handshake in time, or the wait was cut short. */
+        NO_HANDSHAKE,
+        /** The broker refused this bot's CURVE key: nothing sent on this link will arrive. */
+        REJECTED
+    }
+
     /** The longest one wait for the handshake, so a stop request ends the wait promptly. */
-    private static final long POLL_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long POLL_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * Under CURVE, how long after the ZMTP greeting a refusal may still come. JeroMQ 0.6.0 reports
+     * the greeting (HANDSHAKE_PROTOCOL) but not the end of the CURVE handshake, only its failures;
+     * a refused key fails a few round trips after the greeting, within milliseconds on loopback.
+     */
+    static final long CURVE_CONFIRM_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final int EVENTS = ZMQ.EVENT_HANDSHAKE_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH |
+        zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL;
 
     private LinkWait()
     {
     }
 
+    /** Sets {@code bot.linkWaitTimedOut} unless the link is up, and {@code bot.linkRejected} when refused. */
+    static void count(final Link link, final BotCounters counters)
+    {
+        if (link != Link.UP)
+        {
+            counters.linkWaitTimedOut.set(1);
+        }
+        if (link == Link.REJECTED)
+        {
+            counters.linkRejected.set(1);
+        }
+    }
+
     /**
      * Connects {@code socket} to {@code broker}, then waits up to {@code waitMs} (none when 0) for
-     * the handshake, or until the run is asked to stop.
+     * the handshake, or until the run is asked to stop. A CURVE socket's link is up only once the
+     * broker has not refused its key for {@link #CURVE_CONFIRM_NS} after the greeting.
      *
-     * @return false only when it waited and the handshake did not come in time (or the wait was cut short)
+     * @return {@link Link#UP} also when it did not wait
      */
-    static boolean connect(
+    static Link connect(
         final ZMQ.Socket socket,
         final Endpoint broker,
         final long waitMs,
@@ -42,34 +80,51 @@ final class LinkWait
         if (waitMs <= 0)
         {
             SocketSettings.connect(socket, broker);
-            return true;
+            return Link.UP;
         }
+        final boolean curve = socket.getMechanism() == ZMQ.Socket.Mechanism.CURVE;
         // JeroMQ calls the hook on its I/O thread; it is set before the connect, so no event is missed.
-        final CountDownLatch handshake = new CountDownLatch(1);
-        socket.setEventHook(event -> handshake.countDown(), ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+        final AtomicLong handshakeNs = new AtomicLong();
+        final AtomicBoolean refused = new AtomicBoolean();
+        socket.setEventHook(event ->
+        {
+            final ZMonitor.Event type = event.getEvent();
+            if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL)
+            {
+                handshakeNs.compareAndSet(0, System.nanoTime() | 1);
+            }
+            else if (type == ZMonitor.Event.HANDSHAKE_FAILED_AUTH)
+            {
+                refused.set(true);
+            }
+            else
+            {
+                handshakeNs.set(0); // a failed CURVE exchange: wait for the redial's greeting
+            }
+        }, EVENTS);
         try
         {
             SocketSettings.connect(socket, broker);
             final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
             while (!control.isStopRequested())
             {
-                final long remainingNs = deadlineNs - System.nanoTime();
-                if (remainingNs <= 0)
+                if (refused.get())
                 {
-                    return false;
+                    return Link.REJECTED;
                 }
-                if (handshake.await(Math.min(POLL_SLICE_NS, remainingNs), TimeUnit.NANOSECONDS))
+                final long nowNs = System.nanoTime();
+                final long greetedNs = handshakeNs.get();
+                if (greetedNs != 0 && (!curve || nowNs - greetedNs >= CURVE_CONFIRM_NS))
                 {
-                    return true;
+                    return Link.UP;
                 }
+                if (nowNs - deadlineNs >= 0)
+                {
+                    return Link.NO_HANDSHAKE;
+                }
+                LockSupport.parkNanos(POLL_SLICE_NS);
             }
-            return false;
-        }
-        catch (final InterruptedException ex)
-        {
-            // Nothing here interrupts the bot's threads; should something, the start goes on unlinked.
-            Thread.currentThread().interrupt();
-            return false;
+            return Link.NO_HANDSHAKE;
         }
         finally
         {

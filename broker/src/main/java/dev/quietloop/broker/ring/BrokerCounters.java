@@ -25,6 +25,7 @@ public final class BrokerCounters
     private final AtomicCounter sendRetries;
     private final AtomicCounter undelivered;
     private final AtomicCounter errors;
+    private final AtomicCounter authRejected;
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -46,6 +47,7 @@ public final class BrokerCounters
         sendRetries = registry.newCounter("broker.sendRetries");
         undelivered = registry.newCounter("broker.undelivered");
         errors = registry.newCounter("broker.errors");
+        authRejected = registry.newCounter("broker.authRejected");
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
@@ -98,6 +100,12 @@ public final class BrokerCounters
     public AtomicCounter errors()
     {
         return errors;
+    }
+
+    /** CURVE handshakes on the ingest refused by the ZAP handler: a client key not in the allowed set. */
+    public AtomicCounter authRejected()
+    {
+        return authRejected;
     }
 
     public Map<String, Long> snapshot()

@@ -13,6 +13,7 @@ import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
@@ -50,6 +51,7 @@ public final class SidecarReceiver implements Agent
     private final ZContext context;
     private final Endpoint endpoint;
     private final SocketSettings settings;
+    private final SocketFactory sockets;
     private final long drainNs;
     private final FaultInjection faults;
     private final SequenceChecker checker;
@@ -113,9 +115,32 @@ public final class SidecarReceiver implements Agent
         final HopLatency endToEnd,
         final long warmupEvents)
     {
+        this(context, endpoint, settings, SocketFactory.PULL, drainNs, faults, checker, counters, clock, pauseNs,
+            onFinished, endToEnd, warmupEvents);
+    }
+
+    /**
+     * As above, with the socket made by {@code sockets}: a CURVE server's ({@code LinkSecurity.server}).
+     */
+    public SidecarReceiver(
+        final ZContext context,
+        final Endpoint endpoint,
+        final SocketSettings settings,
+        final SocketFactory sockets,
+        final long drainNs,
+        final FaultInjection faults,
+        final SequenceChecker checker,
+        final CounterRegistry counters,
+        final NanoClock clock,
+        final LongConsumer pauseNs,
+        final Runnable onFinished,
+        final HopLatency endToEnd,
+        final long warmupEvents)
+    {
         this.context = context;
         this.endpoint = endpoint;
         this.settings = settings;
+        this.sockets = sockets;
         this.drainNs = drainNs;
         decoder = new FrameDecoder(settings.maxFrameBytes());
         buffer = decoder.buffer();
@@ -143,7 +168,7 @@ public final class SidecarReceiver implements Agent
     {
         try
         {
-            socket = settings.pull(context);
+            socket = sockets.create(settings, context);
             bound.complete(SocketSettings.bind(socket, endpoint));
         }
         catch (final RuntimeException ex)
