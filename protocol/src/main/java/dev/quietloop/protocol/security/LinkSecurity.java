@@ -30,6 +30,14 @@ public final class LinkSecurity
     public static final String KEYS_FLAG = "--keys";
     public static final String INSECURE_FLAG = "--insecure";
 
+    /**
+     * What CURVE adds to each frame on the wire: the MESSAGE command name (8 bytes), its nonce (8),
+     * the box's MAC (16) and the flags byte (1). JeroMQ checks the receiver's maximum message size
+     * against the frame on the wire, so a CURVE server allows this much more than the plain one:
+     * without it, a bot's frame of exactly {@code maxFrameBytes} would drop the connection.
+     */
+    public static final int CURVE_FRAME_OVERHEAD_BYTES = 33;
+
     /** No CURVE, loopback only: what a run without {@code --keys} or {@code --insecure} gets. */
     public static final LinkSecurity OFF = new LinkSecurity(null, false, null, Set.of(), null);
 
@@ -132,6 +140,7 @@ public final class LinkSecurity
             final ZMQ.Socket socket = plain.create(settings, context);
             socket.setCurveSecretKey(secretKey);
             socket.setCurveServer(true);
+            socket.setMaxMsgSize(settings.maxFrameBytes() + CURVE_FRAME_OVERHEAD_BYTES);
             return socket;
         };
     }

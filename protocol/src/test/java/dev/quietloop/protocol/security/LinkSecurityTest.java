@@ -63,6 +63,25 @@ class LinkSecurityTest
     }
 
     @Test
+    void shouldCarryAFrameOfTheLargestSizeTheServerTakes()
+    {
+        writeKeys(keys, LinkSecurity.BROKER, LinkSecurity.BOT);
+        final SocketSettings settings = SocketSettings.DEFAULTS.withMaxFrameBytes(10_000);
+        final ZMQ.Socket pull = LinkSecurity.of(keys, false, LinkSecurity.BROKER, null)
+            .server(SocketFactory.PULL, rejected).create(settings, serverContext);
+        pull.setReceiveTimeOut(10_000);
+        SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final ZMQ.Socket push = client(keys).create(settings, clientContext);
+        final byte[] largest = new byte[10_000];
+        largest[9_999] = 9;
+
+        push.connect(endpoint(pull));
+        assertTrue(push.send(largest, 0));
+
+        assertArrayEquals(largest, pull.recv(0), "CURVE's own bytes do not count against the frame size");
+    }
+
+    @Test
     void shouldLetNothingInFromAClientWithAnUnknownKeyAndCountEachRefusal() throws Exception
     {
         writeKeys(keys, LinkSecurity.BROKER, LinkSecurity.BOT);
