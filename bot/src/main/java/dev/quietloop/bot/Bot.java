@@ -127,6 +127,7 @@ final class Bot
             if (direct)
             {
                 try (DirectSender sender = DirectSender.connect(context, config.broker(), config.sockets(),
+                    config.security().client(SocketFactory.PUSH),
                     config.maxFrameBytes(), config.linkWaitMs(), counters, control))
                 {
                     reportLinkWait(config, counters, err);
@@ -184,7 +185,12 @@ final class Bot
             return ExitCodes.INTERRUPTED;
         }
         // What the sender could not hand to the broker by the drain deadline is counted, and the
-        // run says so, as the broker's run does for what it could not deliver.
+        // run says so, as the broker's run does for what it could not deliver. A broker that refused
+        // the bot's key took nothing, whatever the socket's queue accepted.
+        if (counters.linkRejected.get() != 0)
+        {
+            return ExitCodes.UNDELIVERED;
+        }
         return counters.unsent.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
     }
 
@@ -207,7 +213,8 @@ final class Bot
         final Trader trader) throws InterruptedException
     {
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
-        final EventSender sender = new EventSender(context, config.broker(), config.sockets(), SocketFactory.PUSH,
+        final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
+            config.security().client(SocketFactory.PUSH),
             ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), config.linkWaitMs(), senderIdle,
             SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
         final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
@@ -271,13 +278,13 @@ final class Bot
 
     /**
      * Sent means carried to the broker: a link that never came up (no broker, or one that refused
-     * the handshake) carried nothing, whatever the socket queued, so those events are unsent, and
+     * this bot's CURVE key) carried nothing, whatever the socket queued, so those events are unsent, and
      * the run exits {@link ExitCodes#UNDELIVERED}.
      */
     private static void countWhatNoLinkCarried(final BotConfig config, final BotCounters counters, final PrintStream err)
     {
         final long queued = counters.eventsSent.get();
-        if (counters.linkUps.get() == 0 && queued > 0)
+        if ((counters.linkUps.get() == 0 || counters.linkRejected.get() != 0) && queued > 0)
         {
             counters.unsent.getAndAdd(queued);
             counters.eventsSent.set(0);
@@ -289,7 +296,12 @@ final class Bot
     /** Says so when the replay is about to start without the broker's handshake. */
     private static void reportLinkWait(final BotConfig config, final BotCounters counters, final PrintStream err)
     {
-        if (counters.linkWaitTimedOut.get() != 0)
+        if (counters.linkRejected.get() != 0)
+        {
+            err.println("bot: " + config.broker() + " refused this bot's CURVE key (" +
+                config.security().keysDir() + "/bot.key is not in its --keys folder): nothing will be delivered");
+        }
+        else if (counters.linkWaitTimedOut.get() != 0)
         {
             err.println("bot: no handshake from " + config.broker() + " within " + config.linkWaitMs() +
                 " ms (--link-wait-ms); replaying without it: events wait for it in the socket's queue" +

@@ -13,6 +13,7 @@ import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CpuAffinity;
+import dev.quietloop.protocol.security.LinkSecurity;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
@@ -27,6 +28,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param cpus        the CPU list every thread of the process is pinned to; null for anywhere
  * @param tradingCpu  the CPU list the trading thread is pinned to; null for where the others are
  * @param linkWaitMs  how long the start waits for the broker's handshake before the replay; 0 for no wait
+ * @param security    CURVE on the link to the broker (a client with the bot's keypair), or none
  */
 public record BotConfig(
     ReplayConfig replay,
@@ -48,7 +50,8 @@ public record BotConfig(
     String cpus,
     String tradingCpu,
     boolean exitWithParent,
-    long linkWaitMs)
+    long linkWaitMs,
+    LinkSecurity security)
 {
     /** Events go through the ring to the sender thread: the trading thread never waits. */
     public static final String SEND_RING = "ring";
@@ -75,6 +78,7 @@ public record BotConfig(
         {
             throw new ConfigException("--broker " + broker + ": a port is needed to connect");
         }
+        security.checkEndpoint("--broker", broker);
         if (sourceId < 0)
         {
             throw new ConfigException("--source-id must not be negative: " + sourceId);
@@ -144,7 +148,8 @@ public record BotConfig(
         final String cpus,
         final String tradingCpu,
         final boolean exitWithParent,
-        final long linkWaitMs)
+        final long linkWaitMs,
+        final LinkSecurity security)
     {
         final Endpoint endpoint;
         try
@@ -157,7 +162,7 @@ public record BotConfig(
         }
         return new BotConfig(replay, endpoint, sourceId, ringSize, maxFrameBytes, sockets, heartbeatMs,
             drainTimeoutSeconds, idleTrading, idleSender, strategy, summaryFile, quiet, timeHops, warmupEvents,
-            sendMode, cpus, tradingCpu, exitWithParent, linkWaitMs);
+            sendMode, cpus, tradingCpu, exitWithParent, linkWaitMs, security);
     }
 
     /**
@@ -187,6 +192,7 @@ public record BotConfig(
         wire.write("tradingCpu").text(tradingCpu);
         wire.write("exitWithParent").bool(exitWithParent);
         wire.write("linkWaitMs").int64(linkWaitMs);
+        wire.write("security").marshallable(security::writeYaml);
     }
 
     public long heartbeatIntervalNs()

@@ -11,6 +11,8 @@ import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.security.LinkSecurity;
+import dev.quietloop.protocol.security.SecurityOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -117,6 +119,9 @@ public final class BotMain implements Callable<Integer>
     @Mixin
     private CpuOptions cpus;
 
+    @Mixin
+    private SecurityOptions security;
+
     @Option(names = TRADING_CPU_FLAG, paramLabel = "LIST",
         description = "pin the trading thread to these CPUs, a core of its own (default: wherever --cpus or the " +
         "operating system puts it); pair it with --cpus for the other threads")
@@ -180,7 +185,8 @@ public final class BotMain implements Callable<Integer>
             cpus.cpus(),
             tradingCpu,
             exitWithParent,
-            linkWaitMs);
+            linkWaitMs,
+            security.security(LinkSecurity.BOT, LinkSecurity.BROKER));
         return Bot.run(config);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.YamlDocument;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ class BotConfigYamlTest
         assertNull(bot.get("tradingCpu"), "left where the other threads are");
         assertEquals(true, bot.get("exitWithParent"));
         assertEquals(1_500L, YamlDocument.number(bot, "linkWaitMs"));
+        assertEquals(false, YamlDocument.map(bot, "security").get("insecure"));
     }
 
     @Test
@@ -75,7 +77,8 @@ class BotConfigYamlTest
     {
         return BotConfig.of(replay, "tcp://127.0.0.1:6001", 7, 1_024, 4_096,
             SocketSettings.DEFAULTS.withHighWaterMark(10), 250, 3, "sleep:1ms", "yield", "imbalance",
-            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, "0", null, true, 1_500);
+            Path.of("bot.json"), true, false, 5_000, BotConfig.SEND_DIRECT, "0", null, true, 1_500,
+            LinkSecurity.OFF);
     }
 
     private static Map<?, ?> yaml(final BotConfig config)

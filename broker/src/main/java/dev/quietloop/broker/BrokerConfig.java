@@ -15,6 +15,7 @@ import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CpuAffinity;
+import dev.quietloop.protocol.security.LinkSecurity;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
@@ -25,6 +26,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param timeHops   time the broker's hops (brokerDwell) and, passed on, the launched bot's and stub's.
  * @param plots      draw latency.png and timeline.png at the end of the run (about a second of work).
  * @param cpus       the CPU list every thread is pinned to, and passed on to the bot and stub it launches; null for anywhere.
+ * @param security   CURVE on the ingest (server) and the sidecar link (client), or none; passed on to the children.
  */
 public record BrokerConfig(
     Endpoint ingest,
@@ -48,7 +50,8 @@ public record BrokerConfig(
     boolean timeHops,
     boolean plots,
     String cpus,
-    boolean exitWithParent)
+    boolean exitWithParent,
+    LinkSecurity security)
 {
     public static final DateTimeFormatter RUN_ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -64,6 +67,11 @@ public record BrokerConfig(
         if (launchBot && !(Files.isRegularFile(dataFile) && Files.isReadable(dataFile)))
         {
             throw new ConfigException("cannot read data file " + dataFile + " (--data)");
+        }
+        security.checkEndpoint("--ingest", ingest);
+        if (!launchStub)
+        {
+            security.checkEndpoint("--sidecar", sidecar);
         }
         if (expectBots < 0)
         {
@@ -137,6 +145,7 @@ public record BrokerConfig(
         wire.write("plots").bool(plots);
         wire.write("cpus").text(cpus);
         wire.write("exitWithParent").bool(exitWithParent);
+        wire.write("security").marshallable(security::writeYaml);
     }
 
     public long drainTimeoutMs()

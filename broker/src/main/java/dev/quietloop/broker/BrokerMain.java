@@ -13,6 +13,8 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.security.LinkSecurity;
+import dev.quietloop.protocol.security.SecurityOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +91,9 @@ public final class BrokerMain implements Callable<Integer>
     @Mixin
     private CpuOptions cpus;
 
+    @Mixin
+    private SecurityOptions security;
+
     @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "time every hop: brokerDwell here, and the launched bot's and stub's hops (default: on; " +
         "--no-time-hops: off, at no cost to the hot paths; the external send is always timed)")
@@ -139,7 +144,8 @@ public final class BrokerMain implements Callable<Integer>
             timeHops,
             plots,
             cpus.cpus(),
-            exitWithParent);
+            exitWithParent,
+            security.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR));
         try (CounterRegistry registry = CounterRegistry.forProcess(
             RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))
         {

@@ -85,11 +85,12 @@ final class BrokerPipeline implements AutoCloseable
         final SocketSettings settings = config.sockets();
         final SocketSettings forwarderSettings =
             settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
-        forwarder = new SidecarForwarder(sidecar, forwarderSettings, SocketFactory.PUSH, ring,
+        forwarder = new SidecarForwarder(sidecar, forwarderSettings, config.security().client(SocketFactory.PUSH), ring,
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
-        receiver = new IngressReceiver(
-            config.ingest(), settings, SocketFactory.PULL, ring, counters, brokerDwell.isEnabled(), err)
+        receiver = new IngressReceiver(config.ingest(), settings,
+            config.security().server(SocketFactory.PULL, counters.authRejected()), ring, counters,
+            brokerDwell.isEnabled(), err)
             .onlySource(onlySource);
 
         receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));

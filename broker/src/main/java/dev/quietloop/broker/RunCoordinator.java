@@ -491,6 +491,7 @@ final class RunCoordinator
         {
             args.add("--no-time-hops");
         }
+        args.addAll(config.security().childArgs());
         args.addAll(passCpus(config.stubArgs()));
         args.addAll(config.stubArgs());
         return args;
@@ -507,6 +508,7 @@ final class RunCoordinator
         {
             args.add("--no-time-hops");
         }
+        args.addAll(config.security().childArgs());
         args.addAll(passCpus(config.botArgs()));
         if (config.botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
         {

@@ -10,6 +10,7 @@ import java.util.List;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.security.LinkSecurity;
 import org.junit.jupiter.api.Test;
 
 class BrokerConfigTest
@@ -17,7 +18,8 @@ class BrokerConfigTest
     private static BrokerConfig config(final int ringSize, final String idle, final String runId, final Endpoint sidecar)
     {
         return new BrokerConfig(Endpoint.loopback(0), sidecar, false, List.of(), false, Path.of("none.csv"), List.of(),
-            0, runId, true, Path.of("reports"), 10, ringSize, 16_384, SocketSettings.DEFAULTS, idle, "backoff", Path.of("none.options"), true, true, null, false);
+            0, runId, true, Path.of("reports"), 10, ringSize, 16_384, SocketSettings.DEFAULTS, idle, "backoff", Path.of("none.options"), true, true, null, false,
+            LinkSecurity.OFF);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.YamlDocument;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class BrokerConfigYamlTest
         final BrokerConfig config = new BrokerConfig(Endpoint.loopback(0), Endpoint.loopback(5557), false,
             List.of("--delay-us=200"), false, Path.of("none.csv"), List.of("--ring-size=1024", "--quiet"), 2, "run-1",
             true, Path.of("reports"), 10, 512, 8_192, SocketSettings.DEFAULTS.withKernelBufferBytes(65_536), "backoff",
-            "yield", Path.of("config/jvm.options"), false, false, "0", true);
+            "yield", Path.of("config/jvm.options"), false, false, "0", true,
+            LinkSecurity.OFF);
 
         final Map<?, ?> broker =
             YamlDocument.map(YamlDocument.parse(ConfigYaml.section("broker", config::writeYaml)), "broker");
@@ -52,5 +54,6 @@ class BrokerConfigYamlTest
         assertEquals(false, broker.get("timeHops"));
         assertEquals("0", broker.get("cpus"));
         assertEquals(true, broker.get("exitWithParent"));
+        assertEquals(false, YamlDocument.map(broker, "security").get("insecure"));
     }
 }

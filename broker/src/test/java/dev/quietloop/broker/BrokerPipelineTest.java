@@ -10,6 +10,7 @@ import java.util.List;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.security.LinkSecurity;
 import org.junit.jupiter.api.Test;
 
 class BrokerPipelineTest
@@ -30,6 +31,7 @@ class BrokerPipelineTest
     {
         return new BrokerConfig(Endpoint.loopback(0), Endpoint.loopback(5557), false, List.of(), false,
             Path.of("none.csv"), List.of(), 0, "r", true, Path.of("reports"), 10, 1024, 16_384, SocketSettings.DEFAULTS,
-            "backoff", "backoff", Path.of("none.options"), true, true, null, false);
+            "backoff", "backoff", Path.of("none.options"), true, true, null, false,
+            LinkSecurity.OFF);
     }
 }

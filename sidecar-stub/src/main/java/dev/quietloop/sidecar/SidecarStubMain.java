@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -21,6 +22,8 @@ import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentLink;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SignalTrap;
+import dev.quietloop.protocol.security.LinkSecurity;
+import dev.quietloop.protocol.security.SecurityOptions;
 import dev.quietloop.sidecar.check.SequenceChecker;
 import dev.quietloop.sidecar.receive.SidecarReceiver;
 import org.agrona.concurrent.AgentRunner;
@@ -46,6 +49,8 @@ public final class SidecarStubMain implements Callable<Integer>
     public static final String ROLE = "sidecar-stub";
     /** Its section of the run's config.yaml, named as its counters are ({@code sidecar.*}). */
     public static final String SECTION = "sidecar";
+    /** CURVE handshakes on the bind refused by the ZAP handler: a client key not in the allowed set. */
+    public static final String AUTH_REJECTED = "sidecar.authRejected";
 
     private static final int MAX_COUNTERS = 32;
     private static final long BIND_TIMEOUT_MS = 10_000;
@@ -85,6 +90,9 @@ public final class SidecarStubMain implements Callable<Integer>
     @Mixin
     private CpuOptions cpus;
 
+    @Mixin
+    private SecurityOptions security;
+
     @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "time the endToEnd hop, origin on the bot to receipt here, same host only (default: on; " +
         "--no-time-hops: off)")
@@ -114,7 +122,8 @@ public final class SidecarStubMain implements Callable<Integer>
     {
         final StubConfig config = StubConfig.from(
             bind, sockets.settings(), delayUs, stallAfter, stallSeconds, exitAfter, idle, drainMs, summary,
-            timeHops, warmupEvents, cpus.cpus(), exitWithParent);
+            timeHops, warmupEvents, cpus.cpus(), exitWithParent,
+            security.security(LinkSecurity.SIDECAR, null));
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final long startTimeMs = System.currentTimeMillis();
         final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops(), config.warmupEvents());
@@ -134,6 +143,7 @@ public final class SidecarStubMain implements Callable<Integer>
             final SidecarReceiver receiver = new SidecarReceiver(
                 config.bind(),
                 config.sockets(),
+                config.security().server(SocketFactory.PULL, counters.newCounter(AUTH_REJECTED)),
                 config.drainNs(),
                 config.faults(),
                 new SequenceChecker(counters),

@@ -11,6 +11,7 @@ import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CpuAffinity;
+import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.sidecar.receive.FaultInjection;
 import net.openhft.chronicle.wire.WireOut;
 
@@ -31,6 +32,7 @@ import net.openhft.chronicle.wire.WireOut;
  * @param warmupEvents   events of each stream up to this sequence are a warm-up, not timed
  * @param cpus           the CPU list every thread is pinned to, or null for anywhere
  * @param exitWithParent stop when the launching process exits
+ * @param security       CURVE on the bind (a server admitting the keys of its folder), or none
  */
 public record StubConfig(
     Endpoint bind,
@@ -45,7 +47,8 @@ public record StubConfig(
     boolean timeHops,
     long warmupEvents,
     String cpus,
-    boolean exitWithParent)
+    boolean exitWithParent,
+    LinkSecurity security)
 {
     public static final String DEFAULT_BIND = "tcp://127.0.0.1:5557";
 
@@ -63,7 +66,8 @@ public record StubConfig(
         final boolean timeHops,
         final long warmupEvents,
         final String cpus,
-        final boolean exitWithParent)
+        final boolean exitWithParent,
+        final LinkSecurity security)
     {
         requireNotNegative("--delay-us", delayUs);
         requireNotNegative("--stall-seconds", stallSeconds);
@@ -85,8 +89,10 @@ public record StubConfig(
                 throw new ConfigException("--summary: no such directory for " + summary);
             }
         }
+        final Endpoint endpoint = Endpoint.parse(bind);
+        security.checkEndpoint("--bind", endpoint);
         return new StubConfig(
-            Endpoint.parse(bind),
+            endpoint,
             sockets,
             TimeUnit.MICROSECONDS.toNanos(delayUs),
             messageCount("--stall-after", stallAfter),
@@ -98,7 +104,8 @@ public record StubConfig(
             timeHops,
             warmupEvents,
             CpuAffinity.validate(CpuOptions.FLAG, cpus),
-            exitWithParent);
+            exitWithParent,
+            security);
     }
 
     /**
@@ -121,6 +128,7 @@ public record StubConfig(
         wire.write("warmupEvents").int64(warmupEvents);
         wire.write("cpus").text(cpus);
         wire.write("exitWithParent").bool(exitWithParent);
+        wire.write("security").marshallable(security::writeYaml);
     }
 
     public FaultInjection faults()

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.YamlDocument;
 import dev.quietloop.sidecar.receive.FaultInjection;
@@ -22,7 +23,8 @@ class StubConfigYamlTest
     void shouldWriteEveryFieldUnderItsComponentNameWithTimesInTheUnitsOfTheirNames()
     {
         final StubConfig config = StubConfig.from("tcp://127.0.0.1:0", SocketSettings.DEFAULTS.withHighWaterMark(8),
-            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, "0", true);
+            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, "0", true,
+            LinkSecurity.OFF);
 
         final Map<?, ?> sidecar = yaml(config);
 
@@ -41,13 +43,14 @@ class StubConfigYamlTest
         assertEquals(false, sidecar.get("timeHops"));
         assertEquals("0", sidecar.get("cpus"));
         assertEquals(true, sidecar.get("exitWithParent"));
+        assertEquals(false, YamlDocument.map(sidecar, "security").get("insecure"));
     }
 
     @Test
     void shouldWriteFaultsThatAreOffAsZeroAndNoSummaryAsNull()
     {
         final Map<?, ?> sidecar = yaml(StubConfig.from(StubConfig.DEFAULT_BIND, SocketSettings.DEFAULTS,
-            0, null, 0, null, "backoff", 2_000, null, true, 0, null, false));
+            0, null, 0, null, "backoff", 2_000, null, true, 0, null, false, LinkSecurity.OFF));
 
         assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
         assertEquals(0L, YamlDocument.number(sidecar, "delayNs"));

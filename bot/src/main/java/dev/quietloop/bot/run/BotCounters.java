@@ -46,6 +46,8 @@ public final class BotCounters
     public final AtomicCounter linkWaitTimedOut;
     /** ZMTP handshakes completed with the broker; none in a run means nothing was carried. */
     public final AtomicCounter linkUps;
+    /** 1 when the broker refused this bot's CURVE key (the link never came up): the run cannot succeed. */
+    public final AtomicCounter linkRejected;
 
     private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
 
@@ -70,6 +72,7 @@ public final class BotCounters
         errors = registry.newCounter("bot.errors");
         linkWaitTimedOut = registry.newCounter("bot.linkWaitTimedOut");
         linkUps = registry.newCounter("bot.linkUps");
+        linkRejected = registry.newCounter("bot.linkRejected");
         for (final RejectReason reason : RejectReason.values())
         {
             rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());

@@ -6,6 +6,7 @@ import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.Event;
 import dev.quietloop.protocol.FrameEncoder;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -65,7 +66,7 @@ public final class DirectSender implements EventSink, AutoCloseable
     }
 
     /**
-     * Creates a PUSH socket of {@code context}, connects it to the broker and waits up to
+     * Creates a PUSH socket of {@code context} with {@code sockets} (plain, or a CURVE client's), connects it to the broker and waits up to
      * {@code linkWaitMs} for the handshake ({@link BotCounters#linkWaitTimedOut} says if it ran out).
      *
      * @param control its drain deadline bounds how long {@link #close()} leaves the socket to deliver
@@ -74,12 +75,13 @@ public final class DirectSender implements EventSink, AutoCloseable
         final ZContext context,
         final Endpoint broker,
         final SocketSettings settings,
+        final SocketFactory sockets,
         final int maxFrameBytes,
         final long linkWaitMs,
         final BotCounters counters,
         final RunControl control)
     {
-        final ZMQ.Socket socket = settings.push(context);
+        final ZMQ.Socket socket = sockets.create(settings, context);
         try
         {
             LinkWait.connect(socket, broker, linkWaitMs, control, counters);

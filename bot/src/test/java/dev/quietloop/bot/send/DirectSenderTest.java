@@ -15,6 +15,7 @@ import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class DirectSenderTest
         final List<Event> received = new ArrayList<>();
 
         try (DirectSender sender =
-            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, Frame.MIN_FRAME_BYTES + 256, 30_000,
+            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, SocketFactory.PUSH, Frame.MIN_FRAME_BYTES + 256, 30_000,
                 counters, control))
         {
             final EventPublisher publisher =
@@ -89,7 +90,7 @@ class DirectSenderTest
         final SocketSettings oneFrame = SocketSettings.DEFAULTS.withHighWaterMark(1).withLingerMs(0);
 
         try (DirectSender sender =
-            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, Frame.MIN_FRAME_BYTES + 256, 100,
+            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, SocketFactory.PUSH, Frame.MIN_FRAME_BYTES + 256, 100,
                 counters, control))
         {
             final EventPublisher publisher =

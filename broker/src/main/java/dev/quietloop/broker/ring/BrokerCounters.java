@@ -30,6 +30,7 @@ public final class BrokerCounters
     private final AtomicCounter framesInFlightAtDisconnect;
     private final AtomicCounter[] rejected = new AtomicCounter[Frame.VALIDATION_RESULTS];
     private final AtomicCounter ingressRestarts;
+    private final AtomicCounter authRejected;
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -58,6 +59,7 @@ public final class BrokerCounters
             rejected[result] = registry.newCounter("broker." + Frame.rejectionName(result));
         }
         ingressRestarts = registry.newCounter("broker.ingressRestarts");
+        authRejected = registry.newCounter("broker.authRejected");
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
@@ -135,6 +137,12 @@ public final class BrokerCounters
     public AtomicCounter errors()
     {
         return errors;
+    }
+
+    /** CURVE handshakes on the ingest refused by the ZAP handler: a client key not in the allowed set. */
+    public AtomicCounter authRejected()
+    {
+        return authRejected;
     }
 
     public Map<String, Long> snapshot()

@@ -2,7 +2,6 @@ package dev.quietloop.broker.ingress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,16 +89,25 @@ class IngressRestartTest
         final Endpoint ingest = start(() -> new OutOfMemoryError("injected"));
         sendFramesAndAwait(ingest, 3, 1);
 
-        sendPoison(ingest); // kills the I/O thread, whose listener keeps the port bound
-        assertTrue(TestFrames.until(() -> null != receiver.failure(), this::step));
+        sendPoison(ingest); // kills the I/O thread, whose listener usually keeps the port bound
+        assertTrue(TestFrames.until(() -> counters.ingressRestarts().get() == 1, this::step));
 
+        // Never silent: either the rebind failed and the receiver says the ingest is lost, or the
+        // dead listener let go of the port in time (it does on a loaded machine) and frames flow.
         final String failure = receiver.failure();
-        assertNotNull(failure);
-        assertTrue(failure.startsWith("ingest lost: JeroMQ's I/O thread failed (java.lang.OutOfMemoryError: injected)"),
-            failure);
-        assertTrue(failure.contains("cannot bind " + ingest), failure);
+        if (null != failure)
+        {
+            assertTrue(failure.startsWith("ingest lost: JeroMQ's I/O thread failed (java.lang.OutOfMemoryError: " +
+                "injected)"), failure);
+            assertTrue(failure.contains("cannot bind " + ingest), failure);
+            assertEquals(0, receiver.doWork());
+        }
+        else
+        {
+            sendFramesAndAwait(ingest, 3, 1);
+            assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("rebound " + ingest));
+        }
         assertEquals(1, counters.ingressRestarts().get());
-        assertEquals(0, receiver.doWork());
     }
 
     private Endpoint start(final Supplier<Throwable> failure)

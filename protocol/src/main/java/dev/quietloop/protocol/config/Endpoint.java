@@ -1,5 +1,8 @@
 package dev.quietloop.protocol.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 /**
  * A validated {@code tcp://host:port} ZeroMQ endpoint. Port {@code 0} or {@code *} asks the
  * operating system for a free port when binding; the bound socket then tells the real one.
@@ -72,6 +75,47 @@ public record Endpoint(String host, int port)
     public boolean isEphemeral()
     {
         return port == EPHEMERAL;
+    }
+
+    /**
+     * True for {@code localhost} and the loopback literals (127.0.0.0/8, {@code ::1}); a name other
+     * than {@code localhost} is not looked up, so it counts as not loopback.
+     */
+    public boolean isLoopback()
+    {
+        if ("localhost".equalsIgnoreCase(host))
+        {
+            return true;
+        }
+        if (!isAddressLiteral(host))
+        {
+            return false;
+        }
+        try
+        {
+            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: no name lookup
+        }
+        catch (final UnknownHostException ex)
+        {
+            return false;
+        }
+    }
+
+    private static boolean isAddressLiteral(final String host)
+    {
+        if (host.indexOf(':') >= 0)
+        {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++)
+        {
+            final char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The form JeroMQ takes: {@code *} for an ephemeral port, brackets around IPv6 hosts. */

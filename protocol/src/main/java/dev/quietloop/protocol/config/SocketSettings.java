@@ -123,8 +123,7 @@ public record SocketSettings(
         socket.setHeartbeatIvl(heartbeatIvlMs);
         socket.setHeartbeatTimeout(heartbeatTimeoutMs);
         socket.setHeartbeatTtl(heartbeatTimeoutMs);
-        socket.setMaxMsgSize(maxFrameBytes);
-        socket.setMsgAllocator(new FrameSizeGuard(maxFrameBytes));
+        limitMessageBytes(socket, maxFrameBytes);
         socket.setHandshakeIvl(handshakeIvlMs);
         // Keep frames queued across reconnects. JeroMQ 0.6.0 now and then leaves a fresh outgoing
         // connection unregistered from its selector (jeromq#1022, unmerged): the handshake timer
@@ -134,6 +133,18 @@ public record SocketSettings(
         // frames is accepted before sends are refused; the accounting counts any that never arrive.
         socket.setImmediate(true);
         return socket;
+    }
+
+    /**
+     * Bounds what a peer may send: JeroMQ drops a peer whose message is larger, and the guard makes
+     * an empty message of a size no honest peer sends (JeroMQ 0.6.0 reads a top-bit size as negative
+     * and would let it kill its I/O thread). Both bounds are one: a CURVE server raises it by CURVE's
+     * own bytes per message.
+     */
+    public static void limitMessageBytes(final ZMQ.Socket socket, final int maxMessageBytes)
+    {
+        socket.setMaxMsgSize(maxMessageBytes);
+        socket.setMsgAllocator(new FrameSizeGuard(maxMessageBytes));
     }
 
     /**

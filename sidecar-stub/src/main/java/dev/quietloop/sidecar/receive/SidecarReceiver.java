@@ -14,6 +14,7 @@ import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -64,6 +65,7 @@ public final class SidecarReceiver implements Agent
 
     private final Endpoint endpoint;
     private final SocketSettings settings;
+    private final SocketFactory sockets;
     private final long drainNs;
     private final FaultInjection faults;
     private final SequenceChecker checker;
@@ -131,8 +133,30 @@ public final class SidecarReceiver implements Agent
         final HopLatency endToEnd,
         final long warmupEvents)
     {
+        this(endpoint, settings, SocketFactory.PULL, drainNs, faults, checker, counters, clock, pauseNs, onFinished,
+            endToEnd, warmupEvents);
+    }
+
+    /**
+     * As above, with the socket made by {@code sockets}: a CURVE server's ({@code LinkSecurity.server}).
+     */
+    public SidecarReceiver(
+        final Endpoint endpoint,
+        final SocketSettings settings,
+        final SocketFactory sockets,
+        final long drainNs,
+        final FaultInjection faults,
+        final SequenceChecker checker,
+        final CounterRegistry counters,
+        final NanoClock clock,
+        final LongConsumer pauseNs,
+        final Runnable onFinished,
+        final HopLatency endToEnd,
+        final long warmupEvents)
+    {
         this.endpoint = endpoint;
         this.settings = settings;
+        this.sockets = sockets;
         this.drainNs = drainNs;
         decoder = new FrameDecoder(settings.maxFrameBytes());
         buffer = decoder.buffer();
@@ -187,7 +211,7 @@ public final class SidecarReceiver implements Agent
         final ZContext newContext = newWatch.watch(new ZContext(1));
         try
         {
-            final ZMQ.Socket pull = settings.pull(newContext);
+            final ZMQ.Socket pull = sockets.create(settings, newContext);
             final Endpoint result = SocketSettings.bind(pull, where);
             watch = newWatch;
             context = newContext;
