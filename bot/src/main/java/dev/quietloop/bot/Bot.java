@@ -127,8 +127,8 @@ final class Bot
             if (direct)
             {
                 try (DirectSender sender = DirectSender.connect(context, config.broker(), config.sockets(),
-                    config.security().client(SocketFactory.PUSH),
-                    config.maxFrameBytes(), config.linkWaitMs(), counters, control))
+                    config.security().client(SocketFactory.DEALER),
+                    config.maxFrameBytes(), config.linkWaitMs(), counters, control, config.sourceId(), epoch))
                 {
                     reportLinkWait(config, counters, err);
                     trading = Trading.build(config, control, data, reader, symbols, counters, sender, epoch,
@@ -152,7 +152,7 @@ final class Bot
                 " within " + config.drainTimeoutSeconds() + " s");
         }
 
-        countWhatNoLinkCarried(config, counters, err);
+        countUnacked(config, counters, err);
         final Trader trader = trading.trader();
         final PaperExecution execution = trading.execution();
         final Throwable failure = trader.failure();
@@ -191,7 +191,7 @@ final class Bot
         {
             return ExitCodes.UNDELIVERED;
         }
-        return counters.unsent.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
+        return counters.unsent.get() + counters.unacked.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
     }
 
     /**
@@ -214,7 +214,7 @@ final class Bot
     {
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
         final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
-            config.security().client(SocketFactory.PUSH),
+            config.security().client(SocketFactory.DEALER),
             ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), config.linkWaitMs(), senderIdle,
             SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
         final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
@@ -226,7 +226,14 @@ final class Bot
                 sender.awaitStarted(config.linkWaitMs() + SENDER_START_TIMEOUT_MS);
                 reportLinkWait(config, counters, err);
                 trade(config, control, data, counters, trader);
-                return sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime());
+                if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
+                {
+                    return false;
+                }
+                // Then the broker's word that it took everything, within the same drain; what no
+                // acknowledgement covers by then is counted as unacknowledged.
+                sender.awaitEndOfStreamAcked(control.drainDeadlineNs() - System.nanoTime());
+                return true;
             }
             finally
             {
@@ -277,19 +284,20 @@ final class Bot
     }
 
     /**
-     * Sent means carried to the broker: a link that never came up (no broker, or one that refused
-     * this bot's CURVE key) carried nothing, whatever the socket queued, so those events are unsent, and
-     * the run exits {@link ExitCodes#UNDELIVERED}.
+     * Delivered means acknowledged: the broker says how many of this bot's events it has taken.
+     * What was sent and no acknowledgement covers by the end of the drain (no broker, one that
+     * refused this bot's CURVE key or died, frames still queued at close) is {@code bot.unacked},
+     * and the run exits {@link ExitCodes#UNDELIVERED}.
      */
-    private static void countWhatNoLinkCarried(final BotConfig config, final BotCounters counters, final PrintStream err)
+    private static void countUnacked(final BotConfig config, final BotCounters counters, final PrintStream err)
     {
-        final long queued = counters.eventsSent.get();
-        if ((counters.linkUps.get() == 0 || counters.linkRejected.get() != 0) && queued > 0)
+        final long unacked = counters.eventsSent.get() - counters.eventsAcked.get();
+        if (unacked > 0)
         {
-            counters.unsent.getAndAdd(queued);
-            counters.eventsSent.set(0);
-            err.println(ROLE + ": no link to " + config.broker() + " ever came up: the " + queued +
-                " events queued for it reached nobody, counted in bot.unsent");
+            counters.unacked.set(unacked);
+            err.println(ROLE + ": " + unacked + " events sent to " + config.broker() + " were not acknowledged by it" +
+                (counters.linkUps.get() == 0 ? " (no link to it ever came up)" : "") +
+                ": not proven delivered, counted in bot.unacked");
         }
     }
 

@@ -89,7 +89,7 @@ final class BrokerPipeline implements AutoCloseable
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
         receiver = new IngressReceiver(config.ingest(), settings,
-            config.security().server(SocketFactory.PULL, counters.authRejected()), ring, counters,
+            config.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, counters,
             brokerDwell.isEnabled(), err)
             .onlySource(onlySource);
 

@@ -392,8 +392,8 @@ final class RunCoordinator
         }
         // A PULL sidecar acknowledges nothing: frames sent on a connection that dropped may be lost.
         final long unproven = components.getOrDefault("broker.framesInFlightAtDisconnect", 0L);
-        return components.getOrDefault("bot.unsent", 0L) + undelivered + Math.max(0, missing) + droppedAtBotClose +
-            unproven;
+        return components.getOrDefault("bot.unsent", 0L) + components.getOrDefault("bot.unacked", 0L) +
+            undelivered + Math.max(0, missing) + droppedAtBotClose + unproven;
     }
 
     /**

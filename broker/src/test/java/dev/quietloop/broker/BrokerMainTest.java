@@ -261,7 +261,7 @@ class BrokerMainTest
 
     private ZMQ.Socket connectBot(final Endpoint ingest)
     {
-        final ZMQ.Socket bot = SocketSettings.DEFAULTS.push(context);
+        final ZMQ.Socket bot = SocketSettings.DEFAULTS.dealer(context);
         SocketSettings.connect(bot, ingest);
         return bot;
     }

@@ -202,9 +202,9 @@ class FaultMatrixIT
             hostile(ZmtpPeer.connect(ingest), peer -> peer.random(random, 4_096));
             hostile(ZmtpPeer.connect(ingest), peer -> peer.write(ZmtpPeer.greeting()).random(random, 4_096));
         }
-        final ZmtpPeer topBit = ZmtpPeer.connect(ingest).handshake();
+        final ZmtpPeer topBit = ZmtpPeer.connect(ingest).handshakeAs("DEALER");
         topBit.announce(Long.MIN_VALUE | 1_549_091_498L, new byte[64]).abort();
-        final ZmtpPeer forger = ZmtpPeer.connect(ingest).handshake();
+        final ZmtpPeer forger = ZmtpPeer.connect(ingest).handshakeAs("DEALER");
         for (int i = 0; i < 5; i++)
         {
             forger.message(ForgedFrames.business(99, 1_000_000 + i, 3));

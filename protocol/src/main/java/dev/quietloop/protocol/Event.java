@@ -33,6 +33,8 @@ public final class Event implements BytesMarshallable
     public static final int MIN_ENCODED_BYTES = HEADER_BYTES + 4 + 8 + 1 + 4;
     /** Where the i32 source id sits in an encoded event, after the u8 type. */
     public static final int SOURCE_ID_OFFSET = 1;
+    /** Where the epoch starts in an encoded event: after the type and the source id. */
+    public static final int EPOCH_OFFSET = 5;
 
     private static final int SIGNAL_BODY = 4 + 1 + 4 + 8 + 8;
     private static final int ORDER_BODY = 4 + 8 + 1 + 8 + 8;

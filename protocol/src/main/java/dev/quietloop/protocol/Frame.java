@@ -150,6 +150,13 @@ public final class Frame
         return int32(frame, HEADER_BYTES + LENGTH_PREFIX_BYTES + Event.SOURCE_ID_OFFSET);
     }
 
+    /** The epoch of a frame {@link #validate} found valid: its first event's. */
+    public static long epoch(final byte[] frame)
+    {
+        final int offset = HEADER_BYTES + LENGTH_PREFIX_BYTES + Event.EPOCH_OFFSET;
+        return (int32(frame, offset) & 0xFFFF_FFFFL) | (long)int32(frame, offset + 4) << 32;
+    }
+
     public static int flags(final byte[] frame)
     {
         return frame[FLAGS_OFFSET] & 0xFF;

@@ -44,8 +44,12 @@ public final class BotCounters
     public final AtomicCounter errors;
     /** 1 when the replay started without the broker's handshake: the link wait ran out (sender thread at start). */
     public final AtomicCounter linkWaitTimedOut;
-    /** ZMTP handshakes completed with the broker; none in a run means nothing was carried. */
+    /** ZMTP handshakes completed with the broker. */
     public final AtomicCounter linkUps;
+    /** Business events the broker acknowledged taking: what the bot may call delivered. */
+    public final AtomicCounter eventsAcked;
+    /** Sent but not acknowledged by the end of the drain: not proven delivered (set once, at the end). */
+    public final AtomicCounter unacked;
     /** 1 when the broker refused this bot's CURVE key (the link never came up): the run cannot succeed. */
     public final AtomicCounter linkRejected;
 
@@ -72,6 +76,8 @@ public final class BotCounters
         errors = registry.newCounter("bot.errors");
         linkWaitTimedOut = registry.newCounter("bot.linkWaitTimedOut");
         linkUps = registry.newCounter("bot.linkUps");
+        eventsAcked = registry.newCounter("bot.eventsAcked");
+        unacked = registry.newCounter("bot.unacked");
         linkRejected = registry.newCounter("bot.linkRejected");
         for (final RejectReason reason : RejectReason.values())
         {

@@ -91,6 +91,8 @@ public final class BotReport
             " ringRejected=" + summary.get("bot.ringRejected") +
             " eventsSent=" + summary.get("bot.eventsSent") +
             " unsent=" + summary.get("bot.unsent") +
+            " acked=" + summary.get("bot.eventsAcked") +
+            " unacked=" + summary.get("bot.unacked") +
             " framesSent=" + summary.get("bot.framesSent") +
             (summary.get("bot.partial") != 0 ? " (partial)" : ""));
         final StringBuilder trading = new StringBuilder("bot: orders=" + execution.ordersPlaced() +

@@ -1,5 +1,7 @@
 package dev.quietloop.bot.send;
 
+import java.util.concurrent.locks.LockSupport;
+
 import dev.quietloop.bot.publish.EventSink;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
@@ -40,6 +42,9 @@ public final class DirectSender implements EventSink, AutoCloseable
 {
     /** How long one send may wait for room on the socket. */
     public static final int SEND_TIMEOUT_MS = 100;
+    /** Acknowledgements are read every this many sends: the trading thread owns the socket here. */
+    private static final int ACK_POLL_SENDS = 64;
+    private static final long ACK_WAIT_SLICE_NS = 1_000_000;
 
     private final ZContext context;
     private final ZMQ.Socket socket;
@@ -47,6 +52,8 @@ public final class DirectSender implements EventSink, AutoCloseable
     private final BotCounters counters;
     private final RunControl control;
     private final int lingerMs;
+    private final AckReader acks;
+    private int sendsSinceAckPoll;
 
     private DirectSender(
         final ZContext context,
@@ -54,9 +61,11 @@ public final class DirectSender implements EventSink, AutoCloseable
         final int maxFrameBytes,
         final int lingerMs,
         final BotCounters counters,
-        final RunControl control)
+        final RunControl control,
+        final AckReader acks)
     {
         this.context = context;
+        this.acks = acks;
         this.socket = socket;
         this.encoder = new FrameEncoder(maxFrameBytes);
         this.lingerMs = lingerMs;
@@ -79,7 +88,9 @@ public final class DirectSender implements EventSink, AutoCloseable
         final int maxFrameBytes,
         final long linkWaitMs,
         final BotCounters counters,
-        final RunControl control)
+        final RunControl control,
+        final int sourceId,
+        final long epoch)
     {
         final ZMQ.Socket socket = sockets.create(settings, context);
         try
@@ -91,7 +102,8 @@ public final class DirectSender implements EventSink, AutoCloseable
             socket.close();
             throw ex;
         }
-        return new DirectSender(context, socket, maxFrameBytes, settings.lingerMs(), counters, control);
+        return new DirectSender(context, socket, maxFrameBytes, settings.lingerMs(), counters, control,
+            new AckReader(counters, sourceId, epoch));
     }
 
     /** Sends one business event in a frame of its own, waiting for room. @return false if it timed out. */
@@ -103,6 +115,11 @@ public final class DirectSender implements EventSink, AutoCloseable
         {
             counters.eventsSent.incrementRelease();
             counters.framesSent.incrementRelease();
+            if (++sendsSinceAckPoll == ACK_POLL_SENDS)
+            {
+                sendsSinceAckPoll = 0;
+                acks.poll(socket); // unread, they would fill the socket's queue and the last would be dropped
+            }
             return true;
         }
         counters.unsent.incrementRelease();
@@ -130,6 +147,21 @@ public final class DirectSender implements EventSink, AutoCloseable
     @Override
     public void close()
     {
+        awaitEndOfStreamAcked();
         SocketSettings.close(context, socket, control.closeLingerMs(System.nanoTime(), lingerMs));
+    }
+
+    /** Until the broker acknowledges the end of stream, within what remains of the drain. */
+    private void awaitEndOfStreamAcked()
+    {
+        while (true)
+        {
+            acks.poll(socket);
+            if (acks.isEndOfStreamAcked() || control.isPastDeadline(System.nanoTime()) || !control.isDraining())
+            {
+                return;
+            }
+            LockSupport.parkNanos(ACK_WAIT_SLICE_NS);
+        }
     }
 }

@@ -49,6 +49,8 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final EventPoller.Handler<Event> unsentCounter;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch endOfStreamAcked = new CountDownLatch(1);
+    private final AckReader acks;
     private final HopLatency ringToSend;
     /** When each business event of the pending frame entered the ring, while {@link #ringToSend} is timed. */
     private final long[] pendingRingNs;
@@ -101,6 +103,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         final int timedPerFrame = ringToSend.isEnabled() ? maxFrameBytes / Event.HEADER_BYTES + 1 : 0;
         this.pendingRingNs = new long[timedPerFrame];
         this.pendingSequences = new long[timedPerFrame];
+        this.acks = new AckReader(counters, sourceId, epoch);
         this.heartbeat.type = EventType.HEARTBEAT;
         this.heartbeat.sourceId = sourceId;
         this.heartbeat.epoch = epoch;
@@ -147,7 +150,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     @Override
     public int doWork() throws Exception
     {
-        if (socket == null || endOfStreamSent || gaveUp)
+        if (socket == null || gaveUp)
         {
             return 0;
         }
@@ -156,7 +159,15 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
             gaveUp = true;
             return 0;
         }
-        int workCount = 0;
+        int workCount = acks.poll(socket);
+        if (endOfStreamSent)
+        {
+            if (acks.isEndOfStreamAcked())
+            {
+                endOfStreamAcked.countDown();
+            }
+            return workCount;
+        }
         if (poller.poll(this) == EventPoller.PollState.PROCESSING)
         {
             workCount++;
@@ -230,6 +241,17 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     public boolean awaitFinished(final long timeoutNs) throws InterruptedException
     {
         return finished.await(Math.max(0, timeoutNs), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Waits, after {@link #awaitFinished}, for the broker to acknowledge the end of stream: then it
+     * has taken every event before it, and {@code bot.eventsAcked} says how many.
+     *
+     * @return true if it did within the timeout.
+     */
+    public boolean awaitEndOfStreamAcked(final long timeoutNs) throws InterruptedException
+    {
+        return endOfStreamAcked.await(Math.max(0, timeoutNs), TimeUnit.NANOSECONDS);
     }
 
     public boolean isFinished()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.run.BotCounters;
@@ -17,6 +18,7 @@ import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.testing.AckingRouter;
 import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +45,16 @@ class DirectSenderTest
     @Test
     void shouldSendEachEventInAFrameOfItsOwnThenTheEndOfStreamWithTheEventsSent()
     {
-        final ZMQ.Socket pull = SocketSettings.DEFAULTS.pull(context);
-        pull.setReceiveTimeOut(10_000);
-        final Endpoint endpoint = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final ZMQ.Socket router = SocketSettings.DEFAULTS.router(context);
+        router.setReceiveTimeOut(10_000);
+        final Endpoint endpoint = SocketSettings.bind(router, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final AckingRouter broker = new AckingRouter(router);
         final List<Integer> eventsPerFrame = new ArrayList<>();
         final List<Event> received = new ArrayList<>();
 
         try (DirectSender sender =
-            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, SocketFactory.PUSH, Frame.MIN_FRAME_BYTES + 256, 30_000,
-                counters, control))
+            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, SocketFactory.DEALER, Frame.MIN_FRAME_BYTES + 256, 30_000,
+                counters, control, SOURCE_ID, EPOCH))
         {
             final EventPublisher publisher =
                 new EventPublisher(sender, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
@@ -65,9 +68,10 @@ class DirectSenderTest
             final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
             while (received.isEmpty() || received.get(received.size() - 1).type != EventType.END_OF_STREAM)
             {
-                final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+                final int length = broker.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
                 eventsPerFrame.add(decoder.decode(length, event -> received.add(new Event().copyFrom(event))));
             }
+            control.beginDrain(System.nanoTime() + TimeUnit.SECONDS.toNanos(30)); // close waits for the last acknowledgement
         }
 
         assertEquals(List.of(1, 1, 1, 1, 1, 1), eventsPerFrame, "one event a frame, the end of stream's own");
@@ -81,6 +85,7 @@ class DirectSenderTest
         assertEquals(0, counters.unsent.get());
         assertEquals(0, counters.heartbeatsSent.get(), "the naive baseline sends no heartbeats");
         assertEquals(0, counters.linkWaitTimedOut.get(), "the replay began once the broker had handshaken");
+        assertEquals(5, counters.eventsAcked.get(), "the broker acknowledged every event, end of stream included");
     }
 
     @Test
@@ -90,8 +95,8 @@ class DirectSenderTest
         final SocketSettings oneFrame = SocketSettings.DEFAULTS.withHighWaterMark(1).withLingerMs(0);
 
         try (DirectSender sender =
-            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, SocketFactory.PUSH, Frame.MIN_FRAME_BYTES + 256, 100,
-                counters, control))
+            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, SocketFactory.DEALER, Frame.MIN_FRAME_BYTES + 256, 100,
+                counters, control, SOURCE_ID, EPOCH))
         {
             final EventPublisher publisher =
                 new EventPublisher(sender, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);

@@ -22,6 +22,7 @@ import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.testing.AckingRouter;
 import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.SleepingIdleStrategy;
@@ -52,16 +53,17 @@ class EventSenderTest
     private final FrameDecoder decoder = new FrameDecoder(Frame.MAX_FRAME_BYTES);
     private long nowNs = 1_000;
     private ZContext context;
-    private ZMQ.Socket pull;
+    private AckingRouter broker;
     private Endpoint endpoint;
 
     @BeforeEach
     void bindPull()
     {
         context = new ZContext(1);
-        pull = SocketSettings.DEFAULTS.pull(context);
-        pull.setReceiveTimeOut(10_000);
-        endpoint = SocketSettings.bind(pull, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final ZMQ.Socket router = SocketSettings.DEFAULTS.router(context);
+        router.setReceiveTimeOut(10_000);
+        endpoint = SocketSettings.bind(router, Endpoint.loopback(Endpoint.EPHEMERAL));
+        broker = new AckingRouter(router);
     }
 
     @AfterEach
@@ -142,7 +144,7 @@ class EventSenderTest
         int frames = 0;
         while (control.isEmpty())
         {
-            final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+            final int length = broker.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
             frames++;
             assertTrue(decoder.decode(length, event -> (EventType.isControl(event.type) ? control : business)
                 .add(new Event().copyFrom(event))) > 0);
@@ -164,6 +166,13 @@ class EventSenderTest
         assertEquals(EVENTS, counters.eventsSent.get());
         assertEquals(frames, counters.framesSent.get());
         assertEquals(0, counters.unsent.get());
+        for (int i = 0; i < 10_000 && !sender.awaitEndOfStreamAcked(0); i++)
+        {
+            sender.doWork(); // reads the broker's acknowledgements
+            Thread.sleep(1);
+        }
+        assertTrue(sender.awaitEndOfStreamAcked(0), "the broker acknowledged the end of stream");
+        assertEquals(EVENTS, counters.eventsAcked.get(), "and every event before it");
         sender.onClose();
     }
 
@@ -187,7 +196,7 @@ class EventSenderTest
         assertEquals(0, sender.doWork(), "the next heartbeat is an interval away");
 
         final List<Event> received = new ArrayList<>();
-        final int length = pull.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
+        final int length = broker.recv(decoder.buffer(), 0, decoder.buffer().length, 0);
         assertTrue(Frame.isControl(decoder.buffer()));
         decoder.decode(length, event -> received.add(new Event().copyFrom(event)));
         assertEquals(EventType.HEARTBEAT, received.get(0).type);
@@ -239,7 +248,7 @@ class EventSenderTest
     void shouldStartWithoutTheLinkAndSayItWhenNoBrokerHandshakesInTime() throws Exception
     {
         final EventSender sender = new EventSender(context, LoopbackPorts.unused(), SocketSettings.DEFAULTS,
-            SocketFactory.PUSH, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 200,
+            SocketFactory.DEALER, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 200,
             new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control, SOURCE_ID,
             EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
@@ -253,7 +262,7 @@ class EventSenderTest
     void shouldStartOnceTheBrokerHasHandshaken() throws Exception
     {
         final EventSender sender = new EventSender(context, endpoint, SocketSettings.DEFAULTS,
-            SocketFactory.PUSH, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 30_000,
+            SocketFactory.DEALER, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 30_000,
             new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control, SOURCE_ID,
             EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
@@ -264,7 +273,7 @@ class EventSenderTest
 
         assertEquals(0, counters.linkWaitTimedOut.get());
         assertEquals(1, counters.eventsSent.get());
-        assertNotNull(pull.recv(), "the frame sent once linked");
+        assertNotNull(broker.recv(), "the frame sent once linked");
         sender.onClose();
     }
 
@@ -285,7 +294,7 @@ class EventSenderTest
         final SocketSettings settings,
         final HopLatency ringToSend)
     {
-        return new EventSender(context, broker, settings, SocketFactory.PUSH, ring.poller(), maxFrameBytes,
+        return new EventSender(context, broker, settings, SocketFactory.DEALER, ring.poller(), maxFrameBytes,
             HEARTBEAT_NS, NO_LINK_WAIT, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs,
             counters, control,
             SOURCE_ID, EPOCH, ringToSend);

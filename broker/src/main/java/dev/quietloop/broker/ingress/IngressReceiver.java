@@ -20,10 +20,12 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Owns the ingest PULL socket: binds it on its own thread, then moves frames into the broker
+ * Owns the ingest ROUTER socket: binds it on its own thread, then moves frames into the broker
  * ring, reading only their headers. It receives a frame only when the ring has a free slot, so
  * a slow sidecar pushes back through the sockets to the bots instead of losing frames here.
- * While {@code brokerDwell} is timed, it stamps each frame with the time it came off the socket.
+ * Each bot learns what was taken from the acknowledgements it gets back on its connection
+ * ({@link SourceAcks}). While {@code brokerDwell} is timed, it stamps each frame with the time it
+ * came off the socket.
  * <p>
  * Whatever arrives is untrusted: a frame is counted and published only once {@link Frame#validate}
  * passes it, and each refused frame is counted by its reason. When JeroMQ's I/O thread fails (a
@@ -52,6 +54,8 @@ public final class IngressReceiver implements Agent
     private final boolean stampReceipt;
     private final PrintStream err;
     private int onlySource = ANY_SOURCE;
+    private final byte[] identity = new byte[SourceAcks.MAX_IDENTITY_BYTES + 1];
+    private final SourceAcks acks;
     /** Watches the current context only: a context being closed may still report, and must not count again. */
     private volatile TransportWatch watch = new TransportWatch();
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
@@ -96,6 +100,7 @@ public final class IngressReceiver implements Agent
         // frame that fills the extra byte is known too large instead of being cut down to a valid one.
         this.staging = new FrameSlot(slotCapacity + 1);
         this.stampReceipt = stampReceipt;
+        this.acks = new SourceAcks(counters.acksSent());
     }
 
     /**
@@ -123,18 +128,18 @@ public final class IngressReceiver implements Agent
         }
     }
 
-    /** Binds a new, watched context's PULL; a context whose bind fails is closed at once. */
+    /** Binds a new, watched context's ROUTER; a context whose bind fails is closed at once. */
     private Endpoint open(final Endpoint where)
     {
         final TransportWatch newWatch = new TransportWatch();
         final ZContext newContext = newWatch.watch(new ZContext(1));
         try
         {
-            final ZMQ.Socket pull = sockets.create(settings, newContext);
-            final Endpoint result = SocketSettings.bind(pull, where);
+            final ZMQ.Socket router = sockets.create(settings, newContext);
+            final Endpoint result = SocketSettings.bind(router, where);
             watch = newWatch;
             context = newContext;
-            socket = pull;
+            socket = router;
             return result;
         }
         catch (final RuntimeException ex)
@@ -158,22 +163,44 @@ public final class IngressReceiver implements Agent
         }
         final byte[] buffer = staging.bytes();
         final int capacity = buffer.length;
+        final long nowNs = System.nanoTime();
         int frames = 0;
         while (frames < FRAMES_PER_CYCLE && ring.hasAvailableCapacity(1))
         {
-            final int length = socket.recv(buffer, 0, capacity, ZMQ.DONTWAIT);
-            if (length < 0)
+            // A ROUTER hands each message over with the identity of the connection it came by first.
+            final int identityLength = socket.recv(identity, 0, identity.length, ZMQ.DONTWAIT);
+            if (identityLength < 0)
             {
                 break;
             }
-            onFrame(length, stampReceipt ? System.nanoTime() : 0);
+            final int length = socket.hasReceiveMore() ? socket.recv(buffer, 0, capacity, ZMQ.DONTWAIT) : -1;
+            if (socket.hasReceiveMore() || length < 0)
+            {
+                rejectMultipart();
+            }
+            else
+            {
+                onFrame(identityLength, length, stampReceipt ? System.nanoTime() : 0, nowNs);
+            }
             frames++;
         }
+        acks.flushQuiet(socket, nowNs);
         return frames;
     }
 
+    /** A frame is one ZeroMQ message part; a message of more parts (or none) is refused whole. */
+    private void rejectMultipart()
+    {
+        while (socket.hasReceiveMore())
+        {
+            socket.recv(staging.bytes(), 0, staging.bytes().length, ZMQ.DONTWAIT);
+        }
+        counters.rejected(Frame.REJECTED_BAD_HEADER).incrementRelease();
+        counters.badFrames().incrementRelease();
+    }
+
     /** @param receivedNs when the frame came off the socket, for the forwarder's {@code brokerDwell} hop; or 0 */
-    private void onFrame(final int length, final long receivedNs)
+    private void onFrame(final int identityLength, final int length, final long receivedNs, final long nowNs)
     {
         final byte[] buffer = staging.bytes();
         final int result = length > slotCapacity ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
@@ -201,6 +228,9 @@ public final class IngressReceiver implements Agent
         }
         staging.set(length, businessEvents, receivedNs);
         ring.publishEvent(FrameSlot.COPY, staging); // a slot is free: checked before receiving
+        // Taken: in the ring, from where it is forwarded or counted as undelivered. Tell its bot.
+        acks.taken(socket, identity, identityLength, Frame.sourceId(buffer), Frame.epoch(buffer), businessEvents,
+            Frame.isEndOfStream(buffer), nowNs);
     }
 
     /**

@@ -93,6 +93,13 @@ public final class SummaryText
             final long sent = s.getOrDefault("bot.eventsSent", 0L);
             lines.add(row(INDENT + "bot", "produced " + produced + " = ring rejected " + rejected + " + sent " + sent +
                 (unsent > 0 ? " + unsent " + unsent : "") + verdict(produced == rejected + sent + unsent)));
+            if (s.containsKey("bot.eventsAcked"))
+            {
+                final long acked = s.get("bot.eventsAcked");
+                final long unacked = s.getOrDefault("bot.unacked", 0L);
+                lines.add(row(INDENT + "acked", "sent " + sent + " = acknowledged by the broker " + acked +
+                    " + unacknowledged " + unacked + verdict(sent == acked + unacked)));
+            }
         }
         if (null == received)
         {

@@ -31,6 +31,7 @@ public final class BrokerCounters
     private final AtomicCounter[] rejected = new AtomicCounter[Frame.VALIDATION_RESULTS];
     private final AtomicCounter ingressRestarts;
     private final AtomicCounter authRejected;
+    private final AtomicCounter acksSent;
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -60,6 +61,7 @@ public final class BrokerCounters
         }
         ingressRestarts = registry.newCounter("broker.ingressRestarts");
         authRejected = registry.newCounter("broker.authRejected");
+        acksSent = registry.newCounter("broker.acksSent");
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
@@ -111,6 +113,12 @@ public final class BrokerCounters
     public AtomicCounter framesInFlightAtDisconnect()
     {
         return framesInFlightAtDisconnect;
+    }
+
+    /** Acknowledgements sent back to the bots: what each bot may count as delivered. */
+    public AtomicCounter acksSent()
+    {
+        return acksSent;
     }
 
     public AtomicCounter framesForwarded()

@@ -46,7 +46,7 @@ class IngressFuzzTest
     private final Sequence consumed = new Sequence();
     private final RingBuffer<FrameSlot> ring = BrokerRing.create(1024, Frame.DEFAULT_MAX_FRAME_BYTES);
     private final IngressReceiver receiver = new IngressReceiver(
-        Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.PULL, ring, counters, false);
+        Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, false);
     private Endpoint ingest;
 
     @BeforeEach
@@ -76,7 +76,7 @@ class IngressFuzzTest
         {
             for (final long size : sizes)
             {
-                peers.add(ZmtpPeer.connect(ingest).handshake().announce(size, new byte[0]));
+                peers.add(ZmtpPeer.connect(ingest).handshakeAs("DEALER").announce(size, new byte[0]));
             }
         }
         final int announced = REPEATS * sizes.length;
@@ -96,7 +96,7 @@ class IngressFuzzTest
         {
             try (ZmtpPeer peer = ZmtpPeer.connect(ingest))
             {
-                peer.handshake().announce(0x5C5C_5C5CL, new byte[4096]).announce(3L << 30, new byte[4096]);
+                peer.handshakeAs("DEALER").announce(0x5C5C_5C5CL, new byte[4096]).announce(3L << 30, new byte[4096]);
             }
         }
 
@@ -110,7 +110,7 @@ class IngressFuzzTest
     {
         final Random random = new Random(SEED);
         final int frames = 200;
-        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshake())
+        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshakeAs("DEALER"))
         {
             for (int i = 0; i < frames; i++)
             {
@@ -133,7 +133,7 @@ class IngressFuzzTest
     {
         final List<Forged> forged = ForgedFrames.all();
         final long[] expected = new long[Frame.VALIDATION_RESULTS];
-        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshake())
+        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshakeAs("DEALER"))
         {
             for (int i = 0; i < REPEATS; i++)
             {
@@ -161,7 +161,7 @@ class IngressFuzzTest
     void shouldCountFramesLargerThanTheRingSlotAsTooLarge()
     {
         final byte[] large = new byte[Frame.DEFAULT_MAX_FRAME_BYTES + 1];
-        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshake())
+        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshakeAs("DEALER"))
         {
             peer.message(large).message(large);
             receiveUntil(() -> counters.badFrames().get() >= 2);
@@ -193,7 +193,7 @@ class IngressFuzzTest
             }
             step();
         }
-        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshake())
+        try (ZmtpPeer peer = ZmtpPeer.connect(ingest).handshakeAs("DEALER"))
         {
             for (int i = 0; i < 20; i++)
             {
@@ -215,7 +215,7 @@ class IngressFuzzTest
         final int eventsPerFrame = 5;
         try (ZContext context = new ZContext(1))
         {
-            final ZMQ.Socket bot = SocketSettings.DEFAULTS.push(context);
+            final ZMQ.Socket bot = SocketSettings.DEFAULTS.dealer(context);
             SocketSettings.connect(bot, ingest);
             for (int i = 0; i < frames; i++)
             {

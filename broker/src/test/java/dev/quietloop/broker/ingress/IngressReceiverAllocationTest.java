@@ -57,7 +57,7 @@ class IngressReceiverAllocationTest
     private final RingBuffer<FrameSlot> ring = BrokerRing.create(RING_SIZE, Frame.DEFAULT_MAX_FRAME_BYTES);
     private final Sequence consumed = new Sequence();
     private final ZContext botContext = new ZContext(1);
-    private final CountingSocketFactory ingestSockets = new CountingSocketFactory(SocketFactory.PULL);
+    private final CountingSocketFactory ingestSockets = new CountingSocketFactory(SocketFactory.ROUTER);
     private final IngressReceiver receiver = new IngressReceiver(
         Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, ingestSockets, ring, counters, true);
     private CountingSocket bot;
@@ -76,7 +76,7 @@ class IngressReceiverAllocationTest
         ring.addGatingSequences(consumed); // the test consumes every slot as soon as it is published
         receiver.onStart();
         final CountingSocket ingest = ingestSockets.socket();
-        bot = new CountingSocket(SocketSettings.DEFAULTS.push(botContext));
+        bot = new CountingSocket(SocketSettings.DEFAULTS.dealer(botContext));
         SocketSettings.connect(bot, receiver.awaitBound(1_000));
 
         final long bytes = Allocations.fewestBytesOutside(this::pushAndReceive, ATTEMPTS, ingest, bot);

@@ -2,10 +2,12 @@ package dev.quietloop.broker.ingress;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
@@ -13,12 +15,13 @@ import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.broker.ring.TestFrames;
+import dev.quietloop.protocol.Ack;
+import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
-import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.testing.ForgedFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,11 +49,11 @@ class IngressReceiverTest
         ring = BrokerRing.create(ringSize, Frame.DEFAULT_MAX_FRAME_BYTES);
         ring.addGatingSequences(consumed); // a consumer that moves only when the test says so
         receiver = new IngressReceiver(
-            Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.PULL, ring, counters, true);
+            Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, true);
         botContext = new ZContext(1);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(1_000);
-        bot = SocketSettings.DEFAULTS.push(botContext);
+        bot = SocketSettings.DEFAULTS.dealer(botContext);
         SocketSettings.connect(bot, bound);
     }
 
@@ -86,6 +89,46 @@ class IngressReceiverTest
         assertEquals(1, counters.framesReceived().get());
         assertEquals(3, counters.eventsReceived().get(), "only the launched bot's events count");
         assertEquals(0, counters.endOfStreams().get(), "a forged end of stream ends nothing");
+    }
+
+    @Test
+    void shouldAcknowledgeWhatItTookToTheBotAtItsEndOfStream()
+    {
+        send(TestFrames.business(3));
+        send(TestFrames.business(4));
+        send(TestFrames.endOfStream());
+        receiveUntilFrames(3);
+
+        final byte[] ack = new byte[Ack.BYTES];
+        bot.setReceiveTimeOut(10_000);
+        assertEquals(Ack.BYTES, bot.recv(ack, 0, ack.length, 0), "the end of stream is acknowledged at once");
+        assertTrue(Ack.isValid(ack, Ack.BYTES));
+        assertEquals(1, Ack.sourceId(ack));
+        assertEquals(7, Ack.epoch(ack));
+        assertEquals(7, Ack.eventsTaken(ack), "every business event before it");
+        assertEquals(3, Ack.framesTaken(ack));
+        assertTrue(Ack.endOfStream(ack));
+        assertEquals(1, counters.acksSent().get());
+    }
+
+    @Test
+    void shouldAcknowledgeAQuietSourcesLastFramesAndNothingItRefused() throws Exception
+    {
+        receiver.onlySource(1);
+        send(ForgedFrames.business(2, 1, 5)); // refused: not acknowledged to anyone
+        send(TestFrames.business(2));
+        receiveUntilFrames(2);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(SourceAcks.ACK_AFTER_NS) + 1);
+        receiver.doWork(); // the source has been quiet: its frame is acknowledged
+
+        final byte[] ack = new byte[Ack.BYTES];
+        bot.setReceiveTimeOut(10_000);
+        assertEquals(Ack.BYTES, bot.recv(ack, 0, ack.length, 0));
+        assertEquals(2, Ack.eventsTaken(ack));
+        assertEquals(1, Ack.framesTaken(ack));
+        assertFalse(Ack.endOfStream(ack));
+        bot.setReceiveTimeOut(0);
+        assertEquals(-1, bot.recv(ack, 0, ack.length, 0), "one acknowledgement, none for the refused frame");
     }
 
     @Test
@@ -166,7 +209,7 @@ class IngressReceiverTest
             final ZMQ.Socket holder = SocketSettings.DEFAULTS.pull(context);
             final Endpoint held = SocketSettings.bind(holder, Endpoint.loopback(Endpoint.EPHEMERAL));
             final IngressReceiver second = new IngressReceiver(
-                held, SocketSettings.DEFAULTS, SocketFactory.PULL, ring, counters, false);
+                held, SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, false);
             second.onStart();
             final ConfigException ex = assertThrows(ConfigException.class, () -> second.awaitBound(1_000));
             assertTrue(ex.getMessage().contains("cannot bind " + held), ex.getMessage());

@@ -115,7 +115,7 @@ class IngressRestartTest
         ring.addGatingSequences(consumed);
         final SocketFactory poisoned = (settings, context) ->
         {
-            final ZMQ.Socket socket = SocketFactory.PULL.create(settings, context);
+            final ZMQ.Socket socket = SocketFactory.ROUTER.create(settings, context);
             socket.setMsgAllocator(size ->
             {
                 if (size == POISON_BYTES)
@@ -137,7 +137,7 @@ class IngressRestartTest
         final long before = counters.framesReceived().get();
         try (ZContext context = new ZContext(1))
         {
-            final ZMQ.Socket bot = SocketSettings.DEFAULTS.push(context);
+            final ZMQ.Socket bot = SocketSettings.DEFAULTS.dealer(context);
             SocketSettings.connect(bot, ingest);
             for (int i = 0; i < frames; i++)
             {
@@ -153,7 +153,7 @@ class IngressRestartTest
     {
         try (ZContext context = new ZContext(1))
         {
-            final ZMQ.Socket bot = SocketSettings.DEFAULTS.push(context);
+            final ZMQ.Socket bot = SocketSettings.DEFAULTS.dealer(context);
             SocketSettings.connect(bot, ingest);
             assertTrue(TestFrames.until(() -> bot.send(new byte[POISON_BYTES], 0, POISON_BYTES, ZMQ.DONTWAIT), () -> { }));
             context.setLinger(1_000);

@@ -113,6 +113,34 @@ public record SocketSettings(
         return socket;
     }
 
+    /**
+     * The bot's socket: a DEALER sends like a PUSH (fire and forget, queued up to the high-water
+     * mark) and also takes the broker's acknowledgements back on the same connection.
+     */
+    public ZMQ.Socket dealer(final ZContext context)
+    {
+        final ZMQ.Socket socket = configure(context.createSocket(SocketType.DEALER));
+        if (kernelBufferBytes > 0)
+        {
+            socket.setSendBufferSize(kernelBufferBytes);
+        }
+        return socket;
+    }
+
+    /**
+     * The broker's ingest: a ROUTER receives like a PULL, each frame with the identity of the
+     * connection it came by, to which the acknowledgement goes back. Only SO_RCVBUF, as for a PULL.
+     */
+    public ZMQ.Socket router(final ZContext context)
+    {
+        final ZMQ.Socket socket = configure(context.createSocket(SocketType.ROUTER));
+        if (kernelBufferBytes > 0)
+        {
+            socket.setReceiveBufferSize(kernelBufferBytes);
+        }
+        return socket;
+    }
+
     private ZMQ.Socket configure(final ZMQ.Socket socket)
     {
         socket.setLinger(lingerMs);

@@ -63,15 +63,21 @@ public final class ZmtpPeer implements AutoCloseable
     }
 
     /**
-     * Greeting and READY as a PUSH, each after the server's: what the PULL needs before it takes this
+     * Greeting and READY as a PUSH, each after the server's: what a PULL needs before it takes this
      * peer's messages. A message sent before the server's READY would be taken as a second command.
      */
     public ZmtpPeer handshake()
     {
+        return handshakeAs("PUSH");
+    }
+
+    /** The handshake as a peer of {@code socketType}: DEALER for the broker's ingest, PUSH for a sidecar. */
+    public ZmtpPeer handshakeAs(final String socketType)
+    {
         write(greeting());
         read(GREETING_BYTES);
         final byte[] name = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
-        final byte[] value = "PUSH".getBytes(StandardCharsets.US_ASCII);
+        final byte[] value = socketType.getBytes(StandardCharsets.US_ASCII);
         final ByteBuffer ready = ByteBuffer.allocate(1 + 5 + 1 + name.length + 4 + value.length);
         ready.put((byte)5).put("READY".getBytes(StandardCharsets.US_ASCII));
         ready.put((byte)name.length).put(name).putInt(value.length).put(value);

@@ -1,0 +1,146 @@
+package dev.quietloop.broker.ingress;
+
+import dev.quietloop.protocol.Ack;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.zeromq.ZMQ;
+
+/**
+ * What the ingest has taken from each source, and the acknowledgements that tell each bot so, on
+ * the connection its frames came by. An acknowledgement goes every {@link #FRAMES_PER_ACK} frames,
+ * when a source has been quiet for {@link #ACK_AFTER_NS} with frames not yet acknowledged, and at
+ * once for an end of stream. The counts are cumulative, so one that is lost is made good by the
+ * next. Used on the receiver thread only, which owns the socket; no allocation but for a source's
+ * first frame.
+ */
+final class SourceAcks
+{
+    /** A busy source is acknowledged this often, in frames. */
+    static final int FRAMES_PER_ACK = 32;
+    /** A quiet source's last frames are acknowledged this long after it fell quiet. */
+    static final long ACK_AFTER_NS = 2_000_000;
+    /** Sources beyond this many are taken but not acknowledged: their bots count their events as unacknowledged. */
+    static final int MAX_SOURCES = 256;
+    /** The longest connection identity kept for a reply; ZMTP bounds an identity at 255 bytes. */
+    static final int MAX_IDENTITY_BYTES = 255;
+
+    private final Source[] sources = new Source[MAX_SOURCES];
+    private final byte[] ack = new byte[Ack.BYTES];
+    private final AtomicCounter acksSent;
+    private int count;
+
+    SourceAcks(final AtomicCounter acksSent)
+    {
+        this.acksSent = acksSent;
+    }
+
+    /**
+     * Records a frame taken from {@code identity}'s connection, and acknowledges it when due.
+     *
+     * @param events its business events, 0 for a control frame
+     */
+    void taken(
+        final ZMQ.Socket socket,
+        final byte[] identity,
+        final int identityLength,
+        final int sourceId,
+        final long epoch,
+        final int events,
+        final boolean endOfStream,
+        final long nowNs)
+    {
+        final Source source = find(sourceId, epoch);
+        if (null == source)
+        {
+            return;
+        }
+        source.events += events;
+        source.frames++;
+        source.pending++;
+        source.endOfStream |= endOfStream;
+        source.lastFrameNs = nowNs;
+        System.arraycopy(identity, 0, source.identity, 0, identityLength);
+        source.identityLength = identityLength;
+        if (endOfStream || source.pending >= FRAMES_PER_ACK)
+        {
+            send(socket, source);
+        }
+    }
+
+    /** Acknowledges every source that fell quiet with frames not yet acknowledged. */
+    void flushQuiet(final ZMQ.Socket socket, final long nowNs)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final Source source = sources[i];
+            if (source.pending > 0 && nowNs - source.lastFrameNs >= ACK_AFTER_NS)
+            {
+                send(socket, source);
+            }
+        }
+    }
+
+    private void send(final ZMQ.Socket socket, final Source source)
+    {
+        Ack.encode(ack, source.sourceId, source.epoch, source.events, source.frames, source.endOfStream);
+        // A ROUTER drops what it cannot route (the connection is gone, or its queue is full): the
+        // next acknowledgement, cumulative, makes good for it.
+        if (socket.send(source.identity, 0, source.identityLength, ZMQ.SNDMORE | ZMQ.DONTWAIT) &&
+            socket.send(ack, 0, Ack.BYTES, ZMQ.DONTWAIT))
+        {
+            acksSent.incrementRelease();
+        }
+        source.pending = 0;
+    }
+
+    /** The source's record, made on its first frame; a new epoch of a known source starts it again. */
+    private Source find(final int sourceId, final long epoch)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final Source source = sources[i];
+            if (source.sourceId == sourceId)
+            {
+                if (source.epoch != epoch)
+                {
+                    source.restart(epoch);
+                }
+                return source;
+            }
+        }
+        if (count == MAX_SOURCES)
+        {
+            return null;
+        }
+        final Source source = new Source(sourceId);
+        source.restart(epoch);
+        sources[count++] = source;
+        return source;
+    }
+
+    private static final class Source
+    {
+        final int sourceId;
+        final byte[] identity = new byte[MAX_IDENTITY_BYTES];
+        int identityLength;
+        long epoch;
+        long events;
+        long frames;
+        long pending;
+        long lastFrameNs;
+        boolean endOfStream;
+
+        Source(final int sourceId)
+        {
+            this.sourceId = sourceId;
+        }
+
+        void restart(final long newEpoch)
+        {
+            epoch = newEpoch;
+            events = 0;
+            frames = 0;
+            pending = 0;
+            endOfStream = false;
+        }
+    }
+}
