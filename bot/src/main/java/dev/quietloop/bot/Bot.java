@@ -27,6 +27,7 @@ import dev.quietloop.bot.trade.TradingContext;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketFactory;
+import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.ConfigYaml;
@@ -126,7 +127,7 @@ final class Bot
         {
             if (direct)
             {
-                try (DirectSender sender = DirectSender.connect(context, config.broker(), config.sockets(),
+                try (DirectSender sender = DirectSender.connect(context, config.broker(), linkSockets(config),
                     config.security().client(SocketFactory.DEALER),
                     config.maxFrameBytes(), config.linkWaitMs(), counters, control, config.sourceId(), epoch))
                 {
@@ -213,7 +214,7 @@ final class Bot
         final Trader trader) throws InterruptedException
     {
         final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
-        final EventSender sender = new EventSender(context, config.broker(), config.sockets(),
+        final EventSender sender = new EventSender(context, config.broker(), linkSockets(config),
             config.security().client(SocketFactory.DEALER),
             ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), config.linkWaitMs(), senderIdle,
             SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
@@ -299,6 +300,23 @@ final class Bot
                 (counters.linkUps.get() == 0 ? " (no link to it ever came up)" : "") +
                 ": not proven delivered, counted in bot.unacked");
         }
+    }
+
+    /**
+     * The socket options of the link to the broker. Under CURVE, JeroMQ's I/O thread encrypts what
+     * the sender handed over, in pure Java and seconds behind it on a loaded or cold machine; a close
+     * with the default linger (1 s) would drop the tail still queued. So a CURVE link lingers up to
+     * the drain timeout, which bounds the end of the run anyway; close returns as soon as all is out.
+     */
+    private static SocketSettings linkSockets(final BotConfig config)
+    {
+        final SocketSettings sockets = config.sockets();
+        if (!config.security().isCurve())
+        {
+            return sockets;
+        }
+        final long drainMs = TimeUnit.NANOSECONDS.toMillis(config.drainTimeoutNs());
+        return sockets.withLingerMs((int)Math.min(Integer.MAX_VALUE, Math.max(sockets.lingerMs(), drainMs)));
     }
 
     /** Says so when the replay is about to start without the broker's handshake. */

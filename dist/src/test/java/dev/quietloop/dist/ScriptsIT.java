@@ -19,6 +19,7 @@ import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.dist.Script.Result;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +46,9 @@ class ScriptsIT
         final Result result = runBot("--run-id", "script", "--reports", dir.resolve("reports").toString(),
             "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff");
 
-        assertEquals(ExitCodes.OK, result.exit, result.output);
+        assertEquals(ExitCodes.OK, result.exit(), result.output());
         final Path run = dir.resolve("reports/script");
-        assertTrue(result.output.contains(run.toString()), result.output);
+        assertTrue(result.output().contains(run.toString()), result.output());
         final Map<String, Long> summary = SummaryJson.read(run.resolve("summary.json"));
         assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"));
     }
@@ -59,7 +60,7 @@ class ScriptsIT
             "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--drain-timeout", "1",
             "--stub-arg=--exit-after=2");
 
-        assertEquals(ExitCodes.UNDELIVERED, result.exit, result.output);
+        assertEquals(ExitCodes.UNDELIVERED, result.exit(), result.output());
         final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/dead/summary.json"));
         final long undelivered = summary.get("broker.undelivered");
         final long missing = summary.get("run.missingAtSidecar");
@@ -113,7 +114,7 @@ class ScriptsIT
             running.set(false);
             sidecar.join(10_000);
 
-            assertEquals(ExitCodes.OK, result.exit, result.output);
+            assertEquals(ExitCodes.OK, result.exit(), result.output());
             final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/external/summary.json"));
             assertEquals(summary.get("bot.eventsProduced"), businessEvents.get());
             assertEquals(1, endsOfStream.get());
@@ -144,10 +145,10 @@ class ScriptsIT
             "--reports", dir.resolve("reports").toString(), "--ingest", "tcp://127.0.0.1:0",
             "--bot-arg=--idle-trading=backoff");
 
-        assertEquals(ExitCodes.OK, result.exit, result.output);
-        assertTrue(result.output.contains("as binance-bookticker (gzip), 1 symbol, 1 malformed rows skipped"),
-            result.output);
-        assertTrue(result.output.contains("bot: progress "), "a two-second replay prints progress:\n" + result.output);
+        assertEquals(ExitCodes.OK, result.exit(), result.output());
+        assertTrue(result.output().contains("as binance-bookticker (gzip), 1 symbol, 1 malformed rows skipped"),
+            result.output());
+        assertTrue(result.output().contains("bot: progress "), "a two-second replay prints progress:\n" + result.output());
         final Map<String, Long> summary = SummaryJson.read(dir.resolve("reports/binance/summary.json"));
         assertEquals(rows, summary.get("bot.ticks"));
         assertEquals(1, summary.get("bot.rejected.notFinite"));
@@ -177,9 +178,9 @@ class ScriptsIT
     {
         final Result result = runBot("--help");
 
-        assertEquals(ExitCodes.OK, result.exit);
-        assertTrue(result.output.contains("--drain-timeout"), result.output);
-        assertTrue(result.output.contains("--sidecar"), result.output);
+        assertEquals(ExitCodes.OK, result.exit());
+        assertTrue(result.output().contains("--drain-timeout"), result.output());
+        assertTrue(result.output().contains("--sidecar"), result.output());
     }
 
     @Test
@@ -218,7 +219,7 @@ class ScriptsIT
             final Result result = runBot("--ingest", endpoint, "--reports", dir.resolve("reports").toString());
 
             assertOneLineError(result, endpoint);
-            assertTrue(result.output.contains("in use"), result.output);
+            assertTrue(result.output().contains("in use"), result.output());
         }
     }
 
@@ -228,20 +229,20 @@ class ScriptsIT
         final Path a = dir.resolve("a.csv");
         final Path b = dir.resolve("b.csv");
 
-        assertEquals(0, script("gen-market-data.sh", "--ticks", "2000", "--seed", "7", "--out", a.toString()).exit);
-        assertEquals(0, script("gen-market-data.sh", "--ticks", "2000", "--seed", "7", "--out", b.toString()).exit);
+        assertEquals(0, script("gen-market-data.sh", "--ticks", "2000", "--seed", "7", "--out", a.toString()).exit());
+        assertEquals(0, script("gen-market-data.sh", "--ticks", "2000", "--seed", "7", "--out", b.toString()).exit());
 
         assertEquals(-1L, Files.mismatch(a, b));
         assertEquals(2001, Files.readAllLines(a).size(), "a header and one line per tick");
     }
 
-    private static void assertOneLineError(final Result result, final String named)
+    static void assertOneLineError(final Result result, final String named)
     {
-        assertEquals(ExitCodes.USAGE, result.exit, result.output);
-        final List<String> lines = result.output.lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), "one line of error, got:\n" + result.output);
+        assertEquals(ExitCodes.USAGE, result.exit(), result.output());
+        final List<String> lines = result.output().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line of error, got:\n" + result.output());
         assertTrue(lines.get(0).contains(named), lines.get(0));
-        assertTrue(!result.output.contains("Exception") && !result.output.contains("\tat "), result.output);
+        assertTrue(!result.output().contains("Exception") && !result.output().contains("\tat "), result.output());
     }
 
     private Result runBot(final String... args) throws IOException, InterruptedException
@@ -251,32 +252,6 @@ class ScriptsIT
 
     private Result script(final String name, final String... args) throws IOException, InterruptedException
     {
-        final List<String> command = new java.util.ArrayList<>();
-        command.add(QuietloopProcess.ROOT.resolve("bin").resolve(name).toString());
-        command.addAll(List.of(args));
-        final Path output = Files.createTempFile(dir, name, ".log");
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        final Process process = builder.start();
-        try
-        {
-            if (!process.waitFor(3, TimeUnit.MINUTES))
-            {
-                throw new AssertionError(name + " still running; output:\n" + Files.readString(output));
-            }
-            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-    }
-
-    private record Result(int exit, String output)
-    {
+        return Script.run(dir, name, args);
     }
 }
