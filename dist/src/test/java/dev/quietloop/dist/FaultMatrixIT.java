@@ -41,6 +41,7 @@ class FaultMatrixIT
     private static final String TICKS = "200000";
     private static final String RATE = "20000";
     private static final long RUN_TIMEOUT_S = 120;
+    private static final Path SAMPLE = QuietloopProcess.ROOT.resolve("data/sample-quotes.csv");
 
     @TempDir
     static Path dir;
@@ -109,6 +110,9 @@ class FaultMatrixIT
         assertEquals(1L, bot.get("bot.partial"));
         assertTrue(bot.get("bot.eventsProduced") > 0);
         assertTrue(stub.get("sidecar.eventsReceived") > 0);
+        // The bot claims only what the broker acknowledged before it died.
+        assertEquals(bot.get("bot.eventsSent"), bot.get("bot.eventsAcked") + bot.get("bot.unacked"));
+        assertTrue(bot.get("bot.unacked") >= 0);
     }
 
     @Test
@@ -222,6 +226,36 @@ class FaultMatrixIT
     }
 
     @Test
+    void shouldCountEverythingABotSentToNoBrokerAsUnacknowledgedAndExitThree() throws Exception
+    {
+        final Path summaryFile = dir.resolve("no-broker.json");
+        final Script.Result result = Script.run(dir, "bot.sh", "--data", SAMPLE.toString(),
+            "--broker", LoopbackPorts.unused().toString(), "--link-wait-ms", "200", "--drain-timeout", "1", "--quiet",
+            "--summary", summaryFile.toString());
+
+        assertEquals(ExitCodes.UNDELIVERED, result.exit(), result.output());
+        assertTrue(result.output().contains("were not acknowledged by it (no link to it ever came up)"), result.output());
+        final Map<String, Long> summary = SummaryJson.read(summaryFile);
+        assertEquals(0L, summary.get("bot.eventsAcked"));
+        assertTrue(summary.get("bot.unacked") > 0, summary.toString());
+        assertEquals(summary.get("bot.eventsSent"), summary.get("bot.unacked"), "whatever its socket queued");
+        assertEquals(summary.get("bot.eventsProduced"),
+            summary.get("bot.ringRejected") + summary.get("bot.eventsSent") + summary.get("bot.unsent"));
+    }
+
+    @Test
+    void shouldRefuseAnIngestOffLoopbackWithoutKeysInOneLine() throws Exception
+    {
+        final Script.Result result = Script.run(dir, "run-bot.sh", "--ingest", "tcp://0.0.0.0:0",
+            "--reports", dir.resolve("reports").toString(), "--run-id", "open");
+
+        assertEquals(ExitCodes.USAGE, result.exit(), result.output());
+        assertEquals(1, result.output().lines().filter(line -> !line.isBlank()).count(), result.output());
+        assertTrue(result.output().contains("--keys"), result.output());
+        assertFalse(Files.exists(dir.resolve("reports/open")), "nothing ran");
+    }
+
+    @Test
     void shouldPrintTheAccountAndExitFiveWhenTheReportsDiskIsFull() throws Exception
     {
         final Path full = Files.createDirectories(dir.resolve("full-disk"));
@@ -230,17 +264,11 @@ class FaultMatrixIT
             "a small tmpfs needs root and mount: " + Files.readString(dir.resolve("mount.log")));
         try
         {
-            final List<String> command = List.of(QuietloopProcess.ROOT.resolve("bin/run-bot.sh").toString(),
-                "--reports", full.toString(), "--run-id", "full", "--no-plots");
-            final Path log = dir.resolve("full.log");
-            final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            final Process process = builder.start();
-            assertTrue(process.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS));
-            final String output = Files.readString(log);
+            final Script.Result result =
+                Script.run(dir, "run-bot.sh", "--reports", full.toString(), "--run-id", "full", "--no-plots");
+            final String output = result.output();
 
-            assertEquals(ExitCodes.REPORT_NOT_WRITTEN, process.exitValue(), output);
+            assertEquals(ExitCodes.REPORT_NOT_WRITTEN, result.exit(), output);
             assertTrue(output.contains("broker: cannot write the report in " + full.resolve("full")), output);
             assertTrue(output.contains("No space left on device"), output);
             assertTrue(output.contains("produced 4092 = ring rejected 0 + sent 4092: holds"), output);
