@@ -86,13 +86,13 @@ for fault in ctrl-c sigterm broker-kill bot-kill stub-kill; do
   s="$dir/summary.json"
   if [ "$fault" = broker-kill ]; then
     left=$( (pgrep -f "run-id $fault|reports/$fault" || true) | wc -l)
-    lost="the broker's side (no summary); bot and stub each wrote theirs: bot.unsent $(key "$dir/bot.json" bot unsent), $left processes left"
+    lost="the broker's own side (it died); the bot's unacknowledged $(key "$dir/bot.json" bot unacked) (bot); bot and stub wrote theirs, $left processes left"
     produced=$(key "$dir/bot.json" bot eventsProduced)
     received=$(key "$dir/sidecar.json" sidecar eventsReceived)
   else
     produced=$(key "$s" bot eventsProduced)
     received=$(key "$s" sidecar eventsReceived)
-    lost="ring rejected $(key "$s" bot ringRejected) (bot), unsent $(key "$s" bot unsent) (bot)"
+    lost="ring rejected $(key "$s" bot ringRejected) (bot), unsent $(key "$s" bot unsent) (bot), unacknowledged $(key "$s" bot unacked) (bot)"
     lost+=", undelivered $(key "$s" broker undelivered) (broker)"
     case "$fault" in
       bot-kill) lost+=", lost with the bot $(key "$s" lostWith bot) (broker)" ;;
@@ -108,5 +108,5 @@ code=0
 "$QL_ROOT/bin/bot.sh" --data "$data" --broker "tcp://127.0.0.1:$port" --rate "$rate" --link-wait-ms 200 \
   --drain-timeout 1 --quiet --summary "$out/no-broker.json" >"$out/no-broker.log" 2>&1 || code=$?
 printf '%-12s %-5s %-9s %-9s %-s\n' no-broker "$code" "$(key "$out/no-broker.json" bot eventsProduced)" "-" \
-  "unsent $(key "$out/no-broker.json" bot unsent) (bot: no link ever came up)"
+  "unacknowledged $(key "$out/no-broker.json" bot unacked) of $(key "$out/no-broker.json" bot eventsSent) sent (bot: no link ever came up)"
 echo "reports and logs: $out"
