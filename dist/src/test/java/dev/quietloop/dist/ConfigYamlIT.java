@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -38,14 +37,14 @@ class ConfigYamlIT
         final Path reports = dir.resolve("reports");
         // Pinned, the whole run on one CPU this test may use: the broker passes its --cpus on.
         final String cpu = Integer.toString(CpuAffinity.parse("test", CpuAffinity.currentThreadCpus()).nextSetBit(0));
-        final Result run = script("run-bot.sh", "--run-id", "config", "--reports", reports.toString(),
+        final Script.Result run = script("run-bot.sh", "--run-id", "config", "--reports", reports.toString(),
             "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--strategy", "imbalance", "--quiet",
             "--cpus", cpu, "--bot-arg=--trading-cpu=" + cpu);
 
-        assertEquals(ExitCodes.OK, run.exit, run.output);
+        assertEquals(ExitCodes.OK, run.exit(), run.output());
         final Path runDir = reports.resolve("config");
         final Path file = runDir.resolve("config.yaml");
-        assertTrue(Files.isRegularFile(file), run.output);
+        assertTrue(Files.isRegularFile(file), run.output());
         assertFalse(Files.exists(runDir.resolve("bot.yaml")), "joined into config.yaml, then deleted");
         assertFalse(Files.exists(runDir.resolve("sidecar.yaml")), "joined into config.yaml, then deleted");
 
@@ -111,34 +110,8 @@ class ConfigYamlIT
             .toList();
     }
 
-    private Result script(final String name, final String... args) throws IOException, InterruptedException
+    private Script.Result script(final String name, final String... args) throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(QuietloopProcess.ROOT.resolve("bin").resolve(name).toString());
-        command.addAll(List.of(args));
-        final Path output = Files.createTempFile(dir, name, ".log");
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        final Process process = builder.start();
-        try
-        {
-            if (!process.waitFor(3, TimeUnit.MINUTES))
-            {
-                throw new AssertionError(name + " still running; output:\n" + Files.readString(output));
-            }
-            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-    }
-
-    private record Result(int exit, String output)
-    {
+        return Script.run(dir, name, args);
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
@@ -32,18 +30,18 @@ class ReportScriptIT
         final String reports = dir.resolve("reports").toString();
         for (final String runId : List.of("first", "second"))
         {
-            final Result run = script("run-bot.sh", "--run-id", runId, "--reports", reports,
+            final Script.Result run = script("run-bot.sh", "--run-id", runId, "--reports", reports,
                 "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff");
 
-            assertEquals(ExitCodes.OK, run.exit, run.output);
+            assertEquals(ExitCodes.OK, run.exit(), run.output());
             final Path table = dir.resolve("reports").resolve(runId).resolve("summary.txt");
-            assertTrue(Files.isRegularFile(table), run.output);
+            assertTrue(Files.isRegularFile(table), run.output());
             for (final String line : Files.readAllLines(table, StandardCharsets.UTF_8))
             {
-                assertTrue(run.output.contains(line), "printed at the end of the run: " + line + "\n" + run.output);
+                assertTrue(run.output().contains(line), "printed at the end of the run: " + line + "\n" + run.output());
             }
-            assertTrue(run.output.contains("run           " + runId + ": complete, exit code 0"), run.output);
-            assertTrue(run.output.contains(": holds") && !run.output.contains("DOES NOT HOLD"), run.output);
+            assertTrue(run.output().contains("run           " + runId + ": complete, exit code 0"), run.output());
+            assertTrue(run.output().contains(": holds") && !run.output().contains("DOES NOT HOLD"), run.output());
         }
         for (final String file : List.of("summary.json", "summary.txt", "latency.png", "timeline.png", "timeline.csv",
             "tick-to-publish.hlog", "ring-to-send.hlog", "broker-dwell.hlog", "send-latency.hlog", "end-to-end.hlog",
@@ -59,59 +57,33 @@ class ReportScriptIT
         assertEquals(summary.get("bot.eventsProduced"), summary.get("latencyNs.endToEnd.count"),
             "every event received at the stub is timed");
 
-        final Result latest = script("report.sh", "--reports", reports);
-        assertEquals(ExitCodes.OK, latest.exit, latest.output);
-        assertEquals(Files.readString(dir.resolve("reports/second/summary.txt"), StandardCharsets.UTF_8), latest.output);
+        final Script.Result latest = script("report.sh", "--reports", reports);
+        assertEquals(ExitCodes.OK, latest.exit(), latest.output());
+        assertEquals(Files.readString(dir.resolve("reports/second/summary.txt"), StandardCharsets.UTF_8), latest.output());
 
-        final Result compare = script("report.sh", "--reports", reports, "compare", "first", "second");
-        assertEquals(ExitCodes.OK, compare.exit, compare.output);
-        assertTrue(compare.output.contains("compare       A: first   B: second"), compare.output);
-        assertTrue(compare.output.contains("externalSend p99"), compare.output);
+        final Script.Result compare = script("report.sh", "--reports", reports, "compare", "first", "second");
+        assertEquals(ExitCodes.OK, compare.exit(), compare.output());
+        assertTrue(compare.output().contains("compare       A: first   B: second"), compare.output());
+        assertTrue(compare.output().contains("externalSend p99"), compare.output());
         final long first = SummaryJson.read(dir.resolve("reports/first/summary.json")).get("fingerprint");
         assertEquals(first, SummaryJson.read(dir.resolve("reports/second/summary.json")).get("fingerprint"),
             "the same data, strategy and options: the same ordered events");
-        assertEquals("accounting: same", compare.output.strip().lines().reduce((a, b) -> b).orElseThrow(),
-            compare.output);
+        assertEquals("accounting: same", compare.output().strip().lines().reduce((a, b) -> b).orElseThrow(),
+            compare.output());
     }
 
     @Test
     void shouldNameAMissingRunInOneLine() throws Exception
     {
-        final Result result = script("report.sh", "--reports", dir.toString(), "no-such-run");
+        final Script.Result result = script("report.sh", "--reports", dir.toString(), "no-such-run");
 
-        assertEquals(ExitCodes.USAGE, result.exit, result.output);
-        assertEquals(1, result.output.strip().lines().count(), result.output);
-        assertTrue(result.output.contains("no-such-run"), result.output);
+        assertEquals(ExitCodes.USAGE, result.exit(), result.output());
+        assertEquals(1, result.output().strip().lines().count(), result.output());
+        assertTrue(result.output().contains("no-such-run"), result.output());
     }
 
-    private Result script(final String name, final String... args) throws IOException, InterruptedException
+    private Script.Result script(final String name, final String... args) throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(QuietloopProcess.ROOT.resolve("bin").resolve(name).toString());
-        command.addAll(List.of(args));
-        final Path output = Files.createTempFile(dir, name, ".log");
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        final Process process = builder.start();
-        try
-        {
-            if (!process.waitFor(3, TimeUnit.MINUTES))
-            {
-                throw new AssertionError(name + " still running; output:\n" + Files.readString(output));
-            }
-            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-    }
-
-    private record Result(int exit, String output)
-    {
+        return Script.run(dir, name, args);
     }
 }

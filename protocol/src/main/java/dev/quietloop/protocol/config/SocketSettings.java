@@ -91,26 +91,16 @@ public record SocketSettings(
         wire.write("kernelBufferBytes").int64(kernelBufferBytes);
     }
 
+    /** The broker's socket to the sidecar. */
     public ZMQ.Socket push(final ZContext context)
     {
-        final ZMQ.Socket socket = configure(context.createSocket(SocketType.PUSH));
-        if (kernelBufferBytes > 0)
-        {
-            socket.setSendBufferSize(kernelBufferBytes);
-        }
-        return socket;
+        return connecting(context, SocketType.PUSH);
     }
 
+    /** The sidecar's socket. */
     public ZMQ.Socket pull(final ZContext context)
     {
-        // A PULL only receives, and it binds: JeroMQ would apply SO_SNDBUF to the listening channel,
-        // which refuses that option (UnsupportedOperationException), so only SO_RCVBUF is set.
-        final ZMQ.Socket socket = configure(context.createSocket(SocketType.PULL));
-        if (kernelBufferBytes > 0)
-        {
-            socket.setReceiveBufferSize(kernelBufferBytes);
-        }
-        return socket;
+        return binding(context, SocketType.PULL);
     }
 
     /**
@@ -119,7 +109,22 @@ public record SocketSettings(
      */
     public ZMQ.Socket dealer(final ZContext context)
     {
-        final ZMQ.Socket socket = configure(context.createSocket(SocketType.DEALER));
+        return connecting(context, SocketType.DEALER);
+    }
+
+    /**
+     * The broker's ingest: a ROUTER receives like a PULL, each frame with the identity of the
+     * connection it came by, to which the acknowledgement goes back.
+     */
+    public ZMQ.Socket router(final ZContext context)
+    {
+        return binding(context, SocketType.ROUTER);
+    }
+
+    /** A socket that connects and sends: both kernel buffers are its own to size. */
+    private ZMQ.Socket connecting(final ZContext context, final SocketType type)
+    {
+        final ZMQ.Socket socket = configure(context.createSocket(type));
         if (kernelBufferBytes > 0)
         {
             socket.setSendBufferSize(kernelBufferBytes);
@@ -128,12 +133,12 @@ public record SocketSettings(
     }
 
     /**
-     * The broker's ingest: a ROUTER receives like a PULL, each frame with the identity of the
-     * connection it came by, to which the acknowledgement goes back. Only SO_RCVBUF, as for a PULL.
+     * A socket that binds and receives. JeroMQ would apply SO_SNDBUF to the listening channel,
+     * which refuses that option (UnsupportedOperationException), so only SO_RCVBUF is set.
      */
-    public ZMQ.Socket router(final ZContext context)
+    private ZMQ.Socket binding(final ZContext context, final SocketType type)
     {
-        final ZMQ.Socket socket = configure(context.createSocket(SocketType.ROUTER));
+        final ZMQ.Socket socket = configure(context.createSocket(type));
         if (kernelBufferBytes > 0)
         {
             socket.setReceiveBufferSize(kernelBufferBytes);
