@@ -15,8 +15,8 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.config.TransportWatch;
+import dev.quietloop.protocol.config.WatchedSocket;
 import org.agrona.concurrent.Agent;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
@@ -38,15 +38,8 @@ public final class IngressReceiver implements Agent
     private static final int FRAMES_PER_CYCLE = 64;
     /** Frames from every source are taken, as when the bots run apart from the broker. */
     public static final int ANY_SOURCE = Integer.MIN_VALUE;
-    /** How long a broken context may take to close before it is left behind. */
-    private static final long CLOSE_TIMEOUT_MS = 500;
-    /** A rebind retries while the old listener lets go of the port, this often, this far apart. */
-    private static final int REBIND_ATTEMPTS = 10;
-    private static final long REBIND_PAUSE_MS = 50;
 
     private final Endpoint endpoint;
-    private final SocketSettings settings;
-    private final SocketFactory sockets;
     private final RingBuffer<FrameSlot> ring;
     private final BrokerCounters counters;
     private final FrameSlot staging;
@@ -56,30 +49,17 @@ public final class IngressReceiver implements Agent
     private int onlySource = ANY_SOURCE;
     private final byte[] identity = new byte[SourceAcks.MAX_IDENTITY_BYTES + 1];
     private final SourceAcks acks;
-    /** Watches the current context only: a context being closed may still report, and must not count again. */
-    private volatile TransportWatch watch = new TransportWatch();
+    private final WatchedSocket link;
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private volatile String failure;
-    private Endpoint boundEndpoint;
-    private ZContext context;
+    /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
 
     /**
-     * @param sockets makes the PULL socket in {@link #onStart()}: {@link SocketFactory#PULL}, or a test's
+     * @param sockets makes the ROUTER socket in {@link #onStart()}: {@link SocketFactory#ROUTER}, or a test's
      *                that counts JeroMQ's bytes.
+     * @param err     where a restart of the ingest is told in one line: {@code System.err} but in tests.
      */
-    public IngressReceiver(
-        final Endpoint endpoint,
-        final SocketSettings settings,
-        final SocketFactory sockets,
-        final RingBuffer<FrameSlot> ring,
-        final BrokerCounters counters,
-        final boolean stampReceipt)
-    {
-        this(endpoint, settings, sockets, ring, counters, stampReceipt, System.err);
-    }
-
-    /** @param err where a restart of the ingest, or its loss, is told in one line */
     public IngressReceiver(
         final Endpoint endpoint,
         final SocketSettings settings,
@@ -91,8 +71,8 @@ public final class IngressReceiver implements Agent
     {
         this.err = err;
         this.endpoint = endpoint;
-        this.settings = settings;
-        this.sockets = sockets;
+        this.link = new WatchedSocket(settings, sockets, "broker", "ingest", counters.ingressRestarts(),
+            IngressReceiver::sleepNs);
         this.ring = ring;
         this.counters = counters;
         this.slotCapacity = ring.get(0).capacity();
@@ -119,34 +99,14 @@ public final class IngressReceiver implements Agent
     {
         try
         {
-            boundEndpoint = open(endpoint);
-            bound.complete(boundEndpoint);
+            bound.complete(link.open(endpoint));
         }
         catch (final ConfigException ex)
         {
             bound.completeExceptionally(ex);
         }
-    }
-
-    /** Binds a new, watched context's ROUTER; a context whose bind fails is closed at once. */
-    private Endpoint open(final Endpoint where)
-    {
-        final TransportWatch newWatch = new TransportWatch();
-        final ZContext newContext = newWatch.watch(new ZContext(1));
-        try
-        {
-            final ZMQ.Socket router = sockets.create(settings, newContext);
-            final Endpoint result = SocketSettings.bind(router, where);
-            watch = newWatch;
-            context = newContext;
-            socket = router;
-            return result;
-        }
-        catch (final RuntimeException ex)
-        {
-            newContext.close();
-            throw ex;
-        }
+        // Read by the receive loop alone, on this thread: null if the bind failed.
+        socket = link.socket();
     }
 
     @Override
@@ -156,7 +116,7 @@ public final class IngressReceiver implements Agent
         {
             return 0;
         }
-        if (watch.hasFailed())
+        if (link.hasFailed())
         {
             restart();
             return 0;
@@ -240,39 +200,8 @@ public final class IngressReceiver implements Agent
      */
     private void restart()
     {
-        final Throwable cause = watch.failure();
-        counters.ingressRestarts().incrementRelease();
-        if (null != socket)
-        {
-            socket.close();
-            socket = null;
-        }
-        final boolean closed = TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
-        context = null;
-        for (int attempt = 1; attempt <= REBIND_ATTEMPTS && null == socket; attempt++)
-        {
-            try
-            {
-                open(boundEndpoint);
-            }
-            catch (final ConfigException ex)
-            {
-                if (attempt < REBIND_ATTEMPTS)
-                {
-                    sleepMs(REBIND_PAUSE_MS);
-                }
-                else
-                {
-                    failure = "ingest lost: JeroMQ's I/O thread failed (" + cause + ")" +
-                        (closed ? "" : ", its context would not close,") + " and " + ex.getMessage();
-                }
-            }
-        }
-        if (null != socket)
-        {
-            err.println("broker: ingest transport failed (" + cause + "); rebound " + boundEndpoint +
-                ", restart " + counters.ingressRestarts().get());
-        }
+        failure = link.restart(err);
+        socket = link.socket();
     }
 
     /**
@@ -287,14 +216,14 @@ public final class IngressReceiver implements Agent
     /** The watch on this receiver's JeroMQ context: a test may {@link TransportWatch#fail} it. */
     public TransportWatch transportWatch()
     {
-        return watch;
+        return link.watch();
     }
 
-    private static void sleepMs(final long ms)
+    private static void sleepNs(final long ns)
     {
         try
         {
-            Thread.sleep(ms);
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ns));
         }
         catch (final InterruptedException ex)
         {
@@ -305,19 +234,8 @@ public final class IngressReceiver implements Agent
     @Override
     public void onClose()
     {
-        if (null != context)
-        {
-            if (watch.hasFailed() || null != failure)
-            {
-                TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
-            }
-            else
-            {
-                context.close();
-            }
-            context = null;
-            socket = null;
-        }
+        link.close();
+        socket = null;
     }
 
     @Override

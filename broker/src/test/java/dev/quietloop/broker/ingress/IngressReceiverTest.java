@@ -49,7 +49,8 @@ class IngressReceiverTest
         ring = BrokerRing.create(ringSize, Frame.DEFAULT_MAX_FRAME_BYTES);
         ring.addGatingSequences(consumed); // a consumer that moves only when the test says so
         receiver = new IngressReceiver(
-            Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, true);
+            Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, true,
+            System.err);
         botContext = new ZContext(1);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(1_000);
@@ -209,7 +210,7 @@ class IngressReceiverTest
             final ZMQ.Socket holder = SocketSettings.DEFAULTS.pull(context);
             final Endpoint held = SocketSettings.bind(holder, Endpoint.loopback(Endpoint.EPHEMERAL));
             final IngressReceiver second = new IngressReceiver(
-                held, SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, false);
+                held, SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, false, System.err);
             second.onStart();
             final ConfigException ex = assertThrows(ConfigException.class, () -> second.awaitBound(1_000));
             assertTrue(ex.getMessage().contains("cannot bind " + held), ex.getMessage());

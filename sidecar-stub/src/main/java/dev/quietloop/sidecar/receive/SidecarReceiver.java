@@ -17,13 +17,13 @@ import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.config.TransportWatch;
+import dev.quietloop.protocol.config.WatchedSocket;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.sidecar.check.SequenceChecker;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
@@ -59,13 +59,8 @@ public final class SidecarReceiver implements Agent
     public static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
     /** The longest single park of a fault pause, so that a stop request is seen promptly. */
     static final long MAX_PAUSE_SLICE_NS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long CLOSE_TIMEOUT_MS = 500;
-    private static final int REBIND_ATTEMPTS = 10;
-    private static final long REBIND_PAUSE_MS = 50;
 
     private final Endpoint endpoint;
-    private final SocketSettings settings;
-    private final SocketFactory sockets;
     private final long drainNs;
     private final FaultInjection faults;
     private final SequenceChecker checker;
@@ -92,10 +87,9 @@ public final class SidecarReceiver implements Agent
     private final AtomicCounter[] byType = new AtomicCounter[EventType.CODES];
     private volatile boolean stopRequested;
     private volatile boolean exitedOnPurpose;
-    private volatile TransportWatch watch = new TransportWatch();
+    private final WatchedSocket link;
     private volatile String failure;
-    private Endpoint boundEndpoint;
-    private ZContext context;
+    /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
     private boolean done;
     private boolean draining;
@@ -108,6 +102,8 @@ public final class SidecarReceiver implements Agent
     /**
      * @param endpoint   where to bind PULL; port 0 picks a free one
      * @param settings   the socket options, and the largest frame accepted
+     * @param sockets    makes the PULL socket: {@link SocketFactory#PULL}, or a CURVE server's
+     *                   ({@code LinkSecurity.server})
      * @param drainNs    how long a stop may keep reading at most
      * @param faults     the injected faults, {@link FaultInjection#none()} for none
      * @param checker    the sequence checker fed with every business event and end of stream
@@ -119,26 +115,6 @@ public final class SidecarReceiver implements Agent
      *                   it leaves out the warm-up, each stream's first events (by sequence)
      * @param warmupEvents events of a stream up to this sequence are left out of the after-warm-up count
      *                   and span, as {@code endToEnd} leaves them out of its timing
-     */
-    public SidecarReceiver(
-        final Endpoint endpoint,
-        final SocketSettings settings,
-        final long drainNs,
-        final FaultInjection faults,
-        final SequenceChecker checker,
-        final CounterRegistry counters,
-        final NanoClock clock,
-        final LongConsumer pauseNs,
-        final Runnable onFinished,
-        final HopLatency endToEnd,
-        final long warmupEvents)
-    {
-        this(endpoint, settings, SocketFactory.PULL, drainNs, faults, checker, counters, clock, pauseNs, onFinished,
-            endToEnd, warmupEvents);
-    }
-
-    /**
-     * As above, with the socket made by {@code sockets}: a CURVE server's ({@code LinkSecurity.server}).
      */
     public SidecarReceiver(
         final Endpoint endpoint,
@@ -155,8 +131,6 @@ public final class SidecarReceiver implements Agent
         final long warmupEvents)
     {
         this.endpoint = endpoint;
-        this.settings = settings;
-        this.sockets = sockets;
         this.drainNs = drainNs;
         decoder = new FrameDecoder(settings.maxFrameBytes());
         buffer = decoder.buffer();
@@ -178,6 +152,7 @@ public final class SidecarReceiver implements Agent
             rejected[result] = counters.newCounter(REJECTED_PREFIX + Frame.rejectionName(result));
         }
         receiverRestarts = counters.newCounter(RECEIVER_RESTARTS);
+        link = new WatchedSocket(settings, sockets, "sidecar-stub", "receiver", receiverRestarts, pauseNs);
         receiveSpanNs = counters.newCounter(RECEIVE_SPAN_NS);
         afterWarmupEvents = counters.newCounter(AFTER_WARMUP_EVENTS);
         afterWarmupSpanNs = counters.newCounter(AFTER_WARMUP_SPAN_NS);
@@ -189,8 +164,7 @@ public final class SidecarReceiver implements Agent
     {
         try
         {
-            boundEndpoint = open(endpoint);
-            bound.complete(boundEndpoint);
+            bound.complete(link.open(endpoint));
         }
         catch (final RuntimeException ex)
         {
@@ -202,27 +176,8 @@ public final class SidecarReceiver implements Agent
                 throw ex;
             }
         }
-    }
-
-    /** Binds a new, watched context's PULL; a context whose bind fails is closed at once. */
-    private Endpoint open(final Endpoint where)
-    {
-        final TransportWatch newWatch = new TransportWatch();
-        final ZContext newContext = newWatch.watch(new ZContext(1));
-        try
-        {
-            final ZMQ.Socket pull = sockets.create(settings, newContext);
-            final Endpoint result = SocketSettings.bind(pull, where);
-            watch = newWatch;
-            context = newContext;
-            socket = pull;
-            return result;
-        }
-        catch (final RuntimeException ex)
-        {
-            newContext.close();
-            throw ex;
-        }
+        // Read by the receive loop alone, on this thread: null if the bind failed.
+        socket = link.socket();
     }
 
     @Override
@@ -232,7 +187,7 @@ public final class SidecarReceiver implements Agent
         {
             return 0;
         }
-        if (watch.hasFailed())
+        if (link.hasFailed())
         {
             restart();
             return 0;
@@ -287,18 +242,7 @@ public final class SidecarReceiver implements Agent
             socket.close();
             socket = null;
         }
-        if (null != context)
-        {
-            if (watch.hasFailed())
-            {
-                TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
-            }
-            else
-            {
-                context.close();
-            }
-            context = null;
-        }
+        link.close();
     }
 
     /**
@@ -308,35 +252,13 @@ public final class SidecarReceiver implements Agent
      */
     private void restart()
     {
-        final Throwable cause = watch.failure();
-        receiverRestarts.incrementRelease();
-        socket.close();
-        socket = null;
-        final boolean closed = TransportWatch.closeWithin(context, CLOSE_TIMEOUT_MS);
-        context = null;
-        for (int attempt = 1; attempt <= REBIND_ATTEMPTS && null == socket; attempt++)
+        final String lost = link.restart(System.err);
+        socket = link.socket();
+        if (null != lost)
         {
-            try
-            {
-                open(boundEndpoint);
-            }
-            catch (final ConfigException ex)
-            {
-                if (attempt < REBIND_ATTEMPTS)
-                {
-                    pauseNs.accept(TimeUnit.MILLISECONDS.toNanos(REBIND_PAUSE_MS));
-                }
-                else
-                {
-                    failure = "receiver lost: JeroMQ's I/O thread failed (" + cause + ")" +
-                        (closed ? "" : ", its context would not close,") + " and " + ex.getMessage();
-                    finish();
-                    return;
-                }
-            }
+            failure = lost;
+            finish();
         }
-        System.err.println("sidecar-stub: receiver transport failed (" + cause + "); rebound " + boundEndpoint +
-            ", restart " + receiverRestarts.get());
     }
 
     /** Why the receiver stopped for good (its transport failed and could not be rebuilt), or null. */
@@ -348,7 +270,7 @@ public final class SidecarReceiver implements Agent
     /** The watch on this receiver's current JeroMQ context: a test may {@link TransportWatch#fail} it. */
     public TransportWatch transportWatch()
     {
-        return watch;
+        return link.watch();
     }
 
     @Override

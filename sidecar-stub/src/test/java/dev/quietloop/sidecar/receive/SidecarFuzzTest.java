@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -51,7 +52,7 @@ class SidecarFuzzTest
     void start() throws InterruptedException
     {
         receiver = new SidecarReceiver(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS,
-            TimeUnit.SECONDS.toNanos(1), FaultInjection.none(), new SequenceChecker(counters), counters,
+            SocketFactory.PULL, TimeUnit.SECONDS.toNanos(1), FaultInjection.none(), new SequenceChecker(counters), counters,
             SystemNanoClock.INSTANCE, pauseNs -> { }, () -> { }, HopLatency.of(Hop.END_TO_END, false), 0);
         receiver.onStart();
         bound = receiver.awaitBound(1_000);

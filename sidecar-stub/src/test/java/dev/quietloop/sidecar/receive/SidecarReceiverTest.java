@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -263,6 +264,7 @@ class SidecarReceiverTest
         receiver = new SidecarReceiver(
             Endpoint.loopback(Endpoint.EPHEMERAL),
             SocketSettings.DEFAULTS,
+            SocketFactory.PULL,
             DRAIN_NS,
             faults,
             checker,
