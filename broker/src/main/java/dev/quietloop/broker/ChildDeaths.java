@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 import dev.quietloop.broker.launch.ChildDeath;
 import dev.quietloop.broker.launch.ChildProcess;
-import dev.quietloop.broker.report.SummaryText;
 import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CountersDirectory;
 import dev.quietloop.protocol.process.SummaryJson;
 
@@ -81,10 +81,10 @@ final class ChildDeaths
         for (final ChildDeath death : deaths)
         {
             final long cost = cost(death, components, undelivered);
-            components.put(SummaryText.LOST_WITH + death.role(), cost);
-            components.put(SummaryText.DIED_AFTER_MS + death.role(), death.uptimeMs());
+            components.put(Accounting.RUN_LOST_WITH_PREFIX + death.role(), cost);
+            components.put(Accounting.RUN_DIED_AFTER_MS_PREFIX + death.role(), death.uptimeMs());
             err.println(RunCoordinator.ROLE + ": " + death.role() + " died: " + cost + " events lost with it (" +
-                SummaryText.LOST_WITH + death.role() + ")" + (death.lastCounts().isEmpty() ? ", by the broker's count alone" : ""));
+                Accounting.RUN_LOST_WITH_PREFIX + death.role() + ")" + (death.lastCounts().isEmpty() ? ", by the broker's count alone" : ""));
             lost += cost;
         }
         return lost;
@@ -99,11 +99,11 @@ final class ChildDeaths
     {
         if (RunCoordinator.BOT_ROLE.equals(death.role()))
         {
-            return Math.max(0, death.lastCount("bot.eventsProduced") - death.lastCount("bot.ringRejected") -
-                components.getOrDefault("broker.eventsReceived", 0L));
+            return Math.max(0, death.lastCount(Accounting.BOT_EVENTS_PRODUCED) - death.lastCount(Accounting.BOT_RING_REJECTED) -
+                components.getOrDefault(Accounting.BROKER_EVENTS_RECEIVED, 0L));
         }
-        return Math.max(0, components.getOrDefault("broker.eventsForwarded", 0L) -
-            death.lastCount("sidecar.eventsReceived")) + undelivered;
+        return Math.max(0, components.getOrDefault(Accounting.BROKER_EVENTS_FORWARDED, 0L) -
+            death.lastCount(Accounting.SIDECAR_EVENTS_RECEIVED)) + undelivered;
     }
 
     private ChildDeath find(final String role)

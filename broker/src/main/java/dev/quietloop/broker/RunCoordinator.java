@@ -12,15 +12,16 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.quietloop.broker.ingress.IngressReceiver;
 import dev.quietloop.broker.launch.ChildFailedException;
 import dev.quietloop.broker.launch.ChildLauncher;
-import dev.quietloop.broker.ingress.IngressReceiver;
 import dev.quietloop.broker.launch.ChildProcess;
 import dev.quietloop.broker.report.ReportPlots;
 import dev.quietloop.broker.report.ReportWriter;
 import dev.quietloop.broker.report.RunConfigWriter;
 import dev.quietloop.broker.report.SummaryText;
 import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
@@ -48,9 +49,6 @@ final class RunCoordinator
     static final int LAUNCHED_SOURCE_ID = 1;
     static final String BOT_SUMMARY = "bot.json";
     static final String STUB_SUMMARY = "sidecar.json";
-    static final String MISSING_AT_SIDECAR = "run.missingAtSidecar";
-    /** With an external sidecar: what the bot sent and this broker never read (see {@link #droppedAtBotClose}). */
-    static final String DROPPED_AT_BOT_CLOSE = "run.droppedAtBotClose";
 
     private static final long READY_TIMEOUT_MS = 30_000;
     private static final long BOT_EXIT_GRACE_MS = 1_000;
@@ -186,8 +184,8 @@ final class RunCoordinator
             final Map<String, Long> components = writer.mergeComponents();
             components.putAll(brokerSummary);
             final int verdict = verdict(components, undelivered, interrupted, botExitCode, botFailed || stubFailed);
-            components.put("run.exitCode", (long)ExitCodes.REPORT_NOT_WRITTEN);
-            components.put("run.verdictExitCode", (long)verdict);
+            components.put(Accounting.RUN_EXIT_CODE, (long)ExitCodes.REPORT_NOT_WRITTEN);
+            components.put(Accounting.RUN_VERDICT_EXIT_CODE, (long)verdict);
             SummaryText.render(runDir.getFileName().toString(), components).forEach(out::println);
             out.flush();
             err.println(ROLE + ": cannot write the report in " + runDir + ": " +
@@ -210,7 +208,7 @@ final class RunCoordinator
         {
             return ExitCodes.FAILURE;
         }
-        return new RunOutcome(interrupted, countLosses(components, undelivered) + lostWithDeadChildren, botExitCode,
+        return new RunOutcome(interrupted, Accounting.countLosses(components, undelivered) + lostWithDeadChildren, botExitCode,
             childFailed, deaths.any()).exitCode();
     }
 
@@ -358,105 +356,13 @@ final class RunCoordinator
             undelivered + " undelivered; send latency p50 " + micros(total.getValueAtPercentile(50.0)) +
             " us, p99 " + micros(total.getValueAtPercentile(99.0)) + " us, max " + micros(total.getMaxValue()) +
             " us over " + total.getTotalCount() + " sends" + (partial ? " (partial run)" : ""));
-        out.println(accounting(summary));
+        out.println(Accounting.line(summary));
         out.flush();
         if (undelivered > 0)
         {
             err.println(ROLE + ": " + undelivered + " events not taken by the sidecar within the drain timeout (" +
                 config.drainTimeoutSeconds() + " s)");
         }
-    }
-
-    /**
-     * Adds to the merged summary the losses no process could count ({@link #MISSING_AT_SIDECAR},
-     * {@link #DROPPED_AT_BOT_CLOSE}), each only when there are some.
-     *
-     * @return more than 0 if an event that the bot ring did not reject failed to reach a sidecar:
-     *         with those the bot could not hand to the broker by its drain deadline ({@code bot.unsent})
-     *         and those left {@code undelivered} in the broker. Any of them makes the run exit {@code 3};
-     *         a ring rejection does not, it is the one drop by design. So do frames in flight on a sidecar
-     *         link that dropped, whose delivery nothing can prove. A verdict, not a total: unsent
-     *         events whose end of stream never reached the stub are also missing at the sidecar.
-     */
-    static long countLosses(final Map<String, Long> components, final long undelivered)
-    {
-        final long missing = missingAtSidecar(components);
-        if (missing > 0)
-        {
-            components.put(MISSING_AT_SIDECAR, missing);
-        }
-        final long droppedAtBotClose = droppedAtBotClose(components);
-        if (droppedAtBotClose > 0)
-        {
-            components.put(DROPPED_AT_BOT_CLOSE, droppedAtBotClose);
-        }
-        // A PULL sidecar acknowledges nothing: frames sent on a connection that dropped may be lost.
-        final long unproven = components.getOrDefault("broker.framesInFlightAtDisconnect", 0L);
-        return components.getOrDefault("bot.unsent", 0L) + components.getOrDefault("bot.unacked", 0L) +
-            undelivered + Math.max(0, missing) + droppedAtBotClose + unproven;
-    }
-
-    /**
-     * Events the bot produced that the sidecar neither received nor counted as a gap: lost on the
-     * way (a sidecar that died with frames in flight), so nothing at the sidecar could count them.
-     *
-     * @return that number, or -1 when one side's summary is missing (an external sidecar).
-     */
-    static long missingAtSidecar(final Map<String, Long> summary)
-    {
-        final Long produced = summary.get("bot.eventsProduced");
-        final Long received = summary.get("sidecar.eventsReceived");
-        if (null == produced || null == received)
-        {
-            return -1;
-        }
-        return produced -
-            (received - summary.getOrDefault("sidecar.duplicates", 0L) + summary.getOrDefault("sidecar.gaps", 0L));
-    }
-
-    /**
-     * With an external sidecar, whose side is not in the summary, the bot's hop still balances: what
-     * the bot handed to its socket and this broker never read was dropped when the bot closed the
-     * socket with it still queued. No process can count it; the run does, so that it is not lost
-     * silently. With a launched stub it is part of {@link #missingAtSidecar} instead.
-     *
-     * @return that number, or 0 when there is a sidecar side to balance against, or no bot side.
-     */
-    static long droppedAtBotClose(final Map<String, Long> summary)
-    {
-        final Long sent = summary.get("bot.eventsSent");
-        final Long brokerReceived = summary.get("broker.eventsReceived");
-        if (null == sent || null == brokerReceived || summary.containsKey("sidecar.eventsReceived"))
-        {
-            return 0;
-        }
-        return Math.max(0, sent - brokerReceived);
-    }
-
-    /**
-     * The run's account in one line, from the merged summary: what the bot produced, what the
-     * sidecar received and missed, and whether the two sides balance (DESIGN.md, "Accounting").
-     */
-    static String accounting(final Map<String, Long> summary)
-    {
-        final Long produced = summary.get("bot.eventsProduced");
-        final Long received = summary.get("sidecar.eventsReceived");
-        if (null == produced)
-        {
-            return "accounting: the bots ran apart from this broker; their own summaries have their side";
-        }
-        final long rejected = summary.getOrDefault("bot.ringRejected", 0L);
-        final String bot = "accounting: bot produced " + produced + " (ring rejected " + rejected + ")";
-        if (null == received)
-        {
-            final long dropped = droppedAtBotClose(summary);
-            return bot + "; the sidecar is external, so its side is not known here" +
-                (dropped > 0 ? "; " + dropped + " sent by the bot were dropped at close, never read by the broker" : "");
-        }
-        final long missing = missingAtSidecar(summary);
-        return bot + "; sidecar received " + received + " (gaps " + summary.getOrDefault("sidecar.gaps", 0L) +
-            ", duplicates " + summary.getOrDefault("sidecar.duplicates", 0L) + "): " +
-            (missing == 0 ? "balanced" : "NOT balanced, " + missing + " missing at the sidecar");
     }
 
     /** On the failure path: stop whatever is still running, producers first. */

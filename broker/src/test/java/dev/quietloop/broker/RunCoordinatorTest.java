@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class RunCoordinatorTest
     @Test
     void shouldSayBalancedWhenReceivedAndGapsMakeUpWhatWasProduced()
     {
-        final String line = RunCoordinator.accounting(Map.of(
+        final String line = Accounting.line(Map.of(
             "bot.eventsProduced", 100L, "bot.ringRejected", 7L,
             "sidecar.eventsReceived", 95L, "sidecar.gaps", 7L, "sidecar.duplicates", 2L));
 
@@ -27,7 +28,7 @@ class RunCoordinatorTest
     @Test
     void shouldSayNotBalancedWhenEventsAreMissingUncounted()
     {
-        final String line = RunCoordinator.accounting(Map.of(
+        final String line = Accounting.line(Map.of(
             "bot.eventsProduced", 100L, "sidecar.eventsReceived", 90L, "sidecar.gaps", 0L));
 
         assertTrue(line.endsWith("NOT balanced, 10 missing at the sidecar"), line);
@@ -36,7 +37,7 @@ class RunCoordinatorTest
     @Test
     void shouldNotClaimTheSideOfAnExternalSidecar()
     {
-        final String line = RunCoordinator.accounting(Map.of("bot.eventsProduced", 100L));
+        final String line = Accounting.line(Map.of("bot.eventsProduced", 100L));
 
         assertTrue(line.contains("external"), line);
     }
@@ -44,11 +45,11 @@ class RunCoordinatorTest
     @Test
     void shouldCountWhatTheSidecarNeitherReceivedNorSawAsAGap()
     {
-        assertEquals(5_039, RunCoordinator.missingAtSidecar(Map.of(
+        assertEquals(5_039, Accounting.missingAtSidecar(Map.of(
             "bot.eventsProduced", 5_394L, "sidecar.eventsReceived", 355L, "sidecar.gaps", 0L)));
-        assertEquals(0, RunCoordinator.missingAtSidecar(Map.of(
+        assertEquals(0, Accounting.missingAtSidecar(Map.of(
             "bot.eventsProduced", 100L, "sidecar.eventsReceived", 95L, "sidecar.gaps", 7L, "sidecar.duplicates", 2L)));
-        assertEquals(-1, RunCoordinator.missingAtSidecar(Map.of("bot.eventsProduced", 100L)));
+        assertEquals(-1, Accounting.missingAtSidecar(Map.of("bot.eventsProduced", 100L)));
     }
 
     @Test
@@ -57,14 +58,14 @@ class RunCoordinatorTest
         final Map<String, Long> external = Map.of(
             "bot.eventsProduced", 5_000L, "bot.eventsSent", 5_000L, "broker.eventsReceived", 3_521L);
 
-        assertEquals(1_479, RunCoordinator.droppedAtBotClose(external));
-        assertTrue(RunCoordinator.accounting(external).contains("1479 sent by the bot were dropped at close"),
-            RunCoordinator.accounting(external));
-        assertEquals(0, RunCoordinator.droppedAtBotClose(Map.of(
+        assertEquals(1_479, Accounting.droppedAtBotClose(external));
+        assertTrue(Accounting.line(external).contains("1479 sent by the bot were dropped at close"),
+            Accounting.line(external));
+        assertEquals(0, Accounting.droppedAtBotClose(Map.of(
             "bot.eventsSent", 5_000L, "broker.eventsReceived", 5_000L)), "nothing dropped");
-        assertEquals(0, RunCoordinator.droppedAtBotClose(Map.of("bot.eventsSent", 5_000L,
+        assertEquals(0, Accounting.droppedAtBotClose(Map.of("bot.eventsSent", 5_000L,
             "broker.eventsReceived", 3_521L, "sidecar.eventsReceived", 3_521L)), "a stub's side counts it as missing");
-        assertEquals(0, RunCoordinator.droppedAtBotClose(Map.of("broker.eventsReceived", 3_521L)), "bots run apart");
+        assertEquals(0, Accounting.droppedAtBotClose(Map.of("broker.eventsReceived", 3_521L)), "bots run apart");
     }
 
     @Test
@@ -73,32 +74,32 @@ class RunCoordinatorTest
         final Map<String, Long> external = new TreeMap<>(Map.of(
             "bot.eventsProduced", 5_000L, "bot.eventsSent", 5_000L, "broker.eventsReceived", 3_521L));
 
-        assertEquals(1_479 + 7, RunCoordinator.countLosses(external, 7));
-        assertEquals(1_479, external.get(RunCoordinator.DROPPED_AT_BOT_CLOSE));
-        assertFalse(external.containsKey(RunCoordinator.MISSING_AT_SIDECAR));
+        assertEquals(1_479 + 7, Accounting.countLosses(external, 7));
+        assertEquals(1_479, external.get(Accounting.RUN_DROPPED_AT_BOT_CLOSE));
+        assertFalse(external.containsKey(Accounting.RUN_MISSING_AT_SIDECAR));
 
         final Map<String, Long> stub = hundredSentAndReceivedByTheBroker(90);
 
-        assertEquals(10, RunCoordinator.countLosses(stub, 0));
-        assertEquals(10, stub.get(RunCoordinator.MISSING_AT_SIDECAR));
-        assertFalse(stub.containsKey(RunCoordinator.DROPPED_AT_BOT_CLOSE));
+        assertEquals(10, Accounting.countLosses(stub, 0));
+        assertEquals(10, stub.get(Accounting.RUN_MISSING_AT_SIDECAR));
+        assertFalse(stub.containsKey(Accounting.RUN_DROPPED_AT_BOT_CLOSE));
 
         final Map<String, Long> whole = hundredSentAndReceivedByTheBroker(100);
 
-        assertEquals(0, RunCoordinator.countLosses(whole, 0));
+        assertEquals(0, Accounting.countLosses(whole, 0));
         assertEquals(4, whole.size(), "no key added when nothing was lost");
 
         final Map<String, Long> unsent = new TreeMap<>(Map.of(
             "bot.eventsProduced", 100L, "bot.ringRejected", 5L, "bot.eventsSent", 85L, "bot.unsent", 10L,
             "broker.eventsReceived", 85L, "sidecar.eventsReceived", 85L, "sidecar.gaps", 15L));
 
-        assertEquals(10, RunCoordinator.countLosses(unsent, 0), "the unsent count, not the ring's rejections");
+        assertEquals(10, Accounting.countLosses(unsent, 0), "the unsent count, not the ring's rejections");
 
         final Map<String, Long> restarted = new TreeMap<>(Map.of(
             "bot.eventsProduced", 100L, "bot.eventsSent", 100L, "broker.eventsReceived", 100L,
             "broker.sidecarDisconnects", 1L, "broker.framesInFlightAtDisconnect", 12L));
 
-        assertEquals(12, RunCoordinator.countLosses(restarted, 0),
+        assertEquals(12, Accounting.countLosses(restarted, 0),
             "an external sidecar that restarted balances the bot's hop, yet its delivery cannot be proven");
     }
 

@@ -7,8 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketOptions;
@@ -50,7 +51,7 @@ public final class SidecarStubMain implements Callable<Integer>
     /** Its section of the run's config.yaml, named as its counters are ({@code sidecar.*}). */
     public static final String SECTION = "sidecar";
     /** CURVE handshakes on the bind refused by the ZAP handler: a client key not in the allowed set. */
-    public static final String AUTH_REJECTED = "sidecar.authRejected";
+    public static final String AUTH_REJECTED = Accounting.SIDECAR_AUTH_REJECTED;
 
     private static final int MAX_COUNTERS = 32;
     private static final long BIND_TIMEOUT_MS = 10_000;

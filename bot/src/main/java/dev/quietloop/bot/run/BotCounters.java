@@ -3,6 +3,7 @@ package dev.quietloop.bot.run;
 import java.util.Map;
 
 import dev.quietloop.bot.replay.RejectReason;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CounterRegistry;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -14,7 +15,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 public final class BotCounters
 {
     /** Prefix of the per-reason counts of malformed rows: {@code bot.rejected.crossedBook}. */
-    public static final String REJECTED_PREFIX = "bot.rejected.";
+    public static final String REJECTED_PREFIX = Accounting.BOT_REJECTED_PREFIX;
 
     /** Room for every counter below, one per reject reason included. */
     public static final int MAX_COUNTERS = 32;
@@ -65,20 +66,20 @@ public final class BotCounters
     public BotCounters(final CounterRegistry registry)
     {
         this.registry = registry;
-        ticks = registry.newCounter("bot.ticks");
-        ticksRejected = registry.newCounter("bot.ticksRejected");
-        eventsProduced = registry.newCounter("bot.eventsProduced");
-        ringRejected = registry.newCounter("bot.ringRejected");
-        eventsSent = registry.newCounter("bot.eventsSent");
-        framesSent = registry.newCounter("bot.framesSent");
-        heartbeatsSent = registry.newCounter("bot.heartbeatsSent");
-        unsent = registry.newCounter("bot.unsent");
-        errors = registry.newCounter("bot.errors");
-        linkWaitTimedOut = registry.newCounter("bot.linkWaitTimedOut");
-        linkUps = registry.newCounter("bot.linkUps");
-        eventsAcked = registry.newCounter("bot.eventsAcked");
-        unacked = registry.newCounter("bot.unacked");
-        linkRejected = registry.newCounter("bot.linkRejected");
+        ticks = registry.newCounter(Accounting.BOT_TICKS);
+        ticksRejected = registry.newCounter(Accounting.BOT_TICKS_REJECTED);
+        eventsProduced = registry.newCounter(Accounting.BOT_EVENTS_PRODUCED);
+        ringRejected = registry.newCounter(Accounting.BOT_RING_REJECTED);
+        eventsSent = registry.newCounter(Accounting.BOT_EVENTS_SENT);
+        framesSent = registry.newCounter(Accounting.BOT_FRAMES_SENT);
+        heartbeatsSent = registry.newCounter(Accounting.BOT_HEARTBEATS_SENT);
+        unsent = registry.newCounter(Accounting.BOT_UNSENT);
+        errors = registry.newCounter(Accounting.BOT_ERRORS);
+        linkWaitTimedOut = registry.newCounter(Accounting.BOT_LINK_WAIT_TIMED_OUT);
+        linkUps = registry.newCounter(Accounting.BOT_LINK_UPS);
+        eventsAcked = registry.newCounter(Accounting.BOT_EVENTS_ACKED);
+        unacked = registry.newCounter(Accounting.BOT_UNACKED);
+        linkRejected = registry.newCounter(Accounting.BOT_LINK_REJECTED);
         for (final RejectReason reason : RejectReason.values())
         {
             rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.replay.MarketDataFile;
+import dev.quietloop.protocol.account.Accounting;
 
 /** What a bot run tells the user: the scan's line at start-up, and the summary and its lines at the end. */
 public final class BotReport
@@ -26,21 +27,21 @@ public final class BotReport
         final boolean partial)
     {
         final Map<String, Long> summary = new LinkedHashMap<>(counters.snapshot());
-        summary.put("bot.fingerprint", fingerprint);
-        summary.put("bot.sourceId", (long)sourceId);
-        summary.put("bot.epoch", epoch);
-        summary.put("bot.partial", partial ? 1L : 0L);
-        summary.put("bot.ordersPlaced", execution.ordersPlaced());
-        summary.put("bot.ordersRejected", execution.ordersRejected());
-        summary.put("bot.ordersCancelled", execution.ordersCancelled());
-        summary.put("bot.fills", execution.fills());
-        summary.put("bot.pnlE8", execution.totalPnl());
+        summary.put(Accounting.BOT_FINGERPRINT, fingerprint);
+        summary.put(Accounting.BOT_SOURCE_ID, (long)sourceId);
+        summary.put(Accounting.BOT_EPOCH, epoch);
+        summary.put(Accounting.BOT_PARTIAL, partial ? 1L : 0L);
+        summary.put(Accounting.BOT_ORDERS_PLACED, execution.ordersPlaced());
+        summary.put(Accounting.BOT_ORDERS_REJECTED, execution.ordersRejected());
+        summary.put(Accounting.BOT_ORDERS_CANCELLED, execution.ordersCancelled());
+        summary.put(Accounting.BOT_FILLS, execution.fills());
+        summary.put(Accounting.BOT_PNL_E8, execution.totalPnl());
         for (int id = 0; id < symbols.length; id++)
         {
             if (execution.position(id) != 0)
             {
                 // Dots split summary keys: a symbol such as "BTC.P" becomes "BTC_P".
-                summary.put("bot.positionE8." + symbols[id].replace('.', '_'), execution.position(id));
+                summary.put(Accounting.BOT_POSITION_E8_PREFIX + symbols[id].replace('.', '_'), execution.position(id));
             }
         }
         return summary;
@@ -73,28 +74,28 @@ public final class BotReport
         final PrintStream out,
         final PrintStream err)
     {
-        final long produced = summary.get("bot.eventsProduced");
-        final long accounted = summary.get("bot.ringRejected") + summary.get("bot.eventsSent") +
-            summary.get("bot.unsent");
+        final long produced = summary.get(Accounting.BOT_EVENTS_PRODUCED);
+        final long accounted = summary.get(Accounting.BOT_RING_REJECTED) + summary.get(Accounting.BOT_EVENTS_SENT) +
+            summary.get(Accounting.BOT_UNSENT);
         if (produced != accounted)
         {
             err.println("bot: accounting mismatch: eventsProduced=" + produced +
                 " but ringRejected + eventsSent + unsent = " + accounted);
         }
-        if (summary.get("bot.unsent") > 0)
+        if (summary.get(Accounting.BOT_UNSENT) > 0)
         {
-            err.println("bot: " + summary.get("bot.unsent") + " events were not handed to the broker");
+            err.println("bot: " + summary.get(Accounting.BOT_UNSENT) + " events were not handed to the broker");
         }
-        out.println("bot: ticks=" + summary.get("bot.ticks") +
-            " ticksRejected=" + summary.get("bot.ticksRejected") +
+        out.println("bot: ticks=" + summary.get(Accounting.BOT_TICKS) +
+            " ticksRejected=" + summary.get(Accounting.BOT_TICKS_REJECTED) +
             " eventsProduced=" + produced +
-            " ringRejected=" + summary.get("bot.ringRejected") +
-            " eventsSent=" + summary.get("bot.eventsSent") +
-            " unsent=" + summary.get("bot.unsent") +
-            " acked=" + summary.get("bot.eventsAcked") +
-            " unacked=" + summary.get("bot.unacked") +
-            " framesSent=" + summary.get("bot.framesSent") +
-            (summary.get("bot.partial") != 0 ? " (partial)" : ""));
+            " ringRejected=" + summary.get(Accounting.BOT_RING_REJECTED) +
+            " eventsSent=" + summary.get(Accounting.BOT_EVENTS_SENT) +
+            " unsent=" + summary.get(Accounting.BOT_UNSENT) +
+            " acked=" + summary.get(Accounting.BOT_EVENTS_ACKED) +
+            " unacked=" + summary.get(Accounting.BOT_UNACKED) +
+            " framesSent=" + summary.get(Accounting.BOT_FRAMES_SENT) +
+            (summary.get(Accounting.BOT_PARTIAL) != 0 ? " (partial)" : ""));
         final StringBuilder trading = new StringBuilder("bot: orders=" + execution.ordersPlaced() +
             " fills=" + execution.fills() + " rejected=" + execution.ordersRejected() +
             " cancelled=" + execution.ordersCancelled() + " pnl=" + FixedPoint.toText(execution.totalPnl()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.SummaryJson;
@@ -30,7 +31,7 @@ public final class ReportWriter
     public static final String SUMMARY_FILE = "summary.json";
     /** The run's fingerprint, top-level: the hash over the ordered events the bot produced. */
     public static final String FINGERPRINT = "fingerprint";
-    static final String BOT_FINGERPRINT = "bot.fingerprint";
+    static final String BOT_FINGERPRINT = Accounting.BOT_FINGERPRINT;
     public static final String LATEST_LINK = "latest";
     public static final List<String> COMPONENT_FILES = List.of("bot.json", "sidecar.json", BROKER_FILE);
 
@@ -96,8 +97,8 @@ public final class ReportWriter
         {
             summary.put(FINGERPRINT, fingerprint);
         }
-        summary.put("run.partial", partial ? 1L : 0L);
-        summary.put("run.exitCode", (long)exitCode);
+        summary.put(Accounting.RUN_PARTIAL, partial ? 1L : 0L);
+        summary.put(Accounting.RUN_EXIT_CODE, (long)exitCode);
         SummaryJson.write(runDir.resolve(SUMMARY_FILE), summary);
         return summary;
     }

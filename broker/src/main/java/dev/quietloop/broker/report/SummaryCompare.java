@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import dev.quietloop.protocol.account.Accounting;
 
 /**
  * Compares two run summaries: every histogram's percentiles side by side with the ratio B/A,
@@ -19,16 +20,16 @@ public final class SummaryCompare
 
     /** Always shown, so a reader sees what was compared. */
     static final List<String> CORE_KEYS = List.of(
-        "bot.ticks", "bot.ticksRejected", "bot.eventsProduced", "bot.ringRejected", "bot.eventsSent", "bot.unsent",
-        "bot.ordersPlaced", "bot.fills", "bot.pnlE8",
-        "sidecar.eventsReceived", "sidecar.gaps", "sidecar.duplicates",
-        "broker.eventsReceived", "broker.eventsForwarded", "broker.undelivered");
+        Accounting.BOT_TICKS, Accounting.BOT_TICKS_REJECTED, Accounting.BOT_EVENTS_PRODUCED, Accounting.BOT_RING_REJECTED, Accounting.BOT_EVENTS_SENT, Accounting.BOT_UNSENT,
+        Accounting.BOT_ORDERS_PLACED, Accounting.BOT_FILLS, Accounting.BOT_PNL_E8,
+        Accounting.SIDECAR_EVENTS_RECEIVED, Accounting.SIDECAR_GAPS, Accounting.SIDECAR_DUPLICATES,
+        Accounting.BROKER_EVENTS_RECEIVED, Accounting.BROKER_EVENTS_FORWARDED, Accounting.BROKER_UNDELIVERED);
     /** Also compared, shown only when they differ. */
     static final List<String> OTHER_KEYS = List.of(
-        "bot.ordersRejected", "bot.ordersCancelled", "sidecar.decodeErrors", "run.missingAtSidecar");
-    static final List<String> OTHER_PREFIXES = List.of("bot.rejected.", "bot.positionE8.", "sidecar.byType.");
+        Accounting.BOT_ORDERS_REJECTED, Accounting.BOT_ORDERS_CANCELLED, Accounting.SIDECAR_DECODE_ERRORS, Accounting.RUN_MISSING_AT_SIDECAR);
+    static final List<String> OTHER_PREFIXES = List.of(Accounting.BOT_REJECTED_PREFIX, Accounting.BOT_POSITION_E8_PREFIX, Accounting.SIDECAR_BY_TYPE_PREFIX);
     /** Counts that depend on timing, not on what the run did. */
-    static final List<String> TIMING_KEYS = List.of("sidecar.byType.heartbeat");
+    static final List<String> TIMING_KEYS = List.of(Accounting.SIDECAR_BY_TYPE_HEARTBEAT);
     static final List<String> FINGERPRINT_KEYS = List.of(ReportWriter.FINGERPRINT, ReportWriter.BOT_FINGERPRINT);
 
     private static final String KEY = "%-26s";

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.quietloop.protocol.account.Accounting;
 
 /**
  * Renders a run summary (dotted keys, as in {@code summary.json}) as the table a person reads:
@@ -19,10 +20,6 @@ public final class SummaryText
     private static final int LABEL_WIDTH = 14;
     private static final int COLUMN_WIDTH = 10;
     private static final int E8_SCALE = 8;
-    /** Events lost with a launched child that died mid-run: a bot's ring and socket, or what a stub never counted. */
-    public static final String LOST_WITH = "run.lostWith.";
-    /** When that child was seen dead, in milliseconds after its launch. */
-    public static final String DIED_AFTER_MS = "run.diedAfterMs.";
 
     private SummaryText()
     {
@@ -59,8 +56,8 @@ public final class SummaryText
 
     private static String outcome(final Map<String, Long> summary)
     {
-        final boolean partial = summary.getOrDefault("run.partial", 0L) != 0;
-        final Long exitCode = summary.get("run.exitCode");
+        final boolean partial = summary.getOrDefault(Accounting.RUN_PARTIAL, 0L) != 0;
+        final Long exitCode = summary.get(Accounting.RUN_EXIT_CODE);
         return (partial ? "PARTIAL (stopped early)" : deaths(summary).isEmpty() ? "complete" : "ended early") +
             (null == exitCode ? "" : ", exit code " + exitCode);
     }
@@ -69,20 +66,20 @@ public final class SummaryText
     private static List<String> deaths(final Map<String, Long> summary)
     {
         final List<String> roles = new ArrayList<>();
-        summary.keySet().stream().filter(key -> key.startsWith(LOST_WITH))
-            .forEach(key -> roles.add(key.substring(LOST_WITH.length())));
+        summary.keySet().stream().filter(key -> key.startsWith(Accounting.RUN_LOST_WITH_PREFIX))
+            .forEach(key -> roles.add(key.substring(Accounting.RUN_LOST_WITH_PREFIX.length())));
         return roles;
     }
 
     private static void accounting(final Map<String, Long> s, final List<String> lines)
     {
         lines.add("accounting");
-        final Long produced = s.get("bot.eventsProduced");
-        final Long received = s.get("sidecar.eventsReceived");
-        final long rejected = s.getOrDefault("bot.ringRejected", 0L);
-        final long unsent = s.getOrDefault("bot.unsent", 0L);
-        final long duplicates = s.getOrDefault("sidecar.duplicates", 0L);
-        final long undelivered = s.getOrDefault("broker.undelivered", 0L);
+        final Long produced = s.get(Accounting.BOT_EVENTS_PRODUCED);
+        final Long received = s.get(Accounting.SIDECAR_EVENTS_RECEIVED);
+        final long rejected = s.getOrDefault(Accounting.BOT_RING_REJECTED, 0L);
+        final long unsent = s.getOrDefault(Accounting.BOT_UNSENT, 0L);
+        final long duplicates = s.getOrDefault(Accounting.SIDECAR_DUPLICATES, 0L);
+        final long undelivered = s.getOrDefault(Accounting.BROKER_UNDELIVERED, 0L);
         if (null == produced)
         {
             lines.add(row(INDENT + "bot", "not in this summary (the bots ran apart from this broker)"));
@@ -90,15 +87,15 @@ public final class SummaryText
         else
         {
             // What the bot could not hand over by its drain deadline (unsent) is part of its sum.
-            final long sent = s.getOrDefault("bot.eventsSent", 0L);
+            final long sent = s.getOrDefault(Accounting.BOT_EVENTS_SENT, 0L);
             lines.add(row(INDENT + "bot", "produced " + produced + " = ring rejected " + rejected + " + sent " + sent +
-                (unsent > 0 ? " + unsent " + unsent : "") + verdict(produced == rejected + sent + unsent)));
-            if (s.containsKey("bot.eventsAcked"))
+                (unsent > 0 ? " + unsent " + unsent : "") + verdict(Accounting.botHolds(s))));
+            if (s.containsKey(Accounting.BOT_EVENTS_ACKED))
             {
-                final long acked = s.get("bot.eventsAcked");
-                final long unacked = s.getOrDefault("bot.unacked", 0L);
+                final long acked = s.get(Accounting.BOT_EVENTS_ACKED);
+                final long unacked = s.getOrDefault(Accounting.BOT_UNACKED, 0L);
                 lines.add(row(INDENT + "acked", "sent " + sent + " = acknowledged by the broker " + acked +
-                    " + unacknowledged " + unacked + verdict(sent == acked + unacked)));
+                    " + unacknowledged " + unacked + verdict(Accounting.ackedHolds(s))));
             }
         }
         if (null == received)
@@ -107,34 +104,34 @@ public final class SummaryText
         }
         else if (null != produced)
         {
-            final long gaps = s.getOrDefault("sidecar.gaps", 0L);
+            final long gaps = s.getOrDefault(Accounting.SIDECAR_GAPS, 0L);
             lines.add(row(INDENT + "sidecar", "received " + received + " - duplicates " + duplicates + " + gaps " + gaps +
-                " = produced " + produced + verdict(received - duplicates + gaps == produced)));
+                " = produced " + produced + verdict(Accounting.sidecarHolds(s))));
             lines.add(row(INDENT + "transport", "gaps " + gaps + " = ring rejected " + rejected + " + lost in transport " +
                 (gaps - rejected) + verdict(gaps >= rejected)));
         }
-        final long disconnects = s.getOrDefault("broker.sidecarDisconnects", 0L);
+        final long disconnects = s.getOrDefault(Accounting.BROKER_SIDECAR_DISCONNECTS, 0L);
         if (disconnects > 0)
         {
-            final long inFlight = s.getOrDefault("broker.framesInFlightAtDisconnect", 0L);
+            final long inFlight = s.getOrDefault(Accounting.BROKER_FRAMES_IN_FLIGHT_AT_DISCONNECT, 0L);
             lines.add(row(INDENT + "sidecar link", "dropped " + disconnects + " times" + (inFlight > 0 ? ", with " +
                 inFlight + " frames sent on connections that dropped: their delivery cannot be proven" : "")));
         }
         for (final String role : deaths(s))
         {
-            lines.add(row(INDENT + "died", role + ", " + s.getOrDefault(DIED_AFTER_MS + role, 0L) +
-                " ms after its launch: " + s.get(LOST_WITH + role) + " events lost with it, counted by the broker"));
+            lines.add(row(INDENT + "died", role + ", " + s.getOrDefault(Accounting.RUN_DIED_AFTER_MS_PREFIX + role, 0L) +
+                " ms after its launch: " + s.get(Accounting.RUN_LOST_WITH_PREFIX + role) + " events lost with it, counted by the broker"));
         }
-        if (s.containsKey("broker.eventsReceived"))
+        if (s.containsKey(Accounting.BROKER_EVENTS_RECEIVED))
         {
-            lines.add(row(INDENT + "broker", "received " + s.get("broker.eventsReceived") + ", forwarded " +
-                s.getOrDefault("broker.eventsForwarded", 0L) + ", undelivered " + undelivered +
-                (s.containsKey("run.missingAtSidecar") ? ", missing at sidecar " + s.get("run.missingAtSidecar") : "")));
-            if (s.containsKey("run.droppedAtBotClose"))
+            lines.add(row(INDENT + "broker", "received " + s.get(Accounting.BROKER_EVENTS_RECEIVED) + ", forwarded " +
+                s.getOrDefault(Accounting.BROKER_EVENTS_FORWARDED, 0L) + ", undelivered " + undelivered +
+                (s.containsKey(Accounting.RUN_MISSING_AT_SIDECAR) ? ", missing at sidecar " + s.get(Accounting.RUN_MISSING_AT_SIDECAR) : "")));
+            if (s.containsKey(Accounting.RUN_DROPPED_AT_BOT_CLOSE))
             {
-                lines.add(row(INDENT + "losses", "sent by the bot " + s.getOrDefault("bot.eventsSent", 0L) +
-                    " - received by the broker " + s.get("broker.eventsReceived") + " = dropped at close " +
-                    s.get("run.droppedAtBotClose") + ": counted by no process, only here"));
+                lines.add(row(INDENT + "losses", "sent by the bot " + s.getOrDefault(Accounting.BOT_EVENTS_SENT, 0L) +
+                    " - received by the broker " + s.get(Accounting.BROKER_EVENTS_RECEIVED) + " = dropped at close " +
+                    s.get(Accounting.RUN_DROPPED_AT_BOT_CLOSE) + ": counted by no process, only here"));
             }
         }
         // Every event the sidecar did not get, against what the processes counted as not passed on;
@@ -157,23 +154,23 @@ public final class SummaryText
 
     private static void trading(final Map<String, Long> s, final List<String> lines)
     {
-        if (!s.containsKey("bot.ticks"))
+        if (!s.containsKey(Accounting.BOT_TICKS))
         {
             return;
         }
         lines.add("trading");
-        lines.add(row(INDENT + "ticks", s.get("bot.ticks") + " (rejected " + s.getOrDefault("bot.ticksRejected", 0L) + ")"));
-        lines.add(row(INDENT + "orders", s.getOrDefault("bot.ordersPlaced", 0L) + " placed, " +
-            s.getOrDefault("bot.ordersRejected", 0L) + " rejected, " + s.getOrDefault("bot.ordersCancelled", 0L) +
-            " cancelled; " + s.getOrDefault("bot.fills", 0L) + " fills"));
-        lines.add(row(INDENT + "pnl", s.containsKey("bot.pnlE8") ? e8(s.get("bot.pnlE8")) : "-"));
+        lines.add(row(INDENT + "ticks", s.get(Accounting.BOT_TICKS) + " (rejected " + s.getOrDefault(Accounting.BOT_TICKS_REJECTED, 0L) + ")"));
+        lines.add(row(INDENT + "orders", s.getOrDefault(Accounting.BOT_ORDERS_PLACED, 0L) + " placed, " +
+            s.getOrDefault(Accounting.BOT_ORDERS_REJECTED, 0L) + " rejected, " + s.getOrDefault(Accounting.BOT_ORDERS_CANCELLED, 0L) +
+            " cancelled; " + s.getOrDefault(Accounting.BOT_FILLS, 0L) + " fills"));
+        lines.add(row(INDENT + "pnl", s.containsKey(Accounting.BOT_PNL_E8) ? e8(s.get(Accounting.BOT_PNL_E8)) : "-"));
         final StringBuilder positions = new StringBuilder();
         for (final Map.Entry<String, Long> entry : s.entrySet())
         {
-            if (entry.getKey().startsWith("bot.positionE8."))
+            if (entry.getKey().startsWith(Accounting.BOT_POSITION_E8_PREFIX))
             {
                 positions.append(positions.length() == 0 ? "" : ", ")
-                    .append(entry.getKey().substring("bot.positionE8.".length())).append(' ').append(e8(entry.getValue()));
+                    .append(entry.getKey().substring(Accounting.BOT_POSITION_E8_PREFIX.length())).append(' ').append(e8(entry.getValue()));
             }
         }
         lines.add(row(INDENT + "positions", positions.length() == 0 ? "none" : positions.toString()));
@@ -184,10 +181,10 @@ public final class SummaryText
         final StringBuilder out = new StringBuilder();
         for (final Map.Entry<String, Long> entry : s.entrySet())
         {
-            if (entry.getKey().startsWith("bot.rejected.") && entry.getValue() != 0)
+            if (entry.getKey().startsWith(Accounting.BOT_REJECTED_PREFIX) && entry.getValue() != 0)
             {
                 out.append(out.length() == 0 ? "" : ", ")
-                    .append(entry.getKey().substring("bot.rejected.".length())).append(' ').append(entry.getValue());
+                    .append(entry.getKey().substring(Accounting.BOT_REJECTED_PREFIX.length())).append(' ').append(entry.getValue());
             }
         }
         return out.length() == 0 ? "none" : out.toString();

@@ -3,6 +3,7 @@ package dev.quietloop.broker.ring;
 import java.util.Map;
 
 import dev.quietloop.protocol.Frame;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CounterRegistry;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -43,25 +44,25 @@ public final class BrokerCounters
     public BrokerCounters(final CounterRegistry registry)
     {
         this.registry = registry;
-        framesReceived = registry.newCounter("broker.framesReceived");
-        eventsReceived = registry.newCounter("broker.eventsReceived");
-        controlFrames = registry.newCounter("broker.controlFrames");
-        badFrames = registry.newCounter("broker.badFrames");
-        endOfStreams = registry.newCounter("broker.endOfStreams");
-        framesForwarded = registry.newCounter("broker.framesForwarded");
-        eventsForwarded = registry.newCounter("broker.eventsForwarded");
-        sendRetries = registry.newCounter("broker.sendRetries");
-        undelivered = registry.newCounter("broker.undelivered");
-        errors = registry.newCounter("broker.errors");
-        sidecarDisconnects = registry.newCounter("broker.sidecarDisconnects");
-        framesInFlightAtDisconnect = registry.newCounter("broker.framesInFlightAtDisconnect");
+        framesReceived = registry.newCounter(Accounting.BROKER_FRAMES_RECEIVED);
+        eventsReceived = registry.newCounter(Accounting.BROKER_EVENTS_RECEIVED);
+        controlFrames = registry.newCounter(Accounting.BROKER_CONTROL_FRAMES);
+        badFrames = registry.newCounter(Accounting.BROKER_BAD_FRAMES);
+        endOfStreams = registry.newCounter(Accounting.BROKER_END_OF_STREAMS);
+        framesForwarded = registry.newCounter(Accounting.BROKER_FRAMES_FORWARDED);
+        eventsForwarded = registry.newCounter(Accounting.BROKER_EVENTS_FORWARDED);
+        sendRetries = registry.newCounter(Accounting.BROKER_SEND_RETRIES);
+        undelivered = registry.newCounter(Accounting.BROKER_UNDELIVERED);
+        errors = registry.newCounter(Accounting.BROKER_ERRORS);
+        sidecarDisconnects = registry.newCounter(Accounting.BROKER_SIDECAR_DISCONNECTS);
+        framesInFlightAtDisconnect = registry.newCounter(Accounting.BROKER_FRAMES_IN_FLIGHT_AT_DISCONNECT);
         for (int result = Frame.REJECTED_TOO_LARGE; result < Frame.VALIDATION_RESULTS; result++)
         {
             rejected[result] = registry.newCounter("broker." + Frame.rejectionName(result));
         }
-        ingressRestarts = registry.newCounter("broker.ingressRestarts");
-        authRejected = registry.newCounter("broker.authRejected");
-        acksSent = registry.newCounter("broker.acksSent");
+        ingressRestarts = registry.newCounter(Accounting.BROKER_INGRESS_RESTARTS);
+        authRejected = registry.newCounter(Accounting.BROKER_AUTH_REJECTED);
+        acksSent = registry.newCounter(Accounting.BROKER_ACKS_SENT);
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */

@@ -3,6 +3,7 @@ package dev.quietloop.perf.bench;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CountersDirectory;
 import dev.quietloop.protocol.process.CountersFile;
 import org.agrona.concurrent.status.CountersReader;
@@ -16,7 +17,7 @@ import org.agrona.concurrent.status.CountersReader;
 final class BotTicks implements AutoCloseable
 {
     static final String BOT_ROLE = "bot";
-    static final String TICKS = "bot.ticks";
+    static final String TICKS = Accounting.BOT_TICKS;
 
     private final ProcessHandle broker;
     private final Path countersDir;

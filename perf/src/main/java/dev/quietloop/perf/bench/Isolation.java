@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.quietloop.perf.bench.BenchSettings.IsolationPace;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.HdrHistogram.Histogram;
@@ -218,7 +219,7 @@ final class Isolation
                         "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                         modeName(byMode.getKey()), entry.getKey().title(),
                         scenario.measured() == 0 ? "none: stuck in the warm-up, " +
-                            Spread.of(runs, r -> r.value("bot.ticks")).plain() + " ticks replayed" :
+                            Spread.of(runs, r -> r.value(Accounting.BOT_TICKS)).plain() + " ticks replayed" :
                             String.format(Locale.ROOT, "%,d", scenario.measured()),
                         scenario.micros("p50"),
                         scenario.micros("p99"),
@@ -228,7 +229,7 @@ final class Isolation
                         Spread.of(runs, r -> r.ringRejected()).plain(),
                         Spread.of(runs, r -> r.delivered()).plain(),
                         Spread.of(runs, RunFigures::dropped).plain(),
-                        Spread.of(runs, r -> r.value("bot.gcCount")).plain(),
+                        Spread.of(runs, r -> r.value(Accounting.BOT_GC_COUNT)).plain(),
                         runs.stream().allMatch(RunFigures::balances) ? "yes" : "NO",
                         scenario.stolen()));
                 }

@@ -1,6 +1,7 @@
 package dev.quietloop.perf.bench;
 
 import java.util.Map;
+import dev.quietloop.protocol.account.Accounting;
 
 /**
  * What the bench reads from one run's {@code summary.json}: a hop's percentiles, the accounting
@@ -22,25 +23,25 @@ record RunFigures(Map<String, Long> summary)
 
     long produced()
     {
-        return value("bot.eventsProduced");
+        return value(Accounting.BOT_EVENTS_PRODUCED);
     }
 
     long ringRejected()
     {
-        return value("bot.ringRejected");
+        return value(Accounting.BOT_RING_REJECTED);
     }
 
     /** Events the sidecar received; 0 when there was none. */
     long delivered()
     {
-        return value("sidecar.eventsReceived");
+        return value(Accounting.SIDECAR_EVENTS_RECEIVED);
     }
 
     /** Business events per frame the broker forwarded. */
     double batchSize()
     {
-        final long frames = value("broker.framesForwarded") - value("broker.controlFrames");
-        return frames <= 0 ? 0 : (double)value("broker.eventsForwarded") / frames;
+        final long frames = value(Accounting.BROKER_FRAMES_FORWARDED) - value(Accounting.BROKER_CONTROL_FRAMES);
+        return frames <= 0 ? 0 : (double)value(Accounting.BROKER_EVENTS_FORWARDED) / frames;
     }
 
     /**
@@ -51,12 +52,7 @@ record RunFigures(Map<String, Long> summary)
      */
     long dropped()
     {
-        if (!summary.containsKey("sidecar.eventsReceived"))
-        {
-            return value("run.droppedAtBotClose");
-        }
-        return produced() - delivered() + value("sidecar.duplicates") -
-            ringRejected() - value("bot.unsent") - value("broker.undelivered");
+        return Accounting.droppedAtClose(summary);
     }
 
     /**
@@ -66,14 +62,6 @@ record RunFigures(Map<String, Long> summary)
      */
     boolean balances()
     {
-        if (!summary.containsKey("bot.eventsProduced") || !summary.containsKey("broker.eventsReceived"))
-        {
-            return false;
-        }
-        final boolean bot = produced() == ringRejected() + value("bot.eventsSent") + value("bot.unsent");
-        final boolean broker =
-            value("broker.eventsReceived") == value("broker.eventsForwarded") + value("broker.undelivered");
-        final boolean sidecar = dropped() == 0;
-        return bot && broker && sidecar;
+        return Accounting.balances(summary);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import dev.quietloop.protocol.account.Accounting;
 
 /**
  * Section 2: sustained events/s delivered to the sidecar with zero loss, against raw JeroMQ
@@ -144,7 +145,7 @@ final class Throughput
     /** Every event produced reached the stub, counted and balanced, in a run that was not cut short. */
     static boolean isLossFree(final RunFigures run)
     {
-        return run.value("run.partial") == 0 && run.ringRejected() == 0 && run.value("sidecar.gaps") == 0 &&
+        return run.value(Accounting.RUN_PARTIAL) == 0 && run.ringRejected() == 0 && run.value(Accounting.SIDECAR_GAPS) == 0 &&
             run.balances();
     }
 
@@ -163,13 +164,13 @@ final class Throughput
     /** Events the stub received per second of its receiving span, over the whole run. */
     static double eventsPerSecond(final RunFigures figures)
     {
-        return perSecond(figures.delivered(), figures.value("sidecar.receiveSpanNs"));
+        return perSecond(figures.delivered(), figures.value(Accounting.SIDECAR_RECEIVE_SPAN_NS));
     }
 
     /** Events past the warm-up the stub received, per second of the span they arrived over. */
     static double afterWarmupPerSecond(final RunFigures figures)
     {
-        return perSecond(figures.value("sidecar.afterWarmupEvents"), figures.value("sidecar.afterWarmupSpanNs"));
+        return perSecond(figures.value(Accounting.SIDECAR_AFTER_WARMUP_EVENTS), figures.value(Accounting.SIDECAR_AFTER_WARMUP_SPAN_NS));
     }
 
     private static double perSecond(final long events, final long spanNs)

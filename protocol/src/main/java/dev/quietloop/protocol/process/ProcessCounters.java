@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.quietloop.protocol.account.Accounting;
 import org.agrona.concurrent.status.CountersReader;
 
 /**
@@ -19,8 +20,8 @@ final class ProcessCounters
     /** Each depth is its first counter minus the others: what went in and has not come out yet. */
     private static final String[][] DEPTHS =
     {
-        {"bot.ringDepth", "bot.eventsProduced", "bot.ringRejected", "bot.eventsSent"},
-        {"broker.ringDepth", "broker.framesReceived", "broker.framesForwarded"},
+        {Accounting.BOT_RING_DEPTH, Accounting.BOT_EVENTS_PRODUCED, Accounting.BOT_RING_REJECTED, Accounting.BOT_EVENTS_SENT},
+        {Accounting.BROKER_RING_DEPTH, Accounting.BROKER_FRAMES_RECEIVED, Accounting.BROKER_FRAMES_FORWARDED},
     };
     private static final String LINE = "  %-32s %14d %12s%n";
     private static final String DEPTH_LINE = "  %-32s %14d %12s  = %s%n";

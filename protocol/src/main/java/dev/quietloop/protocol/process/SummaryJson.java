@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.quietloop.protocol.account.Accounting;
 
 /**
  * The summary files: nested JSON objects whose leaves are integers. In memory a summary is a
- * flat map of dotted keys ({@code "bot.ticks" -> 50000}), which is what processes add up and
+ * flat map of dotted keys ({@code Accounting.BOT_TICKS -> 50000}), which is what processes add up and
  * tests assert on; on disk it is nested ({@code {"bot": {"ticks": 50000}}}).
  */
 public final class SummaryJson

@@ -1,5 +1,6 @@
 package dev.quietloop.sidecar.check;
 
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CounterRegistry;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -13,10 +14,10 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class SequenceChecker
 {
-    public static final String GAPS = "sidecar.gaps";
-    public static final String DUPLICATES = "sidecar.duplicates";
-    public static final String STREAMS = "sidecar.streams";
-    public static final String STREAMS_ENDED = "sidecar.streamsEnded";
+    public static final String GAPS = Accounting.SIDECAR_GAPS;
+    public static final String DUPLICATES = Accounting.SIDECAR_DUPLICATES;
+    public static final String STREAMS = Accounting.SIDECAR_STREAMS;
+    public static final String STREAMS_ENDED = Accounting.SIDECAR_STREAMS_ENDED;
 
     private final StreamTable table = new StreamTable();
     private final AtomicCounter gaps;

@@ -12,6 +12,7 @@ import dev.quietloop.protocol.EventListener;
 import dev.quietloop.protocol.EventType;
 import dev.quietloop.protocol.Frame;
 import dev.quietloop.protocol.FrameDecoder;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
@@ -39,21 +40,21 @@ import org.zeromq.ZMQ;
  */
 public final class SidecarReceiver implements Agent
 {
-    public static final String FRAMES_RECEIVED = "sidecar.framesReceived";
-    public static final String EVENTS_RECEIVED = "sidecar.eventsReceived";
-    public static final String BY_TYPE_PREFIX = "sidecar.byType.";
+    public static final String FRAMES_RECEIVED = Accounting.SIDECAR_FRAMES_RECEIVED;
+    public static final String EVENTS_RECEIVED = Accounting.SIDECAR_EVENTS_RECEIVED;
+    public static final String BY_TYPE_PREFIX = Accounting.SIDECAR_BY_TYPE_PREFIX;
     /** Frames refused, of every kind: the sum of the {@code sidecar.rejected*} counters. */
-    public static final String DECODE_ERRORS = "sidecar.decodeErrors";
+    public static final String DECODE_ERRORS = Accounting.SIDECAR_DECODE_ERRORS;
     /** Refused frames of one kind are counted under this prefix and {@link Frame#rejectionName}. */
     public static final String REJECTED_PREFIX = "sidecar.";
     /** Times the receiver rebuilt its JeroMQ context after a failure on its I/O thread. */
-    public static final String RECEIVER_RESTARTS = "sidecar.receiverRestarts";
+    public static final String RECEIVER_RESTARTS = Accounting.SIDECAR_RECEIVER_RESTARTS;
     /** From the first business event's frame to the last one's, on the receive loop's clock: for rates. */
-    public static final String RECEIVE_SPAN_NS = "sidecar.receiveSpanNs";
+    public static final String RECEIVE_SPAN_NS = Accounting.SIDECAR_RECEIVE_SPAN_NS;
     /** Business events past the warm-up (a sequence above {@code --warmup-events}): for a rate once compiled. */
-    public static final String AFTER_WARMUP_EVENTS = "sidecar.afterWarmupEvents";
+    public static final String AFTER_WARMUP_EVENTS = Accounting.SIDECAR_AFTER_WARMUP_EVENTS;
     /** From the frame of the first business event past the warm-up to the last one's: for that rate. */
-    public static final String AFTER_WARMUP_SPAN_NS = "sidecar.afterWarmupSpanNs";
+    public static final String AFTER_WARMUP_SPAN_NS = Accounting.SIDECAR_AFTER_WARMUP_SPAN_NS;
 
     /** While draining, the socket counts as empty once nothing has arrived for this long. */
     public static final long QUIET_NS = TimeUnit.MILLISECONDS.toNanos(200);
