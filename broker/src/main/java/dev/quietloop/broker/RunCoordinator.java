@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +43,6 @@ final class RunCoordinator
     static final String BOT_ROLE = "bot";
     static final String STUB_ROLE = "sidecar-stub";
     static final String ROLE = "broker";
-    private static final String SOURCE_ID_FLAG = "--source-id";
-    /** The source id the broker gives the bot it launches, unless its arguments choose one. */
-    static final int LAUNCHED_SOURCE_ID = 1;
     static final String BOT_SUMMARY = "bot.json";
     static final String STUB_SUMMARY = "sidecar.json";
 
@@ -67,6 +63,7 @@ final class RunCoordinator
     private ChildProcess stub;
     private ChildProcess bot;
     private final ChildDeaths deaths;
+    private final ChildArguments childArguments;
 
     RunCoordinator(final BrokerConfig config, final BrokerCounters counters, final PrintStream out, final PrintStream err)
     {
@@ -77,6 +74,7 @@ final class RunCoordinator
         this.pipeline = new BrokerPipeline(config, counters, err);
         this.launcher = new ChildLauncher(config.jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
         this.deaths = new ChildDeaths(ChildDeaths.defaultDir(), err);
+        this.childArguments = new ChildArguments(config);
     }
 
     /** Runs to the end and returns the exit code; bad input surfaces as a ConfigException. */
@@ -118,7 +116,7 @@ final class RunCoordinator
         Endpoint sidecar = config.sidecar();
         if (config.launchStub())
         {
-            stub = launcher.launch(STUB_ROLE, STUB_MAIN, stubArgs(runDir));
+            stub = launcher.launch(STUB_ROLE, STUB_MAIN, childArguments.stub(runDir));
             sidecar = stub.awaitReady(READY_TIMEOUT_MS, stop::isRequested);
             if (null == sidecar)
             {
@@ -127,11 +125,11 @@ final class RunCoordinator
         }
         // A broker that launches its one bot knows whose frames are real; with bots apart, anyone's are.
         final int onlySource = config.launchBot() && config.expectBots() <= 1 ?
-            launchedSourceId(config.botArgs()) : IngressReceiver.ANY_SOURCE;
+            ChildArguments.launchedSourceId(config.botArgs()) : IngressReceiver.ANY_SOURCE;
         final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE), onlySource);
         if (config.launchBot())
         {
-            bot = launcher.launch(BOT_ROLE, BOT_MAIN, botArgs(connectable(ingest), runDir));
+            bot = launcher.launch(BOT_ROLE, BOT_MAIN, childArguments.bot(ChildArguments.connectable(ingest), runDir));
         }
         CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // after the launches: children pin themselves
         if (!config.launchBot())
@@ -386,93 +384,6 @@ final class RunCoordinator
         err.flush();
         launcher.destroyAllForcibly();
         Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
-    }
-
-    private List<String> stubArgs(final Path runDir)
-    {
-        final List<String> args = new ArrayList<>(List.of(
-            "--bind", "tcp://127.0.0.1:0",
-            "--summary", runDir.resolve(STUB_SUMMARY).toString()));
-        if (!config.timeHops())
-        {
-            args.add("--no-time-hops");
-        }
-        args.addAll(config.security().childArgs());
-        args.addAll(passCpus(config.stubArgs()));
-        args.addAll(config.stubArgs());
-        return args;
-    }
-
-    private List<String> botArgs(final Endpoint ingest, final Path runDir)
-    {
-        final List<String> args = new ArrayList<>(List.of(
-            "--data", config.dataFile().toString(),
-            "--broker", ingest.toString(),
-            "--summary", runDir.resolve(BOT_SUMMARY).toString(),
-            "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
-        if (!config.timeHops())
-        {
-            args.add("--no-time-hops");
-        }
-        args.addAll(config.security().childArgs());
-        args.addAll(passCpus(config.botArgs()));
-        if (config.botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
-        {
-            args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
-        }
-        args.addAll(config.botArgs());
-        return args;
-    }
-
-    /** The source id of the bot this broker launches: the one its {@code --bot-arg}s give, or the one it passes. */
-    static int launchedSourceId(final List<String> botArgs)
-    {
-        for (int i = 0; i < botArgs.size(); i++)
-        {
-            final String arg = botArgs.get(i);
-            if (arg.startsWith(SOURCE_ID_FLAG + "="))
-            {
-                return sourceId(arg.substring(SOURCE_ID_FLAG.length() + 1));
-            }
-            if (arg.equals(SOURCE_ID_FLAG) && i + 1 < botArgs.size())
-            {
-                return sourceId(botArgs.get(i + 1));
-            }
-        }
-        return LAUNCHED_SOURCE_ID;
-    }
-
-    private static int sourceId(final String value)
-    {
-        try
-        {
-            return Integer.parseInt(value);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new ConfigException("--bot-arg=" + SOURCE_ID_FLAG + " needs a whole number: " + value);
-        }
-    }
-
-    /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */
-    private List<String> passCpus(final List<String> childArgs)
-    {
-        if (null == config.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
-        {
-            return List.of();
-        }
-        return List.of(CpuOptions.FLAG, config.cpus());
-    }
-
-    /** A bot cannot connect to a wildcard address: send it to loopback instead. */
-    static Endpoint connectable(final Endpoint bound)
-    {
-        final String host = bound.host();
-        if ("0.0.0.0".equals(host) || "*".equals(host) || "::".equals(host))
-        {
-            return Endpoint.loopback(bound.port());
-        }
-        return bound;
     }
 
     private static String micros(final long nanos)

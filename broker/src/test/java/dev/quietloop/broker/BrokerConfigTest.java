@@ -41,8 +41,8 @@ class BrokerConfigTest
     @Test
     void shouldSendBotsToLoopbackWhenIngestIsBoundToEveryInterface()
     {
-        assertEquals(Endpoint.loopback(5556), RunCoordinator.connectable(new Endpoint("0.0.0.0", 5556)));
-        assertEquals(new Endpoint("10.0.0.1", 5556), RunCoordinator.connectable(new Endpoint("10.0.0.1", 5556)));
+        assertEquals(Endpoint.loopback(5556), ChildArguments.connectable(new Endpoint("0.0.0.0", 5556)));
+        assertEquals(new Endpoint("10.0.0.1", 5556), ChildArguments.connectable(new Endpoint("10.0.0.1", 5556)));
     }
 
     private static void assertMessage(final String expected, final Runnable build)

@@ -106,10 +106,10 @@ class RunCoordinatorTest
     @Test
     void shouldKnowTheSourceOfTheBotItLaunches()
     {
-        assertEquals(RunCoordinator.LAUNCHED_SOURCE_ID, RunCoordinator.launchedSourceId(List.of("--rate=100")));
-        assertEquals(7, RunCoordinator.launchedSourceId(List.of("--source-id=7")));
-        assertEquals(9, RunCoordinator.launchedSourceId(List.of("--quiet", "--source-id", "9")));
-        assertThrows(ConfigException.class, () -> RunCoordinator.launchedSourceId(List.of("--source-id=x")));
+        assertEquals(ChildArguments.LAUNCHED_SOURCE_ID, ChildArguments.launchedSourceId(List.of("--rate=100")));
+        assertEquals(7, ChildArguments.launchedSourceId(List.of("--source-id=7")));
+        assertEquals(9, ChildArguments.launchedSourceId(List.of("--quiet", "--source-id", "9")));
+        assertThrows(ConfigException.class, () -> ChildArguments.launchedSourceId(List.of("--source-id=x")));
     }
 
     private static Map<String, Long> hundredSentAndReceivedByTheBroker(final long sidecarReceived)

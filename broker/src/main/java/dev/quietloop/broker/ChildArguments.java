@@ -1,0 +1,118 @@
+package dev.quietloop.broker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.config.Endpoint;
+
+/**
+ * The command-line arguments the broker gives the children it launches: what each needs from the
+ * run (its summary file in the run folder, the ingest to connect to), the broker's own choices
+ * passed on (CPUs, keys, hop timing) unless the child's own arguments choose, and the source id
+ * of the bot, which the ingest then takes alone.
+ */
+final class ChildArguments
+{
+    private static final String SOURCE_ID_FLAG = "--source-id";
+    /** The source id the broker gives the bot it launches, unless its arguments choose one. */
+    static final int LAUNCHED_SOURCE_ID = 1;
+
+    private final BrokerConfig config;
+
+    ChildArguments(final BrokerConfig config)
+    {
+        this.config = config;
+    }
+
+    /** The stub's: a bind the system picks, its summary in the run folder, the broker's own choices passed on. */
+    List<String> stub(final Path runDir)
+    {
+        final List<String> args = new ArrayList<>(List.of(
+            "--bind", "tcp://127.0.0.1:0",
+            "--summary", runDir.resolve(RunCoordinator.STUB_SUMMARY).toString()));
+        if (!config.timeHops())
+        {
+            args.add("--no-time-hops");
+        }
+        args.addAll(config.security().childArgs());
+        args.addAll(passCpus(config.stubArgs()));
+        args.addAll(config.stubArgs());
+        return args;
+    }
+
+    /** The bot's: the data, the broker's ingest, its summary in the run folder, the broker's own choices passed on. */
+    List<String> bot(final Endpoint ingest, final Path runDir)
+    {
+        final List<String> args = new ArrayList<>(List.of(
+            "--data", config.dataFile().toString(),
+            "--broker", ingest.toString(),
+            "--summary", runDir.resolve(RunCoordinator.BOT_SUMMARY).toString(),
+            "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
+        if (!config.timeHops())
+        {
+            args.add("--no-time-hops");
+        }
+        args.addAll(config.security().childArgs());
+        args.addAll(passCpus(config.botArgs()));
+        if (config.botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
+        {
+            args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
+        }
+        args.addAll(config.botArgs());
+        return args;
+    }
+
+    /** The source id of the bot this broker launches: the one its {@code --bot-arg}s give, or the one it passes. */
+    static int launchedSourceId(final List<String> botArgs)
+    {
+        for (int i = 0; i < botArgs.size(); i++)
+        {
+            final String arg = botArgs.get(i);
+            if (arg.startsWith(SOURCE_ID_FLAG + "="))
+            {
+                return sourceId(arg.substring(SOURCE_ID_FLAG.length() + 1));
+            }
+            if (arg.equals(SOURCE_ID_FLAG) && i + 1 < botArgs.size())
+            {
+                return sourceId(botArgs.get(i + 1));
+            }
+        }
+        return LAUNCHED_SOURCE_ID;
+    }
+
+    private static int sourceId(final String value)
+    {
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ConfigException("--bot-arg=" + SOURCE_ID_FLAG + " needs a whole number: " + value);
+        }
+    }
+
+    /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */
+    private List<String> passCpus(final List<String> childArgs)
+    {
+        if (null == config.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
+        {
+            return List.of();
+        }
+        return List.of(CpuOptions.FLAG, config.cpus());
+    }
+
+    /** A bot cannot connect to a wildcard address: send it to loopback instead. */
+    static Endpoint connectable(final Endpoint bound)
+    {
+        final String host = bound.host();
+        if ("0.0.0.0".equals(host) || "*".equals(host) || "::".equals(host))
+        {
+            return Endpoint.loopback(bound.port());
+        }
+        return bound;
+    }
+}
