@@ -75,8 +75,11 @@ final class Bot
         {
             signals.deferTo(ParentLink.watch(System.in, control::requestStop, () ->
             {
-                err.println(ROLE + ": the launcher is gone; stopping now, what is not sent is counted as unsent");
-                control.cutDrain(System.nanoTime() + PARENT_GONE_DRAIN_NS);
+                if (!control.isStopRequested())
+                {
+                    err.println(ROLE + ": the launcher is gone; stopping now, what is not sent is counted as unsent");
+                }
+                control.cutDrain(System.nanoTime() + PARENT_GONE_DRAIN_NS); // nobody is left to drain to
             }));
         }
         try (signals)

@@ -373,6 +373,7 @@ final class RunCoordinator
         pipeline.close();
         if (null != stub)
         {
+            stub.mute(); // the run failed to start: its one line is what the user needs to read
             stub.stop(CHILD_STOP_TIMEOUT_MS);
         }
     }

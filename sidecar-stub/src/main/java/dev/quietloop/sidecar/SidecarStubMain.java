@@ -134,8 +134,11 @@ public final class SidecarStubMain implements Callable<Integer>
             // The launcher's stop comes after everything it forwards; its end means nothing more will come.
             signals.deferTo(ParentLink.watch(System.in, stopRequested::countDown, () ->
             {
-                System.err.println(ROLE + ": the launcher is gone; stopping now");
-                stopRequested.countDown();
+                if (stopRequested.getCount() > 0) // not already stopping at the launcher's word
+                {
+                    System.err.println(ROLE + ": the launcher is gone; stopping now");
+                    stopRequested.countDown();
+                }
             }));
         }
         try (signals;

@@ -219,7 +219,9 @@ public final class ChildProcess
         if (process.isAlive())
         {
             tell(ParentLink.STOP);
-            process.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close the child's pipes, losing
+            // the last lines it prints and telling it, by the end of its standard input, that we died.
+            process.toHandle().destroy();
         }
         if (!waitFor(timeoutMs))
         {
