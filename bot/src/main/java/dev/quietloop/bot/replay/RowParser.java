@@ -10,10 +10,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * The line source has already found the commas, so every field is parsed on its own, which lets
  * the processor work on several at once. The field count, the value checks, the symbol and the
  * flyweight are the same for every format, so they live here; the format's {@link RowLayout} only
- * names its columns and reads them in order with the helpers. A helper that meets bad text records the row's first
- * problem, so every bad row gets one reason:
- * a wrong field count first, then the leftmost bad number or word, then bad values (non-positive,
- * crossed), then the symbol (not one, or unknown). The start-up scan and the trading thread run
+ * names its columns and reads them in order with the helpers. A helper that meets bad text records
+ * the row's first problem, so every bad row gets one reason: a wrong field count first, then the
+ * leftmost bad number or word, then bad values (non-positive, crossed), then the symbol (not one,
+ * or unknown). The start-up scan and the trading thread run
  * this same code, so both reject the same rows for the same reasons.
  * <p>
  * Every line source is off-heap memory, read here by address with no bounds check: each read
