@@ -1,11 +1,11 @@
 package dev.quietloop.bot;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.replay.MarketDataGenerator;
 
 /** Quote files for tests: hand-written rows, or generated ones. */
@@ -29,10 +29,8 @@ public final class QuoteFixtures
     public static Path generated(final Path dir, final long ticks, final long seed) throws IOException
     {
         final Path file = dir.resolve("generated-" + ticks + "-" + seed + ".csv");
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.US_ASCII))
-        {
-            MarketDataGenerator.generate(ticks, seed, MarketDataGenerator.DEFAULT_SYMBOLS.split(","), writer);
-        }
+        MarketDataGenerator.write(
+            MarketDataFormat.QUIETLOOP, ticks, seed, MarketDataGenerator.DEFAULT_SYMBOLS.split(","), file);
         return file;
     }
 }

@@ -16,16 +16,20 @@ public enum MarketDataFormat
         "quietloop",
         "timestamp_ns,symbol,bid_price,bid_size,ask_price,ask_size",
         null,
-        "6",
-        true),
+        6,
+        6,
+        true,
+        new QuietloopRows()),
 
     /** Binance USD-M futures best bid and offer; millisecond times; the symbol is in the file name. */
     BINANCE_BOOKTICKER(
         "binance-bookticker",
         "update_id,best_bid_price,best_bid_qty,best_ask_price,best_ask_qty,transaction_time,event_time",
         null,
-        "7",
-        false),
+        7,
+        7,
+        false,
+        new BookTickerRows()),
 
     /**
      * Binance aggregated trades: futures files (7 columns, a header, milliseconds) and spot files
@@ -35,45 +39,59 @@ public enum MarketDataFormat
         "binance-aggtrades",
         "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker",
         "agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker,is_best_match",
-        "7 or 8",
-        false),
+        AggTradeRows.FUTURES_FIELDS,
+        AggTradeRows.SPOT_FIELDS,
+        false,
+        new AggTradeRows()),
 
     /** Tardis top-of-book snapshots; microsecond times; ask columns before bid columns. */
     TARDIS_QUOTES(
         "tardis-quotes",
         "exchange,symbol,timestamp,local_timestamp,ask_amount,ask_price,bid_price,bid_amount",
         null,
-        "8",
-        true),
+        8,
+        8,
+        true,
+        new TardisRows.Quotes()),
 
     /** Tardis trades; microsecond times; the id is any text. */
     TARDIS_TRADES(
         "tardis-trades",
         "exchange,symbol,timestamp,local_timestamp,id,side,price,amount",
         null,
-        "8",
-        true);
+        8,
+        8,
+        true,
+        new TardisRows.Trades());
 
     private static final MarketDataFormat[] VALUES = values();
 
     private final String cliName;
     private final String header;
     private final String[] columns;
+    private final int minFields;
+    private final int maxFields;
     private final String expectedFields;
     private final boolean carriesSymbol;
+    private final RowLayout layout;
 
     MarketDataFormat(
         final String cliName,
         final String header,
         final String columnsOrNull,
-        final String expectedFields,
-        final boolean carriesSymbol)
+        final int minFields,
+        final int maxFields,
+        final boolean carriesSymbol,
+        final RowLayout layout)
     {
         this.cliName = cliName;
         this.header = header;
         this.columns = (columnsOrNull != null ? columnsOrNull : header).split(",");
-        this.expectedFields = expectedFields;
+        this.minFields = minFields;
+        this.maxFields = maxFields;
+        this.expectedFields = minFields == maxFields ? Integer.toString(minFields) : minFields + " or " + maxFields;
         this.carriesSymbol = carriesSymbol;
+        this.layout = layout;
     }
 
     /** The name {@code --format} takes. */
@@ -123,6 +141,21 @@ public enum MarketDataFormat
         return expectedFields;
     }
 
+    int minFields()
+    {
+        return minFields;
+    }
+
+    int maxFields()
+    {
+        return maxFields;
+    }
+
+    RowLayout layout()
+    {
+        return layout;
+    }
+
     boolean carriesSymbol()
     {
         return carriesSymbol;
@@ -131,18 +164,6 @@ public enum MarketDataFormat
     RowParser newParser(final LineSource source, final Quote quote, final Trade trade, final SymbolTable symbols,
         final boolean intern, final int fixedSymbolId)
     {
-        switch (this)
-        {
-            case QUIETLOOP:
-                return new QuietloopRowParser(source, quote, trade, symbols, intern);
-            case BINANCE_BOOKTICKER:
-                return new BookTickerRowParser(source, quote, trade, fixedSymbolId);
-            case BINANCE_AGGTRADES:
-                return new AggTradeRowParser(source, quote, trade, fixedSymbolId);
-            case TARDIS_QUOTES:
-                return new TardisQuoteRowParser(source, quote, trade, symbols, intern);
-            default:
-                return new TardisTradeRowParser(source, quote, trade, symbols, intern);
-        }
+        return new RowParser(this, source, quote, trade, symbols, intern, fixedSymbolId);
     }
 }

@@ -102,15 +102,28 @@ public final class MarketDataGenerator implements Callable<Integer>
         {
             throw new ConfigException("--out " + out + ": no such directory " + parent);
         }
-        final String[] quoted = layout.carriesSymbol() ? symbols.toArray(new String[0]) : new String[]{ symbols.get(0) };
+        write(layout, ticks, seed, symbols.toArray(new String[0]), out);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Writes {@code ticks} rows in {@code format} to the file {@code out}, gzip-compressed when its
+     * name ends in {@code .gz}: the one writer of market data files, for the tool, the tests and the
+     * benchmarks alike. A format whose rows carry no symbol gets the first symbol only, as its file
+     * holds one.
+     */
+    public static void write(
+        final MarketDataFormat format, final long ticks, final long seed, final String[] symbols, final Path out)
+        throws IOException
+    {
+        final String[] quoted = format.carriesSymbol() ? symbols : new String[]{ symbols[0] };
         final OutputStream file = Files.newOutputStream(out);
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(
             out.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file,
             StandardCharsets.US_ASCII), 1 << 16))
         {
-            generate(layout, ticks, seed, quoted, writer);
+            generate(format, ticks, seed, quoted, writer);
         }
-        return ExitCodes.OK;
     }
 
     /** Writes the quietloop header and {@code ticks} rows. */

@@ -10,7 +10,7 @@ import org.agrona.UnsafeApi;
  * digits, a known symbol of up to 15 bytes, four decimals of 1 to 8 integer digits and up to 8
  * decimals, positive, the bid not above the ask, and {@code \n} right after the last digit. On
  * anything else it leaves the source as it was and the row goes the general way
- * ({@link LineSource#nextLine()} then {@link QuietloopRowParser}), which alone rejects rows, so
+ * ({@link LineSource#nextLine()} then {@link QuietloopRows}), which alone rejects rows, so
  * every row gives the same result, reason and line number as without this class.
  * <p>
  * The fields depend on each other only through where each one ends, and that chain, not the

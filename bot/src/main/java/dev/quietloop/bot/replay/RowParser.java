@@ -8,20 +8,24 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Parses one row of a market data format, straight from its bytes, into the reader's
  * {@link Quote} or {@link Trade} flyweight: no objects, no {@code String}, no {@code double}.
  * The line source has already found the commas, so every field is parsed on its own, which lets
- * the processor work on several at once. A subclass reads its fields with the helpers here; a
- * helper that meets bad text records the row's first problem, so every bad row gets one reason:
- * a wrong field count first, then the leftmost bad number or word, then bad values (non-positive,
- * crossed), then the symbol (not one, or unknown). The start-up scan and the trading thread run
+ * the processor work on several at once. The field count, the value checks, the symbol and the
+ * flyweight are the same for every format, so they live here; the format's {@link RowLayout} only
+ * names its columns and reads them in order with the helpers. A helper that meets bad text records
+ * the row's first problem, so every bad row gets one reason: a wrong field count first, then the
+ * leftmost bad number or word, then bad values (non-positive, crossed), then the symbol (not one,
+ * or unknown). The start-up scan and the trading thread run
  * this same code, so both reject the same rows for the same reasons.
  * <p>
  * Every line source is off-heap memory, read here by address with no bounds check: each read
  * lies inside the line, or inside the buffer's capacity where a word may reach past the line.
  */
-abstract class RowParser
+final class RowParser
 {
     static final long NANOS_PER_MILLI = 1_000_000;
     static final long NANOS_PER_MICRO = 1_000;
     static final long MIN_MICROS = 100_000_000_000_000L;
+    /** The symbol column of a format whose rows carry none: its file names the one symbol. */
+    static final int NO_SYMBOL_COLUMN = -1;
 
     /**
      * Up to this many digits an integer is below 2^64, so a value past {@link Long#MAX_VALUE} shows
@@ -34,11 +38,15 @@ abstract class RowParser
 
     final Quote quote;
     final Trade trade;
+    private final RowLayout layout;
     private final LineSource source;
     private final UnsafeBuffer buffer;
     private final int[] commas;
     private final SymbolTable symbols;
     private final boolean intern;
+    private final int fixedSymbolId;
+    private final int minFields;
+    private final int maxFields;
     private long address;
     private int lineStart;
     private int lineEnd;
@@ -50,12 +58,22 @@ abstract class RowParser
     int otherColumn;
 
     /**
-     * @param symbols the file's symbol table, or null for a format whose rows carry no symbol.
-     * @param intern  true on the start-up scan, which adds new symbols; the trading thread only looks up.
+     * @param symbols       the file's symbol table, or null for a format whose rows carry no symbol.
+     * @param intern        true on the start-up scan, which adds new symbols; the trading thread only looks up.
+     * @param fixedSymbolId the file's one symbol, for a format whose rows carry none.
      */
     RowParser(
-        final LineSource source, final Quote quote, final Trade trade, final SymbolTable symbols, final boolean intern)
+        final MarketDataFormat format,
+        final LineSource source,
+        final Quote quote,
+        final Trade trade,
+        final SymbolTable symbols,
+        final boolean intern,
+        final int fixedSymbolId)
     {
+        this.layout = format.layout();
+        this.minFields = format.minFields();
+        this.maxFields = format.maxFields();
         this.source = source;
         this.buffer = source.buffer;
         this.commas = source.commas;
@@ -63,6 +81,7 @@ abstract class RowParser
         this.trade = trade;
         this.symbols = symbols;
         this.intern = intern;
+        this.fixedSymbolId = fixedSymbolId;
     }
 
     /**
@@ -70,45 +89,32 @@ abstract class RowParser
      *
      * @return {@link MarketDataReader#QUOTE}, {@code TRADE} or {@code REJECTED}.
      */
-    final int parse(final int start, final int end)
+    int parse(final int start, final int end)
     {
         address = buffer.addressOffset();
         lineStart = start;
         lineEnd = end;
         fieldCount = source.commaCount + 1;
         reason = null;
-        return parseRow();
+        if (fieldCount < minFields || fieldCount > maxFields)
+        {
+            reason = RejectReason.FIELD_COUNT;
+            rejectColumn = -1;
+            return MarketDataReader.REJECTED;
+        }
+        return layout.parse(this);
     }
 
-    abstract int parseRow();
-
-    final int fieldCount()
+    int fieldCount()
     {
         return fieldCount;
-    }
-
-    /** Whether the row has {@code fields} fields; if not, it is rejected for its field count. */
-    final boolean hasFields(final int fields)
-    {
-        if (fieldCount == fields)
-        {
-            return true;
-        }
-        return rejectFieldCount();
-    }
-
-    final boolean rejectFieldCount()
-    {
-        reason = RejectReason.FIELD_COUNT;
-        rejectColumn = -1;
-        return false;
     }
 
     /**
      * A decimal as fixed-point with {@link Event#SCALE}. The common shape, up to 7 integer digits and
      * up to 8 decimals, takes two words; anything else goes to {@link Decimals#parse}.
      */
-    final long decimal(final int column)
+    long decimal(final int column)
     {
         final int start = fieldStart(column);
         final int end = fieldEnd(column);
@@ -144,7 +150,7 @@ abstract class RowParser
     }
 
     /** Digits only: a timestamp or an id; up to 19 digits in three words. */
-    final long integer(final int column)
+    long integer(final int column)
     {
         final int start = fieldStart(column);
         final int end = fieldEnd(column);
@@ -192,7 +198,7 @@ abstract class RowParser
     }
 
     /** An integer timestamp in units of {@code nanosPerUnit}, as epoch nanoseconds. */
-    final long timestamp(final int column, final long nanosPerUnit)
+    long timestamp(final int column, final long nanosPerUnit)
     {
         final long value = integer(column);
         if (value > Long.MAX_VALUE / nanosPerUnit)
@@ -207,7 +213,7 @@ abstract class RowParser
      * Binance spot files switched to microseconds in 2025, and the two never overlap in magnitude
      * (10^14 microseconds is 1973, 10^14 milliseconds the year 5138).
      */
-    final long timestampMillisOrMicros(final int column)
+    long timestampMillisOrMicros(final int column)
     {
         final long value = integer(column);
         final long nanosPerUnit = value >= MIN_MICROS ? NANOS_PER_MICRO : NANOS_PER_MILLI;
@@ -219,7 +225,7 @@ abstract class RowParser
     }
 
     /** {@code True}, {@code False}, {@code true} or {@code false}. */
-    final boolean bool(final int column)
+    boolean bool(final int column)
     {
         final int start = fieldStart(column);
         final int length = fieldEnd(column) - start;
@@ -236,7 +242,7 @@ abstract class RowParser
     }
 
     /** {@code buy}, {@code sell} or {@code unknown}: the aggressor side. */
-    final byte side(final int column)
+    byte side(final int column)
     {
         final int start = fieldStart(column);
         final int length = fieldEnd(column) - start;
@@ -255,7 +261,7 @@ abstract class RowParser
         return Trade.SIDE_UNKNOWN;
     }
 
-    final void checkPrice(final long price, final int column)
+    void checkPrice(final long price, final int column)
     {
         if (price <= 0)
         {
@@ -263,7 +269,7 @@ abstract class RowParser
         }
     }
 
-    final void checkSize(final long size, final int column)
+    void checkSize(final long size, final int column)
     {
         if (size <= 0)
         {
@@ -271,14 +277,106 @@ abstract class RowParser
         }
     }
 
-    final void checkNotCrossed(final long bidPrice, final int bidColumn, final long askPrice, final int askColumn)
+    /**
+     * Checks a quote's four values, wherever the format puts them: the leftmost one that is not
+     * positive is the problem, unless the row has one already; then a bid above the ask.
+     */
+    void checkQuote(
+        final long bidPrice,
+        final int bidPriceColumn,
+        final long bidSize,
+        final int bidSizeColumn,
+        final long askPrice,
+        final int askPriceColumn,
+        final long askSize,
+        final int askSizeColumn)
     {
-        if (bidPrice > askPrice && reason == null)
+        if (bidPrice <= 0 || bidSize <= 0 || askPrice <= 0 || askSize <= 0)
+        {
+            int column = Integer.MAX_VALUE;
+            RejectReason leftmost = null;
+            if (bidPrice <= 0)
+            {
+                column = bidPriceColumn;
+                leftmost = RejectReason.NON_POSITIVE_PRICE;
+            }
+            if (bidSize <= 0 && bidSizeColumn < column)
+            {
+                column = bidSizeColumn;
+                leftmost = RejectReason.NON_POSITIVE_SIZE;
+            }
+            if (askPrice <= 0 && askPriceColumn < column)
+            {
+                column = askPriceColumn;
+                leftmost = RejectReason.NON_POSITIVE_PRICE;
+            }
+            if (askSize <= 0 && askSizeColumn < column)
+            {
+                column = askSizeColumn;
+                leftmost = RejectReason.NON_POSITIVE_SIZE;
+            }
+            fail(leftmost, column);
+        }
+        else if (bidPrice > askPrice && reason == null)
         {
             reason = RejectReason.CROSSED_BOOK;
-            rejectColumn = bidColumn;
-            otherColumn = askColumn;
+            rejectColumn = bidPriceColumn;
+            otherColumn = askPriceColumn;
         }
+    }
+
+    /**
+     * The end of a quote row: rejected if any check failed, else the symbol, checked last so that a
+     * rejected row never adds one, and the quote set.
+     *
+     * @param symbolColumn the symbol's column, or {@link #NO_SYMBOL_COLUMN}.
+     * @return {@link MarketDataReader#QUOTE} or {@code REJECTED}.
+     */
+    int quoteRow(
+        final int symbolColumn,
+        final long timestampNs,
+        final long bidPrice,
+        final long bidSize,
+        final long askPrice,
+        final long askSize)
+    {
+        if (reason != null)
+        {
+            return MarketDataReader.REJECTED;
+        }
+        final int symbolId = symbolId(symbolColumn);
+        if (symbolId < 0)
+        {
+            return MarketDataReader.REJECTED;
+        }
+        quote.set(symbolId, timestampNs, bidPrice, bidSize, askPrice, askSize);
+        return MarketDataReader.QUOTE;
+    }
+
+    /**
+     * The end of a trade row, as {@link #quoteRow} for a quote row.
+     *
+     * @return {@link MarketDataReader#TRADE} or {@code REJECTED}.
+     */
+    int tradeRow(
+        final int symbolColumn, final long timestampNs, final long price, final long size, final byte side)
+    {
+        if (reason != null)
+        {
+            return MarketDataReader.REJECTED;
+        }
+        final int symbolId = symbolId(symbolColumn);
+        if (symbolId < 0)
+        {
+            return MarketDataReader.REJECTED;
+        }
+        trade.set(symbolId, timestampNs, price, size, side);
+        return MarketDataReader.TRADE;
+    }
+
+    private int symbolId(final int column)
+    {
+        return column == NO_SYMBOL_COLUMN ? fixedSymbolId : resolveSymbol(column);
     }
 
     /**
@@ -287,7 +385,7 @@ abstract class RowParser
      * and as the table holds only valid symbols, a symbol found is a valid one: both reject the same
      * rows, and as this is the last check, for the same reason.
      */
-    final int resolveSymbol(final int column)
+    private int resolveSymbol(final int column)
     {
         final int start = fieldStart(column);
         final int length = fieldEnd(column) - start;
@@ -300,7 +398,7 @@ abstract class RowParser
     }
 
     /** Records the row's first problem; returns 0 so a helper can return it as its value. */
-    final long fail(final RejectReason reason, final int column)
+    long fail(final RejectReason reason, final int column)
     {
         if (this.reason == null)
         {

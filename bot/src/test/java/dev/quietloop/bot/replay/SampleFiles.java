@@ -1,18 +1,14 @@
 package dev.quietloop.bot.replay;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /** Market data files for the replay tests: hand-written lines, or generated rows of any format. */
@@ -53,64 +49,8 @@ final class SampleFiles
     {
         final String name = "BTCUSDT-" + format.cliName() + "-" + rows + (gzip ? ".csv.gz" : ".csv");
         final Path file = dir.resolve(name);
-        final OutputStream bytes = Files.newOutputStream(file);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-            gzip ? new GZIPOutputStream(bytes, 1 << 16) : bytes, StandardCharsets.US_ASCII), 1 << 16))
-        {
-            write(format, rows, out);
-        }
+        MarketDataGenerator.write(format, rows, 42, SYMBOLS, file);
         return file;
-    }
-
-    static void write(final MarketDataFormat format, final int rows, final Writer out) throws IOException
-    {
-        final Random random = new Random(42);
-        if (format != MarketDataFormat.BINANCE_AGGTRADES)
-        {
-            out.write(format.header());
-            out.write('\n');
-        }
-        long priceCents = 4_200_000;
-        long timeUs = 1_735_689_600_000_000L;
-        for (int i = 0; i < rows; i++)
-        {
-            priceCents = Math.max(100, priceCents + random.nextInt(21) - 10);
-            timeUs += 1 + random.nextInt(2_000);
-            final String bid = cents(priceCents);
-            final String ask = cents(priceCents + 1 + random.nextInt(3));
-            final String size = (1 + random.nextInt(5)) + "." + (100 + random.nextInt(900));
-            final String symbol = SYMBOLS[random.nextInt(SYMBOLS.length)];
-            switch (format)
-            {
-                case QUIETLOOP:
-                    out.write(timeUs * 1000 + "," + symbol + "," + bid + "," + size + "," + ask + "," + size + "\n");
-                    break;
-                case BINANCE_BOOKTICKER:
-                    out.write((4_225_830_617L + i) + "," + bid + "," + size + "," + ask + "," + size + "," +
-                        timeUs / 1000 + "," + (timeUs / 1000 + 3) + "\n");
-                    break;
-                case BINANCE_AGGTRADES:
-                    out.write((3_300_000_001L + i) + "," + bid + "," + size + "," + (3_400_000_000L + 2 * i) + "," +
-                        (3_400_000_001L + 2 * i) + "," + timeUs + "," + (random.nextBoolean() ? "True" : "False") +
-                        ",True\n");
-                    break;
-                case TARDIS_QUOTES:
-                    out.write("binance-futures," + symbol + "," + timeUs + "," + (timeUs + 1234) + "," + size + "," +
-                        ask + "," + bid + "," + size + "\n");
-                    break;
-                default:
-                    out.write("binance-futures," + symbol + "," + timeUs + "," + (timeUs + 1234) + "," +
-                        (5_000_000_000L + i) + "," + (random.nextBoolean() ? "buy" : "sell") + "," + bid + "," +
-                        size + "\n");
-                    break;
-            }
-        }
-    }
-
-    private static String cents(final long cents)
-    {
-        final long fraction = cents % 100;
-        return cents / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     /** Every row a new reader of the file returns, as text: {@code 2: Q BTCUSDT ...}, {@code 3: R notANumber}. */
