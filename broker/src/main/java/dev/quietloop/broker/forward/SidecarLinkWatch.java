@@ -14,14 +14,20 @@ import org.zeromq.ZMonitor;
  */
 final class SidecarLinkWatch implements ZEvent.ZEventConsummer
 {
-    static final int EVENTS = ZMQ.EVENT_DISCONNECTED;
+    static final int EVENTS = ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED;
 
     private final BrokerCounters counters;
     /**
-     * Frames forwarded when the last connection dropped: with JeroMQ's immediate mode a send needs
-     * a connection, so every frame since then went on the one that drops next. I/O thread only.
+     * Frames forwarded when the last link dropped: with JeroMQ's immediate mode a send needs a
+     * connection that finished its handshake, so every frame since then went on the link that drops
+     * next. I/O thread only, as is {@link #linked}.
      */
     private long framesAtLastDrop;
+    /**
+     * A connection finished its handshake. A connection dropped before that (JeroMQ redials one stuck
+     * in its handshake, see SocketSettings) carried nothing and is no drop of the link.
+     */
+    private boolean linked;
     private volatile boolean watching = true;
 
     SidecarLinkWatch(final BrokerCounters counters)
@@ -38,11 +44,20 @@ final class SidecarLinkWatch implements ZEvent.ZEventConsummer
     @Override
     public void consume(final ZEvent event)
     {
-        if (event.getEvent() == ZMonitor.Event.DISCONNECTED && watching)
+        final ZMonitor.Event type = event.getEvent();
+        if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL)
         {
+            linked = true;
+        }
+        else if (type == ZMonitor.Event.DISCONNECTED && linked)
+        {
+            linked = false;
             final long forwarded = counters.framesForwarded().get();
-            counters.sidecarDisconnects().incrementRelease();
-            counters.framesInFlightAtDisconnect().getAndAddRelease(forwarded - framesAtLastDrop);
+            if (watching)
+            {
+                counters.sidecarDisconnects().incrementRelease();
+                counters.framesInFlightAtDisconnect().getAndAddRelease(forwarded - framesAtLastDrop);
+            }
             framesAtLastDrop = forwarded;
         }
     }
