@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,21 +172,10 @@ class BotRunTest
     @Test
     void shouldExitUndeliveredWhenTheSenderCouldNotHandEveryEventToTheBroker() throws Exception
     {
-        final Path data = QuoteFixtures.generated(dir, 200, 42);
         final Path summaryFile = dir.resolve("bot.json");
 
-        final int exitCode = BotMain.run(
-            "--data", data.toString(),
-            "--broker", LoopbackPorts.unused().toString(),
-            "--strategy", "tick-signal",
-            "--rate", "2000",
-            "--hwm", "1",
-            "--drain-timeout", "1",
-            "--link-wait-ms", "200",
-            "--idle-trading", "backoff",
-            "--idle-sender", "backoff",
-            "--quiet",
-            "--summary", summaryFile.toString());
+        final int exitCode = runTickSignal(LoopbackPorts.unused(), summaryFile, "--rate", "2000", "--hwm", "1",
+            "--link-wait-ms", "200");
 
         final Map<String, Long> summary = SummaryJson.read(summaryFile);
         assertEquals(ExitCodes.UNDELIVERED, exitCode);
@@ -204,19 +194,9 @@ class BotRunTest
     @Test
     void shouldCountAsUnsentWhatTheSocketQueuedForABrokerThatNeverAnswered() throws Exception
     {
-        final Path data = QuoteFixtures.generated(dir, 200, 42);
         final Path summaryFile = dir.resolve("bot-nobody.json");
 
-        final int exitCode = BotMain.run(
-            "--data", data.toString(),
-            "--broker", LoopbackPorts.unused().toString(),
-            "--strategy", "tick-signal",
-            "--drain-timeout", "1",
-            "--link-wait-ms", "200",
-            "--idle-trading", "backoff",
-            "--idle-sender", "backoff",
-            "--quiet",
-            "--summary", summaryFile.toString());
+        final int exitCode = runTickSignal(LoopbackPorts.unused(), summaryFile, "--link-wait-ms", "200");
 
         final Map<String, Long> summary = SummaryJson.read(summaryFile);
         assertEquals(ExitCodes.UNDELIVERED, exitCode);
@@ -230,21 +210,12 @@ class BotRunTest
     @Test
     void shouldCountAsUnackedWhatABrokerTookWithoutAcknowledging() throws Exception
     {
-        final Path data = QuoteFixtures.generated(dir, 200, 42);
         final Path summaryFile = dir.resolve("bot-silent.json");
         try (ZContext context = new ZContext(1))
         {
             final FakeBroker broker = FakeBroker.start(context, 0, true);
 
-            final int exitCode = BotMain.run(
-                "--data", data.toString(),
-                "--broker", broker.endpoint.toString(),
-                "--strategy", "tick-signal",
-                "--drain-timeout", "1",
-                "--idle-trading", "backoff",
-                "--idle-sender", "backoff",
-                "--quiet",
-                "--summary", summaryFile.toString());
+            final int exitCode = runTickSignal(broker.endpoint, summaryFile);
             broker.join();
 
             final Map<String, Long> summary = SummaryJson.read(summaryFile);
@@ -254,6 +225,22 @@ class BotRunTest
             assertEquals(0, summary.get("bot.eventsAcked"));
             assertEquals(200, summary.get("bot.unacked"), "and said nothing, so the bot cannot claim them");
         }
+    }
+
+    /** 200 ticks of tick-signal (an event each) to {@code broker}, with a 1 s drain and no spinning. */
+    private int runTickSignal(final Endpoint broker, final Path summaryFile, final String... extraArgs) throws Exception
+    {
+        final List<String> args = new ArrayList<>(List.of(
+            "--data", QuoteFixtures.generated(dir, 200, 42).toString(),
+            "--broker", broker.toString(),
+            "--strategy", "tick-signal",
+            "--drain-timeout", "1",
+            "--idle-trading", "backoff",
+            "--idle-sender", "backoff",
+            "--quiet",
+            "--summary", summaryFile.toString()));
+        args.addAll(List.of(extraArgs));
+        return BotMain.run(args.toArray(String[]::new));
     }
 
     /** The same look at a ring run sees its sender thread: the direct run's test cannot pass for want of looking. */
