@@ -12,7 +12,6 @@ import dev.quietloop.broker.launch.ChildDeath;
 import dev.quietloop.broker.launch.ChildProcess;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.account.Accounting;
-import dev.quietloop.protocol.process.CountersDirectory;
 import dev.quietloop.protocol.process.SummaryJson;
 
 /**
@@ -45,11 +44,6 @@ final class ChildDeaths
     boolean any()
     {
         return !deaths.isEmpty();
-    }
-
-    boolean died(final String role)
-    {
-        return null != find(role);
     }
 
     /**
@@ -99,33 +93,15 @@ final class ChildDeaths
     {
         if (RunCoordinator.BOT_ROLE.equals(death.role()))
         {
-            return Math.max(0, death.lastCount(Accounting.BOT_EVENTS_PRODUCED) - death.lastCount(Accounting.BOT_RING_REJECTED) -
-                components.getOrDefault(Accounting.BROKER_EVENTS_RECEIVED, 0L));
+            return Math.max(0, death.lastCount(Accounting.BOT_EVENTS_PRODUCED) -
+                death.lastCount(Accounting.BOT_RING_REJECTED) - components.getOrDefault(Accounting.BROKER_EVENTS_RECEIVED, 0L));
         }
         return Math.max(0, components.getOrDefault(Accounting.BROKER_EVENTS_FORWARDED, 0L) -
             death.lastCount(Accounting.SIDECAR_EVENTS_RECEIVED)) + undelivered;
     }
 
-    private ChildDeath find(final String role)
-    {
-        for (final ChildDeath death : deaths)
-        {
-            if (death.role().equals(role))
-            {
-                return death;
-            }
-        }
-        return null;
-    }
-
     private static String prefix(final ChildDeath death)
     {
         return RunCoordinator.BOT_ROLE.equals(death.role()) ? "bot" : "sidecar";
-    }
-
-    /** The counters directory of this host's processes. */
-    static Path defaultDir()
-    {
-        return CountersDirectory.resolve();
     }
 }

@@ -24,6 +24,7 @@ import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.protocol.process.CountersDirectory;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentLink;
@@ -73,7 +74,7 @@ final class RunCoordinator
         this.err = err;
         this.pipeline = new BrokerPipeline(config, counters, err);
         this.launcher = new ChildLauncher(config.jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
-        this.deaths = new ChildDeaths(ChildDeaths.defaultDir(), err);
+        this.deaths = new ChildDeaths(CountersDirectory.resolve(), err);
         this.childArguments = new ChildArguments(config);
     }
 
