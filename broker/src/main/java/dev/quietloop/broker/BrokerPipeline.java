@@ -83,8 +83,7 @@ final class BrokerPipeline implements AutoCloseable
         final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
         final RingBuffer<FrameSlot> ring = BrokerRing.create(config.ringSize(), config.maxFrameBytes());
         final SocketSettings settings = config.sockets();
-        final SocketSettings forwarderSettings =
-            settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
+        final SocketSettings forwarderSettings = forwarderSettings(settings);
         forwarder = new SidecarForwarder(sidecar, forwarderSettings, config.security().client(SocketFactory.PUSH), ring,
             IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
             brokerDwell);
@@ -102,6 +101,24 @@ final class BrokerPipeline implements AutoCloseable
         reporterRunner = start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(),
             SystemEpochClock.INSTANCE, REPORT_INTERVAL_MS), new SleepingIdleStrategy(REPORTER_SLEEP_NS));
         return ingest;
+    }
+
+    /**
+     * The forwarder's socket options: a smaller high-water mark, so a slow sidecar pushes back
+     * sooner; and under CURVE, whose pure-Java encryption runs seconds behind the sends on a loaded
+     * machine, a close that lingers up to the drain timeout, which bounds the end of a run anyway:
+     * the default linger dropped the tail still queued (a CurveIT run lost 567 events so).
+     */
+    private SocketSettings forwarderSettings(final SocketSettings settings)
+    {
+        final SocketSettings forwarder =
+            settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
+        if (!config.security().isCurve())
+        {
+            return forwarder;
+        }
+        return forwarder.withLingerMs((int)Math.min(Integer.MAX_VALUE,
+            Math.max(forwarder.lingerMs(), config.drainTimeoutMs())));
     }
 
     /**

@@ -157,6 +157,10 @@ public final class SidecarStubMain implements Callable<Integer>
                 stopRequested::countDown,
                 endToEnd,
                 config.warmupEvents());
+            if (config.security().isCurve())
+            {
+                receiver.quietNs(config.drainNs()); // wait for the end of stream up to the whole drain
+            }
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {

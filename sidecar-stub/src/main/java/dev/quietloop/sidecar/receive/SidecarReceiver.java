@@ -63,6 +63,7 @@ public final class SidecarReceiver implements Agent
 
     private final Endpoint endpoint;
     private final long drainNs;
+    private long quietNs = QUIET_NS;
     private final FaultInjection faults;
     private final SequenceChecker checker;
     private final NanoClock clock;
@@ -158,6 +159,17 @@ public final class SidecarReceiver implements Agent
         afterWarmupEvents = counters.newCounter(AFTER_WARMUP_EVENTS);
         afterWarmupSpanNs = counters.newCounter(AFTER_WARMUP_SPAN_NS);
         this.warmupEvents = warmupEvents;
+    }
+
+    /**
+     * How long without a frame ends a stop's drain before every stream has ended ({@link #QUIET_NS}
+     * by default). Under CURVE, JeroMQ decrypts in pure Java, seconds behind on a loaded machine: a
+     * pause in arrivals then says nothing about what is still on its way. Call before the agent starts.
+     */
+    public SidecarReceiver quietNs(final long quietNs)
+    {
+        this.quietNs = quietNs;
+        return this;
     }
 
     @Override
@@ -331,7 +343,7 @@ public final class SidecarReceiver implements Agent
 
     private boolean isDrained(final long nowNs)
     {
-        return checker.allStreamsEnded() || nowNs - lastFrameNs >= QUIET_NS || nowNs - drainDeadlineNs >= 0;
+        return checker.allStreamsEnded() || nowNs - lastFrameNs >= quietNs || nowNs - drainDeadlineNs >= 0;
     }
 
     private void finish()
