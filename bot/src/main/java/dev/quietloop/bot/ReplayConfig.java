@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataFormat;
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.process.ConfigYaml;
 import net.openhft.chronicle.wire.WireOut;
 

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.quietloop.bot.send.EventSender;
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.FrameDecoder;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.FrameDecoder;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;

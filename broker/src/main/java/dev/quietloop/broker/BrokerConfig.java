@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;

@@ -7,9 +7,9 @@ import java.util.Stack;
 import java.util.concurrent.Callable;
 
 import dev.quietloop.broker.ring.BrokerCounters;
-import dev.quietloop.protocol.Frame;
+import dev.quietloop.wire.Frame;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CounterRegistry;

@@ -15,7 +15,7 @@ import dev.quietloop.broker.report.Timeline;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.quietloop.protocol.config.ConfigException;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.security.LinkSecurity;
 import org.junit.jupiter.api.Test;

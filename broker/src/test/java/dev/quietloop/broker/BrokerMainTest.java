@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.broker.report.ReportWriter;
 import dev.quietloop.broker.ring.TestFrames;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.Readiness;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.quietloop.broker.ring.BrokerCounters;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.security.LinkSecurity;
 import org.junit.jupiter.api.Test;

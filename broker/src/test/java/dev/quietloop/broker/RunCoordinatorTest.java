@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.quietloop.protocol.account.Accounting;
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -12,12 +12,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SummaryJson;
-import dev.quietloop.protocol.testing.ForgedFrames;
+import dev.quietloop.wire.testing.ForgedFrames;
 import dev.quietloop.protocol.testing.LoopbackPorts;
 import dev.quietloop.protocol.testing.ZmtpPeer;
 import org.junit.jupiter.api.AfterEach;

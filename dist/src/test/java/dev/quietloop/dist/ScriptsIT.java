@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.FrameDecoder;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.FrameDecoder;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.dist.Script.Result;
 import dev.quietloop.protocol.process.SummaryJson;

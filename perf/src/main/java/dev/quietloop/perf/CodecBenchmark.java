@@ -2,12 +2,12 @@ package dev.quietloop.perf;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventListener;
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.FrameDecoder;
-import dev.quietloop.protocol.FrameEncoder;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventListener;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.FrameDecoder;
+import dev.quietloop.wire.FrameEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import dev.quietloop.protocol.config.ConfigException;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.Cli;

@@ -8,7 +8,7 @@ import dev.quietloop.bot.BotConfig;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;

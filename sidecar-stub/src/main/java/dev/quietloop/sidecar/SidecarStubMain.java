@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketOptions;

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;

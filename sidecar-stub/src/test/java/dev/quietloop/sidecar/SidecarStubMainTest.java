@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.Readiness;

@@ -1,6 +1,6 @@
 package dev.quietloop.bot.execution;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * Exact arithmetic on fixed-point longs with {@link Event#SCALE} (8 decimals), for notional and

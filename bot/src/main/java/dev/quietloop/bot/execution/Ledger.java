@@ -1,6 +1,6 @@
 package dev.quietloop.bot.execution;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * Position, cash and mark price per symbol, for paper execution's PnL: cash plus position at the

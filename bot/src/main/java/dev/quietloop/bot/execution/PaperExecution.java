@@ -4,8 +4,8 @@ import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.strategy.Fill;
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
 
 /**
  * A simulated venue on the trading thread, so a strategy runs end to end without an exchange.

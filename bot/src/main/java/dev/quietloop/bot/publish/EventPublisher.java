@@ -1,7 +1,7 @@
 package dev.quietloop.bot.publish;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.status.AtomicCounter;

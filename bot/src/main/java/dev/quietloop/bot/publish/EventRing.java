@@ -4,7 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**

@@ -1,6 +1,6 @@
 package dev.quietloop.bot.publish;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * Where the trading thread's events go, chosen once per run from {@code --send-mode}: the bot

@@ -1,7 +1,7 @@
 package dev.quietloop.bot.publish;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
 
 /**
  * A running hash over the ordered stream of business events a bot produces, published or not:

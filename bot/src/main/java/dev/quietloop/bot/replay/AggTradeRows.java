@@ -1,6 +1,6 @@
 package dev.quietloop.bot.replay;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * A row of {@link MarketDataFormat#BINANCE_AGGTRADES}: {@code agg_trade_id,price,quantity,

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 
 /**
  * A market data file checked and scanned once at start-up: its format, its symbols interned to

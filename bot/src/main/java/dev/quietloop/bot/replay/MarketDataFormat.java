@@ -2,7 +2,7 @@ package dev.quietloop.bot.replay;
 
 import java.util.Locale;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 
 /**
  * The market data file layouts the bot replays, by the name {@code --format} takes. A format

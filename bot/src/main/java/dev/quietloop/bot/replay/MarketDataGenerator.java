@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ExitCodes;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.quietloop.bot.replay;
 /**
  * A top-of-book quote: one reused, mutable flyweight that the replay overwrites for every row.
  * A strategy reads it during its callback and must not keep it. Prices and sizes are fixed-point
- * with {@link dev.quietloop.protocol.Event#SCALE}; the timestamp is epoch nanoseconds.
+ * with {@link dev.quietloop.wire.Event#SCALE}; the timestamp is epoch nanoseconds.
  */
 public final class Quote
 {

@@ -1,6 +1,6 @@
 package dev.quietloop.bot.replay;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 

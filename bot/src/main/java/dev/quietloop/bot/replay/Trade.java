@@ -3,7 +3,7 @@ package dev.quietloop.bot.replay;
 /**
  * A trade printed by the market: one reused, mutable flyweight that the replay overwrites for
  * every row. A strategy reads it during its callback and must not keep it. Price and quantity
- * are fixed-point with {@link dev.quietloop.protocol.Event#SCALE}; the timestamp is epoch nanoseconds.
+ * are fixed-point with {@link dev.quietloop.wire.Event#SCALE}; the timestamp is epoch nanoseconds.
  */
 public final class Trade
 {
@@ -16,7 +16,7 @@ public final class Trade
     private long quantity;
     private byte aggressorSide;
 
-    /** @param aggressorSide {@link dev.quietloop.protocol.Event#SIDE_BUY}, {@code SIDE_SELL} or {@link #SIDE_UNKNOWN} */
+    /** @param aggressorSide {@link dev.quietloop.wire.Event#SIDE_BUY}, {@code SIDE_SELL} or {@link #SIDE_UNKNOWN} */
     public Trade set(
         final int symbolId,
         final long timestampNs,

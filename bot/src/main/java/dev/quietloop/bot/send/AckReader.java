@@ -1,7 +1,7 @@
 package dev.quietloop.bot.send;
 
 import dev.quietloop.bot.run.BotCounters;
-import dev.quietloop.protocol.Ack;
+import dev.quietloop.wire.Ack;
 import org.zeromq.ZMQ;
 
 /**

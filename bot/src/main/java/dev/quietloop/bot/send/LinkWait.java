@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZMQ;

@@ -1,7 +1,7 @@
 package dev.quietloop.bot.strategy;
 
 import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * Joins the heavy side of a lopsided book: when bids outweigh asks at the top of book by more than

@@ -2,7 +2,7 @@ package dev.quietloop.bot.strategy;
 
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.Trade;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * The default strategy: a fast and a slow exponential moving average of each symbol's price (the

@@ -3,8 +3,8 @@ package dev.quietloop.bot.strategy;
 /**
  * What a strategy may do: place and cancel orders with paper execution, publish signals, and
  * read its positions. Every action becomes an event on the bot ring. Prices and quantities are
- * fixed-point with {@link dev.quietloop.protocol.Event#SCALE}; sides are
- * {@link dev.quietloop.protocol.Event#SIDE_BUY} and {@link dev.quietloop.protocol.Event#SIDE_SELL}.
+ * fixed-point with {@link dev.quietloop.wire.Event#SCALE}; sides are
+ * {@link dev.quietloop.wire.Event#SIDE_BUY} and {@link dev.quietloop.wire.Event#SIDE_SELL}.
  */
 public interface StrategyContext
 {

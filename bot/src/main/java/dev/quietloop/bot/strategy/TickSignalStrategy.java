@@ -2,7 +2,7 @@ package dev.quietloop.bot.strategy;
 
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.Trade;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /** The smallest strategy: one signal for every quote (at its mid) and every trade (at its price); it never trades. */
 public final class TickSignalStrategy implements Strategy

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigInteger;
 import java.util.Random;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
 
 class FixedPointTest

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.quietloop.bot.publish.EventRing;
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
 
 /** Test help: what a publisher put in its ring, one readable line per event, and exact fixed-point literals. */
 public final class Published

@@ -9,8 +9,8 @@ import java.util.List;
 
 import com.lmax.disruptor.EventPoller;
 import dev.quietloop.bot.run.BotCounters;
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import org.junit.jupiter.api.Test;

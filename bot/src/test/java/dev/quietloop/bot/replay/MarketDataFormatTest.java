@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class MarketDataFormatTest

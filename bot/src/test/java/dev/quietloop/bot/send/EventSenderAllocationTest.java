@@ -9,16 +9,16 @@ import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
-import dev.quietloop.protocol.testing.Allocations;
-import dev.quietloop.protocol.testing.Allocations.CountingSocket;
-import dev.quietloop.protocol.testing.Allocations.CountingSocketFactory;
+import dev.quietloop.protocol.testing.SocketAllocations;
+import dev.quietloop.protocol.testing.SocketAllocations.CountingSocket;
+import dev.quietloop.protocol.testing.SocketAllocations.CountingSocketFactory;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class EventSenderAllocationTest
         sender.onStart();
         final CountingSocket push = senderSockets.socket();
 
-        final long bytes = Allocations.fewestBytesOutside(this::publishAndSend, ATTEMPTS, push, broker);
+        final long bytes = SocketAllocations.fewestBytesOutside(this::publishAndSend, ATTEMPTS, push, broker);
 
         final long frames = runs * FRAMES;
         final long events = frames * EVENTS_PER_FRAME;

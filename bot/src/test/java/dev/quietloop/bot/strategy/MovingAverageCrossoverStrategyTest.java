@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.testing.Allocations;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,7 +13,7 @@ import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.trade.TradingContext;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 
 /**
  * Test help: the trading loop around one strategy, on the test thread. Each tick goes to paper

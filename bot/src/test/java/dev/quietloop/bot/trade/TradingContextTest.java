@@ -14,7 +14,7 @@ import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.run.BotCounters;
-import dev.quietloop.protocol.Event;
+import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
 
 class TradingContextTest

@@ -1,6 +1,6 @@
 package dev.quietloop.broker.ingress;
 
-import dev.quietloop.protocol.Ack;
+import dev.quietloop.wire.Ack;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZMQ;
 

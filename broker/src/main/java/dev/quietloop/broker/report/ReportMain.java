@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ExitCodes;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.quietloop.broker.ring;
 
 import java.util.Map;
 
-import dev.quietloop.protocol.Frame;
+import dev.quietloop.wire.Frame;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CounterRegistry;
 import org.agrona.concurrent.status.AtomicCounter;

@@ -11,15 +11,15 @@ import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.broker.ring.TestFrames;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
-import dev.quietloop.protocol.testing.Allocations;
-import dev.quietloop.protocol.testing.Allocations.CountingSocket;
-import dev.quietloop.protocol.testing.Allocations.CountingSocketFactory;
+import dev.quietloop.protocol.testing.SocketAllocations;
+import dev.quietloop.protocol.testing.SocketAllocations.CountingSocket;
+import dev.quietloop.protocol.testing.SocketAllocations.CountingSocketFactory;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +89,7 @@ class SidecarForwarderAllocationTest
         forwarder.awaitConnected(1_000);
         final CountingSocket push = forwarderSockets.socket();
 
-        final long bytes = Allocations.fewestBytesOutside(this::publishAndForward, ATTEMPTS, push, sidecar);
+        final long bytes = SocketAllocations.fewestBytesOutside(this::publishAndForward, ATTEMPTS, push, sidecar);
 
         final long frames = runs * FRAMES;
         final long jeromqBytesPerFrame = (push.allocatedBytes() + sidecar.allocatedBytes()) / frames;

@@ -11,13 +11,13 @@ import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.broker.ring.TestFrames;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
-import dev.quietloop.protocol.testing.Allocations;
-import dev.quietloop.protocol.testing.Allocations.CountingSocket;
-import dev.quietloop.protocol.testing.Allocations.CountingSocketFactory;
+import dev.quietloop.protocol.testing.SocketAllocations;
+import dev.quietloop.protocol.testing.SocketAllocations.CountingSocket;
+import dev.quietloop.protocol.testing.SocketAllocations.CountingSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,7 +80,7 @@ class IngressReceiverAllocationTest
         bot = new CountingSocket(SocketSettings.DEFAULTS.dealer(botContext));
         SocketSettings.connect(bot, receiver.awaitBound(1_000));
 
-        final long bytes = Allocations.fewestBytesOutside(this::pushAndReceive, ATTEMPTS, ingest, bot);
+        final long bytes = SocketAllocations.fewestBytesOutside(this::pushAndReceive, ATTEMPTS, ingest, bot);
 
         final long frames = runs * FRAMES;
         final long jeromqBytesPerFrame = (ingest.allocatedBytes() + bot.allocatedBytes()) / frames;

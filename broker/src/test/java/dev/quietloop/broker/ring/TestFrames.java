@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.FrameEncoder;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.FrameEncoder;
 
 /** Valid frames for tests, built with the protocol's encoder, and a bounded wait. */
 public final class TestFrames

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import dev.quietloop.bot.replay.MarketDataGenerator;
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;

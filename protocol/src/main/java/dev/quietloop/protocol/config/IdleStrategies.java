@@ -2,6 +2,7 @@ package dev.quietloop.protocol.config;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;

@@ -1,5 +1,6 @@
 package dev.quietloop.protocol.config;
 
+import dev.quietloop.wire.ConfigException;
 import picocli.CommandLine.Option;
 
 /**

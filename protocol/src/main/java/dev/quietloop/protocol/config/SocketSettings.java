@@ -1,6 +1,8 @@
 package dev.quietloop.protocol.config;
 
-import dev.quietloop.protocol.Frame;
+import dev.quietloop.wire.Endpoint;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Frame;
 import net.openhft.chronicle.wire.WireOut;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;

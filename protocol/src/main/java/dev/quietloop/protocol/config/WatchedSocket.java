@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
+import dev.quietloop.wire.Endpoint;
+import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;

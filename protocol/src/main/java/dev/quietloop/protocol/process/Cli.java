@@ -3,7 +3,7 @@ package dev.quietloop.protocol.process;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import picocli.CommandLine;
 
 /**

@@ -3,7 +3,7 @@ package dev.quietloop.protocol.process;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import net.openhft.chronicle.wire.WireOut;
 
 /**

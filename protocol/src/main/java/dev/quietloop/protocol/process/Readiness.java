@@ -1,6 +1,6 @@
 package dev.quietloop.protocol.process;
 
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 
 /**
  * The line a process prints on stdout once its sockets are up. A launcher waits for it instead

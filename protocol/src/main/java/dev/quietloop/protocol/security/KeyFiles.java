@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.neilalexander.jnacl.crypto.curve25519;
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import org.zeromq.ZMQ;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ExitCodes;
 import picocli.CommandLine.Command;

@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.quietloop.protocol.config.ConfigException;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import net.openhft.chronicle.wire.WireOut;

@@ -1,5 +1,6 @@
 package dev.quietloop.protocol.config;
 
+import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.SleepingIdleStrategy;

@@ -3,6 +3,8 @@ package dev.quietloop.protocol.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.quietloop.wire.Endpoint;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.LoopbackPorts;
 import dev.quietloop.protocol.testing.YamlDocument;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.quietloop.protocol.config.ConfigException;
+import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /** Pinning with the real {@code taskset}: the pinned thread sees its CPU list, the starter keeps its own. */

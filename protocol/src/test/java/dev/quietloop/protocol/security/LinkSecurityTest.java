@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.quietloop.protocol.config.ConfigException;
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.CounterRegistry;

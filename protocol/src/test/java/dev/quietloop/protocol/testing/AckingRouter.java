@@ -2,8 +2,8 @@ package dev.quietloop.protocol.testing;
 
 import java.util.Arrays;
 
-import dev.quietloop.protocol.Ack;
-import dev.quietloop.protocol.Frame;
+import dev.quietloop.wire.Ack;
+import dev.quietloop.wire.Frame;
 import org.zeromq.ZMQ;
 
 /**

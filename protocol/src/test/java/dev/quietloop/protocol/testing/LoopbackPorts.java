@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 
 /** Loopback endpoints for tests that need a port nobody listens on. */
 public final class LoopbackPorts

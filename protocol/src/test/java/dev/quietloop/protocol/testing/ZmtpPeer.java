@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
-import dev.quietloop.protocol.config.Endpoint;
+import dev.quietloop.wire.Endpoint;
 
 /**
  * A hand-written ZMTP 3.0 peer over a plain TCP socket, for fuzzing a listening socket with bytes

@@ -3,7 +3,7 @@ package dev.quietloop.sidecar.check;
 import java.util.SplittableRandom;
 
 import dev.quietloop.protocol.process.CounterRegistry;
-import dev.quietloop.protocol.testing.Allocations;
+import dev.quietloop.wire.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,10 +2,10 @@ package dev.quietloop.sidecar.receive;
 
 import java.util.Arrays;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.FrameEncoder;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.FrameEncoder;
 
 /** Frames for tests, encoded with the protocol's own encoder. */
 public final class TestFrames

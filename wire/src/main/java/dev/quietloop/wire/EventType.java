@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 /**
  * Wire codes of the event types. Business events carry a per-source sequence; control events

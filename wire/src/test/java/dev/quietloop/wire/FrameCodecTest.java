@@ -1,10 +1,10 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.quietloop.protocol.testing.Allocations;
+import dev.quietloop.wire.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 /**
  * Layout of one ZeroMQ frame: a 6-byte header, then {@code count} events, each prefixed by its

@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package dev.quietloop.protocol.config;
+package dev.quietloop.wire;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

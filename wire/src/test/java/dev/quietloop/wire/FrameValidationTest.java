@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Random;
 
-import dev.quietloop.protocol.testing.Allocations;
-import dev.quietloop.protocol.testing.ForgedFrames;
-import dev.quietloop.protocol.testing.ForgedFrames.Forged;
+import dev.quietloop.wire.testing.Allocations;
+import dev.quietloop.wire.testing.ForgedFrames;
+import dev.quietloop.wire.testing.ForgedFrames.Forged;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 /** Receives each decoded event; the event object is reused, so copy what you keep. */
 @FunctionalInterface

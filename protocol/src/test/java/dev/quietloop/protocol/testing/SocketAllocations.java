@@ -1,38 +1,20 @@
 package dev.quietloop.protocol.testing;
 
-import java.lang.management.ManagementFactory;
-
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.wire.testing.Allocations;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Measures the bytes a piece of code allocates on the calling thread, for tests that prove a hot
- * path allocation-free. A run that allocates nothing proves there is no per-operation allocation;
- * the first runs may still see one-off bytes (the JIT swapping in compiled code), so the best of
- * a few runs is what counts. Shared with the other modules as protocol's test jar.
+ * What JeroMQ allocates inside a socket's send or receive is its cost, not ours: these helpers
+ * count it apart, so an agent's own hot path can be proven allocation-free around its socket calls.
+ * Shared with the other modules as protocol's test jar.
  */
-public final class Allocations
+public final class SocketAllocations
 {
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
-    private Allocations()
+    private SocketAllocations()
     {
-    }
-
-    /** The fewest bytes one call of {@code work} allocated over up to {@code attempts} calls. */
-    public static long fewestBytes(final Runnable work, final int attempts)
-    {
-        long fewest = Long.MAX_VALUE;
-        for (int i = 0; i < attempts && fewest > 0; i++)
-        {
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
-            work.run();
-            fewest = Math.min(fewest, THREADS.getCurrentThreadAllocatedBytes() - before);
-        }
-        return fewest;
     }
 
     /**
@@ -45,9 +27,9 @@ public final class Allocations
         for (int i = 0; i < attempts && fewest > 0; i++)
         {
             final long socketsBefore = socketBytes(sockets);
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            final long before = Allocations.threadBytes();
             work.run();
-            final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            final long allocated = Allocations.threadBytes() - before;
             fewest = Math.min(fewest, allocated - (socketBytes(sockets) - socketsBefore));
         }
         return fewest;
@@ -86,18 +68,18 @@ public final class Allocations
         @Override
         public boolean send(final byte[] data, final int off, final int length, final int flags)
         {
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            final long before = Allocations.threadBytes();
             final boolean sent = super.send(data, off, length, flags);
-            allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - before;
+            allocatedBytes += Allocations.threadBytes() - before;
             return sent;
         }
 
         @Override
         public int recv(final byte[] buffer, final int offset, final int length, final int flags)
         {
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            final long before = Allocations.threadBytes();
             final int received = super.recv(buffer, offset, length, flags);
-            allocatedBytes += THREADS.getCurrentThreadAllocatedBytes() - before;
+            allocatedBytes += Allocations.threadBytes() - before;
             return received;
         }
 

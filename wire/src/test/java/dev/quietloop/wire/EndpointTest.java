@@ -1,4 +1,4 @@
-package dev.quietloop.protocol.config;
+package dev.quietloop.wire;
 
 import org.junit.jupiter.api.Test;
 

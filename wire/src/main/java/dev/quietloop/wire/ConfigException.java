@@ -1,4 +1,4 @@
-package dev.quietloop.protocol.config;
+package dev.quietloop.wire;
 
 /** Bad user input (a flag, a file, an endpoint): its message is printed as one line, without a stack trace. */
 public final class ConfigException extends RuntimeException

@@ -1,4 +1,4 @@
-package dev.quietloop.protocol;
+package dev.quietloop.wire;
 
 import net.openhft.chronicle.bytes.Bytes;
 

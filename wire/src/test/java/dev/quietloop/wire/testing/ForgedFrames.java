@@ -1,12 +1,12 @@
-package dev.quietloop.protocol.testing;
+package dev.quietloop.wire.testing;
 
 import java.util.Arrays;
 import java.util.List;
 
-import dev.quietloop.protocol.Event;
-import dev.quietloop.protocol.EventType;
-import dev.quietloop.protocol.Frame;
-import dev.quietloop.protocol.FrameEncoder;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
+import dev.quietloop.wire.Frame;
+import dev.quietloop.wire.FrameEncoder;
 
 /**
  * Well-formed quietloop frames built with the project's encoder, and forged ones, each with the
