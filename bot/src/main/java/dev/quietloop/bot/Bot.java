@@ -70,7 +70,7 @@ final class Bot
     {
         final PrintStream err = System.err;
         final RunControl control = new RunControl();
-        final SignalTrap signals = SignalTrap.install("bot", control::requestStop, Bot::stopAtOnce);
+        final SignalTrap signals = SignalTrap.install(ROLE, control::requestStop);
         if (config.exitWithParent())
         {
             signals.deferTo(ParentLink.watch(System.in, control::requestStop, () ->
@@ -367,14 +367,6 @@ final class Bot
                 counters, control, tradingIdle, config.drainTimeoutNs());
             return new Trading(publisher, execution, trader);
         }
-    }
-
-    /** The second signal: no more draining. */
-    private static void stopAtOnce()
-    {
-        System.err.println(ROLE + ": second signal, stopping at once");
-        System.err.flush();
-        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     private static ErrorHandler printFirst(final PrintStream err)

@@ -84,7 +84,7 @@ final class RunCoordinator
         final Path runDir = RunDirectory.create(config.reportsDir(), config.runId(), config.runIdGiven());
         // The first signal tells every child that this process stops them, in order: a terminal's
         // Ctrl-C reaches them too, and each must take it as part of this stop (ParentLink).
-        try (SignalTrap stopSignal = SignalTrap.install(ROLE, launcher::holdAll, this::stopAtOnce))
+        try (SignalTrap stopSignal = SignalTrap.install(ROLE, launcher::holdAll, launcher::destroyAllForcibly))
         {
             stop = stopSignal;
             if (config.exitWithParent())
@@ -377,15 +377,6 @@ final class RunCoordinator
             stub.mute(); // the run failed to start: its one line is what the user needs to read
             stub.stop(CHILD_STOP_TIMEOUT_MS);
         }
-    }
-
-    /** The second signal: no more waiting for anything. */
-    private void stopAtOnce()
-    {
-        err.println(ROLE + ": second signal, stopping at once");
-        err.flush();
-        launcher.destroyAllForcibly();
-        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     private static String micros(final long nanos)

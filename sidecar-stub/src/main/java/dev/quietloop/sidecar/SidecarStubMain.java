@@ -128,7 +128,7 @@ public final class SidecarStubMain implements Callable<Integer>
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final long startTimeMs = System.currentTimeMillis();
         final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, config.timeHops(), config.warmupEvents());
-        final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown, SidecarStubMain::stopAtOnce);
+        final SignalTrap signals = SignalTrap.install(ROLE, stopRequested::countDown);
         if (config.exitWithParent())
         {
             // The launcher's stop comes after everything it forwards; its end means nothing more will come.
@@ -203,14 +203,6 @@ public final class SidecarStubMain implements Callable<Integer>
             }
             return ExitCodes.OK;
         }
-    }
-
-    /** The second signal: no more draining. */
-    private static void stopAtOnce()
-    {
-        System.err.println(ROLE + ": second signal, stopping at once");
-        System.err.flush();
-        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     private static void onReceiverError(final Throwable ex)

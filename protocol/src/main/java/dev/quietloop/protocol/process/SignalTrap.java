@@ -38,12 +38,35 @@ public final class SignalTrap implements AutoCloseable
     }
 
     /**
-     * Installs the handlers, remembering the previous ones to restore on {@link #close()}.
+     * Installs the handlers, remembering the previous ones to restore on {@link #close()}. The
+     * second signal is the same in every process: one line, then a halt with
+     * {@link ExitCodes#INTERRUPTED}, waiting for nothing.
      *
-     * @param onFirst  the stop request, run on the signal thread: set a flag, never block
-     * @param onSecond the emergency stop, typically kill the children and halt
+     * @param onFirst the stop request, run on the signal thread: set a flag, never block
      */
-    public static SignalTrap install(final String processName, final Runnable onFirst, final Runnable onSecond)
+    public static SignalTrap install(final String processName, final Runnable onFirst)
+    {
+        return install(processName, onFirst, () -> { });
+    }
+
+    /**
+     * {@link #install(String, Runnable)}, with a last action before the second signal's halt.
+     *
+     * @param beforeHalt what must not outlive the process (a launcher's children), done at once
+     */
+    public static SignalTrap install(final String processName, final Runnable onFirst, final Runnable beforeHalt)
+    {
+        return installWith(processName, onFirst, () ->
+        {
+            System.err.println(processName + ": second signal, stopping at once");
+            System.err.flush();
+            beforeHalt.run();
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        });
+    }
+
+    /** Installs with any second action: for tests, which must not halt their JVM. */
+    static SignalTrap installWith(final String processName, final Runnable onFirst, final Runnable onSecond)
     {
         final SignalTrap trap = new SignalTrap(processName, onFirst, onSecond);
         trap.installHandlers(System.err);

@@ -22,7 +22,7 @@ class SignalTrapTest
     {
         final AtomicInteger stops = new AtomicInteger();
         final AtomicInteger emergencies = new AtomicInteger();
-        try (SignalTrap trap = SignalTrap.install("test", stops::incrementAndGet, emergencies::incrementAndGet))
+        try (SignalTrap trap = SignalTrap.installWith("test", stops::incrementAndGet, emergencies::incrementAndGet))
         {
             assertFalse(trap.isRequested());
             trap.trigger();
@@ -43,7 +43,7 @@ class SignalTrapTest
         final AtomicInteger emergencies = new AtomicInteger();
         try (PipedOutputStream launcher = new PipedOutputStream();
             InputStream stdin = new PipedInputStream(launcher);
-            SignalTrap trap = SignalTrap.install("test", stops::incrementAndGet, emergencies::incrementAndGet))
+            SignalTrap trap = SignalTrap.installWith("test", stops::incrementAndGet, emergencies::incrementAndGet))
         {
             final ParentLink link = ParentLink.watch(stdin, () -> { }, () -> { });
             trap.deferTo(link);
@@ -64,7 +64,7 @@ class SignalTrapTest
         final AtomicInteger stops = new AtomicInteger();
         try (PipedOutputStream launcher = new PipedOutputStream();
             InputStream stdin = new PipedInputStream(launcher);
-            SignalTrap trap = SignalTrap.install("test", stops::incrementAndGet, () -> { }))
+            SignalTrap trap = SignalTrap.installWith("test", stops::incrementAndGet, () -> { }))
         {
             trap.deferTo(ParentLink.watch(stdin, () -> { }, () -> { }));
             trap.onSignal(); // waits out the deferral: a signal sent to this process alone
