@@ -10,11 +10,14 @@ import picocli.CommandLine.Option;
  */
 public final class SocketOptions
 {
-    @Option(names = "--hwm", paramLabel = "FRAMES",
+    public static final String HWM_FLAG = "--hwm";
+    public static final String BUFFER_FLAG = "--socket-buffer-bytes";
+
+    @Option(names = HWM_FLAG, paramLabel = "FRAMES",
         description = "ZeroMQ high-water mark: frames queued per socket before sends are refused (default: ${DEFAULT-VALUE})")
     private int highWaterMark = SocketSettings.DEFAULTS.highWaterMark();
 
-    @Option(names = "--socket-buffer-bytes", paramLabel = "BYTES",
+    @Option(names = BUFFER_FLAG, paramLabel = "BYTES",
         description = "kernel SO_SNDBUF/SO_RCVBUF of each socket; 0 keeps the operating system's (default: ${DEFAULT-VALUE})")
     private int kernelBufferBytes = SocketSettings.DEFAULTS.kernelBufferBytes();
 

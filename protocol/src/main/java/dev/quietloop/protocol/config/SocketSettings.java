@@ -93,6 +93,16 @@ public record SocketSettings(
         wire.write("kernelBufferBytes").int64(kernelBufferBytes);
     }
 
+    /**
+     * The two settings a flag sets ({@code --hwm}, {@code --socket-buffer-bytes}), as flat keys
+     * named after their flags, for a section of {@code config.yaml} that {@code --config} reads back.
+     */
+    public void writeFlags(final WireOut wire)
+    {
+        wire.write(SocketOptions.HWM_FLAG.substring(2)).int64(highWaterMark);
+        wire.write(SocketOptions.BUFFER_FLAG.substring(2)).int64(kernelBufferBytes);
+    }
+
     /** The broker's socket to the sidecar. */
     public ZMQ.Socket push(final ZContext context)
     {

@@ -193,6 +193,16 @@ public final class LinkSecurity
         wire.write("insecure").bool(insecure);
     }
 
+    /**
+     * The two flags as flat keys named after them ({@code keys}, {@code insecure}), for a section
+     * of {@code config.yaml} that {@code --config} reads back.
+     */
+    public void writeFlags(final WireOut wire)
+    {
+        wire.write(KEYS_FLAG.substring(2)).text(isCurve() ? keysDir.toAbsolutePath().toString() : null);
+        wire.write(INSECURE_FLAG.substring(2)).bool(insecure);
+    }
+
     @Override
     public String toString()
     {
