@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,17 @@ class SummaryJsonTest
     }
 
     @Test
+    void shouldReadBackNamesWithQuotesBackslashesAndAccents()
+    {
+        final Map<String, Long> flat = Map.of("bot.positionE8.A\"B\\C", 1L, "bot.positionE8.\u00e9\u20ac", 2L);
+
+        final String json = SummaryJson.write(flat);
+
+        assertTrue(json.contains("\"A\\\"B\\\\C\": 1"), json);
+        assertEquals(flat, SummaryJson.parse(json));
+    }
+
+    @Test
     void shouldRefuseAKeyThatIsBothAValueAndAnObject()
     {
         assertThrows(IllegalArgumentException.class, () -> SummaryJson.write(Map.of("a", 1L, "a.b", 2L)));
@@ -130,6 +142,9 @@ class SummaryJsonTest
         "{\"a\": 9223372036854775808}",
         "{\"a\": 1",
         "{\"a\": {\"b\": 1}",
+        "{\"a\": \"1}",
+        "{\"a\": 1 \"b\": 2}",
+        "{: 1}",
         "[1]",
         "1",
         ""})
@@ -138,5 +153,16 @@ class SummaryJsonTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> SummaryJson.parse(json));
 
         assertTrue(ex.getMessage().startsWith("bad summary JSON"), ex.getMessage());
+    }
+
+    @Test
+    void shouldNameTheErrorWithoutTheRestOfTheFile()
+    {
+        final String broken = NESTED_SAMPLE_JSON.replace("\"ticks\": 50000", "\"ticks\" 50000");
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> SummaryJson.parse(broken));
+
+        assertTrue(ex.getMessage().startsWith("bad summary JSON: Expected a :"), ex.getMessage());
+        assertFalse(ex.getMessage().contains("sendLatencyNs"), ex.getMessage());
     }
 }
