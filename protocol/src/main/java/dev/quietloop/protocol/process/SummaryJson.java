@@ -5,19 +5,34 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import dev.quietloop.protocol.account.Accounting;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.wire.JSONWire;
 
 /**
  * The summary files: nested JSON objects whose leaves are integers. In memory a summary is a
  * flat map of dotted keys ({@code Accounting.BOT_TICKS -> 50000}), which is what processes add up and
  * tests assert on; on disk it is nested ({@code {"bot": {"ticks": 50000}}}).
+ * <p>
+ * Chronicle Wire's {@link JSONWire} reads them. It cannot write them as they are: its JSON is
+ * compact only ({@code {"bot":{"ticks":50000}}}: its value writer's indentation and new lines
+ * are no-ops and no space follows the colon, with no option to change that), while summary.json
+ * keeps the layout every run has written so far (two spaces a level, {@code "key": value}, keys
+ * sorted name by name, a new line at the end). So the writer is the few lines below; a
+ * pretty-printing library would be a dependency for one file, and Wire is already here.
+ * <p>
+ * Wire's reader is lenient: it also takes unquoted names, a trailing comma or a missing one, and
+ * integers such as {@code 0x10} or {@code 1_000}. Input cut short or unbalanced fails in Wire; what
+ * Wire reads as anything but objects of integers with non-empty names, or that has more after the
+ * closing brace, fails here. Either way as an {@link IllegalArgumentException}.
  */
 public final class SummaryJson
 {
+    private static final String INDENT = "  ";
+
     private SummaryJson()
     {
     }
@@ -25,12 +40,9 @@ public final class SummaryJson
     public static String write(final Map<String, Long> flat)
     {
         final Node root = new Node();
-        for (final Map.Entry<String, Long> entry : new TreeMap<>(flat).entrySet())
-        {
-            root.put(entry.getKey().split("\\."), 0, entry.getValue());
-        }
+        new TreeMap<>(flat).forEach((key, value) -> root.put(key, value));
         final StringBuilder out = new StringBuilder();
-        root.write(out, 0);
+        root.write(out, "");
         return out.append('\n').toString();
     }
 
@@ -55,180 +67,138 @@ public final class SummaryJson
     /** Parses nested objects of integers back into dotted keys. */
     public static Map<String, Long> parse(final String json)
     {
-        final Parser parser = new Parser(json);
-        final Map<String, Long> flat = new TreeMap<>();
-        parser.skipWhitespace();
-        parser.object("", flat);
-        parser.skipWhitespace();
-        if (parser.pos != json.length())
+        if (!(readValue(json) instanceof Map<?, ?> root))
         {
-            throw parser.error("trailing characters");
+            throw bad("the top level is not an object");
         }
+        final Map<String, Long> flat = new TreeMap<>();
+        flatten("", root, flat);
         return flat;
     }
 
+    /** The one value Wire reads from the text, as maps, numbers, strings, lists; nothing may follow it. */
+    private static Object readValue(final String json)
+    {
+        final Bytes<byte[]> bytes = Bytes.wrapForRead(json.getBytes(StandardCharsets.UTF_8));
+        try
+        {
+            final JSONWire wire = new JSONWire(bytes);
+            final Object value;
+            try
+            {
+                value = wire.getValueIn().object();
+                wire.consumePadding();
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new IllegalArgumentException("bad summary JSON: " + wireMessage(ex), ex);
+            }
+            if (bytes.readRemaining() > 0)
+            {
+                throw bad("trailing characters at offset " + bytes.readPosition());
+            }
+            return value;
+        }
+        finally
+        {
+            bytes.releaseLast();
+        }
+    }
+
+    private static void flatten(final String prefix, final Map<?, ?> object, final Map<String, Long> flat)
+    {
+        for (final Map.Entry<?, ?> entry : object.entrySet())
+        {
+            final String name = String.valueOf(entry.getKey());
+            final Object value = entry.getValue();
+            if (name.isEmpty())
+            {
+                throw bad("an empty name in \"" + prefix + "\"");
+            }
+            if (value instanceof Map<?, ?> child)
+            {
+                flatten(prefix + name + ".", child, flat);
+            }
+            else if (value instanceof Long number)
+            {
+                flat.put(prefix + name, number);
+            }
+            else
+            {
+                final String shown = value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value);
+                throw bad("\"" + prefix + name + "\" is " + shown + ", not a 64-bit integer");
+            }
+        }
+    }
+
+    /**
+     * Wire's own words without the dump of the buffer that may follow them (the whole file at worst),
+     * and with the end of the input named rather than shown as the character Wire reads there.
+     */
+    private static String wireMessage(final RuntimeException ex)
+    {
+        final String message = String.valueOf(ex.getMessage()).replace("\uFFFF", "the end");
+        final int at = message.indexOf(" at [pos: ");
+        final int dump = at < 0 ? -1 : message.indexOf(" ]", at);
+        return dump < 0 ? message : message.substring(0, dump + 2);
+    }
+
+    private static IllegalArgumentException bad(final String what)
+    {
+        return new IllegalArgumentException("bad summary JSON: " + what);
+    }
+
+    /** One level of the nested form, names sorted as the file lists them. */
     private static final class Node
     {
         private final Map<String, Object> children = new TreeMap<>();
 
-        void put(final String[] path, final int index, final long value)
+        void put(final String key, final long value)
         {
-            if (index == path.length - 1)
+            final String[] names = key.split("\\.");
+            Node node = this;
+            for (int i = 0; i < names.length - 1; i++)
             {
-                if (children.get(path[index]) instanceof Node)
+                if (!(node.children.computeIfAbsent(names[i], name -> new Node()) instanceof Node child))
                 {
-                    throw new IllegalArgumentException("key is both a value and an object: " + String.join(".", path));
+                    throw valueAndObject(key);
                 }
-                children.put(path[index], value);
-                return;
+                node = child;
             }
-            final Object child = children.computeIfAbsent(path[index], k -> new Node());
-            if (!(child instanceof Node))
+            if (node.children.put(names[names.length - 1], value) instanceof Node)
             {
-                throw new IllegalArgumentException("key is both a value and an object: " + String.join(".", path));
+                throw valueAndObject(key);
             }
-            ((Node)child).put(path, index + 1, value);
         }
 
-        void write(final StringBuilder out, final int depth)
+        void write(final StringBuilder out, final String indent)
         {
             out.append('{');
-            final List<Map.Entry<String, Object>> entries = new ArrayList<>(children.entrySet());
-            for (int i = 0; i < entries.size(); i++)
+            String separator = "\n";
+            for (final Map.Entry<String, Object> entry : children.entrySet())
             {
-                out.append('\n').append("  ".repeat(depth + 1));
-                out.append('"').append(entries.get(i).getKey()).append("\": ");
-                final Object value = entries.get(i).getValue();
-                if (value instanceof Node)
+                final String name = entry.getKey().replace("\\", "\\\\").replace("\"", "\\\"");
+                out.append(separator).append(indent).append(INDENT).append('"').append(name).append("\": ");
+                if (entry.getValue() instanceof Node child)
                 {
-                    ((Node)value).write(out, depth + 1);
+                    child.write(out, indent + INDENT);
                 }
                 else
                 {
-                    out.append(value);
+                    out.append(entry.getValue());
                 }
-                if (i < entries.size() - 1)
-                {
-                    out.append(',');
-                }
+                separator = ",\n";
             }
-            if (!entries.isEmpty())
+            if (!children.isEmpty())
             {
-                out.append('\n').append("  ".repeat(depth));
+                out.append('\n').append(indent);
             }
             out.append('}');
         }
-    }
 
-    private static final class Parser
-    {
-        private final String text;
-        private int pos;
-
-        Parser(final String text)
+        private static IllegalArgumentException valueAndObject(final String key)
         {
-            this.text = text;
-        }
-
-        void object(final String prefix, final Map<String, Long> flat)
-        {
-            expect('{');
-            skipWhitespace();
-            if (peek() == '}')
-            {
-                pos++;
-                return;
-            }
-            while (true)
-            {
-                skipWhitespace();
-                final String key = string();
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                final String path = prefix.isEmpty() ? key : prefix + "." + key;
-                if (peek() == '{')
-                {
-                    object(path, flat);
-                }
-                else
-                {
-                    flat.put(path, integer());
-                }
-                skipWhitespace();
-                if (peek() == ',')
-                {
-                    pos++;
-                    continue;
-                }
-                expect('}');
-                return;
-            }
-        }
-
-        String string()
-        {
-            expect('"');
-            final int end = text.indexOf('"', pos);
-            if (end < 0)
-            {
-                throw error("unterminated string");
-            }
-            final String s = text.substring(pos, end);
-            pos = end + 1;
-            return s;
-        }
-
-        long integer()
-        {
-            final int start = pos;
-            if (peek() == '-')
-            {
-                pos++;
-            }
-            while (pos < text.length() && Character.isDigit(text.charAt(pos)))
-            {
-                pos++;
-            }
-            try
-            {
-                return Long.parseLong(text.substring(start, pos));
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw error("expected an integer");
-            }
-        }
-
-        void skipWhitespace()
-        {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos)))
-            {
-                pos++;
-            }
-        }
-
-        char peek()
-        {
-            if (pos >= text.length())
-            {
-                throw error("unexpected end");
-            }
-            return text.charAt(pos);
-        }
-
-        void expect(final char c)
-        {
-            if (peek() != c)
-            {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
-        }
-
-        IllegalArgumentException error(final String what)
-        {
-            return new IllegalArgumentException("bad summary JSON at offset " + pos + ": " + what);
+            return new IllegalArgumentException("key is both a value and an object: " + key);
         }
     }
 }
