@@ -26,6 +26,8 @@ import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.security.SecurityOptions;
 import dev.quietloop.sidecar.check.SequenceChecker;
+import dev.quietloop.sidecar.receive.ReceiveTally;
+import dev.quietloop.sidecar.receive.ReceiverSettings;
 import dev.quietloop.sidecar.receive.SidecarReceiver;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
@@ -144,23 +146,17 @@ public final class SidecarStubMain implements Callable<Integer>
         try (signals;
             CounterRegistry counters = CounterRegistry.forProcess(ROLE, MAX_COUNTERS, System.err))
         {
+            final long drainNs = config.drainNs();
             final SidecarReceiver receiver = new SidecarReceiver(
-                config.bind(),
-                config.sockets(),
+                // Under CURVE, wait for the end of stream up to the whole drain: JeroMQ decrypts seconds behind.
+                new ReceiverSettings(config.bind(), config.sockets(), drainNs,
+                    config.security().isCurve() ? drainNs : ReceiverSettings.QUIET_NS),
                 config.security().server(SocketFactory.PULL, counters.newCounter(AUTH_REJECTED)),
-                config.drainNs(),
                 config.faults(),
-                new SequenceChecker(counters),
-                counters,
+                new ReceiveTally(counters, new SequenceChecker(counters), endToEnd, config.warmupEvents()),
                 SystemNanoClock.INSTANCE,
                 LockSupport::parkNanos,
-                stopRequested::countDown,
-                endToEnd,
-                config.warmupEvents());
-            if (config.security().isCurve())
-            {
-                receiver.quietNs(config.drainNs()); // wait for the end of stream up to the whole drain
-            }
+                stopRequested::countDown);
             try (AgentRunner runner = new AgentRunner(
                 IdleStrategies.parse(config.idle()), SidecarStubMain::onReceiverError, null, receiver))
             {
@@ -188,7 +184,7 @@ public final class SidecarStubMain implements Callable<Integer>
             if (receiver.exitedOnPurpose())
             {
                 System.out.println(ROLE + ": exiting on purpose after " +
-                    report.value(SidecarReceiver.FRAMES_RECEIVED) + " messages (--exit-after)");
+                    report.value(ReceiveTally.FRAMES_RECEIVED) + " messages (--exit-after)");
             }
             report.write(config.summary());
             if (config.summary() != null)
