@@ -28,11 +28,11 @@ final class StubReport
 
     void print(final PrintStream out)
     {
-        out.println(SidecarStubMain.ROLE + ": received " + value(ReceiveTally.EVENTS_RECEIVED) + " events in " +
+        out.println(SidecarStub.ROLE + ": received " + value(ReceiveTally.EVENTS_RECEIVED) + " events in " +
             value(ReceiveTally.FRAMES_RECEIVED) + " frames, gaps " + value(SequenceChecker.GAPS) +
             ", duplicates " + value(SequenceChecker.DUPLICATES) + ", decode errors " +
             value(ReceiveTally.DECODE_ERRORS));
-        out.println(SidecarStubMain.ROLE + ": streams " + value(SequenceChecker.STREAMS) + ", ended " +
+        out.println(SidecarStub.ROLE + ": streams " + value(SequenceChecker.STREAMS) + ", ended " +
             value(SequenceChecker.STREAMS_ENDED));
         out.flush();
     }

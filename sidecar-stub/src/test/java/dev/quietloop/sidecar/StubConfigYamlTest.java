@@ -1,17 +1,17 @@
 package dev.quietloop.sidecar;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.YamlDocument;
 import dev.quietloop.sidecar.receive.FaultInjection;
+import dev.quietloop.wire.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,15 +22,28 @@ class StubConfigYamlTest
     @Test
     void shouldWriteEveryFieldUnderItsComponentNameWithTimesInTheUnitsOfTheirNames()
     {
-        final StubConfig config = StubConfig.from("tcp://127.0.0.1:0", SocketSettings.DEFAULTS.withHighWaterMark(8),
-            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, "0", true,
-            LinkSecurity.OFF);
+        final StubConfig config = new StubConfig()
+            .bind(Endpoint.parse("tcp://127.0.0.1:0"))
+            .sockets(SocketSettings.DEFAULTS.withHighWaterMark(8))
+            .delayUs(200)
+            .stallAfter(10L)
+            .stallSeconds(2)
+            .exitAfter(500L)
+            .idle(IdleChoice.SPIN)
+            .drainMs(1_500)
+            .summary(Path.of("sidecar.json"))
+            .timeHops(false)
+            .warmupEvents(300)
+            .cpus("0")
+            .exitWithParent(true)
+            .security(LinkSecurity.OFF)
+            .conclude();
 
         final Map<?, ?> sidecar = yaml(config);
 
-        final List<String> components =
-            Stream.of(StubConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
-        assertEquals(components, new ArrayList<>(sidecar.keySet()), "every field, once, in order");
+        assertEquals(List.of("bind", "sockets", "delayNs", "stallAfter", "stallNs", "exitAfter", "idle", "drainMs",
+            "summary", "timeHops", "warmupEvents", "cpus", "exitWithParent", "security"),
+            new ArrayList<>(sidecar.keySet()), "every field, once, in order");
         assertEquals("tcp://127.0.0.1:*", sidecar.get("bind"), "a port left to the system");
         assertEquals(8L, YamlDocument.number(YamlDocument.map(sidecar, "sockets"), "highWaterMark"));
         assertEquals(200_000L, YamlDocument.number(sidecar, "delayNs"));
@@ -49,8 +62,7 @@ class StubConfigYamlTest
     @Test
     void shouldWriteFaultsThatAreOffAsZeroAndNoSummaryAsNull()
     {
-        final Map<?, ?> sidecar = yaml(StubConfig.from(StubConfig.DEFAULT_BIND, SocketSettings.DEFAULTS,
-            0, null, 0, null, "backoff", 2_000, null, true, 0, null, false, LinkSecurity.OFF));
+        final Map<?, ?> sidecar = yaml(new StubConfig().conclude());
 
         assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
         assertEquals(0L, YamlDocument.number(sidecar, "delayNs"));
