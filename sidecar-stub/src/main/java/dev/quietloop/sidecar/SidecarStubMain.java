@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The stub's command line: its flags become one concluded {@link StubConfig}, and a
- * {@link SidecarStub} runs it.
+ * The stub's command line: its flags (or its section of a run's {@code config.yaml}, by
+ * {@code --config FILE}) become one concluded {@link StubConfig}, and a {@link SidecarStub} runs it.
  */
 @Command(
     name = SidecarStub.ROLE,
@@ -97,10 +97,10 @@ public final class SidecarStubMain implements Callable<Integer>
         return run(SidecarStubMain::runStub, args);
     }
 
-    /** Parses {@code args} into a concluded configuration for {@code stub}. */
+    /** Parses {@code args} (and any {@code --config FILE}) into a concluded configuration for {@code stub}. */
     static int run(final Stub stub, final String... args)
     {
-        return Cli.run(ROLE, new SidecarStubMain(stub), args);
+        return Cli.run(ROLE, SidecarStub.SECTION, new SidecarStubMain(stub), args);
     }
 
     @Override

@@ -2,16 +2,13 @@ package dev.quietloop.sidecar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.config.Validate;
-import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.security.LinkSecurity;
-import dev.quietloop.sidecar.receive.FaultInjection;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 import net.openhft.chronicle.wire.WireOut;
@@ -21,8 +18,8 @@ import net.openhft.chronicle.wire.WireOut;
  * then validated once by {@link #conclude()}, so that bad input fails with one line naming the flag
  * before any socket exists. Concluded, it is read only: a setter then refuses.
  * <p>
- * Each value is kept in the unit of its flag ({@code --delay-us}, {@code --drain-ms});
- * {@link SidecarStub} hands its parts the nanoseconds.
+ * Each value is kept in the unit of its flag ({@code --delay-us}, {@code --drain-ms}), as the stub's
+ * section of {@code config.yaml} writes it; {@link SidecarStub} hands its parts the nanoseconds.
  */
 public final class StubConfig
 {
@@ -80,27 +77,10 @@ public final class StubConfig
         return this;
     }
 
-    /**
-     * Every field, for the sidecar's section of {@code config.yaml}: the bind endpoint as given
-     * ({@code *} for a port left to the system), times in nanoseconds or the units of their names, a
-     * fault that is off as 0 ({@link FaultInjection#OFF}), the summary as an absolute path or null.
-     */
+    /** The stub's section of {@code config.yaml}, which {@code --config} reads back: see {@link StubSection}. */
     public void writeYaml(final WireOut wire)
     {
-        wire.write("bind").text(bind.toString());
-        wire.write("sockets").marshallable(sockets::writeYaml);
-        wire.write("delayNs").int64(TimeUnit.MICROSECONDS.toNanos(delayUs));
-        wire.write("stallAfter").int64(null == stallAfter ? FaultInjection.OFF : stallAfter);
-        wire.write("stallNs").int64(TimeUnit.SECONDS.toNanos(stallSeconds));
-        wire.write("exitAfter").int64(null == exitAfter ? FaultInjection.OFF : exitAfter);
-        wire.write("idle").text(idle.word());
-        wire.write("drainMs").int64(drainMs);
-        wire.write("summary").text(ConfigYaml.absolute(summary));
-        wire.write("timeHops").bool(timeHops);
-        wire.write("warmupEvents").int64(warmupEvents);
-        wire.write("cpus").text(cpus);
-        wire.write("exitWithParent").bool(exitWithParent);
-        wire.write("security").marshallable(security::writeYaml);
+        StubSection.write(this, wire);
     }
 
     public StubConfig bind(final Endpoint bind)

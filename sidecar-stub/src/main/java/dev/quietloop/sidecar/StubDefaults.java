@@ -6,7 +6,8 @@ import dev.quietloop.protocol.config.IdleStrategies;
 
 /**
  * Every flag of the stub's own, in one place: its name, its default and the range
- * {@link StubConfig#conclude()} holds it to.
+ * {@link StubConfig#conclude()} holds it to. The flag's name is also its key in the stub's section
+ * of a run's {@code config.yaml} ({@link StubSection}), which {@code --config} reads back.
  * <p>
  * A duration may be up to a day: far beyond any run, and far from overflowing the nanosecond
  * arithmetic of a deadline. A count of messages or events has no bound but its type.
