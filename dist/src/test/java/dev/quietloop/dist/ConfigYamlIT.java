@@ -74,7 +74,8 @@ class ConfigYamlIT
         assertEquals(cpu, bot.get("tradingCpu"));
 
         final Map<?, ?> sidecar = map(config, "sidecar");
-        assertEquals(runDir.resolve("sidecar.json").toString(), sidecar.get("summary"));
+        assertEquals(runDir.resolve("sidecar.json").toString(), map(sidecar, "outputs").get("summary"),
+            "where the stub wrote: a record of the run, not a flag that --config would read back");
         assertEquals(cpu, sidecar.get("cpus"), "passed on by the broker");
 
         final List<String> jvmOptions = jvmOptions();

@@ -2,163 +2,282 @@ package dev.quietloop.sidecar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.wire.Endpoint;
-import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
-import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.config.Validate;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.security.LinkSecurity;
-import dev.quietloop.sidecar.receive.FaultInjection;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Endpoint;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
- * The stub's whole configuration, validated once at start-up so that bad input fails with one
- * line naming the flag before any socket exists.
- *
- * @param bind           PULL endpoint; port 0 picks a free one
- * @param sockets        ZeroMQ socket options (--hwm, --socket-buffer-bytes)
- * @param delayNs        fault: pause after each message, 0 for none
- * @param stallAfter     fault: the message after which reading stops once, {@link FaultInjection#OFF} for never
- * @param stallNs        fault: how long that stall lasts
- * @param exitAfter      fault: the message after which the stub exits, {@link FaultInjection#OFF} for never
- * @param idle           receive-loop idle strategy word
- * @param drainMs        on stop, the longest time spent reading on
- * @param summary        where to write the {@code sidecar.*} counters at exit, or null
- * @param timeHops       time the {@code endToEnd} hop, written next to the summary
- * @param warmupEvents   events of each stream up to this sequence are a warm-up, not timed
- * @param cpus           the CPU list every thread is pinned to, or null for anywhere
- * @param exitWithParent stop when the launching process exits
- * @param security       CURVE on the bind (a server admitting the keys of its folder), or none
+ * The stub's whole configuration: set from its defaults ({@link StubDefaults}) by fluent setters,
+ * then validated once by {@link #conclude()}, so that bad input fails with one line naming the flag
+ * before any socket exists. Concluded, it is read only: a setter then refuses.
+ * <p>
+ * Each value is kept in the unit of its flag ({@code --delay-us}, {@code --drain-ms}), as the stub's
+ * section of {@code config.yaml} writes it; {@link SidecarStub} hands its parts the nanoseconds.
  */
-public record StubConfig(
-    Endpoint bind,
-    SocketSettings sockets,
-    long delayNs,
-    long stallAfter,
-    long stallNs,
-    long exitAfter,
-    String idle,
-    long drainMs,
-    Path summary,
-    boolean timeHops,
-    long warmupEvents,
-    String cpus,
-    boolean exitWithParent,
-    LinkSecurity security)
+public final class StubConfig
 {
-    public static final String DEFAULT_BIND = "tcp://127.0.0.1:5557";
-
-    /** Validates the flags as given on the command line; a null count means the fault is off. */
-    public static StubConfig from(
-        final String bind,
-        final SocketSettings sockets,
-        final long delayUs,
-        final Long stallAfter,
-        final long stallSeconds,
-        final Long exitAfter,
-        final String idle,
-        final long drainMs,
-        final Path summary,
-        final boolean timeHops,
-        final long warmupEvents,
-        final String cpus,
-        final boolean exitWithParent,
-        final LinkSecurity security)
-    {
-        requireNotNegative("--delay-us", delayUs);
-        requireNotNegative("--stall-seconds", stallSeconds);
-        requireNotNegative("--drain-ms", drainMs);
-        requireNotNegative("--warmup-events", warmupEvents);
-        if (stallAfter != null && stallSeconds == 0)
-        {
-            throw new ConfigException("--stall-after needs --stall-seconds N with N > 0");
-        }
-        if (stallAfter == null && stallSeconds > 0)
-        {
-            throw new ConfigException("--stall-seconds needs --stall-after M");
-        }
-        if (summary != null)
-        {
-            final Path parent = summary.toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent))
-            {
-                throw new ConfigException("--summary: no such directory for " + summary);
-            }
-        }
-        final Endpoint endpoint = Endpoint.parse(bind);
-        security.checkEndpoint("--bind", endpoint);
-        return new StubConfig(
-            endpoint,
-            sockets,
-            TimeUnit.MICROSECONDS.toNanos(delayUs),
-            messageCount("--stall-after", stallAfter),
-            TimeUnit.SECONDS.toNanos(stallSeconds),
-            messageCount("--exit-after", exitAfter),
-            IdleStrategies.validate("--idle", idle),
-            drainMs,
-            summary,
-            timeHops,
-            warmupEvents,
-            CpuAffinity.validate(CpuOptions.FLAG, cpus),
-            exitWithParent,
-            security);
-    }
+    private Endpoint bind = Endpoint.parse(StubDefaults.BIND);
+    private SocketSettings sockets = SocketSettings.DEFAULTS;
+    private long delayUs = StubDefaults.DELAY_US;
+    private Long stallAfter;
+    private long stallSeconds = StubDefaults.STALL_SECONDS;
+    private Long exitAfter;
+    private IdleChoice idle = new IdleChoice(StubDefaults.IDLE);
+    private long drainMs = StubDefaults.DRAIN_MS;
+    private Path summary;
+    private boolean timeHops = StubDefaults.TIME_HOPS;
+    private long warmupEvents = StubDefaults.WARMUP_EVENTS;
+    private String cpus;
+    private boolean exitWithParent;
+    private LinkSecurity security = LinkSecurity.OFF;
+    private boolean concluded;
 
     /**
-     * Every field, for the sidecar's section of {@code config.yaml}: the bind endpoint as given
-     * ({@code *} for a port left to the system), times in the units of their names, a fault that
-     * is off as 0 ({@link FaultInjection#OFF}), the summary as an absolute path or null.
+     * Checks every value against its flag's range and the flags against each other, once.
+     *
+     * @return this, read only from now on.
+     * @throws ConfigException naming the flag that is wrong.
+     * @throws IllegalStateException when concluded already.
      */
+    public StubConfig conclude()
+    {
+        checkNotConcluded();
+        Validate.inRange(StubDefaults.DELAY_US_FLAG, delayUs, 0, StubDefaults.MAX_DELAY_US);
+        Validate.inRange(StubDefaults.STALL_SECONDS_FLAG, stallSeconds, 0, StubDefaults.MAX_STALL_SECONDS);
+        Validate.inRange(StubDefaults.DRAIN_MS_FLAG, drainMs, 0, StubDefaults.MAX_DRAIN_MS);
+        Validate.inRange(StubDefaults.WARMUP_EVENTS_FLAG, warmupEvents, 0, Long.MAX_VALUE);
+        if ((null != stallAfter) != (stallSeconds > 0))
+        {
+            throw new ConfigException(null != stallAfter ?
+                StubDefaults.STALL_AFTER_FLAG + " needs " + StubDefaults.STALL_SECONDS_FLAG + " N with N > 0" :
+                StubDefaults.STALL_SECONDS_FLAG + " needs " + StubDefaults.STALL_AFTER_FLAG + " M");
+        }
+        checkCount(StubDefaults.STALL_AFTER_FLAG, stallAfter, StubDefaults.MIN_STALL_AFTER);
+        checkCount(StubDefaults.EXIT_AFTER_FLAG, exitAfter, StubDefaults.MIN_EXIT_AFTER);
+        if (null != summary)
+        {
+            final Path parent = summary.toAbsolutePath().getParent();
+            if (null == parent || !Files.isDirectory(parent))
+            {
+                throw new ConfigException(StubDefaults.SUMMARY_FLAG + ": no such directory for " + summary);
+            }
+        }
+        Validate.required(StubDefaults.BIND_FLAG, bind);
+        Validate.required(StubDefaults.IDLE_FLAG, idle);
+        security.checkEndpoint(StubDefaults.BIND_FLAG, bind);
+        CpuAffinity.validate(CpuOptions.FLAG, cpus);
+        concluded = true;
+        return this;
+    }
+
+    /** The stub's section of {@code config.yaml}, which {@code --config} reads back: see {@link StubSection}. */
     public void writeYaml(final WireOut wire)
     {
-        wire.write("bind").text(bind.toString());
-        wire.write("sockets").marshallable(sockets::writeYaml);
-        wire.write("delayNs").int64(delayNs);
-        wire.write("stallAfter").int64(stallAfter);
-        wire.write("stallNs").int64(stallNs);
-        wire.write("exitAfter").int64(exitAfter);
-        wire.write("idle").text(idle);
-        wire.write("drainMs").int64(drainMs);
-        wire.write("summary").text(ConfigYaml.absolute(summary));
-        wire.write("timeHops").bool(timeHops);
-        wire.write("warmupEvents").int64(warmupEvents);
-        wire.write("cpus").text(cpus);
-        wire.write("exitWithParent").bool(exitWithParent);
-        wire.write("security").marshallable(security::writeYaml);
+        StubSection.write(this, wire);
     }
 
-    public FaultInjection faults()
+    public StubConfig bind(final Endpoint bind)
     {
-        return new FaultInjection(delayNs, stallAfter, stallNs, exitAfter);
+        checkNotConcluded();
+        this.bind = bind;
+        return this;
     }
 
-    public long drainNs()
+    public Endpoint bind()
     {
-        return TimeUnit.MILLISECONDS.toNanos(drainMs);
+        return bind;
     }
 
-    private static long messageCount(final String flag, final Long count)
+    public StubConfig sockets(final SocketSettings sockets)
     {
-        if (count == null)
+        checkNotConcluded();
+        this.sockets = sockets;
+        return this;
+    }
+
+    public SocketSettings sockets()
+    {
+        return sockets;
+    }
+
+    public StubConfig delayUs(final long delayUs)
+    {
+        checkNotConcluded();
+        this.delayUs = delayUs;
+        return this;
+    }
+
+    public long delayUs()
+    {
+        return delayUs;
+    }
+
+    /** @param stallAfter the message after which reading stops once, or null for never */
+    public StubConfig stallAfter(final Long stallAfter)
+    {
+        checkNotConcluded();
+        this.stallAfter = stallAfter;
+        return this;
+    }
+
+    public Long stallAfter()
+    {
+        return stallAfter;
+    }
+
+    public StubConfig stallSeconds(final long stallSeconds)
+    {
+        checkNotConcluded();
+        this.stallSeconds = stallSeconds;
+        return this;
+    }
+
+    public long stallSeconds()
+    {
+        return stallSeconds;
+    }
+
+    /** @param exitAfter the message after which the stub exits, or null for never */
+    public StubConfig exitAfter(final Long exitAfter)
+    {
+        checkNotConcluded();
+        this.exitAfter = exitAfter;
+        return this;
+    }
+
+    public Long exitAfter()
+    {
+        return exitAfter;
+    }
+
+    public StubConfig idle(final IdleChoice idle)
+    {
+        checkNotConcluded();
+        this.idle = idle;
+        return this;
+    }
+
+    public IdleChoice idle()
+    {
+        return idle;
+    }
+
+    public StubConfig drainMs(final long drainMs)
+    {
+        checkNotConcluded();
+        this.drainMs = drainMs;
+        return this;
+    }
+
+    public long drainMs()
+    {
+        return drainMs;
+    }
+
+    /** @param summary where to write the {@code sidecar.*} counters at exit, or null for nowhere */
+    public StubConfig summary(final Path summary)
+    {
+        checkNotConcluded();
+        this.summary = summary;
+        return this;
+    }
+
+    public Path summary()
+    {
+        return summary;
+    }
+
+    /** @param timeHops time the {@code endToEnd} hop, written next to the summary */
+    public StubConfig timeHops(final boolean timeHops)
+    {
+        checkNotConcluded();
+        this.timeHops = timeHops;
+        return this;
+    }
+
+    public boolean timeHops()
+    {
+        return timeHops;
+    }
+
+    /** @param warmupEvents events of each stream up to this sequence are a warm-up, not timed */
+    public StubConfig warmupEvents(final long warmupEvents)
+    {
+        checkNotConcluded();
+        this.warmupEvents = warmupEvents;
+        return this;
+    }
+
+    public long warmupEvents()
+    {
+        return warmupEvents;
+    }
+
+    /** @param cpus the CPU list every thread is pinned to, or null for anywhere */
+    public StubConfig cpus(final String cpus)
+    {
+        checkNotConcluded();
+        this.cpus = cpus;
+        return this;
+    }
+
+    public String cpus()
+    {
+        return cpus;
+    }
+
+    /** @param exitWithParent stop when the launching process exits */
+    public StubConfig exitWithParent(final boolean exitWithParent)
+    {
+        checkNotConcluded();
+        this.exitWithParent = exitWithParent;
+        return this;
+    }
+
+    public boolean exitWithParent()
+    {
+        return exitWithParent;
+    }
+
+    /** @param security CURVE on the bind (a server admitting the keys of its folder), or none */
+    public StubConfig security(final LinkSecurity security)
+    {
+        checkNotConcluded();
+        this.security = security;
+        return this;
+    }
+
+    public LinkSecurity security()
+    {
+        return security;
+    }
+
+    public boolean isConcluded()
+    {
+        return concluded;
+    }
+
+    /** A count of messages is off when null; given, it is at least {@code min}. */
+    private static void checkCount(final String flag, final Long count, final long min)
+    {
+        if (null != count)
         {
-            return FaultInjection.OFF;
+            Validate.inRange(flag, count, min, Long.MAX_VALUE);
         }
-        if (count < 1)
-        {
-            throw new ConfigException(flag + " must be at least 1: " + count);
-        }
-        return count;
     }
 
-    private static void requireNotNegative(final String flag, final long value)
+    private void checkNotConcluded()
     {
-        if (value < 0)
+        if (concluded)
         {
-            throw new ConfigException(flag + " must not be negative: " + value);
+            throw new IllegalStateException("the stub's configuration is concluded: it is read only");
         }
     }
 }

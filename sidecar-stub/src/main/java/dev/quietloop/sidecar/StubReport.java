@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.quietloop.protocol.process.SummaryJson;
 import dev.quietloop.sidecar.check.SequenceChecker;
-import dev.quietloop.sidecar.receive.SidecarReceiver;
+import dev.quietloop.sidecar.receive.ReceiveTally;
 
 /** The stub's output at exit: the {@code sidecar.*} summary file and a few lines for a person. */
 final class StubReport
@@ -28,11 +28,11 @@ final class StubReport
 
     void print(final PrintStream out)
     {
-        out.println(SidecarStubMain.ROLE + ": received " + value(SidecarReceiver.EVENTS_RECEIVED) + " events in " +
-            value(SidecarReceiver.FRAMES_RECEIVED) + " frames, gaps " + value(SequenceChecker.GAPS) +
+        out.println(SidecarStub.ROLE + ": received " + value(ReceiveTally.EVENTS_RECEIVED) + " events in " +
+            value(ReceiveTally.FRAMES_RECEIVED) + " frames, gaps " + value(SequenceChecker.GAPS) +
             ", duplicates " + value(SequenceChecker.DUPLICATES) + ", decode errors " +
-            value(SidecarReceiver.DECODE_ERRORS));
-        out.println(SidecarStubMain.ROLE + ": streams " + value(SequenceChecker.STREAMS) + ", ended " +
+            value(ReceiveTally.DECODE_ERRORS));
+        out.println(SidecarStub.ROLE + ": streams " + value(SequenceChecker.STREAMS) + ", ended " +
             value(SequenceChecker.STREAMS_ENDED));
         out.flush();
     }

@@ -1,66 +1,196 @@
 package dev.quietloop.sidecar;
 
-import java.lang.reflect.RecordComponent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
-import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.security.KeyFiles;
+import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.testing.YamlDocument;
-import dev.quietloop.sidecar.receive.FaultInjection;
+import dev.quietloop.wire.Endpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StubConfigYamlTest
 {
+    /** Every flag of the stub, in the order its section lists them, then the maps that record the run. */
+    private static final List<String> KEYS = List.of(
+        "bind", "hwm", "socket-buffer-bytes", "delay-us", "stall-after", "stall-seconds", "exit-after", "idle",
+        "drain-ms", "time-hops", "warmup-events", "cpus", "exit-with-parent", "keys", "insecure", "sockets", "outputs");
+
+    @TempDir
+    Path dir;
+
     @Test
-    void shouldWriteEveryFieldUnderItsComponentNameWithTimesInTheUnitsOfTheirNames()
+    void shouldWriteEveryFlagUnderItsNameInTheFlagsSyntax()
     {
-        final StubConfig config = StubConfig.from("tcp://127.0.0.1:0", SocketSettings.DEFAULTS.withHighWaterMark(8),
-            200, 10L, 2, 500L, "spin", 1_500, Path.of("sidecar.json"), false, 300, "0", true,
-            LinkSecurity.OFF);
+        final Map<?, ?> sidecar = yaml(everySetting());
 
-        final Map<?, ?> sidecar = yaml(config);
-
-        final List<String> components =
-            Stream.of(StubConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
-        assertEquals(components, new ArrayList<>(sidecar.keySet()), "every field, once, in order");
+        assertEquals(KEYS, new ArrayList<>(sidecar.keySet()), "every flag, once, in order");
         assertEquals("tcp://127.0.0.1:*", sidecar.get("bind"), "a port left to the system");
-        assertEquals(8L, YamlDocument.number(YamlDocument.map(sidecar, "sockets"), "highWaterMark"));
-        assertEquals(200_000L, YamlDocument.number(sidecar, "delayNs"));
-        assertEquals(10L, YamlDocument.number(sidecar, "stallAfter"));
-        assertEquals(2_000_000_000L, YamlDocument.number(sidecar, "stallNs"));
-        assertEquals(500L, YamlDocument.number(sidecar, "exitAfter"));
+        assertEquals(8L, YamlDocument.number(sidecar, "hwm"));
+        assertEquals(4096L, YamlDocument.number(sidecar, "socket-buffer-bytes"));
+        assertEquals(200L, YamlDocument.number(sidecar, "delay-us"));
+        assertEquals(10L, YamlDocument.number(sidecar, "stall-after"));
+        assertEquals(2L, YamlDocument.number(sidecar, "stall-seconds"));
+        assertEquals(500L, YamlDocument.number(sidecar, "exit-after"));
         assertEquals("spin", sidecar.get("idle"));
-        assertEquals(1_500L, YamlDocument.number(sidecar, "drainMs"));
-        assertEquals(Path.of("sidecar.json").toAbsolutePath().toString(), sidecar.get("summary"));
-        assertEquals(false, sidecar.get("timeHops"));
+        assertEquals(1_500L, YamlDocument.number(sidecar, "drain-ms"));
+        assertEquals(false, sidecar.get("time-hops"));
+        assertEquals(300L, YamlDocument.number(sidecar, "warmup-events"));
         assertEquals("0", sidecar.get("cpus"));
-        assertEquals(true, sidecar.get("exitWithParent"));
-        assertEquals(false, YamlDocument.map(sidecar, "security").get("insecure"));
+        assertEquals(true, sidecar.get("exit-with-parent"));
+        assertEquals(true, sidecar.get("insecure"));
+        assertEquals(8L, YamlDocument.number(YamlDocument.map(sidecar, "sockets"), "highWaterMark"));
+        assertEquals(Path.of("sidecar.json").toAbsolutePath().toString(),
+            YamlDocument.map(sidecar, "outputs").get("summary"), "where this run wrote: a record, not a flag");
     }
 
     @Test
-    void shouldWriteFaultsThatAreOffAsZeroAndNoSummaryAsNull()
+    void shouldWriteFaultsThatAreOffAndFlagsNotGivenAsNull()
     {
-        final Map<?, ?> sidecar = yaml(StubConfig.from(StubConfig.DEFAULT_BIND, SocketSettings.DEFAULTS,
-            0, null, 0, null, "backoff", 2_000, null, true, 0, null, false, LinkSecurity.OFF));
+        final Map<?, ?> sidecar = yaml(new StubConfig().conclude());
 
         assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
-        assertEquals(0L, YamlDocument.number(sidecar, "delayNs"));
-        assertEquals(FaultInjection.OFF, YamlDocument.number(sidecar, "stallAfter"));
-        assertEquals(FaultInjection.OFF, YamlDocument.number(sidecar, "exitAfter"));
-        assertNull(sidecar.get("summary"));
+        assertEquals(0L, YamlDocument.number(sidecar, "delay-us"));
+        assertTrue(sidecar.containsKey("stall-after"));
+        assertNull(sidecar.get("stall-after"));
+        assertNull(sidecar.get("exit-after"));
+        assertNull(sidecar.get("cpus"));
+        assertNull(sidecar.get("keys"));
+        assertNull(YamlDocument.map(sidecar, "outputs").get("summary"));
+    }
+
+    @Test
+    void shouldReadItsOwnSectionBackThroughConfigToTheSameConfiguration() throws IOException
+    {
+        final StubConfig written = everySetting();
+
+        final StubConfig read = readBack(written);
+
+        assertEquals(flags(written), flags(read));
+        assertEquals(written.bind(), read.bind());
+        assertEquals(written.sockets(), read.sockets());
+        assertEquals(written.stallAfter(), read.stallAfter());
+        assertEquals(written.idle(), read.idle());
+        assertEquals(written.timeHops(), read.timeHops());
+        assertNull(read.summary(), "a run's outputs are not read back: a reproduced run writes its own");
+    }
+
+    @Test
+    void shouldReadTheDefaultsAndCurveKeysBackToTheSameConfiguration() throws IOException
+    {
+        final Path keys = Files.createDirectory(dir.resolve("keys"));
+        KeyFiles.write(keys, LinkSecurity.SIDECAR, KeyFiles.KeyPair.generate(), false);
+        final StubConfig written = new StubConfig()
+            .security(LinkSecurity.of(keys, false, LinkSecurity.SIDECAR, null))
+            .conclude();
+
+        final StubConfig read = readBack(written);
+
+        assertEquals(flags(written), flags(read));
+        assertTrue(read.security().isCurve());
+        assertEquals(written.security().keysDir(), read.security().keysDir());
+        assertNull(read.stallAfter());
+        assertNull(read.exitAfter());
+    }
+
+    @Test
+    void shouldLetAFlagGivenOnTheCommandLineWinOverTheFile() throws IOException
+    {
+        final Path file = section(everySetting());
+
+        final StubConfig read = parse("--drain-ms", "7", "--config", file.toString(), "--idle", "yield",
+            "--time-hops", "--exit-after", "3");
+
+        assertEquals(7, read.drainMs());
+        assertEquals(new IdleChoice("yield"), read.idle());
+        assertTrue(read.timeHops());
+        assertEquals(3L, read.exitAfter());
+        assertEquals(200, read.delayUs(), "the rest from the file");
+        assertEquals(10L, read.stallAfter());
+    }
+
+    @Test
+    void shouldRefuseAKeyThatNamesNoFlag() throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("config.yaml"),
+            "sidecar: {\n  drain-ms: 5,\n  drainMs: 5\n}\n", StandardCharsets.UTF_8);
+
+        assertEquals(ExitCodes.USAGE, SidecarStubMain.run((config) -> ExitCodes.OK, "--config", file.toString()));
+    }
+
+    private StubConfig everySetting()
+    {
+        return new StubConfig()
+            .bind(Endpoint.parse("tcp://127.0.0.1:0"))
+            .sockets(SocketSettings.DEFAULTS.withHighWaterMark(8).withKernelBufferBytes(4096))
+            .delayUs(200)
+            .stallAfter(10L)
+            .stallSeconds(2)
+            .exitAfter(500L)
+            .idle(IdleChoice.SPIN)
+            .drainMs(1_500)
+            .summary(Path.of("sidecar.json"))
+            .timeHops(false)
+            .warmupEvents(300)
+            .cpus("0")
+            .exitWithParent(true)
+            .security(LinkSecurity.of(null, true, LinkSecurity.SIDECAR, null))
+            .conclude();
+    }
+
+    private StubConfig readBack(final StubConfig written) throws IOException
+    {
+        return parse("--config", section(written).toString());
+    }
+
+    /** The section as a run's config.yaml holds it: with the JVM map, among the other processes'. */
+    private Path section(final StubConfig config) throws IOException
+    {
+        final String text = ConfigYaml.machineSection() +
+            ConfigYaml.processSection(SidecarStub.SECTION, config::writeYaml);
+        return Files.writeString(dir.resolve("config.yaml"), text, StandardCharsets.UTF_8);
+    }
+
+    private static StubConfig parse(final String... args)
+    {
+        final AtomicReference<StubConfig> parsed = new AtomicReference<>();
+        assertEquals(ExitCodes.OK, SidecarStubMain.run((config) ->
+        {
+            parsed.set(config);
+            return ExitCodes.OK;
+        }, args));
+        assertTrue(parsed.get().isConcluded());
+        return parsed.get();
+    }
+
+    /** The section's flags, without the maps that only record the run. */
+    private static Map<?, ?> flags(final StubConfig config)
+    {
+        final Map<?, ?> flags = new HashMap<>(yaml(config));
+        flags.remove("sockets");
+        flags.remove("outputs");
+        return flags;
     }
 
     private static Map<?, ?> yaml(final StubConfig config)
     {
-        return YamlDocument.map(YamlDocument.parse(ConfigYaml.section("sidecar", config::writeYaml)), "sidecar");
+        return YamlDocument.map(YamlDocument.parse(ConfigYaml.section(SidecarStub.SECTION, config::writeYaml)),
+            SidecarStub.SECTION);
     }
 }

@@ -49,11 +49,13 @@ class SidecarFuzzTest
     private Endpoint bound;
 
     @BeforeEach
-    void start() throws InterruptedException
+    void start()
     {
-        receiver = new SidecarReceiver(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS,
-            SocketFactory.PULL, TimeUnit.SECONDS.toNanos(1), FaultInjection.none(), new SequenceChecker(counters), counters,
-            SystemNanoClock.INSTANCE, pauseNs -> { }, () -> { }, HopLatency.of(Hop.END_TO_END, false), 0);
+        receiver = new SidecarReceiver(
+            ReceiverSettings.of(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, TimeUnit.SECONDS.toNanos(1)),
+            SocketFactory.PULL, FaultInjection.none(),
+            new ReceiveTally(counters, new SequenceChecker(counters), HopLatency.of(Hop.END_TO_END, false), 0),
+            SystemNanoClock.INSTANCE, pauseNs -> { }, () -> { });
         receiver.onStart();
         bound = receiver.awaitBound(1_000);
     }
@@ -76,7 +78,7 @@ class SidecarFuzzTest
                 peers.add(ZmtpPeer.connect(bound).handshake().announce(size, new byte[0]));
             }
         }
-        receiveUntil(() -> counter(SidecarReceiver.DECODE_ERRORS) >= REPEATS * sizes.length);
+        receiveUntil(() -> counter(ReceiveTally.DECODE_ERRORS) >= REPEATS * sizes.length);
         peers.forEach(ZmtpPeer::close);
 
         assertEquals(REPEATS * sizes.length, counter("sidecar.rejectedBadHeader"));
@@ -102,15 +104,15 @@ class SidecarFuzzTest
             // as long as a frame may be, all zeros; a longer one JeroMQ refuses (max message size) and drops the peer
             peer.message(new byte[Frame.MAX_FRAME_BYTES]);
             expected[Frame.REJECTED_BAD_HEADER]++;
-            receiveUntil(() -> counter(SidecarReceiver.DECODE_ERRORS) >= (long)REPEATS * forged.size() + 1);
+            receiveUntil(() -> counter(ReceiveTally.DECODE_ERRORS) >= (long)REPEATS * forged.size() + 1);
         }
 
         for (int result = Frame.REJECTED_TOO_LARGE; result < Frame.VALIDATION_RESULTS; result++)
         {
-            assertEquals(expected[result], counter(SidecarReceiver.REJECTED_PREFIX + Frame.rejectionName(result)),
+            assertEquals(expected[result], counter(ReceiveTally.REJECTED_PREFIX + Frame.rejectionName(result)),
                 Frame.rejectionName(result));
         }
-        assertEquals(0, counter(SidecarReceiver.EVENTS_RECEIVED), "no event of a forged frame counts");
+        assertEquals(0, counter(ReceiveTally.EVENTS_RECEIVED), "no event of a forged frame counts");
         assertServesARealPeer(2);
     }
 
@@ -153,14 +155,14 @@ class SidecarFuzzTest
 
         receiver.doWork();
 
-        assertEquals(1, counter(SidecarReceiver.RECEIVER_RESTARTS));
+        assertEquals(1, counter(ReceiveTally.RECEIVER_RESTARTS));
         assertNull(receiver.failure());
         assertServesARealPeer(5);
     }
 
     private void assertServesARealPeer(final int sourceId)
     {
-        final long eventsBefore = counter(SidecarReceiver.EVENTS_RECEIVED);
+        final long eventsBefore = counter(ReceiveTally.EVENTS_RECEIVED);
         final int frames = 50;
         final int eventsPerFrame = 4;
         try (ZContext context = new ZContext(1))
@@ -174,15 +176,15 @@ class SidecarFuzzTest
             }
             final byte[] end = ForgedFrames.control(EventType.END_OF_STREAM, sourceId, (long)frames * eventsPerFrame);
             receiveUntil(() -> push.send(end, 0, end.length, ZMQ.DONTWAIT));
-            receiveUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) >= eventsBefore + (long)frames * eventsPerFrame);
+            receiveUntil(() -> counter(ReceiveTally.EVENTS_RECEIVED) >= eventsBefore + (long)frames * eventsPerFrame);
         }
-        assertEquals(eventsBefore + (long)frames * eventsPerFrame, counter(SidecarReceiver.EVENTS_RECEIVED));
+        assertEquals(eventsBefore + (long)frames * eventsPerFrame, counter(ReceiveTally.EVENTS_RECEIVED));
     }
 
     private void assertNoTransportFailure()
     {
         assertFalse(receiver.transportWatch().hasFailed(), String.valueOf(receiver.transportWatch().failure()));
-        assertEquals(0, counter(SidecarReceiver.RECEIVER_RESTARTS));
+        assertEquals(0, counter(ReceiveTally.RECEIVER_RESTARTS));
     }
 
     private long counter(final String name)

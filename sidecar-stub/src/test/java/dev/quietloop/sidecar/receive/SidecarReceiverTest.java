@@ -66,9 +66,9 @@ class SidecarReceiverTest
             TestFrames.event(EventType.ORDER_CANCELLED, 4)));
         send(TestFrames.heartbeat());
         send(TestFrames.endOfStream(4));
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 3);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 3);
 
-        assertEquals(4, counter(SidecarReceiver.EVENTS_RECEIVED));
+        assertEquals(4, counter(ReceiveTally.EVENTS_RECEIVED));
         assertEquals(1, counter("sidecar.byType.signal"));
         assertEquals(1, counter("sidecar.byType.orderPlaced"));
         assertEquals(1, counter("sidecar.byType.orderFilled"));
@@ -77,7 +77,7 @@ class SidecarReceiverTest
         assertEquals(1, counter("sidecar.byType.endOfStream"));
         assertEquals(0, counter(SequenceChecker.GAPS));
         assertEquals(0, counter(SequenceChecker.DUPLICATES));
-        assertEquals(0, counter(SidecarReceiver.DECODE_ERRORS));
+        assertEquals(0, counter(ReceiveTally.DECODE_ERRORS));
         assertEquals(1, counter(SequenceChecker.STREAMS));
         assertEquals(1, counter(SequenceChecker.STREAMS_ENDED));
         final Histogram ages = endToEnd.total();
@@ -94,18 +94,18 @@ class SidecarReceiverTest
         start(FaultInjection.none());
 
         send(TestFrames.signals(1, 2));
-        pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 2);
+        pollUntil(() -> counter(ReceiveTally.EVENTS_RECEIVED) == 2);
         clock.advance(5_000);
         send(TestFrames.signals(3, 4));
-        pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 4);
+        pollUntil(() -> counter(ReceiveTally.EVENTS_RECEIVED) == 4);
         clock.advance(700);
         send(TestFrames.signals(5));
-        pollUntil(() -> counter(SidecarReceiver.EVENTS_RECEIVED) == 5);
+        pollUntil(() -> counter(ReceiveTally.EVENTS_RECEIVED) == 5);
 
         assertEquals(3, endToEnd.total().getTotalCount(), "sequences 1 and 2 are the warm-up");
-        assertEquals(5_700, counter(SidecarReceiver.RECEIVE_SPAN_NS));
-        assertEquals(3, counter(SidecarReceiver.AFTER_WARMUP_EVENTS));
-        assertEquals(700, counter(SidecarReceiver.AFTER_WARMUP_SPAN_NS), "from the frame of sequence 3 on");
+        assertEquals(5_700, counter(ReceiveTally.RECEIVE_SPAN_NS));
+        assertEquals(3, counter(ReceiveTally.AFTER_WARMUP_EVENTS));
+        assertEquals(700, counter(ReceiveTally.AFTER_WARMUP_SPAN_NS), "from the frame of sequence 3 on");
     }
 
     @Test
@@ -118,7 +118,7 @@ class SidecarReceiverTest
         send(TestFrames.endOfStream(6));
         pollUntil(() -> counter(SequenceChecker.STREAMS_ENDED) == 1);
 
-        assertEquals(4, counter(SidecarReceiver.EVENTS_RECEIVED));
+        assertEquals(4, counter(ReceiveTally.EVENTS_RECEIVED));
         assertEquals(3, counter(SequenceChecker.GAPS));
         assertEquals(1, counter(SequenceChecker.DUPLICATES));
     }
@@ -131,10 +131,10 @@ class SidecarReceiverTest
         send("not a quietloop frame".getBytes(StandardCharsets.US_ASCII));
         send(new byte[0]);
         send(TestFrames.signals(1));
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 3);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 3);
 
-        assertEquals(2, counter(SidecarReceiver.DECODE_ERRORS));
-        assertEquals(1, counter(SidecarReceiver.EVENTS_RECEIVED));
+        assertEquals(2, counter(ReceiveTally.DECODE_ERRORS));
+        assertEquals(1, counter(ReceiveTally.EVENTS_RECEIVED));
         assertEquals(1, counter("sidecar.byType.signal"));
         assertFalse(receiver.isFinished());
     }
@@ -151,7 +151,7 @@ class SidecarReceiverTest
         pollUntil(receiver::isFinished);
         settle();
 
-        assertEquals(2, counter(SidecarReceiver.FRAMES_RECEIVED));
+        assertEquals(2, counter(ReceiveTally.FRAMES_RECEIVED));
         assertTrue(receiver.exitedOnPurpose());
         assertEquals(1, finishedCalls.get());
     }
@@ -166,15 +166,15 @@ class SidecarReceiverTest
         {
             send(TestFrames.signals(sequence));
         }
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 2);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 2);
         clock.advance(stallNs - 1);
         settle();
 
-        assertEquals(2, counter(SidecarReceiver.FRAMES_RECEIVED));
+        assertEquals(2, counter(ReceiveTally.FRAMES_RECEIVED));
         assertTrue(pauses.get() >= SETTLE_CYCLES);
 
         clock.advance(1);
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 3);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 3);
 
         assertEquals(0, counter(SequenceChecker.GAPS));
         assertFalse(receiver.isFinished());
@@ -188,13 +188,13 @@ class SidecarReceiverTest
 
         send(TestFrames.signals(1));
         send(TestFrames.signals(2));
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 1);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 1);
         settle();
 
-        assertEquals(1, counter(SidecarReceiver.FRAMES_RECEIVED));
+        assertEquals(1, counter(ReceiveTally.FRAMES_RECEIVED));
 
         clock.advance(delayNs);
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 2);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 2);
     }
 
     @Test
@@ -219,14 +219,14 @@ class SidecarReceiverTest
         start(FaultInjection.none());
 
         send(TestFrames.signals(1));
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 1);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 1);
         receiver.requestStop();
         send(TestFrames.signals(2));
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 2);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 2);
 
         assertFalse(receiver.isFinished());
 
-        clock.advance(SidecarReceiver.QUIET_NS);
+        clock.advance(ReceiverSettings.QUIET_NS);
         receiver.doWork();
 
         assertTrue(receiver.isFinished());
@@ -238,17 +238,17 @@ class SidecarReceiverTest
         start(FaultInjection.none());
 
         send(TestFrames.signals(1));
-        pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == 1);
+        pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == 1);
         receiver.requestStop();
         receiver.doWork();
-        final long stepNs = SidecarReceiver.QUIET_NS / 2;
+        final long stepNs = ReceiverSettings.QUIET_NS / 2;
         long frames = 1;
         for (long elapsedNs = stepNs; elapsedNs < DRAIN_NS; elapsedNs += stepNs)
         {
             clock.advance(stepNs);
             send(TestFrames.signals(++frames));
             final long expected = frames;
-            pollUntil(() -> counter(SidecarReceiver.FRAMES_RECEIVED) == expected);
+            pollUntil(() -> counter(ReceiveTally.FRAMES_RECEIVED) == expected);
             assertFalse(receiver.isFinished());
         }
         clock.advance(stepNs);
@@ -259,21 +259,16 @@ class SidecarReceiverTest
         assertFalse(checker.allStreamsEnded());
     }
 
-    private void start(final FaultInjection faults) throws InterruptedException
+    private void start(final FaultInjection faults)
     {
         receiver = new SidecarReceiver(
-            Endpoint.loopback(Endpoint.EPHEMERAL),
-            SocketSettings.DEFAULTS,
+            ReceiverSettings.of(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, DRAIN_NS),
             SocketFactory.PULL,
-            DRAIN_NS,
             faults,
-            checker,
-            counters,
+            new ReceiveTally(counters, checker, endToEnd, warmupEvents),
             clock,
             pauseNs -> pauses.incrementAndGet(),
-            finishedCalls::incrementAndGet,
-            endToEnd,
-            warmupEvents);
+            finishedCalls::incrementAndGet);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(0);
         push = SocketSettings.DEFAULTS.withLingerMs(0).push(context);

@@ -1,0 +1,60 @@
+package dev.quietloop.sidecar;
+
+import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.process.ConfigYaml;
+import net.openhft.chronicle.wire.WireOut;
+
+/**
+ * The stub's section of a run's {@code config.yaml}, which {@code --config} reads back as the
+ * stub's flags. Every scalar key is a flag's name without its dashes, holding the value in the
+ * flag's syntax: {@code bind} as given ({@code *} for a port left to the system), times in the
+ * units their flags name, and null for a flag not given (a fault that is off, no CPU list).
+ * <p>
+ * Maps are a record of the run, never read back: {@code sockets} holds every socket option, the
+ * ones no flag sets too; {@code outputs} says where this run wrote, which is no setting: a run
+ * reproduced from the file must write its own outputs, not over these.
+ */
+final class StubSection
+{
+    private StubSection()
+    {
+    }
+
+    static void write(final StubConfig config, final WireOut wire)
+    {
+        wire.write(key(StubDefaults.BIND_FLAG)).text(config.bind().toString());
+        config.sockets().writeFlags(wire);
+        wire.write(key(StubDefaults.DELAY_US_FLAG)).int64(config.delayUs());
+        writeCount(wire, StubDefaults.STALL_AFTER_FLAG, config.stallAfter());
+        wire.write(key(StubDefaults.STALL_SECONDS_FLAG)).int64(config.stallSeconds());
+        writeCount(wire, StubDefaults.EXIT_AFTER_FLAG, config.exitAfter());
+        wire.write(key(StubDefaults.IDLE_FLAG)).text(config.idle().word());
+        wire.write(key(StubDefaults.DRAIN_MS_FLAG)).int64(config.drainMs());
+        wire.write(key(StubDefaults.TIME_HOPS_FLAG)).bool(config.timeHops());
+        wire.write(key(StubDefaults.WARMUP_EVENTS_FLAG)).int64(config.warmupEvents());
+        wire.write(key(CpuOptions.FLAG)).text(config.cpus());
+        wire.write(key(StubDefaults.EXIT_WITH_PARENT_FLAG)).bool(config.exitWithParent());
+        config.security().writeFlags(wire);
+        wire.write("sockets").marshallable(config.sockets()::writeYaml);
+        wire.write("outputs").marshallable((outputs) ->
+            outputs.write(key(StubDefaults.SUMMARY_FLAG)).text(ConfigYaml.absolute(config.summary())));
+    }
+
+    private static void writeCount(final WireOut wire, final String flag, final Long count)
+    {
+        if (null == count)
+        {
+            wire.write(key(flag)).text((String)null);
+        }
+        else
+        {
+            wire.write(key(flag)).int64(count);
+        }
+    }
+
+    /** A flag's key: its name without the dashes. */
+    private static String key(final String flag)
+    {
+        return flag.substring(2);
+    }
+}
