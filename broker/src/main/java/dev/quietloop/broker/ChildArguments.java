@@ -20,11 +20,11 @@ final class ChildArguments
     /** The source id the broker gives the bot it launches, unless its arguments choose one. */
     static final int LAUNCHED_SOURCE_ID = 1;
 
-    private final BrokerConfig config;
+    private final BrokerContext ctx;
 
-    ChildArguments(final BrokerConfig config)
+    ChildArguments(final BrokerContext ctx)
     {
-        this.config = config;
+        this.ctx = ctx;
     }
 
     /** The stub's: a bind the system picks, its summary in the run folder, the broker's own choices passed on. */
@@ -33,13 +33,13 @@ final class ChildArguments
         final List<String> args = new ArrayList<>(List.of(
             "--bind", "tcp://127.0.0.1:0",
             "--summary", runDir.resolve(RunCoordinator.STUB_SUMMARY).toString()));
-        if (!config.timeHops())
+        if (!ctx.timeHops())
         {
             args.add("--no-time-hops");
         }
-        args.addAll(config.security().childArgs());
-        args.addAll(passCpus(config.stubArgs()));
-        args.addAll(config.stubArgs());
+        args.addAll(ctx.security().childArgs());
+        args.addAll(passCpus(ctx.run().stubArgs()));
+        args.addAll(ctx.run().stubArgs());
         return args;
     }
 
@@ -47,21 +47,21 @@ final class ChildArguments
     List<String> bot(final Endpoint ingest, final Path runDir)
     {
         final List<String> args = new ArrayList<>(List.of(
-            "--data", config.dataFile().toString(),
+            "--data", ctx.run().dataFile().toString(),
             "--broker", ingest.toString(),
             "--summary", runDir.resolve(RunCoordinator.BOT_SUMMARY).toString(),
-            "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
-        if (!config.timeHops())
+            "--drain-timeout", Integer.toString(ctx.drainTimeoutS())));
+        if (!ctx.timeHops())
         {
             args.add("--no-time-hops");
         }
-        args.addAll(config.security().childArgs());
-        args.addAll(passCpus(config.botArgs()));
-        if (config.botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
+        args.addAll(ctx.security().childArgs());
+        args.addAll(passCpus(ctx.run().botArgs()));
+        if (ctx.run().botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
         {
             args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
         }
-        args.addAll(config.botArgs());
+        args.addAll(ctx.run().botArgs());
         return args;
     }
 
@@ -98,11 +98,11 @@ final class ChildArguments
     /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */
     private List<String> passCpus(final List<String> childArgs)
     {
-        if (null == config.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
+        if (null == ctx.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
         {
             return List.of();
         }
-        return List.of(CpuOptions.FLAG, config.cpus());
+        return List.of(CpuOptions.FLAG, ctx.cpus());
     }
 
     /** A bot cannot connect to a wildcard address: send it to loopback instead. */

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.quietloop.broker.ingress.IngressReceiver;
 import dev.quietloop.broker.launch.ChildFailedException;
 import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.launch.ChildProcess;
@@ -54,7 +53,7 @@ final class RunCoordinator
     private static final int SIGTERM_EXIT_CODE = 143;
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(5);
 
-    private final BrokerConfig config;
+    private final BrokerContext ctx;
     private final PrintStream out;
     private final PrintStream err;
     private final BrokerCounters counters;
@@ -66,28 +65,28 @@ final class RunCoordinator
     private final ChildDeaths deaths;
     private final ChildArguments childArguments;
 
-    RunCoordinator(final BrokerConfig config, final BrokerCounters counters, final PrintStream out, final PrintStream err)
+    RunCoordinator(final BrokerContext ctx, final BrokerCounters counters, final PrintStream out, final PrintStream err)
     {
-        this.config = config;
+        this.ctx = ctx;
         this.counters = counters;
         this.out = out;
         this.err = err;
-        this.pipeline = new BrokerPipeline(config, counters, err);
-        this.launcher = new ChildLauncher(config.jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
+        this.pipeline = new BrokerPipeline(ctx, counters, err);
+        this.launcher = new ChildLauncher(ctx.run().jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
         this.deaths = new ChildDeaths(CountersDirectory.resolve(), err);
-        this.childArguments = new ChildArguments(config);
+        this.childArguments = new ChildArguments(ctx);
     }
 
     /** Runs to the end and returns the exit code; bad input surfaces as a ConfigException. */
     int run()
     {
-        final Path runDir = RunDirectory.create(config.reportsDir(), config.runId(), config.runIdGiven());
+        final Path runDir = RunDirectory.create(ctx.run().reportsDir(), ctx.run().runId(), ctx.run().runIdOrigin());
         // The first signal tells every child that this process stops them, in order: a terminal's
         // Ctrl-C reaches them too, and each must take it as part of this stop (ParentLink).
         try (SignalTrap stopSignal = SignalTrap.install(ROLE, launcher::holdAll, launcher::destroyAllForcibly))
         {
             stop = stopSignal;
-            if (config.exitWithParent())
+            if (ctx.exitWithParent())
             {
                 stopSignal.deferTo(ParentLink.watch(System.in, stopSignal::trigger, stopSignal::trigger));
             }
@@ -114,8 +113,8 @@ final class RunCoordinator
 
     private int execute(final Path runDir)
     {
-        Endpoint sidecar = config.sidecar();
-        if (config.launchStub())
+        Endpoint sidecar = ctx.sidecar();
+        if (ctx.run().sidecarMode() == RunContext.SidecarMode.LAUNCH_STUB)
         {
             stub = launcher.launch(STUB_ROLE, STUB_MAIN, childArguments.stub(runDir));
             sidecar = stub.awaitReady(READY_TIMEOUT_MS, stop::isRequested);
@@ -124,16 +123,14 @@ final class RunCoordinator
                 return ExitCodes.INTERRUPTED;
             }
         }
-        // A broker that launches its one bot knows whose frames are real; with bots apart, anyone's are.
-        final int onlySource = config.launchBot() && config.expectBots() <= 1 ?
-            ChildArguments.launchedSourceId(config.botArgs()) : IngressReceiver.ANY_SOURCE;
-        final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE), onlySource);
-        if (config.launchBot())
+        final boolean launchBot = ctx.run().botMode() == RunContext.BotMode.LAUNCH;
+        final Endpoint ingest = pipeline.start(sidecar, runDir.resolve(ReportWriter.HLOG_FILE));
+        if (launchBot)
         {
             bot = launcher.launch(BOT_ROLE, BOT_MAIN, childArguments.bot(ChildArguments.connectable(ingest), runDir));
         }
-        CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // after the launches: children pin themselves
-        if (!config.launchBot())
+        CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.cpus()); // after the launches: children pin themselves
+        if (!launchBot)
         {
             Readiness.announce(ROLE, ingest); // a broker that starts the bot itself has nobody waiting for it
         }
@@ -147,10 +144,10 @@ final class RunCoordinator
         final boolean botStopped = interrupted || stubGone;
         if (botStopped && null != bot)
         {
-            bot.stop(config.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS); // stop producing first
+            bot.stop(ctx.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS); // stop producing first
         }
         // A stub that is gone takes nothing more: what the broker still holds is undelivered now.
-        final long undelivered = pipeline.drainAndStop(stubGone ? 0 : config.drainTimeoutMs());
+        final long undelivered = pipeline.drainAndStop(stubGone ? 0 : ctx.drainTimeoutMs());
         final int botExitCode = finishBot(botStopped);
         // A bot that exits UNDELIVERED finished: what it could not send is in its summary's bot.unsent.
         final boolean botFailed = null != bot && (bot.wasForced() || (botExitCode != ExitCodes.OK &&
@@ -169,7 +166,7 @@ final class RunCoordinator
             deaths.writeSides(runDir, Map.of(BOT_ROLE, BOT_SUMMARY, STUB_ROLE, STUB_SUMMARY));
             final Map<String, Long> components = writer.mergeComponents();
             final int exitCode = verdict(components, undelivered, interrupted, botExitCode, botFailed || stubFailed);
-            RunConfigWriter.write(runDir, config::writeYaml, err);
+            RunConfigWriter.write(runDir, wire -> BrokerSection.write(ctx, wire), err);
             writeReports(writer, total, components, interrupted, exitCode, undelivered);
             if (null != pipeline.ingressFailure())
             {
@@ -281,7 +278,7 @@ final class RunCoordinator
     private void awaitQuietAfterBotExit()
     {
         final long graceNs = TimeUnit.MILLISECONDS.toNanos(BOT_EXIT_GRACE_MS);
-        final long deadlineNs = pipeline.startDrain(config.drainTimeoutMs());
+        final long deadlineNs = pipeline.startDrain(ctx.drainTimeoutMs());
         long lastFrames = counters.framesReceived().get();
         long quietSinceNs = System.nanoTime();
         while (!stop.isRequested() && !expectedEndsArrived() && System.nanoTime() - quietSinceNs < graceNs &&
@@ -299,7 +296,7 @@ final class RunCoordinator
 
     private boolean expectedEndsArrived()
     {
-        return config.expectBots() > 0 && counters.endOfStreams().get() >= config.expectBots();
+        return ctx.run().expectBots() > 0 && counters.endOfStreams().get() >= ctx.run().expectBots();
     }
 
     private int finishBot(final boolean interrupted)
@@ -308,7 +305,7 @@ final class RunCoordinator
         {
             return RunOutcome.NOT_LAUNCHED;
         }
-        final long exitTimeoutMs = interrupted ? 0 : config.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS;
+        final long exitTimeoutMs = interrupted ? 0 : ctx.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS;
         if (!bot.waitFor(exitTimeoutMs))
         {
             bot.stop(CHILD_STOP_TIMEOUT_MS);
@@ -341,7 +338,7 @@ final class RunCoordinator
         writer.writeDistribution(total);
         final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
         final List<String> table = writer.writeSummaryText(summary);
-        if (config.plots())
+        if (ctx.run().plots())
         {
             ReportPlots.write(writer.runDir(), pipeline.timeline().rows(), err);
         }
@@ -360,7 +357,7 @@ final class RunCoordinator
         if (undelivered > 0)
         {
             err.println(ROLE + ": " + undelivered + " events not taken by the sidecar within the drain timeout (" +
-                config.drainTimeoutSeconds() + " s)");
+                ctx.drainTimeoutS() + " s)");
         }
     }
 

@@ -1,38 +1,53 @@
 package dev.quietloop.broker;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
-import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.YamlDocument;
+import dev.quietloop.wire.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class BrokerConfigYamlTest
+class BrokerSectionTest
 {
     @Test
-    void shouldWriteEveryFieldUnderItsComponentNameWithPathsAbsoluteAndArgumentsAsSequences()
+    void shouldWriteEverySettingWithPathsAbsoluteAndArgumentsAsSequences()
     {
-        final BrokerConfig config = new BrokerConfig(Endpoint.loopback(0), Endpoint.loopback(5557), false,
-            List.of("--delay-us=200"), false, Path.of("none.csv"), List.of("--ring-size=1024", "--quiet"), 2, "run-1",
-            true, Path.of("reports"), 10, 512, 8_192, SocketSettings.DEFAULTS.withKernelBufferBytes(65_536), "backoff",
-            "yield", Path.of("config/jvm.options"), false, false, "0", true,
-            LinkSecurity.OFF);
+        final BrokerContext ctx = new BrokerContext()
+            .ingest(Endpoint.loopback(0))
+            .sidecar(Endpoint.loopback(5557))
+            .drainTimeoutS(10)
+            .ringSize(512)
+            .maxFrameBytes(8_192)
+            .sockets(SocketSettings.DEFAULTS.withKernelBufferBytes(65_536))
+            .idleForwarder(new IdleChoice("yield"))
+            .timeHops(false)
+            .cpus("0")
+            .exitWithParent(true)
+            .run(new RunContext()
+                .stubArgs(List.of("--delay-us=200"))
+                .dataFile(Path.of("none.csv"))
+                .botArgs(List.of("--ring-size=1024", "--quiet"))
+                .expectBots(2)
+                .runId("run-1")
+                .reportsDir(Path.of("reports"))
+                .jvmOptionsFile(Path.of("config/jvm.options"))
+                .plots(false))
+            .conclude();
 
         final Map<?, ?> broker =
-            YamlDocument.map(YamlDocument.parse(ConfigYaml.section("broker", config::writeYaml)), "broker");
+            YamlDocument.map(YamlDocument.parse(ConfigYaml.section("broker", wire -> BrokerSection.write(ctx, wire))), "broker");
 
-        final List<String> components =
-            Stream.of(BrokerConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
-        assertEquals(components, new ArrayList<>(broker.keySet()), "every field, once, in order");
+        assertEquals(List.of("ingest", "sidecar", "launchStub", "stubArgs", "launchBot", "dataFile", "botArgs",
+            "expectBots", "runId", "runIdGiven", "reportsDir", "drainTimeoutSeconds", "ringSize", "maxFrameBytes",
+            "sockets", "idleReceiver", "idleForwarder", "jvmOptionsFile", "timeHops", "plots", "cpus", "exitWithParent",
+            "security"), new ArrayList<>(broker.keySet()), "every setting, once, in order");
         assertEquals("tcp://127.0.0.1:*", broker.get("ingest"), "a port left to the system");
         assertEquals("tcp://127.0.0.1:5557", broker.get("sidecar"));
         assertEquals(false, broker.get("launchStub"));
