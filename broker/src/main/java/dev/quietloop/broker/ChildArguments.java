@@ -32,7 +32,7 @@ final class ChildArguments
     {
         final List<String> args = new ArrayList<>(List.of(
             "--bind", "tcp://127.0.0.1:0",
-            "--summary", runDir.resolve(RunCoordinator.STUB_SUMMARY).toString()));
+            "--summary", runDir.resolve(LaunchedChildren.STUB_SUMMARY).toString()));
         if (!ctx.timeHops())
         {
             args.add("--no-time-hops");
@@ -49,7 +49,7 @@ final class ChildArguments
         final List<String> args = new ArrayList<>(List.of(
             "--data", ctx.run().dataFile().toString(),
             "--broker", ingest.toString(),
-            "--summary", runDir.resolve(RunCoordinator.BOT_SUMMARY).toString(),
+            "--summary", runDir.resolve(LaunchedChildren.BOT_SUMMARY).toString(),
             "--drain-timeout", Integer.toString(ctx.drainTimeoutS())));
         if (!ctx.timeHops())
         {
