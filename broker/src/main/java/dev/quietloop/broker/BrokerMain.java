@@ -15,6 +15,7 @@ import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.ConfigFile;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.security.SecurityOptions;
@@ -24,14 +25,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import static dev.quietloop.broker.BrokerConfiguration.*;
 
 /**
  * The broker process: receives the bots' frames, forwards them to the metrics sidecar, times the
  * external send, writes the run's reports, and optionally launches the sidecar stub and a bot.
- * Its flags become a {@link BrokerContext}, concluded once; a {@link RunCoordinator} runs it.
+ * Its flags, and those of its section of a run's {@code config.yaml} when {@code --config FILE} names one,
+ * become a {@link BrokerContext}, concluded once; a {@link RunCoordinator} runs it.
  */
 @Command(
     name = "broker",
@@ -46,14 +50,16 @@ public final class BrokerMain implements Callable<Integer>
         description = "the metrics sidecar (connect); ignored with --launch-stub")
     private String sidecar;
 
-    @Option(names = LAUNCH_STUB_FLAG, description = "launch the sidecar stub (ephemeral port) and forward to it")
+    // A plain flag takes fallbackValue "true": without it picocli sets a flag given on the command line
+    // to the opposite of its default, and a --config file's "true" would turn the flag given back off.
+    @Option(names = LAUNCH_STUB_FLAG, fallbackValue = "true", description = "launch the sidecar stub (ephemeral port) and forward to it")
     private boolean launchStub;
 
     @Option(names = STUB_ARG_FLAG, parameterConsumer = PassThrough.class,
         description = "repeatable; passed to the launched stub (--stub-arg=--delay-us=200)")
     private List<String> stubArgs = new ArrayList<>();
 
-    @Option(names = LAUNCH_BOT_FLAG, description = "launch a bot on --data and end the run when its replay ends")
+    @Option(names = LAUNCH_BOT_FLAG, fallbackValue = "true", description = "launch a bot on --data and end the run when its replay ends")
     private boolean launchBot;
 
     @Option(names = DATA_FLAG, defaultValue = DATA_DEFAULT, description = "market data for the launched bot")
@@ -114,9 +120,13 @@ public final class BrokerMain implements Callable<Integer>
         "second per run, as bin/bench.sh does)")
     private boolean plots;
 
-    @Option(names = ChildLauncher.EXIT_WITH_PARENT, description = "launched by a quietloop process: take the stop " +
+    @Option(names = ChildLauncher.EXIT_WITH_PARENT, fallbackValue = "true", description = "launched by a quietloop process: take the stop " +
         "from it on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
+
+    /** Holds the {@code --config FILE} option that {@link Cli} adds. */
+    @Spec
+    private CommandSpec spec;
 
     private final ToIntFunction<BrokerContext> broker;
 
@@ -139,7 +149,7 @@ public final class BrokerMain implements Callable<Integer>
     /** Runs the broker and returns its exit code (see {@code ExitCodes}). */
     public static int run(final String... args)
     {
-        return Cli.run(ROLE, new BrokerMain(), args);
+        return Cli.run(ROLE, ROLE, new BrokerMain(), args);
     }
 
     @Override
@@ -164,6 +174,7 @@ public final class BrokerMain implements Callable<Integer>
             .cpus(cpus.cpus())
             .exitWithParent(exitWithParent)
             .security(security.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
+            .configFile(configFile())
             .run(new RunContext()
                 .sidecarMode(launchStub ? SidecarMode.LAUNCH_STUB : SidecarMode.EXTERNAL)
                 .stubArgs(stubArgs)
@@ -175,6 +186,14 @@ public final class BrokerMain implements Callable<Integer>
                 .runId(runId)
                 .reportsDir(reportsDir)
                 .plots(plots));
+    }
+
+    /** The file {@code --config} named, absolute as the children are given it and the run records it; or null. */
+    private Path configFile()
+    {
+        final OptionSpec option = null == spec ? null : spec.findOption(ConfigFile.FLAG);
+        final Path file = null == option ? null : option.getValue();
+        return null == file ? null : file.toAbsolutePath().normalize();
     }
 
     private static int runBroker(final BrokerContext ctx)
