@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.process.ConfigFile;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 
 /**
  * The command-line arguments the broker gives the children it launches: what each needs from the
  * run (its summary file in the run folder, the ingest to connect to), the broker's own choices
- * passed on (CPUs, keys, hop timing) unless the child's own arguments choose, and the source id
- * of the bot, which the ingest then takes alone.
+ * passed on (CPUs, keys, hop timing, the {@code --config} file) unless the child's own arguments
+ * choose, and the source id of the bot, which the ingest then takes alone.
  */
 final class ChildArguments
 {
@@ -33,11 +34,7 @@ final class ChildArguments
         final List<String> args = new ArrayList<>(List.of(
             "--bind", "tcp://127.0.0.1:0",
             "--summary", runDir.resolve(LaunchedChildren.STUB_SUMMARY).toString()));
-        if (!ctx.timeHops())
-        {
-            args.add("--no-time-hops");
-        }
-        args.addAll(ctx.security().childArgs());
+        args.addAll(passedOn());
         args.addAll(passCpus(ctx.run().stubArgs()));
         args.addAll(ctx.run().stubArgs());
         return args;
@@ -51,17 +48,38 @@ final class ChildArguments
             "--broker", ingest.toString(),
             "--summary", runDir.resolve(LaunchedChildren.BOT_SUMMARY).toString(),
             "--drain-timeout", Integer.toString(ctx.drainTimeoutS())));
-        if (!ctx.timeHops())
-        {
-            args.add("--no-time-hops");
-        }
-        args.addAll(ctx.security().childArgs());
+        args.addAll(passedOn());
         args.addAll(passCpus(ctx.run().botArgs()));
         if (ctx.run().botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
         {
             args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
         }
         args.addAll(ctx.run().botArgs());
+        return args;
+    }
+
+    /**
+     * What every child gets of the broker's own choices: its hop timing and its security; and, when
+     * the broker's flags came from a run's {@code config.yaml}, that file, whose section of its own
+     * the child reads. The flags given here win over the file's: the broker's hop timing is then
+     * given either way, since the file's child section may say otherwise.
+     */
+    private List<String> passedOn()
+    {
+        final List<String> args = new ArrayList<>();
+        if (null != ctx.configFile())
+        {
+            args.addAll(List.of(ConfigFile.FLAG, ctx.configFile().toString()));
+        }
+        if (!ctx.timeHops())
+        {
+            args.add("--no-time-hops");
+        }
+        else if (null != ctx.configFile())
+        {
+            args.add(BrokerConfiguration.TIME_HOPS_FLAG);
+        }
+        args.addAll(ctx.security().childArgs());
         return args;
     }
 
