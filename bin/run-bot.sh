@@ -26,6 +26,10 @@ Options:
                             instead of launching the sidecar stub
   --run-id NAME             report folder name (default: a timestamp)
   --drain-timeout SECONDS   how long the sidecar gets to take everything at the end (default 10)
+  --config FILE             run again as a past run ran: take every process's settings from its
+                            config.yaml (perf/reports/<run-id>/config.yaml): the same data,
+                            strategy, rate, ring sizes...; an option given here wins over the
+                            file, and the run gets a report folder of its own
   --help                    this help
 
 Any other option goes to the broker (bin/broker.sh --help lists them), for example
@@ -39,15 +43,19 @@ USAGE
 }
 
 args=()
-data="$QL_ROOT/data/sample-quotes.csv"
-stub=(--launch-stub)
+data=()
+sidecar=()
+reports=()
+config=
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --data) [ $# -ge 2 ] || ql_die "--data needs a FILE"; data=$2; shift 2 ;;
-    --data=*) data=${1#--data=}; shift ;;
-    --sidecar) [ $# -ge 2 ] || ql_die "--sidecar needs tcp://HOST:PORT"; stub=(--sidecar "$2"); shift 2 ;;
-    --sidecar=*) stub=(--sidecar "${1#--sidecar=}"); shift ;;
+    --data) [ $# -ge 2 ] || ql_die "--data needs a FILE"; data=(--data "$2"); shift 2 ;;
+    --data=*) data=(--data "${1#--data=}"); shift ;;
+    --sidecar) [ $# -ge 2 ] || ql_die "--sidecar needs tcp://HOST:PORT"; sidecar=(--sidecar "$2"); shift 2 ;;
+    --sidecar=*) sidecar=(--sidecar "${1#--sidecar=}"); shift ;;
+    --config) [ $# -ge 2 ] || ql_die "--config needs a FILE"; config=$2; args+=("$1" "$2"); shift 2 ;;
+    --config=*) config=${1#--config=}; args+=("$1"); shift ;;
     --format|--symbol|--speed|--rate|--strategy)
       [ $# -ge 2 ] || ql_die "$1 needs a value"; args+=("--bot-arg=$1=$2"); shift 2 ;;
     --format=*|--symbol=*|--speed=*|--rate=*|--strategy=*|--strict|--quiet) args+=("--bot-arg=$1"); shift ;;
@@ -55,8 +63,19 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+if [ -n "$config" ]; then
+  # A run's config.yaml holds that run's data, its stub or sidecar and its reports folder: they
+  # stand, and only what is given here overrides them. The JVM flags stay the script's
+  # (QL_JVM_OPTIONS): the broker's own JVM runs with them, and so must its children.
+  [ ${#sidecar[@]} -eq 0 ] || sidecar+=(--launch-stub=false)
+else
+  [ ${#data[@]} -gt 0 ] || data=(--data "$QL_ROOT/data/sample-quotes.csv")
+  [ ${#sidecar[@]} -gt 0 ] || sidecar=(--launch-stub)
+  reports=(--reports "$QL_ROOT/perf/reports")
+fi
+
 ql_build_if_stale
 ql_java dev.quietloop.broker.BrokerMain \
-  --launch-bot --data "$data" "${stub[@]}" \
-  --reports "$QL_ROOT/perf/reports" --jvm-options "$QL_JVM_OPTIONS" \
+  --launch-bot ${data[@]+"${data[@]}"} ${sidecar[@]+"${sidecar[@]}"} \
+  ${reports[@]+"${reports[@]}"} --jvm-options "$QL_JVM_OPTIONS" \
   ${args[@]+"${args[@]}"}

@@ -5,26 +5,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 
+import dev.quietloop.broker.RunContext.BotMode;
+import dev.quietloop.broker.RunContext.SidecarMode;
+import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.ring.BrokerCounters;
-import dev.quietloop.wire.Frame;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.ConfigFile;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.security.SecurityOptions;
+import dev.quietloop.wire.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import static dev.quietloop.broker.BrokerConfiguration.*;
 
 /**
  * The broker process: receives the bots' frames, forwards them to the metrics sidecar, times the
  * external send, writes the run's reports, and optionally launches the sidecar stub and a bot.
+ * Its flags, and those of its section of a run's {@code config.yaml} when {@code --config FILE} names one,
+ * become a {@link BrokerContext}, concluded once; a {@link RunCoordinator} runs it.
  */
 @Command(
     name = "broker",
@@ -32,57 +43,62 @@ import picocli.CommandLine.Option;
     description = "Forwards the bots' frames to the metrics sidecar and times that send.")
 public final class BrokerMain implements Callable<Integer>
 {
-    @Option(names = "--ingest", defaultValue = "tcp://127.0.0.1:5556", description = "PULL endpoint for the bots (bind)")
+    @Option(names = INGEST_FLAG, defaultValue = INGEST_DEFAULT, description = "PULL endpoint for the bots (bind)")
     private String ingest;
 
-    @Option(names = "--sidecar", defaultValue = "tcp://127.0.0.1:5557",
+    @Option(names = SIDECAR_FLAG, defaultValue = SIDECAR_DEFAULT,
         description = "the metrics sidecar (connect); ignored with --launch-stub")
     private String sidecar;
 
-    @Option(names = "--launch-stub", description = "launch the sidecar stub (ephemeral port) and forward to it")
+    // A plain flag takes fallbackValue "true": without it picocli sets a flag given on the command line
+    // to the opposite of its default, and a --config file's "true" would turn the flag given back off.
+    @Option(names = LAUNCH_STUB_FLAG, fallbackValue = "true", description = "launch the sidecar stub (ephemeral port) and forward to it")
     private boolean launchStub;
 
-    @Option(names = "--stub-arg", parameterConsumer = PassThrough.class,
+    @Option(names = STUB_ARG_FLAG, parameterConsumer = PassThrough.class,
         description = "repeatable; passed to the launched stub (--stub-arg=--delay-us=200)")
     private List<String> stubArgs = new ArrayList<>();
 
-    @Option(names = "--launch-bot", description = "launch a bot on --data and end the run when its replay ends")
+    @Option(names = LAUNCH_BOT_FLAG, fallbackValue = "true", description = "launch a bot on --data and end the run when its replay ends")
     private boolean launchBot;
 
-    @Option(names = "--data", defaultValue = "data/sample-quotes.csv", description = "market data for the launched bot")
+    @Option(names = DATA_FLAG, defaultValue = DATA_DEFAULT, description = "market data for the launched bot")
     private Path dataFile;
 
-    @Option(names = "--bot-arg", parameterConsumer = PassThrough.class,
+    @Option(names = BOT_ARG_FLAG, parameterConsumer = PassThrough.class,
         description = "repeatable; passed to the launched bot (--bot-arg=--ring-size=64)")
     private List<String> botArgs = new ArrayList<>();
 
-    @Option(names = "--expect-bots", description = "end the run after N ends of stream (default 1 with --launch-bot, "
+    @Option(names = EXPECT_BOTS_FLAG, description = "end the run after N ends of stream (default 1 with --launch-bot, "
         + "else 0: run until SIGTERM)")
     private Integer expectBots;
 
-    @Option(names = "--run-id", description = "report folder name (default yyyyMMdd-HHmmss)")
+    @Option(names = RUN_ID_FLAG, description = "report folder name (default yyyyMMdd-HHmmss)")
     private String runId;
 
-    @Option(names = "--reports", defaultValue = "perf/reports", description = "where report folders go")
+    @Option(names = REPORTS_FLAG, defaultValue = REPORTS_DEFAULT, description = "where report folders go")
     private Path reportsDir;
 
-    @Option(names = "--drain-timeout", defaultValue = "10", description = "seconds to wait for the sidecar at the end")
-    private int drainTimeoutSeconds;
+    @Option(names = DRAIN_TIMEOUT_FLAG, defaultValue = "" + DRAIN_TIMEOUT_S_DEFAULT,
+        description = "seconds to wait for the sidecar at the end")
+    private int drainTimeoutS;
 
-    @Option(names = "--ring-size", defaultValue = "1024", description = "broker ring slots, a power of two")
+    @Option(names = RING_SIZE_FLAG, defaultValue = "" + RING_SIZE_DEFAULT, description = "broker ring slots, a power of two")
     private int ringSize;
 
-    @Option(names = "--max-frame-bytes", defaultValue = "" + Frame.DEFAULT_MAX_FRAME_BYTES,
+    @Option(names = MAX_FRAME_BYTES_FLAG, defaultValue = "" + MAX_FRAME_BYTES_DEFAULT,
         description = "largest frame accepted from a bot; each ring slot holds one")
     private int maxFrameBytes;
 
-    @Option(names = "--idle-receiver", defaultValue = "backoff", description = "receiver thread idle strategy")
-    private String idleReceiver;
+    @Option(names = IDLE_RECEIVER_FLAG, defaultValue = IDLE_DEFAULT, converter = IdleChoice.Converter.class,
+        description = "receiver thread idle strategy")
+    private IdleChoice idleReceiver;
 
-    @Option(names = "--idle-forwarder", defaultValue = "backoff", description = "forwarder thread idle strategy")
-    private String idleForwarder;
+    @Option(names = IDLE_FORWARDER_FLAG, defaultValue = IDLE_DEFAULT, converter = IdleChoice.Converter.class,
+        description = "forwarder thread idle strategy")
+    private IdleChoice idleForwarder;
 
-    @Option(names = "--jvm-options", defaultValue = "config/jvm.options", description = "JVM flags for launched processes")
+    @Option(names = JVM_OPTIONS_FLAG, defaultValue = JVM_OPTIONS_DEFAULT, description = "JVM flags for launched processes")
     private Path jvmOptionsFile;
 
     @Mixin
@@ -94,19 +110,36 @@ public final class BrokerMain implements Callable<Integer>
     @Mixin
     private SecurityOptions security;
 
-    @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = TIME_HOPS_FLAG, negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "time every hop: brokerDwell here, and the launched bot's and stub's hops (default: on; " +
         "--no-time-hops: off, at no cost to the hot paths; the external send is always timed)")
     private boolean timeHops;
 
-    @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = PLOTS_FLAG, negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "draw latency.png and timeline.png in the report (default: on; --no-plots saves about a " +
         "second per run, as bin/bench.sh does)")
     private boolean plots;
 
-    @Option(names = "--exit-with-parent", description = "launched by a quietloop process: take the stop from it " +
-        "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
+    @Option(names = ChildLauncher.EXIT_WITH_PARENT, fallbackValue = "true", description = "launched by a quietloop process: take the stop " +
+        "from it on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
+
+    /** Holds the {@code --config FILE} option that {@link Cli} adds. */
+    @Spec
+    private CommandSpec spec;
+
+    private final ToIntFunction<BrokerContext> broker;
+
+    public BrokerMain()
+    {
+        this(BrokerMain::runBroker);
+    }
+
+    /** @param broker what runs the concluded context: the broker, or a test's look at it */
+    BrokerMain(final ToIntFunction<BrokerContext> broker)
+    {
+        this.broker = broker;
+    }
 
     public static void main(final String[] args)
     {
@@ -116,40 +149,58 @@ public final class BrokerMain implements Callable<Integer>
     /** Runs the broker and returns its exit code (see {@code ExitCodes}). */
     public static int run(final String... args)
     {
-        return Cli.run("broker", new BrokerMain(), args);
+        return Cli.run(ROLE, ROLE, new BrokerMain(), args);
     }
 
     @Override
     public Integer call()
     {
-        final BrokerConfig config = new BrokerConfig(
-            Endpoint.parse(ingest),
-            Endpoint.parse(sidecar),
-            launchStub,
-            stubArgs,
-            launchBot,
-            dataFile,
-            botArgs,
-            null != expectBots ? expectBots : (launchBot ? 1 : 0),
-            null != runId ? runId : BrokerConfig.defaultRunId(),
-            null != runId,
-            reportsDir,
-            drainTimeoutSeconds,
-            ringSize,
-            maxFrameBytes,
-            sockets.settings().withMaxFrameBytes(maxFrameBytes),
-            idleReceiver,
-            idleForwarder,
-            jvmOptionsFile,
-            timeHops,
-            plots,
-            cpus.cpus(),
-            exitWithParent,
-            security.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR));
-        try (CounterRegistry registry = CounterRegistry.forProcess(
-            RunCoordinator.ROLE, BrokerCounters.MAX_COUNTERS, System.err))
+        return broker.applyAsInt(context().conclude());
+    }
+
+    /** The context the flags describe, not yet concluded. */
+    BrokerContext context()
+    {
+        return new BrokerContext()
+            .ingest(Endpoint.parse(ingest))
+            .sidecar(Endpoint.parse(sidecar))
+            .drainTimeoutS(drainTimeoutS)
+            .ringSize(ringSize)
+            .maxFrameBytes(maxFrameBytes)
+            .sockets(sockets.settings())
+            .idleReceiver(idleReceiver)
+            .idleForwarder(idleForwarder)
+            .timeHops(timeHops)
+            .cpus(cpus.cpus())
+            .exitWithParent(exitWithParent)
+            .security(security.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
+            .configFile(configFile())
+            .run(new RunContext()
+                .sidecarMode(launchStub ? SidecarMode.LAUNCH_STUB : SidecarMode.EXTERNAL)
+                .stubArgs(stubArgs)
+                .botMode(launchBot ? BotMode.LAUNCH : BotMode.APART)
+                .dataFile(dataFile)
+                .botArgs(botArgs)
+                .expectBots(expectBots)
+                .jvmOptionsFile(jvmOptionsFile)
+                .runId(runId)
+                .reportsDir(reportsDir)
+                .plots(plots));
+    }
+
+    /** The file {@code --config} named, absolute as the children are given it and the run records it; or null. */
+    private Path configFile()
+    {
+        final OptionSpec option = null == spec ? null : spec.findOption(ConfigFile.FLAG);
+        final Path file = null == option ? null : option.getValue();
+        return null == file ? null : file.toAbsolutePath().normalize();
+    }
+
+    private static int runBroker(final BrokerContext ctx)
+    {
+        try (CounterRegistry registry = CounterRegistry.forProcess(ROLE, BrokerCounters.MAX_COUNTERS, System.err))
         {
-            return new RunCoordinator(config, new BrokerCounters(registry), System.out, System.err).run();
+            return new RunCoordinator(ctx, new BrokerCounters(registry), System.out, System.err).run();
         }
     }
 

@@ -3,30 +3,28 @@ package dev.quietloop.broker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.RingBuffer;
+import dev.quietloop.broker.forward.ForwarderSettings;
 import dev.quietloop.broker.forward.SidecarForwarder;
 import dev.quietloop.broker.ingress.IngressReceiver;
+import dev.quietloop.broker.ingress.IngressSettings;
 import dev.quietloop.broker.report.IntervalReporter;
 import dev.quietloop.broker.report.SendLatencyLog;
 import dev.quietloop.broker.report.Timeline;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.BrokerRing;
 import dev.quietloop.broker.ring.FrameSlot;
-import dev.quietloop.wire.Endpoint;
-import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.SocketFactory;
-import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.process.AgentThreads;
+import dev.quietloop.wire.Endpoint;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.agrona.ErrorHandler;
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -36,94 +34,64 @@ import org.agrona.concurrent.SystemEpochClock;
  */
 final class BrokerPipeline implements AutoCloseable
 {
-    private static final long SOCKET_TIMEOUT_MS = 10_000;
-    private static final long REPORT_INTERVAL_MS = 1_000;
-    private static final long REPORTER_SLEEP_NS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(1);
-    /**
-     * Frames the forwarder socket may queue towards the sidecar. Kept small so that "sent" means
-     * nearly "taken by the sidecar": a slow sidecar pushes back into the broker ring (where what
-     * is left at the end is counted as undelivered) instead of hiding in a deep socket queue.
-     */
-    private static final int FORWARDER_HIGH_WATER_MARK = 64;
-
-    private final BrokerConfig config;
+    private final BrokerContext ctx;
     private final BrokerCounters counters;
     private final PrintStream err;
     private final HopLatency brokerDwell;
     private final Timeline timeline = new Timeline();
+    private final AgentThreads agents;
     private SidecarForwarder forwarder;
     private IngressReceiver receiver;
     private AgentRunner receiverRunner;
     private AgentRunner forwarderRunner;
-    private AgentRunner reporterRunner;
     private SendLatencyLog latencyLog;
     private long startMs;
     private boolean draining;
     private long drainDeadlineNs;
 
-    BrokerPipeline(final BrokerConfig config, final BrokerCounters counters, final PrintStream err)
+    BrokerPipeline(final BrokerContext ctx, final BrokerCounters counters, final PrintStream err)
     {
-        this.config = config;
+        this.ctx = ctx;
         this.counters = counters;
         this.err = err;
-        this.brokerDwell = HopLatency.of(Hop.BROKER_DWELL, config.timeHops());
+        this.brokerDwell = HopLatency.of(Hop.BROKER_DWELL, ctx.timeHops());
+        this.agents = new AgentThreads(BrokerConfiguration.ROLE, Accounting.BROKER_ERRORS, err);
     }
 
     /**
      * Binds the ingest (first, so a taken port is reported before anything else starts), connects
-     * to the sidecar and starts the three threads.
+     * to the sidecar and starts the three threads, each on its own (named after its agent).
      *
-     * @param onlySource the one source whose frames the ingest takes, or {@link IngressReceiver#ANY_SOURCE}
      * @return the ingest endpoint really bound.
      */
-    Endpoint start(final Endpoint sidecar, final Path hlogFile, final int onlySource)
+    Endpoint start(final Endpoint sidecar, final Path hlogFile)
     {
         startMs = System.currentTimeMillis();
         final SingleWriterRecorder recorder = SendLatencyLog.newRecorder();
-        final RingBuffer<FrameSlot> ring = BrokerRing.create(config.ringSize(), config.maxFrameBytes());
-        final SocketSettings settings = config.sockets();
-        final SocketSettings forwarderSettings = forwarderSettings(settings);
-        forwarder = new SidecarForwarder(sidecar, forwarderSettings, config.security().client(SocketFactory.PUSH), ring,
-            IdleStrategies.parse(config.idleForwarder()), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters,
-            brokerDwell);
-        receiver = new IngressReceiver(config.ingest(), settings,
-            config.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, counters,
-            brokerDwell.isEnabled(), err)
-            .onlySource(onlySource);
+        final RingBuffer<FrameSlot> ring = BrokerRing.create(ctx.ringSize(), ctx.maxFrameBytes());
+        forwarder = new SidecarForwarder(
+            new ForwarderSettings(sidecar, ctx.forwarderSockets(), ctx.idleForwarder(), SendLatencyLog.HIGHEST_TRACKABLE_NS),
+            ctx.security().client(SocketFactory.PUSH), ring, recorder, counters, brokerDwell);
+        receiver = new IngressReceiver(
+            new IngressSettings(ctx.ingest(), ctx.sockets(), brokerDwell.isEnabled(), ctx.run().onlySource()),
+            ctx.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, counters, err);
 
-        receiverRunner = start(receiver, IdleStrategies.parse(config.idleReceiver()));
-        final Endpoint ingest = receiver.awaitBound(SOCKET_TIMEOUT_MS);
-        forwarderRunner = start(forwarder, IdleStrategies.parse(config.idleForwarder()));
-        forwarder.awaitConnected(SOCKET_TIMEOUT_MS);
+        receiverRunner = agents.start(receiver, ctx.idleReceiver().newStrategy(), counters.errors());
+        final Endpoint ingest = receiver.awaitBound(BrokerConfiguration.SOCKET_TIMEOUT_MS);
+        forwarderRunner = agents.start(forwarder, ctx.idleForwarder().newStrategy(), counters.errors());
+        forwarder.awaitConnected(BrokerConfiguration.SOCKET_TIMEOUT_MS);
         latencyLog = new SendLatencyLog(hlogFile, recorder, startMs);
         timeline.start(startMs);
-        reporterRunner = start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(),
-            SystemEpochClock.INSTANCE, REPORT_INTERVAL_MS), new SleepingIdleStrategy(REPORTER_SLEEP_NS));
+        agents.start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(), SystemEpochClock.INSTANCE,
+            BrokerConfiguration.REPORT_INTERVAL_MS), new SleepingIdleStrategy(BrokerConfiguration.REPORTER_SLEEP_NS),
+            counters.errors());
         return ingest;
     }
 
     /**
-     * The forwarder's socket options: a smaller high-water mark, so a slow sidecar pushes back
-     * sooner; and under CURVE, whose pure-Java encryption runs seconds behind the sends on a loaded
-     * machine, a close that lingers up to the drain timeout, which bounds the end of a run anyway:
-     * the default linger dropped the tail still queued (a CurveIT run lost 567 events so).
-     */
-    private SocketSettings forwarderSettings(final SocketSettings settings)
-    {
-        final SocketSettings forwarder =
-            settings.withHighWaterMark(Math.min(FORWARDER_HIGH_WATER_MARK, settings.highWaterMark()));
-        if (!config.security().isCurve())
-        {
-            return forwarder;
-        }
-        return forwarder.withLingerMs((int)Math.min(Integer.MAX_VALUE,
-            Math.max(forwarder.lingerMs(), config.drainTimeoutMs())));
-    }
-
-    /**
      * Waits until everything received is handed to the sidecar or the timeout passes, then stops
-     * the threads: receiver, forwarder (its socket closes with a bounded linger), reporter.
+     * the threads in the order of the data: receiver, forwarder (its socket closes with a bounded
+     * linger), reporter.
      *
      * @return events received but not taken by the sidecar, also set in {@code broker.undelivered}.
      */
@@ -132,15 +100,12 @@ final class BrokerPipeline implements AutoCloseable
         final long deadlineNs = startDrain(drainTimeoutMs);
         awaitDrained(deadlineNs);
         receiverRunner.close();
-        receiverRunner = null;
         if (!awaitDrained(deadlineNs))
         {
             forwarder.giveUp();
         }
         forwarderRunner.close();
-        forwarderRunner = null;
-        reporterRunner.close();
-        reporterRunner = null;
+        agents.close(); // the reporter: a runner closed already is not closed again
 
         final long undelivered = Math.max(0, counters.eventsReceived().get() - counters.eventsForwarded().get());
         counters.undelivered().setRelease(undelivered);
@@ -178,7 +143,7 @@ final class BrokerPipeline implements AutoCloseable
             {
                 return false;
             }
-            LockSupport.parkNanos(POLL_NS);
+            LockSupport.parkNanos(BrokerConfiguration.DRAIN_POLL_NS);
         }
     }
 
@@ -217,47 +182,18 @@ final class BrokerPipeline implements AutoCloseable
         timeline.write(runDir.resolve(Timeline.FILE));
     }
 
-    /** Stops whatever still runs; used when the run failed before its orderly end. */
+    /** Stops whatever still runs, the last started first; used when the run failed before its orderly end. */
     @Override
     public void close()
     {
-        if (null != receiverRunner)
-        {
-            receiverRunner.close();
-        }
-        if (null != forwarderRunner)
+        if (null != forwarder)
         {
             forwarder.giveUp();
-            forwarderRunner.close();
         }
-        if (null != reporterRunner)
-        {
-            reporterRunner.close();
-        }
+        agents.close();
         if (null != latencyLog)
         {
             latencyLog.close();
         }
-    }
-
-    private AgentRunner start(final Agent agent, final IdleStrategy idleStrategy)
-    {
-        final AgentRunner runner = new AgentRunner(idleStrategy, errorHandler(agent.roleName()), counters.errors(), agent);
-        AgentRunner.startOnThread(runner);
-        return runner;
-    }
-
-    /** Logs an agent's first error with its stack trace; the runner counts every one and goes on. */
-    private ErrorHandler errorHandler(final String role)
-    {
-        final AtomicBoolean logged = new AtomicBoolean();
-        return ex ->
-        {
-            if (logged.compareAndSet(false, true))
-            {
-                err.println(RunCoordinator.ROLE + ": error on " + role + " (later ones are only counted in broker.errors):");
-                ex.printStackTrace(err);
-            }
-        };
     }
 }

@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.quietloop.wire.ConfigException;
 import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.process.ConfigFile;
+import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 
 /**
  * The command-line arguments the broker gives the children it launches: what each needs from the
  * run (its summary file in the run folder, the ingest to connect to), the broker's own choices
- * passed on (CPUs, keys, hop timing) unless the child's own arguments choose, and the source id
- * of the bot, which the ingest then takes alone.
+ * passed on (CPUs, keys, hop timing, the {@code --config} file) unless the child's own arguments
+ * choose, and the source id of the bot, which the ingest then takes alone.
  */
 final class ChildArguments
 {
@@ -20,11 +21,11 @@ final class ChildArguments
     /** The source id the broker gives the bot it launches, unless its arguments choose one. */
     static final int LAUNCHED_SOURCE_ID = 1;
 
-    private final BrokerConfig config;
+    private final BrokerContext ctx;
 
-    ChildArguments(final BrokerConfig config)
+    ChildArguments(final BrokerContext ctx)
     {
-        this.config = config;
+        this.ctx = ctx;
     }
 
     /** The stub's: a bind the system picks, its summary in the run folder, the broker's own choices passed on. */
@@ -32,14 +33,10 @@ final class ChildArguments
     {
         final List<String> args = new ArrayList<>(List.of(
             "--bind", "tcp://127.0.0.1:0",
-            "--summary", runDir.resolve(RunCoordinator.STUB_SUMMARY).toString()));
-        if (!config.timeHops())
-        {
-            args.add("--no-time-hops");
-        }
-        args.addAll(config.security().childArgs());
-        args.addAll(passCpus(config.stubArgs()));
-        args.addAll(config.stubArgs());
+            "--summary", runDir.resolve(LaunchedChildren.STUB_SUMMARY).toString()));
+        args.addAll(passedOn());
+        args.addAll(passCpus(ctx.run().stubArgs()));
+        args.addAll(ctx.run().stubArgs());
         return args;
     }
 
@@ -47,21 +44,42 @@ final class ChildArguments
     List<String> bot(final Endpoint ingest, final Path runDir)
     {
         final List<String> args = new ArrayList<>(List.of(
-            "--data", config.dataFile().toString(),
+            "--data", ctx.run().dataFile().toString(),
             "--broker", ingest.toString(),
-            "--summary", runDir.resolve(RunCoordinator.BOT_SUMMARY).toString(),
-            "--drain-timeout", Integer.toString(config.drainTimeoutSeconds())));
-        if (!config.timeHops())
-        {
-            args.add("--no-time-hops");
-        }
-        args.addAll(config.security().childArgs());
-        args.addAll(passCpus(config.botArgs()));
-        if (config.botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
+            "--summary", runDir.resolve(LaunchedChildren.BOT_SUMMARY).toString(),
+            "--drain-timeout", Integer.toString(ctx.drainTimeoutS())));
+        args.addAll(passedOn());
+        args.addAll(passCpus(ctx.run().botArgs()));
+        if (ctx.run().botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
         {
             args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
         }
-        args.addAll(config.botArgs());
+        args.addAll(ctx.run().botArgs());
+        return args;
+    }
+
+    /**
+     * What every child gets of the broker's own choices: its hop timing and its security; and, when
+     * the broker's flags came from a run's {@code config.yaml}, that file, whose section of its own
+     * the child reads. The flags given here win over the file's: the broker's hop timing is then
+     * given either way, since the file's child section may say otherwise.
+     */
+    private List<String> passedOn()
+    {
+        final List<String> args = new ArrayList<>();
+        if (null != ctx.configFile())
+        {
+            args.addAll(List.of(ConfigFile.FLAG, ctx.configFile().toString()));
+        }
+        if (!ctx.timeHops())
+        {
+            args.add("--no-time-hops");
+        }
+        else if (null != ctx.configFile())
+        {
+            args.add(BrokerConfiguration.TIME_HOPS_FLAG);
+        }
+        args.addAll(ctx.security().childArgs());
         return args;
     }
 
@@ -98,11 +116,11 @@ final class ChildArguments
     /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */
     private List<String> passCpus(final List<String> childArgs)
     {
-        if (null == config.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
+        if (null == ctx.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
         {
             return List.of();
         }
-        return List.of(CpuOptions.FLAG, config.cpus());
+        return List.of(CpuOptions.FLAG, ctx.cpus());
     }
 
     /** A bot cannot connect to a wildcard address: send it to loopback instead. */

@@ -36,7 +36,7 @@ final class ChildDeaths
     {
         final ChildDeath death = ChildDeath.of(child, countersDir);
         deaths.add(death);
-        err.println(RunCoordinator.ROLE + ": " + death.describe() + "; the broker had received " +
+        err.println(BrokerConfiguration.ROLE + ": " + death.describe() + "; the broker had received " +
             counters.eventsReceived().get() + " events and forwarded " + counters.eventsForwarded().get());
         err.flush();
     }
@@ -77,7 +77,7 @@ final class ChildDeaths
             final long cost = cost(death, components, undelivered);
             components.put(Accounting.RUN_LOST_WITH_PREFIX + death.role(), cost);
             components.put(Accounting.RUN_DIED_AFTER_MS_PREFIX + death.role(), death.uptimeMs());
-            err.println(RunCoordinator.ROLE + ": " + death.role() + " died: " + cost + " events lost with it (" +
+            err.println(BrokerConfiguration.ROLE + ": " + death.role() + " died: " + cost + " events lost with it (" +
                 Accounting.RUN_LOST_WITH_PREFIX + death.role() + ")" + (death.lastCounts().isEmpty() ? ", by the broker's count alone" : ""));
             lost += cost;
         }
@@ -91,7 +91,7 @@ final class ChildDeaths
      */
     static long cost(final ChildDeath death, final Map<String, Long> components, final long undelivered)
     {
-        if (RunCoordinator.BOT_ROLE.equals(death.role()))
+        if (LaunchedChildren.BOT_ROLE.equals(death.role()))
         {
             return Math.max(0, death.lastCount(Accounting.BOT_EVENTS_PRODUCED) -
                 death.lastCount(Accounting.BOT_RING_REJECTED) - components.getOrDefault(Accounting.BROKER_EVENTS_RECEIVED, 0L));
@@ -102,6 +102,6 @@ final class ChildDeaths
 
     private static String prefix(final ChildDeath death)
     {
-        return RunCoordinator.BOT_ROLE.equals(death.role()) ? "bot" : "sidecar";
+        return LaunchedChildren.BOT_ROLE.equals(death.role()) ? "bot" : "sidecar";
     }
 }

@@ -15,13 +15,11 @@ import dev.quietloop.wire.ConfigException;
  */
 final class RunDirectory
 {
-    private static final int MAX_SUFFIX = 99;
-
     private RunDirectory()
     {
     }
 
-    static Path create(final Path reportsDir, final String runId, final boolean runIdGiven)
+    static Path create(final Path reportsDir, final String runId, final RunContext.RunIdOrigin origin)
     {
         try
         {
@@ -31,7 +29,7 @@ final class RunDirectory
         {
             throw new ConfigException("cannot create reports folder " + reportsDir + " (--reports): " + ex.getMessage());
         }
-        if (runIdGiven)
+        if (origin == RunContext.RunIdOrigin.GIVEN)
         {
             final Path runDir = reportsDir.resolve(runId);
             if (!tryCreate(runDir) && !isEmptyDirectory(runDir))
@@ -41,7 +39,7 @@ final class RunDirectory
             }
             return runDir;
         }
-        for (int suffix = 1; suffix <= MAX_SUFFIX; suffix++)
+        for (int suffix = 1; suffix <= BrokerConfiguration.RUN_ID_MAX_SUFFIX; suffix++)
         {
             final Path runDir = reportsDir.resolve(suffix == 1 ? runId : runId + "-" + suffix);
             if (tryCreate(runDir))

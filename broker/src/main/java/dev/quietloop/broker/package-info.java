@@ -1,5 +1,6 @@
 /**
- * The broker process: its command line and configuration, and the coordinator that sequences
- * start-up, the end of a run, the drain, the reports and the shutdown of what it launched.
+ * The broker process: its command line ({@code BrokerMain}) and configuration ({@code BrokerContext}), and one
+ * run of it: sequenced by {@code RunCoordinator}, over its threads ({@code BrokerPipeline}), the children it
+ * launches ({@code LaunchedChildren}), the wait for the end ({@code RunEndWatch}) and the report ({@code FinalReport}).
  */
 package dev.quietloop.broker;

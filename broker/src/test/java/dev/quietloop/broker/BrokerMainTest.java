@@ -95,7 +95,7 @@ class BrokerMainTest
         // --ring-size is also a broker option: it must still reach the bot, not the broker.
         assertEquals(ExitCodes.USAGE, BrokerMain.run("--bot-arg=--ring-size=3", "--stub-arg", "--delay-us=200",
             "--ring-size", "1000", "--reports", dir.toString()));
-        assertTrue(err().contains("--ring-size must be a power of two: 1000"), err());
+        assertTrue(err().contains("--ring-size must be a power of two in [1, 1073741824]: 1000"), err());
     }
 
     @Test

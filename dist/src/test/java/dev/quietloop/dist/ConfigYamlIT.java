@@ -58,10 +58,10 @@ class ConfigYamlIT
         assertEquals(System.getProperty("os.name"), machine.get("osName"));
 
         final Map<?, ?> broker = map(config, "broker");
-        assertEquals("config", broker.get("runId"));
-        assertEquals(true, broker.get("launchBot"));
-        assertEquals(true, broker.get("launchStub"));
-        assertTrue(assertInstanceOf(List.class, broker.get("botArgs")).contains("--strategy=imbalance"),
+        assertEquals("config", map(broker, "run").get("id"), "a record of the run, not a flag: --config skips it");
+        assertEquals(true, broker.get("launch-bot"));
+        assertEquals(true, broker.get("launch-stub"));
+        assertTrue(assertInstanceOf(List.class, broker.get("bot-arg")).contains("--strategy=imbalance"),
             broker.toString());
         assertEquals(cpu, broker.get("cpus"));
 

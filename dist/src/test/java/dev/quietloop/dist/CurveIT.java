@@ -52,7 +52,9 @@ class CurveIT
         assertEquals(0L, summary.get("sidecar.authRejected"));
         assertEquals(0L, summary.get("bot.linkRejected"));
         final String config = Files.readString(run.resolve("config.yaml"));
-        assertTrue(config.contains("keysDir: " + keys.toRealPath()) || config.contains("keysDir: " + keys),
+        // keys: is the flag's key (--config reads it back), keysDir: the older record's.
+        assertTrue(config.contains("keys: " + keys.toRealPath()) || config.contains("keys: " + keys) ||
+            config.contains("keysDir: " + keys.toRealPath()) || config.contains("keysDir: " + keys),
             "every process says it ran with the keys:\n" + config);
     }
 

@@ -1,10 +1,5 @@
 package dev.quietloop.broker.forward;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
@@ -12,6 +7,7 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.BindLatch;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -38,7 +34,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     private final long highestTrackableNs;
     private final BrokerCounters counters;
     private final HopLatency brokerDwell;
-    private final CompletableFuture<Endpoint> connected = new CompletableFuture<>();
+    private final BindLatch connected;
     private final SidecarLinkWatch linkWatch;
     private volatile boolean giveUp;
     private ZContext context;
@@ -47,30 +43,26 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     /**
      * Registers as the ring's only gating consumer: build it before anything publishes.
      *
-     * @param sockets            makes the PUSH socket in {@link #onStart()}: {@link SocketFactory#PUSH}, or a
-     *                           test's that counts JeroMQ's bytes.
-     * @param retryIdle          how to wait between refused sends; not shared with the agent runner.
-     * @param highestTrackableNs the recorder's ceiling; longer sends are recorded at it.
+     * @param sockets makes the PUSH socket in {@link #onStart()}: {@link SocketFactory#PUSH}, or a test's that
+     *                counts JeroMQ's bytes.
      */
     public SidecarForwarder(
-        final Endpoint sidecar,
-        final SocketSettings settings,
+        final ForwarderSettings settings,
         final SocketFactory sockets,
         final RingBuffer<FrameSlot> ring,
-        final IdleStrategy retryIdle,
         final SingleWriterRecorder recorder,
-        final long highestTrackableNs,
         final BrokerCounters counters,
         final HopLatency brokerDwell)
     {
-        this.sidecar = sidecar;
-        this.settings = settings;
+        this.sidecar = settings.sidecar();
+        this.settings = settings.sockets();
         this.sockets = sockets;
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
-        this.retryIdle = retryIdle;
+        this.retryIdle = settings.retryIdle().newStrategy(); // not shared with the agent runner
         this.recorder = recorder;
-        this.highestTrackableNs = highestTrackableNs;
+        this.highestTrackableNs = settings.highestTrackableNs();
+        this.connected = new BindLatch("sidecar link to " + sidecar);
         this.counters = counters;
         this.brokerDwell = brokerDwell;
         this.linkWatch = new SidecarLinkWatch(counters);
@@ -85,11 +77,11 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         try
         {
             SocketSettings.connect(socket, sidecar);
-            connected.complete(sidecar);
+            connected.bound(sidecar);
         }
         catch (final ConfigException ex)
         {
-            connected.completeExceptionally(ex);
+            connected.failed(ex);
             socket = null; // the context closes it in onClose
         }
     }
@@ -177,26 +169,6 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
      */
     public Endpoint awaitConnected(final long timeoutMs)
     {
-        try
-        {
-            return connected.get(timeoutMs, TimeUnit.MILLISECONDS);
-        }
-        catch (final ExecutionException ex)
-        {
-            if (ex.getCause() instanceof ConfigException)
-            {
-                throw (ConfigException)ex.getCause();
-            }
-            throw new IllegalStateException("sidecar connect failed: " + ex.getCause(), ex.getCause());
-        }
-        catch (final TimeoutException ex)
-        {
-            throw new IllegalStateException("sidecar socket not connected after " + timeoutMs + " ms");
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while connecting to " + sidecar);
-        }
+        return connected.await(timeoutMs);
     }
 }

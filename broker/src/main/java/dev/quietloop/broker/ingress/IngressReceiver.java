@@ -1,10 +1,7 @@
 package dev.quietloop.broker.ingress;
 
 import java.io.PrintStream;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
@@ -12,8 +9,8 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.BindLatch;
 import dev.quietloop.protocol.config.SocketFactory;
-import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.config.WatchedSocket;
 import org.agrona.concurrent.Agent;
@@ -46,11 +43,11 @@ public final class IngressReceiver implements Agent
     private final int slotCapacity;
     private final boolean stampReceipt;
     private final PrintStream err;
-    private int onlySource = ANY_SOURCE;
+    private final int onlySource;
     private final byte[] identity = new byte[SourceAcks.MAX_IDENTITY_BYTES + 1];
     private final SourceAcks acks;
     private final WatchedSocket link;
-    private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
+    private final BindLatch bound;
     private volatile String failure;
     /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
@@ -61,17 +58,16 @@ public final class IngressReceiver implements Agent
      * @param err     where a restart of the ingest is told in one line: {@code System.err} but in tests.
      */
     public IngressReceiver(
-        final Endpoint endpoint,
-        final SocketSettings settings,
+        final IngressSettings settings,
         final SocketFactory sockets,
         final RingBuffer<FrameSlot> ring,
         final BrokerCounters counters,
-        final boolean stampReceipt,
         final PrintStream err)
     {
         this.err = err;
-        this.endpoint = endpoint;
-        this.link = new WatchedSocket(settings, sockets, "broker", "ingest", counters.ingressRestarts(),
+        this.endpoint = settings.endpoint();
+        this.bound = new BindLatch("ingest " + endpoint);
+        this.link = new WatchedSocket(settings.sockets(), sockets, "broker", "ingest", counters.ingressRestarts(),
             IngressReceiver::sleepNs);
         this.ring = ring;
         this.counters = counters;
@@ -79,19 +75,9 @@ public final class IngressReceiver implements Agent
         // One byte more than a slot holds: JeroMQ truncates a longer frame silently to the buffer, so a
         // frame that fills the extra byte is known too large instead of being cut down to a valid one.
         this.staging = new FrameSlot(slotCapacity + 1);
-        this.stampReceipt = stampReceipt;
+        this.stampReceipt = settings.stampReceipt();
+        this.onlySource = settings.onlySource();
         this.acks = new SourceAcks(counters.acksSent());
-    }
-
-    /**
-     * Takes frames from this one source alone, and counts any other's as
-     * {@code broker.rejectedUnknownSource}: a broker that launched its bot knows whose frames are
-     * real, so nobody else who reaches the port can feed its account. Call before the agent starts.
-     */
-    public IngressReceiver onlySource(final int sourceId)
-    {
-        this.onlySource = sourceId;
-        return this;
     }
 
     @Override
@@ -99,11 +85,11 @@ public final class IngressReceiver implements Agent
     {
         try
         {
-            bound.complete(link.open(endpoint));
+            bound.bound(link.open(endpoint));
         }
         catch (final ConfigException ex)
         {
-            bound.completeExceptionally(ex);
+            bound.failed(ex);
         }
         // Read by the receive loop alone, on this thread: null if the bind failed.
         socket = link.socket();
@@ -252,26 +238,6 @@ public final class IngressReceiver implements Agent
      */
     public Endpoint awaitBound(final long timeoutMs)
     {
-        try
-        {
-            return bound.get(timeoutMs, TimeUnit.MILLISECONDS);
-        }
-        catch (final ExecutionException ex)
-        {
-            if (ex.getCause() instanceof ConfigException)
-            {
-                throw (ConfigException)ex.getCause();
-            }
-            throw new IllegalStateException("ingest bind failed: " + ex.getCause(), ex.getCause());
-        }
-        catch (final TimeoutException ex)
-        {
-            throw new IllegalStateException("ingest socket not bound after " + timeoutMs + " ms");
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding " + endpoint);
-        }
+        return bound.await(timeoutMs);
     }
 }

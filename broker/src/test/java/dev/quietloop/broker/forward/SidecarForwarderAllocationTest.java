@@ -13,6 +13,7 @@ import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.broker.ring.TestFrames;
 import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
@@ -21,7 +22,6 @@ import dev.quietloop.protocol.testing.SocketAllocations;
 import dev.quietloop.protocol.testing.SocketAllocations.CountingSocket;
 import dev.quietloop.protocol.testing.SocketAllocations.CountingSocketFactory;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,8 +83,10 @@ class SidecarForwarderAllocationTest
         sidecar = new CountingSocket(SocketSettings.DEFAULTS.pull(sidecarContext));
         final Endpoint endpoint = SocketSettings.bind(sidecar, Endpoint.loopback(Endpoint.EPHEMERAL));
         final CountingSocketFactory forwarderSockets = new CountingSocketFactory(SocketFactory.PUSH);
-        forwarder = new SidecarForwarder(endpoint, SocketSettings.DEFAULTS, forwarderSockets, ring,
-            new SleepingIdleStrategy(IDLE_NS), recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters, brokerDwell);
+        forwarder = new SidecarForwarder(
+            new ForwarderSettings(endpoint, SocketSettings.DEFAULTS, new IdleChoice("sleep:" + IDLE_NS + "ns"),
+                SendLatencyLog.HIGHEST_TRACKABLE_NS),
+            forwarderSockets, ring, recorder, counters, brokerDwell);
         forwarder.onStart();
         forwarder.awaitConnected(1_000);
         final CountingSocket push = forwarderSockets.socket();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
@@ -16,6 +15,7 @@ import dev.quietloop.broker.ring.TestFrames;
 import dev.quietloop.broker.report.SendLatencyLog;
 import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
@@ -24,7 +24,6 @@ import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
@@ -32,7 +31,7 @@ import org.zeromq.ZMQ;
 
 class SidecarForwarderTest
 {
-    private static final long SLEEP_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final IdleChoice RETRY_IDLE = new IdleChoice("sleep:1ms");
 
     private final BrokerCounters counters = new BrokerCounters();
     private final RingBuffer<FrameSlot> ring = BrokerRing.create(16, Frame.DEFAULT_MAX_FRAME_BYTES);
@@ -54,8 +53,9 @@ class SidecarForwarderTest
 
     private SidecarForwarder forwarderTo(final Endpoint sidecar, final SocketSettings settings)
     {
-        return new SidecarForwarder(sidecar, settings, SocketFactory.PUSH, ring, new SleepingIdleStrategy(SLEEP_NS),
-            recorder, SendLatencyLog.HIGHEST_TRACKABLE_NS, counters, brokerDwell);
+        return new SidecarForwarder(
+            new ForwarderSettings(sidecar, settings, RETRY_IDLE, SendLatencyLog.HIGHEST_TRACKABLE_NS),
+            SocketFactory.PUSH, ring, recorder, counters, brokerDwell);
     }
 
     private void publish(final byte[] frame, final int businessEvents)
@@ -144,7 +144,7 @@ class SidecarForwarderTest
         // then refuses: the forwarder retries, and at the drain deadline gives the rest up.
         final SidecarForwarder forwarder =
             forwarderTo(LoopbackPorts.unused(), SocketSettings.DEFAULTS.withHighWaterMark(1));
-        final AgentRunner runner = new AgentRunner(new SleepingIdleStrategy(SLEEP_NS), Throwable::printStackTrace, null,
+        final AgentRunner runner = new AgentRunner(RETRY_IDLE.newStrategy(), Throwable::printStackTrace, null,
             forwarder);
         for (int i = 0; i < 5; i++)
         {

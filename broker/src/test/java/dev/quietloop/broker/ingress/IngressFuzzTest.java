@@ -46,8 +46,8 @@ class IngressFuzzTest
     private final Sequence consumed = new Sequence();
     private final RingBuffer<FrameSlot> ring = BrokerRing.create(1024, Frame.DEFAULT_MAX_FRAME_BYTES);
     private final IngressReceiver receiver = new IngressReceiver(
-        Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, false,
-        System.err);
+        new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, false, IngressReceiver.ANY_SOURCE),
+        SocketFactory.ROUTER, ring, counters, System.err);
     private Endpoint ingest;
 
     @BeforeEach

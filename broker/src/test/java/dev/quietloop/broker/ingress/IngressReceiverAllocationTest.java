@@ -59,8 +59,8 @@ class IngressReceiverAllocationTest
     private final ZContext botContext = new ZContext(1);
     private final CountingSocketFactory ingestSockets = new CountingSocketFactory(SocketFactory.ROUTER);
     private final IngressReceiver receiver = new IngressReceiver(
-        Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, ingestSockets, ring, counters, true,
-        System.err);
+        new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, true, IngressReceiver.ANY_SOURCE),
+        ingestSockets, ring, counters, System.err);
     private CountingSocket bot;
     private long runs;
 

@@ -41,16 +41,16 @@ class IngressReceiverTest
     @BeforeEach
     void start()
     {
-        startWithRingSize(8);
+        startReceiver(8, IngressReceiver.ANY_SOURCE);
     }
 
-    private void startWithRingSize(final int ringSize)
+    private void startReceiver(final int ringSize, final int onlySource)
     {
         ring = BrokerRing.create(ringSize, Frame.DEFAULT_MAX_FRAME_BYTES);
         ring.addGatingSequences(consumed); // a consumer that moves only when the test says so
         receiver = new IngressReceiver(
-            Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, true,
-            System.err);
+            new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, true, onlySource),
+            SocketFactory.ROUTER, ring, counters, System.err);
         botContext = new ZContext(1);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(1_000);
@@ -63,6 +63,13 @@ class IngressReceiverTest
     {
         receiver.onClose();
         botContext.close();
+    }
+
+    /** A receiver told before it starts to take this one source alone, as a broker that launched its bot is. */
+    private void restartTakingOnly(final int sourceId)
+    {
+        stop();
+        startReceiver(8, sourceId);
     }
 
     private void send(final byte[] frame)
@@ -79,7 +86,7 @@ class IngressReceiverTest
     @Test
     void shouldTakeTheLaunchedBotsSourceAloneAndCountEveryOtherAsUnknown()
     {
-        receiver.onlySource(1);
+        restartTakingOnly(1);
         send(ForgedFrames.business(2, 1, 3)); // well formed, from a source nobody launched
         send(ForgedFrames.control(EventType.END_OF_STREAM, 2, 3)); // a forged end of stream
         send(TestFrames.business(3)); // the launched bot's
@@ -115,7 +122,7 @@ class IngressReceiverTest
     @Test
     void shouldAcknowledgeAQuietSourcesLastFramesAndNothingItRefused() throws Exception
     {
-        receiver.onlySource(1);
+        restartTakingOnly(1);
         send(ForgedFrames.business(2, 1, 5)); // refused: not acknowledged to anyone
         send(TestFrames.business(2));
         receiveUntilFrames(2);
@@ -179,7 +186,7 @@ class IngressReceiverTest
     void shouldNotReceiveMoreThanTheRingCanStore()
     {
         stop();
-        startWithRingSize(2);
+        startReceiver(2, IngressReceiver.ANY_SOURCE);
         for (int i = 0; i < 5; i++)
         {
             send(TestFrames.business(1));
@@ -210,7 +217,8 @@ class IngressReceiverTest
             final ZMQ.Socket holder = SocketSettings.DEFAULTS.pull(context);
             final Endpoint held = SocketSettings.bind(holder, Endpoint.loopback(Endpoint.EPHEMERAL));
             final IngressReceiver second = new IngressReceiver(
-                held, SocketSettings.DEFAULTS, SocketFactory.ROUTER, ring, counters, false, System.err);
+                new IngressSettings(held, SocketSettings.DEFAULTS, false, IngressReceiver.ANY_SOURCE),
+                SocketFactory.ROUTER, ring, counters, System.err);
             second.onStart();
             final ConfigException ex = assertThrows(ConfigException.class, () -> second.awaitBound(1_000));
             assertTrue(ex.getMessage().contains("cannot bind " + held), ex.getMessage());

@@ -126,8 +126,9 @@ class IngressRestartTest
             });
             return socket;
         };
-        receiver = new IngressReceiver(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, poisoned, ring,
-            counters, false, new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        receiver = new IngressReceiver(
+            new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, false, IngressReceiver.ANY_SOURCE),
+            poisoned, ring, counters, new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         receiver.onStart();
         return receiver.awaitBound(1_000);
     }

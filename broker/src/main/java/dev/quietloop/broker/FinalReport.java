@@ -1,0 +1,156 @@
+package dev.quietloop.broker;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.quietloop.broker.report.ReportPlots;
+import dev.quietloop.broker.report.ReportWriter;
+import dev.quietloop.broker.report.RunConfigWriter;
+import dev.quietloop.broker.report.SummaryText;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.account.Accounting;
+import dev.quietloop.protocol.process.ExitCodes;
+import org.HdrHistogram.Histogram;
+
+import static dev.quietloop.broker.BrokerConfiguration.ROLE;
+
+/**
+ * The end of a run, once its threads and children have stopped: the report folder's files, the
+ * run's verdict from the merged account of every process, and what the user reads on the console.
+ * When the folder cannot be written, the account is printed instead.
+ */
+final class FinalReport
+{
+    private final BrokerContext ctx;
+    private final BrokerCounters counters;
+    private final BrokerPipeline pipeline;
+    private final ChildDeaths deaths;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    FinalReport(
+        final BrokerContext ctx,
+        final BrokerCounters counters,
+        final BrokerPipeline pipeline,
+        final ChildDeaths deaths,
+        final PrintStream out,
+        final PrintStream err)
+    {
+        this.ctx = ctx;
+        this.counters = counters;
+        this.pipeline = pipeline;
+        this.deaths = deaths;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Writes the report and prints it.
+     *
+     * @param undelivered events received but not taken by the sidecar
+     * @param botExitCode the launched bot's, or {@link RunOutcome#NOT_LAUNCHED}
+     * @param childFailed a launched child exited abnormally or had to be killed
+     * @return the run's exit code.
+     */
+    int write(
+        final Path runDir, final boolean interrupted, final long undelivered, final int botExitCode, final boolean childFailed)
+    {
+        final Map<String, Long> brokerSummary = new TreeMap<>(counters.snapshot());
+        brokerSummary.putAll(pipeline.brokerDwell().percentiles());
+        final ReportWriter writer = new ReportWriter(runDir, err);
+        try
+        {
+            final Histogram total = pipeline.finishLatencyLog();
+            writer.writeBrokerCounters(brokerSummary);
+            pipeline.writeFiles(runDir);
+            deaths.writeSides(runDir, Map.of(
+                LaunchedChildren.BOT_ROLE, LaunchedChildren.BOT_SUMMARY,
+                LaunchedChildren.STUB_ROLE, LaunchedChildren.STUB_SUMMARY));
+            final Map<String, Long> components = writer.mergeComponents();
+            final int exitCode = verdict(components, undelivered, interrupted, botExitCode, childFailed);
+            RunConfigWriter.write(runDir, wire -> BrokerSection.write(ctx, wire), err);
+            writeReports(writer, total, components, interrupted, exitCode, undelivered);
+            if (null != pipeline.ingressFailure())
+            {
+                err.println(ROLE + ": " + pipeline.ingressFailure());
+            }
+            return exitCode;
+        }
+        catch (final UncheckedIOException ex)
+        {
+            // A full disk, a folder gone read-only: the account is in memory, so it is printed instead.
+            final Map<String, Long> components = writer.mergeComponents();
+            components.putAll(brokerSummary);
+            final int verdict = verdict(components, undelivered, interrupted, botExitCode, childFailed);
+            components.put(Accounting.RUN_EXIT_CODE, (long)ExitCodes.REPORT_NOT_WRITTEN);
+            components.put(Accounting.RUN_VERDICT_EXIT_CODE, (long)verdict);
+            SummaryText.render(runDir.getFileName().toString(), components).forEach(out::println);
+            out.flush();
+            err.println(ROLE + ": cannot write the report in " + runDir + ": " +
+                (null == ex.getCause() ? ex.getMessage() : ex.getCause().getMessage()) +
+                "; the run's counters are above (the run alone would have exited " + verdict + ")");
+            return ExitCodes.REPORT_NOT_WRITTEN;
+        }
+    }
+
+    /** The run's exit code from its merged account; adds the losses no process counted to it. */
+    private int verdict(
+        final Map<String, Long> components,
+        final long undelivered,
+        final boolean interrupted,
+        final int botExitCode,
+        final boolean childFailed)
+    {
+        final long lostWithDeadChildren = deaths.account(components, undelivered);
+        if (null != pipeline.ingressFailure())
+        {
+            return ExitCodes.FAILURE;
+        }
+        return new RunOutcome(interrupted, Accounting.countLosses(components, undelivered) + lostWithDeadChildren,
+            botExitCode, childFailed, deaths.any()).exitCode();
+    }
+
+    private void writeReports(
+        final ReportWriter writer,
+        final Histogram total,
+        final Map<String, Long> components,
+        final boolean partial,
+        final int exitCode,
+        final long undelivered)
+    {
+        writer.writeDistribution(total);
+        final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
+        final List<String> table = writer.writeSummaryText(summary);
+        if (ctx.run().plots())
+        {
+            ReportPlots.write(writer.runDir(), pipeline.timeline().rows(), err);
+        }
+        writer.pointLatest();
+
+        table.forEach(out::println);
+        out.println("report: " + writer.runDir());
+        out.println(ROLE + ": frames " + counters.framesReceived().get() + " received, " +
+            counters.framesForwarded().get() + " forwarded, " + counters.badFrames().get() + " bad; events " +
+            counters.eventsReceived().get() + " received, " + counters.eventsForwarded().get() + " forwarded, " +
+            undelivered + " undelivered; send latency p50 " + micros(total.getValueAtPercentile(50.0)) +
+            " us, p99 " + micros(total.getValueAtPercentile(99.0)) + " us, max " + micros(total.getMaxValue()) +
+            " us over " + total.getTotalCount() + " sends" + (partial ? " (partial run)" : ""));
+        out.println(Accounting.line(summary));
+        out.flush();
+        if (undelivered > 0)
+        {
+            err.println(ROLE + ": " + undelivered + " events not taken by the sidecar within the drain timeout (" +
+                ctx.drainTimeoutS() + " s)");
+        }
+    }
+
+    private static String micros(final long nanos)
+    {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1000.0);
+    }
+}

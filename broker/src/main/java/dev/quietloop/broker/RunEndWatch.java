@@ -1,0 +1,122 @@
+package dev.quietloop.broker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import dev.quietloop.broker.launch.ChildProcess;
+import dev.quietloop.broker.ring.BrokerCounters;
+import dev.quietloop.protocol.process.ExitCodes;
+
+/**
+ * Watches a run from the main thread until it ends: the expected ends of stream arrive, the bot
+ * exits (and its last frames are in), the stub dies, the ingest is lost, or a stop is asked for.
+ * A child seen dead is told at once ({@link ChildDeaths}).
+ */
+final class RunEndWatch
+{
+    private final BrokerContext ctx;
+    private final BrokerCounters counters;
+    private final BrokerPipeline pipeline;
+    private final LaunchedChildren children;
+    private final ChildDeaths deaths;
+    private final BooleanSupplier stopRequested;
+
+    RunEndWatch(
+        final BrokerContext ctx,
+        final BrokerCounters counters,
+        final BrokerPipeline pipeline,
+        final LaunchedChildren children,
+        final ChildDeaths deaths,
+        final BooleanSupplier stopRequested)
+    {
+        this.ctx = ctx;
+        this.counters = counters;
+        this.pipeline = pipeline;
+        this.children = children;
+        this.deaths = deaths;
+        this.stopRequested = stopRequested;
+    }
+
+    /**
+     * Watches the children every {@link BrokerConfiguration#RUN_POLL_NS} while the run goes on: a
+     * stub that dies ends the run, a bot that exits (or dies) ends it once its last frames are in.
+     *
+     * @return true if the run ended because it was asked to stop, or because its ingest was lost.
+     */
+    boolean await(final Path runDir)
+    {
+        final ChildProcess stub = children.stub();
+        final ChildProcess bot = children.bot();
+        while (!stopRequested.getAsBoolean())
+        {
+            if (null != pipeline.ingressFailure())
+            {
+                return true; // the bot's frames can no longer arrive: stop it as a signal would
+            }
+            if (expectedEndsArrived())
+            {
+                return false;
+            }
+            if (null != stub && !stub.isAlive())
+            {
+                if (!Files.exists(runDir.resolve(LaunchedChildren.STUB_SUMMARY)))
+                {
+                    deaths.noticed(stub, counters);
+                }
+                return false;
+            }
+            if (null != bot && !bot.isAlive())
+            {
+                if (!Files.exists(runDir.resolve(LaunchedChildren.BOT_SUMMARY)) && bot.exitCode() != ExitCodes.USAGE)
+                {
+                    deaths.noticed(bot, counters); // a bot that refused its input said why, and ran nothing
+                }
+                awaitQuietAfterBotExit();
+                return stopRequested.getAsBoolean();
+            }
+            pause();
+        }
+        return true;
+    }
+
+    /**
+     * Frames the bot sent before exiting may still be on their way (queued behind others when the
+     * sidecar is slow): wait for its end of stream until no frame has arrived for a grace period.
+     * The grace runs only while the broker ring is empty: with frames still waiting to be forwarded
+     * the receiver may be held back by a full ring, and its quiet says nothing about what is still
+     * in flight. The wait starts the drain's clock ({@link BrokerPipeline#startDrain}): it and the
+     * drain after it share one drain timeout, for a sidecar that takes nothing.
+     */
+    private void awaitQuietAfterBotExit()
+    {
+        final long graceNs = TimeUnit.MILLISECONDS.toNanos(BrokerConfiguration.BOT_EXIT_GRACE_MS);
+        final long deadlineNs = pipeline.startDrain(ctx.drainTimeoutMs());
+        long lastFrames = counters.framesReceived().get();
+        long quietSinceNs = System.nanoTime();
+        while (!stopRequested.getAsBoolean() && !expectedEndsArrived() &&
+            System.nanoTime() - quietSinceNs < graceNs && System.nanoTime() - deadlineNs < 0)
+        {
+            pause();
+            final long frames = counters.framesReceived().get();
+            if (frames != lastFrames || counters.framesForwarded().get() < frames)
+            {
+                lastFrames = frames;
+                quietSinceNs = System.nanoTime();
+            }
+        }
+    }
+
+    private boolean expectedEndsArrived()
+    {
+        final int expectBots = ctx.run().expectBots();
+        return expectBots > 0 && counters.endOfStreams().get() >= expectBots;
+    }
+
+    private static void pause()
+    {
+        LockSupport.parkNanos(BrokerConfiguration.RUN_POLL_NS);
+    }
+}

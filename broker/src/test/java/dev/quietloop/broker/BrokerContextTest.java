@@ -1,0 +1,95 @@
+package dev.quietloop.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.quietloop.broker.ingress.IngressReceiver;
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Endpoint;
+import org.junit.jupiter.api.Test;
+
+class BrokerContextTest
+{
+    @Test
+    void shouldAcceptDefaults()
+    {
+        final BrokerContext ctx = new BrokerContext().conclude();
+
+        assertEquals(BrokerConfiguration.RING_SIZE_DEFAULT, ctx.ringSize());
+        assertEquals(0, ctx.run().expectBots(), "bots apart: the run goes on until a signal");
+        assertEquals(RunContext.RunIdOrigin.GENERATED, ctx.run().runIdOrigin());
+        assertEquals(IngressReceiver.ANY_SOURCE, ctx.run().onlySource());
+        assertEquals(BrokerConfiguration.MAX_FRAME_BYTES_DEFAULT, ctx.sockets().maxFrameBytes());
+        assertEquals(BrokerConfiguration.FORWARDER_HIGH_WATER_MARK, ctx.forwarderSockets().highWaterMark());
+    }
+
+    @Test
+    void shouldNameEachBadValue()
+    {
+        assertMessage("--ring-size must be a power of two", () -> new BrokerContext().ringSize(1000).conclude());
+        assertMessage("--drain-timeout must be in [0, ", () -> new BrokerContext().drainTimeoutS(-1).conclude());
+        assertMessage("--max-frame-bytes must be in [", () -> new BrokerContext().maxFrameBytes(1).conclude());
+        assertMessage("--expect-bots must be in [0, ", () -> new BrokerContext().run(new RunContext().expectBots(-1))
+            .conclude());
+        assertMessage("bad --run-id '../x'", () -> new BrokerContext().run(new RunContext().runId("../x")).conclude());
+        assertMessage("bad --run-id 'latest'", () -> new BrokerContext().run(new RunContext().runId("latest")).conclude());
+        assertMessage("--sidecar", () -> new BrokerContext().sidecar(Endpoint.loopback(0)).conclude());
+        assertMessage("cannot read data file none.csv (--data)", () -> new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("none.csv")))
+            .conclude());
+        assertMessage("--bot-arg=--source-id needs a whole number: x", () -> new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+                .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--source-id=x")))
+            .conclude());
+    }
+
+    @Test
+    void shouldTakeTheLaunchedBotsSourceAloneAndEndAfterItsStream()
+    {
+        final BrokerContext ctx = new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+                .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--source-id", "9")).runId("r"))
+            .conclude();
+
+        assertEquals(1, ctx.run().expectBots());
+        assertEquals(9, ctx.run().onlySource());
+        assertEquals(RunContext.RunIdOrigin.GIVEN, ctx.run().runIdOrigin());
+    }
+
+    @Test
+    void shouldKeepTheSmallerHighWaterMarkOfTheSidecarLinkAndTheFrameLimitOfTheIngest()
+    {
+        final BrokerContext ctx = new BrokerContext().sockets(SocketSettings.DEFAULTS.withHighWaterMark(8))
+            .maxFrameBytes(8_192).conclude();
+
+        assertEquals(8, ctx.forwarderSockets().highWaterMark());
+        assertEquals(8_192, ctx.sockets().maxFrameBytes());
+        assertEquals(8_192, ctx.forwarderSockets().maxFrameBytes());
+    }
+
+    @Test
+    void shouldConcludeOnce()
+    {
+        final BrokerContext ctx = new BrokerContext().conclude();
+
+        assertThrows(IllegalStateException.class, ctx::conclude);
+    }
+
+    @Test
+    void shouldSendBotsToLoopbackWhenIngestIsBoundToEveryInterface()
+    {
+        assertEquals(Endpoint.loopback(5556), ChildArguments.connectable(new Endpoint("0.0.0.0", 5556)));
+        assertEquals(new Endpoint("10.0.0.1", 5556), ChildArguments.connectable(new Endpoint("10.0.0.1", 5556)));
+    }
+
+    private static void assertMessage(final String expected, final Runnable build)
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, build::run);
+        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+    }
+}

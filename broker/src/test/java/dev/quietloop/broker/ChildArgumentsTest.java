@@ -1,0 +1,53 @@
+package dev.quietloop.broker;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.quietloop.wire.Endpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChildArgumentsTest
+{
+    private static final Path RUN_DIR = Path.of("/reports/run");
+
+    @Test
+    void shouldPassTheConfigFileOnToBothChildrenWithTheBrokersOwnHopTiming()
+    {
+        final ChildArguments arguments = new ChildArguments(new BrokerContext().configFile(Path.of("/runs/a/config.yaml")));
+
+        for (final List<String> args : List.of(arguments.stub(RUN_DIR), arguments.bot(Endpoint.loopback(5556), RUN_DIR)))
+        {
+            final int config = args.indexOf("--config");
+            assertTrue(config >= 0, args.toString());
+            assertEquals("/runs/a/config.yaml", args.get(config + 1));
+            assertTrue(args.contains("--time-hops"), "the file's child section may say otherwise: " + args);
+        }
+    }
+
+    @Test
+    void shouldPassNoConfigFileWhenTheBrokerHadNone()
+    {
+        final ChildArguments arguments = new ChildArguments(new BrokerContext());
+
+        for (final List<String> args : List.of(arguments.stub(RUN_DIR), arguments.bot(Endpoint.loopback(5556), RUN_DIR)))
+        {
+            assertFalse(args.contains("--config"), args.toString());
+            assertFalse(args.contains("--time-hops"), "on by default: nothing to say " + args);
+        }
+    }
+
+    @Test
+    void shouldGiveTheBotTheBrokersChoicesBeforeItsOwnArguments()
+    {
+        final ChildArguments arguments = new ChildArguments(new BrokerContext().timeHops(false).cpus("0")
+            .run(new RunContext().dataFile(Path.of("/data/q.csv")).botArgs(List.of("--rate=5"))));
+
+        assertEquals(List.of("--data", "/data/q.csv", "--broker", "tcp://127.0.0.1:5556", "--summary",
+            "/reports/run/bot.json", "--drain-timeout", "10", "--no-time-hops", "--cpus", "0", "--source-id", "1",
+            "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
+    }
+}
