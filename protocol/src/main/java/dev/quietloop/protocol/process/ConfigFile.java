@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * <p>
  * Strength, weakest first: the built-in defaults, the file, the command line. A key of a section
  * is a flag's long name without its dashes ({@code ring-size: 1024} is {@code --ring-size 1024}).
- * A scalar is the flag's default, so any flag given on the command line wins over it. A sequence
+ * A scalar is the flag's default, so any flag given on the command line wins over it. An on/off
+ * flag that takes no value ({@code quiet: true}) is given as the flag itself (or its negated form)
+ * before the command line's own: as a default, picocli would flip it when the command line
+ * gives it again. A sequence
  * is given as the flag repeated, before the command line's own, so both apply, the command line's
  * last. A map ({@code jvm}, what the process ran in) is a record of the run, not a setting, and a
  * null is a flag left at its default. A key that names no flag of the process is refused in one
@@ -112,6 +115,14 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
                 "; it knows " + known);
         }
         final List<String> expanded = new ArrayList<>();
+        for (final OptionSpec option : command.options())
+        {
+            final String value = scalars.get(key(option));
+            if (isSwitch(option) && null != value)
+            {
+                switchArgument(option, Boolean.parseBoolean(value), expanded);
+            }
+        }
         sequences.forEach((key, texts) -> texts.forEach(text -> expanded.add("--" + key + "=" + text)));
         expanded.addAll(List.of(args));
         return expanded.toArray(new String[0]);
@@ -120,7 +131,35 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
     @Override
     public String defaultValue(final ArgSpec argument)
     {
-        return argument instanceof OptionSpec option ? scalars.get(key(option)) : null;
+        return argument instanceof OptionSpec option && !isSwitch(option) ? scalars.get(key(option)) : null;
+    }
+
+    private static boolean isSwitch(final OptionSpec option)
+    {
+        return option.arity().max() == 0 && (option.type() == boolean.class || option.type() == Boolean.class);
+    }
+
+    /** The argument that sets a switch to {@code on}, if any is needed: none when that is its default. */
+    private static void switchArgument(final OptionSpec option, final boolean on, final List<String> arguments)
+    {
+        final boolean byDefault = Boolean.parseBoolean(option.defaultValue());
+        if (on == byDefault)
+        {
+            return;
+        }
+        final String name = option.longestName();
+        if (on)
+        {
+            arguments.add(name);
+        }
+        else if (option.negatable())
+        {
+            arguments.add(name.startsWith("--no-") ? "--" + name.substring(5) : "--no-" + name.substring(2));
+        }
+        else
+        {
+            throw new ConfigException(FLAG + ": " + key(option) + ": false cannot be set by a file over its default, true");
+        }
     }
 
     /** The file named by the last {@code --config} of {@code args}, or null. */

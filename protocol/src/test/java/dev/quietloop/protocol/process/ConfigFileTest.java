@@ -29,6 +29,7 @@ class ConfigFileTest
         "  ring-size: 1024,",
         "  name: from-file,",
         "  quiet: true,",
+        "  plots: false,",
         "  cpus: !!null \"\",",
         "  extra: [ a, b ],",
         "  jvm: {",
@@ -49,6 +50,8 @@ class ConfigFileTest
         String name;
         @Option(names = "--quiet")
         boolean quiet;
+        @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true")
+        boolean plots;
         @Option(names = "--cpus")
         String cpus;
         @Option(names = "--extra")
@@ -69,6 +72,7 @@ class ConfigFileTest
         assertEquals(1024, toy.ringSize);
         assertEquals("from-file", toy.name);
         assertTrue(toy.quiet);
+        assertFalse(toy.plots);
         assertEquals(null, toy.cpus, "a null is a flag left at its default");
         assertEquals(List.of("a", "b"), toy.extra);
     }
@@ -84,6 +88,18 @@ class ConfigFileTest
     }
 
     @Test
+    void shouldKeepASwitchTheFileSetsWhenTheCommandLineGivesItAgainAndLetItsNegationWin() throws IOException
+    {
+        final Toy again = new Toy();
+        assertEquals(0, Cli.run("toy", "toy", again, "--config", write(FILE).toString(), "--quiet"));
+        assertTrue(again.quiet, "given in the file and on the command line: on, not flipped");
+        assertFalse(again.plots, "the file's false of a negatable switch whose default is true");
+        final Toy negated = new Toy();
+        assertEquals(0, Cli.run("toy", "toy", negated, "--config", write(FILE).toString(), "--plots"));
+        assertTrue(negated.plots, "the command line wins");
+    }
+
+    @Test
     void shouldKeepTheBuiltInDefaultsWithoutAFile()
     {
         final Toy toy = new Toy();
@@ -91,6 +107,7 @@ class ConfigFileTest
         assertEquals(65536, toy.ringSize);
         assertEquals("built-in", toy.name);
         assertFalse(toy.quiet);
+        assertTrue(toy.plots);
     }
 
     @Test
