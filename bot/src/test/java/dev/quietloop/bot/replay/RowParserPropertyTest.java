@@ -153,10 +153,10 @@ class RowParserPropertyTest
 
         if (result == MarketDataReader.REJECTED)
         {
-            assertNotNull(parser.reason);
+            assertNotNull(parser.checks.reason);
             return;
         }
-        assertNull(parser.reason);
+        assertNull(parser.checks.reason);
         if (result == MarketDataReader.QUOTE)
         {
             final Quote quote = parser.quote;
