@@ -294,6 +294,6 @@ public final class PaperExecution
         final long position = ledger.position(symbolId);
         publisher.publishOrder(EventType.ORDER_FILLED, symbolId, orderId, side, fillPrice, fillQuantity);
         publisher.publishPosition(symbolId, position, ledger.markPrice(symbolId), ledger.pnl(symbolId));
-        fillQueue.add(slot, orderId, symbolId, side, fillPrice, fillQuantity, leavesQuantity, position);
+        fillQueue.add(slot).set(orderId, symbolId, side, fillPrice, fillQuantity, leavesQuantity, position);
     }
 }
