@@ -10,15 +10,11 @@ import dev.quietloop.wire.FrameDecoder;
 import dev.quietloop.wire.FrameEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -28,13 +24,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * overhead (header, validation) at its worst. Run: {@code java @config/jvm.options -cp
  * "perf/target/classes:perf/target/lib/*" org.openjdk.jmh.Main CodecBenchmark -prof gc}.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
-public class CodecBenchmark
+public class CodecBenchmark extends HotPathBenchmark
 {
     /** {@link EventType#name(int)} of each business type. */
     @Param({ "signal", "orderPlaced", "orderFilled", "orderCancelled", "position" })

@@ -14,18 +14,13 @@ import dev.quietloop.bot.replay.MarketDataGenerator;
 import dev.quietloop.bot.replay.MarketDataReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Replay throughput in ticks per second: a generated file of {@link #ROWS} rows per format, plain
@@ -34,13 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * costs. Run: {@code java @config/jvm.options -cp "perf/target/classes:perf/target/lib/*"
  * org.openjdk.jmh.Main ParseBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc}.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ParseBenchmark
+public class ParseBenchmark extends HotPathBenchmark
 {
     static final int ROWS = 1_000_000;
     /** Enough readers for every invocation of a run; more are opened (and counted) only if a run outlasts them. */

@@ -8,15 +8,10 @@ import dev.quietloop.protocol.latency.HopLatency;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What recording one latency costs the thread that owns a hop: HdrHistogram's
@@ -32,13 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * run and is not measured here. Run: {@code java @config/jvm.options -cp
  * "perf/target/classes:perf/target/lib/*" org.openjdk.jmh.Main RecorderBenchmark -prof gc}.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RecorderBenchmark
+public class RecorderBenchmark extends HotPathBenchmark
 {
     /** A power of two, so the next value is an index mask away. */
     private static final int VALUES = 4_096;

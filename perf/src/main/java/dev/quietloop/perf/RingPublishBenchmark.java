@@ -1,32 +1,21 @@
 package dev.quietloop.perf;
 
-import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;
-import dev.quietloop.bot.BotConfig;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
-import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.wire.Event;
 import dev.quietloop.protocol.config.IdleStrategies;
-import dev.quietloop.protocol.latency.Hop;
-import dev.quietloop.protocol.latency.HopLatency;
 import org.agrona.concurrent.IdleStrategy;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One tick's publish on the trading thread: {@link EventPublisher#beginTick} and
@@ -55,39 +44,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * read the percentiles. Run: {@code java @config/jvm.options -cp
  * "perf/target/classes:perf/target/lib/*" org.openjdk.jmh.Main RingPublishBenchmark -prof gc}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RingPublishBenchmark
+public class RingPublishBenchmark extends RingBenchmark
 {
     /** Calls between two looks at the drainer's progress; a power of two. */
     static final int CHECK_INTERVAL = 1_024;
-    static final int RING_SIZE = BotConfig.DEFAULT_RING_SIZE;
     private static final long HIGH_WATER_EVENTS = RING_SIZE / 2;
     private static final long LOW_WATER_EVENTS = RING_SIZE / 4;
-
-    private static final int SYMBOL_ID = 1;
-    private static final int SIGNAL_CODE = 1;
-    private static final long PRICE = 4_231_390_000_000L;
-    private static final long VALUE = 12_500_000L;
-    private static final long MARKET_DATA_NS = 1_735_689_600_123_456_000L;
-
-    /** On: tick-to-publish recorded and ring entry stamped, as {@code --time-hops}; off: neither. */
-    @Param({ "true", "false" })
-    public boolean timeHops;
 
     /** The drainer's idle strategy, a word of {@link IdleStrategies}; the bot's sender default. */
     @Param({ IdleStrategies.BACKOFF })
     public String drainerIdle;
 
-    private final BotCounters counters = new BotCounters();
-    private EventPublisher publisher;
     private Sequence drained;
     private Drainer drainer;
-    private long originNs;
     private long calls;
     private long published;
 
@@ -112,19 +81,10 @@ public class RingPublishBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final EventRing ring = new EventRing(RING_SIZE, counters.ringRejected, timeHops);
-        publisher = new EventPublisher(ring, 1, 42, counters.eventsProduced, counters.ringRejected,
-            HopLatency.of(Hop.TICK_TO_PUBLISH, timeHops));
+        final EventRing ring = newRing();
         drained = ring.poller().getSequence();
         drainer = new Drainer(ring.poller(), IdleStrategies.parse(drainerIdle));
         drainer.start();
-    }
-
-    /** A tick's origin just before each iteration, so recorded latencies stay in a realistic range. */
-    @Setup(Level.Iteration)
-    public void newOrigin()
-    {
-        originNs = System.nanoTime();
     }
 
     @TearDown(Level.Trial)
@@ -146,7 +106,7 @@ public class RingPublishBenchmark
         {
             awaitDrainer(counts);
         }
-        final boolean accepted = publishTick(publisher, originNs);
+        final boolean accepted = publishTick();
         if (accepted)
         {
             published++;
@@ -156,13 +116,6 @@ public class RingPublishBenchmark
             counts.ringRejected++;
         }
         return accepted;
-    }
-
-    /** One tick's publish, the same in both ring benchmarks: a signal for one symbol. */
-    static boolean publishTick(final EventPublisher publisher, final long originNs)
-    {
-        publisher.beginTick(originNs, MARKET_DATA_NS);
-        return publisher.publishSignal(SYMBOL_ID, Event.SIDE_BUY, SIGNAL_CODE, PRICE, VALUE);
     }
 
     /** Nothing but JMH's own timing: the clock's cost and resolution in each sample. */

@@ -3,9 +3,9 @@ package dev.quietloop.bot.execution;
 import dev.quietloop.bot.strategy.Fill;
 
 /**
- * Fills waiting to be handed to the strategy, first in first out, in pre-allocated parallel
- * arrays. Paper execution queues a fill instead of calling the strategy, so a strategy is never
- * re-entered from inside its own {@code placeOrder}.
+ * Fills waiting to be handed to the strategy, first in first out, in pre-allocated flyweights.
+ * Paper execution queues a fill instead of calling the strategy, so a strategy is never re-entered
+ * from inside its own {@code placeOrder}.
  * <p>
  * It cannot overflow: its capacity is the number of order slots, each queued fill belongs to an
  * order that keeps its slot until the fill is polled, and an order with a fill in the queue is not
@@ -14,26 +14,18 @@ import dev.quietloop.bot.strategy.Fill;
 final class FillQueue
 {
     private final int[] slot;
-    private final long[] orderId;
-    private final int[] symbolId;
-    private final byte[] side;
-    private final long[] price;
-    private final long[] quantity;
-    private final long[] leavesQuantity;
-    private final long[] position;
+    private final Fill[] fills;
     private int head;
     private int size;
 
     FillQueue(final int capacity)
     {
         slot = new int[capacity];
-        orderId = new long[capacity];
-        symbolId = new int[capacity];
-        side = new byte[capacity];
-        price = new long[capacity];
-        quantity = new long[capacity];
-        leavesQuantity = new long[capacity];
-        position = new long[capacity];
+        fills = new Fill[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            fills[i] = new Fill();
+        }
     }
 
     boolean isEmpty()
@@ -41,15 +33,8 @@ final class FillQueue
         return size == 0;
     }
 
-    void add(
-        final int slot,
-        final long orderId,
-        final int symbolId,
-        final byte side,
-        final long price,
-        final long quantity,
-        final long leavesQuantity,
-        final long position)
+    /** @return the queue's own flyweight for the fill of the order in {@code slot}, for the caller to set. */
+    Fill add(final int slot)
     {
         final int capacity = this.slot.length;
         if (size == capacity)
@@ -58,14 +43,8 @@ final class FillQueue
         }
         final int tail = (head + size) % capacity;
         this.slot[tail] = slot;
-        this.orderId[tail] = orderId;
-        this.symbolId[tail] = symbolId;
-        this.side[tail] = side;
-        this.price[tail] = price;
-        this.quantity[tail] = quantity;
-        this.leavesQuantity[tail] = leavesQuantity;
-        this.position[tail] = position;
         size++;
+        return fills[tail];
     }
 
     /**
@@ -76,8 +55,9 @@ final class FillQueue
     int poll(final Fill into)
     {
         final int index = head;
-        into.set(orderId[index], symbolId[index], side[index], price[index], quantity[index],
-            leavesQuantity[index], position[index]);
+        final Fill fill = fills[index];
+        into.set(fill.orderId(), fill.symbolId(), fill.side(), fill.price(), fill.quantity(), fill.leavesQuantity(),
+            fill.position());
         head = (index + 1) % slot.length;
         size--;
         return slot[index];

@@ -107,8 +107,47 @@ final class OpenOrders
         return -1;
     }
 
+    /** Whether the order in {@code slot} is working on {@code symbolId} with no fill queued, so it may match. */
+    boolean isMatchable(final int slot, final int symbolId)
+    {
+        return this.symbolId[slot] == symbolId && leavesQuantity[slot] > 0 && !fillPending[slot];
+    }
+
+    /**
+     * Takes a fill of {@code quantity} off the order in {@code slot}, which then waits for the fill
+     * to be delivered before it matches again.
+     *
+     * @return the quantity still working.
+     */
+    long fill(final int slot, final long quantity)
+    {
+        fillPending[slot] = true;
+        return leavesQuantity[slot] -= quantity;
+    }
+
+    /** Ends the order at {@code index} in placement order; its slot waits for a fill still queued. */
+    void cancelAt(final int index)
+    {
+        final int slot = slotsByTime[index];
+        leavesQuantity[slot] = 0;
+        if (!fillPending[slot])
+        {
+            releaseAt(index);
+        }
+    }
+
+    /** The strategy has the fill of the order in {@code slot}: a done order gives its slot back. */
+    void fillDelivered(final int slot)
+    {
+        fillPending[slot] = false;
+        if (leavesQuantity[slot] == 0)
+        {
+            releaseAt(indexOf(orderId[slot]));
+        }
+    }
+
     /** Releases the slot of the order at {@code index} in placement order. */
-    void releaseAt(final int index)
+    private void releaseAt(final int index)
     {
         final int slot = slotsByTime[index];
         System.arraycopy(slotsByTime, index + 1, slotsByTime, index, takenCount - index - 1);

@@ -32,18 +32,11 @@ public final class PaperExecution
     public static final int DEFAULT_MAX_OPEN_ORDERS = 64;
 
     private final EventPublisher publisher;
-    private final long positionLimit;
     private final OpenOrders orders;
     private final FillQueue fillQueue;
     private final Ledger ledger;
-
-    private final long[] bidPrice;
-    private final long[] bidSize;
-    private final long[] askPrice;
-    private final long[] askSize;
-    private final long[] openBuyQuantity;
-    private final long[] openSellQuantity;
-    private final int[] workingOrders;
+    private final TopOfBook book;
+    private final Exposure exposure;
 
     private long lastOrderId;
     private long ordersPlaced;
@@ -63,23 +56,12 @@ public final class PaperExecution
         {
             throw new IllegalArgumentException("symbol count must be positive: " + symbolCount);
         }
-        // Position and open orders of one side stay within three limits of each other: no sum overflows.
-        if (positionLimit <= 0 || positionLimit > Long.MAX_VALUE / 4)
-        {
-            throw new IllegalArgumentException("position limit out of range: " + positionLimit);
-        }
+        exposure = new Exposure(symbolCount, positionLimit);
         this.publisher = publisher;
-        this.positionLimit = positionLimit;
         orders = new OpenOrders(maxOpenOrders);
         fillQueue = new FillQueue(maxOpenOrders);
-        bidPrice = new long[symbolCount];
-        bidSize = new long[symbolCount];
-        askPrice = new long[symbolCount];
-        askSize = new long[symbolCount];
         ledger = new Ledger(symbolCount);
-        openBuyQuantity = new long[symbolCount];
-        openSellQuantity = new long[symbolCount];
-        workingOrders = new int[symbolCount];
+        book = new TopOfBook(symbolCount);
     }
 
     /** With {@link #DEFAULT_POSITION_LIMIT} and {@link #DEFAULT_MAX_OPEN_ORDERS}. */
@@ -92,13 +74,10 @@ public final class PaperExecution
     public void onQuote(final Quote quote)
     {
         final int symbolId = quote.symbolId();
-        bidPrice[symbolId] = quote.bidPrice();
-        bidSize[symbolId] = quote.bidSize();
-        askPrice[symbolId] = quote.askPrice();
-        askSize[symbolId] = quote.askSize();
+        book.update(quote);
         ledger.mark(symbolId, quote.bidPrice() > 0 && quote.askPrice() > 0 ?
             quote.midPrice() : Math.max(quote.bidPrice(), quote.askPrice()));
-        if (workingOrders[symbolId] > 0)
+        if (exposure.hasWorkingOrders(symbolId))
         {
             matchQuote(symbolId);
         }
@@ -112,7 +91,7 @@ public final class PaperExecution
     {
         final int symbolId = trade.symbolId();
         ledger.mark(symbolId, trade.price());
-        if (workingOrders[symbolId] > 0)
+        if (exposure.hasWorkingOrders(symbolId))
         {
             matchTrade(symbolId, trade.price(), trade.quantity());
         }
@@ -141,15 +120,7 @@ public final class PaperExecution
         }
 
         final int slot = orders.take(orderId, symbolId, side, price, quantity);
-        workingOrders[symbolId]++;
-        if (side == Event.SIDE_BUY)
-        {
-            openBuyQuantity[symbolId] += quantity;
-        }
-        else
-        {
-            openSellQuantity[symbolId] += quantity;
-        }
+        exposure.open(symbolId, side, quantity);
         // The order is the aggressor: it trades at the price the book shows.
         matchBook(slot, true);
         return orderId;
@@ -173,22 +144,10 @@ public final class PaperExecution
 
         final int symbolId = orders.symbolId[slot];
         final byte side = orders.side[slot];
-        if (side == Event.SIDE_BUY)
-        {
-            openBuyQuantity[symbolId] -= leavesQuantity;
-        }
-        else
-        {
-            openSellQuantity[symbolId] -= leavesQuantity;
-        }
-        orders.leavesQuantity[slot] = 0;
-        workingOrders[symbolId]--;
+        exposure.reduce(symbolId, side, leavesQuantity, true);
+        orders.cancelAt(index);
         ordersCancelled++;
         publisher.publishCancel(symbolId, orderId, side, Event.REASON_CANCELLED);
-        if (!orders.fillPending[slot])
-        {
-            orders.releaseAt(index);
-        }
         return true;
     }
 
@@ -203,13 +162,7 @@ public final class PaperExecution
         {
             return false;
         }
-        final int slot = fillQueue.poll(into);
-        final OpenOrders orders = this.orders;
-        orders.fillPending[slot] = false;
-        if (orders.leavesQuantity[slot] == 0)
-        {
-            orders.releaseAt(orders.indexOf(orders.orderId[slot]));
-        }
+        orders.fillDelivered(fillQueue.poll(into));
         return true;
     }
 
@@ -273,21 +226,8 @@ public final class PaperExecution
 
     private boolean isAcceptable(final int symbolId, final byte side, final long price, final long quantity)
     {
-        if (price <= 0 || quantity <= 0 || symbolId < 0 || symbolId >= ledger.symbolCount() || !orders.hasFreeSlot())
-        {
-            return false;
-        }
-        // Written as the room left so that a huge quantity cannot overflow a sum.
-        final long position = ledger.position(symbolId);
-        if (side == Event.SIDE_BUY)
-        {
-            return quantity <= positionLimit - position - openBuyQuantity[symbolId];
-        }
-        if (side == Event.SIDE_SELL)
-        {
-            return quantity <= positionLimit + position - openSellQuantity[symbolId];
-        }
-        return false;
+        return price > 0 && quantity > 0 && symbolId >= 0 && symbolId < ledger.symbolCount() &&
+            orders.hasFreeSlot() && exposure.allows(symbolId, side, quantity, ledger.position(symbolId));
     }
 
     private void matchQuote(final int symbolId)
@@ -296,7 +236,7 @@ public final class PaperExecution
         for (int i = 0, taken = orders.takenCount(); i < taken; i++)
         {
             final int slot = orders.slotAt(i);
-            if (orders.symbolId[slot] == symbolId && orders.leavesQuantity[slot] > 0 && !orders.fillPending[slot])
+            if (orders.isMatchable(slot, symbolId))
             {
                 // The order was resting, so the quote came to it: it trades at its own price.
                 matchBook(slot, false);
@@ -305,34 +245,19 @@ public final class PaperExecution
     }
 
     /**
-     * Fills the order in {@code slot} if the far side of its symbol's book is at or through its
-     * price, for no more than the book shows, which the fill then takes out of the book: until the
-     * next quote, another order cannot take the same size again. Before any quote the size is 0.
+     * Fills the order in {@code slot} for what the far side of its symbol's book shows at or
+     * through its price ({@link TopOfBook#take}).
      */
     private void matchBook(final int slot, final boolean atBookPrice)
     {
         final OpenOrders orders = this.orders;
         final int symbolId = orders.symbolId[slot];
+        final byte side = orders.side[slot];
         final long limitPrice = orders.price[slot];
-        if (orders.side[slot] == Event.SIDE_BUY)
+        final long fillQuantity = book.take(symbolId, side, limitPrice, orders.leavesQuantity[slot]);
+        if (fillQuantity > 0)
         {
-            final long bookPrice = askPrice[symbolId];
-            if (askSize[symbolId] > 0 && bookPrice > 0 && bookPrice <= limitPrice)
-            {
-                final long fillQuantity = Math.min(orders.leavesQuantity[slot], askSize[symbolId]);
-                askSize[symbolId] -= fillQuantity;
-                fill(slot, atBookPrice ? bookPrice : limitPrice, fillQuantity);
-            }
-        }
-        else
-        {
-            final long bookPrice = bidPrice[symbolId];
-            if (bidSize[symbolId] > 0 && bookPrice > 0 && bookPrice >= limitPrice)
-            {
-                final long fillQuantity = Math.min(orders.leavesQuantity[slot], bidSize[symbolId]);
-                bidSize[symbolId] -= fillQuantity;
-                fill(slot, atBookPrice ? bookPrice : limitPrice, fillQuantity);
-            }
+            fill(slot, atBookPrice ? book.farPrice(symbolId, side) : limitPrice, fillQuantity);
         }
     }
 
@@ -345,8 +270,7 @@ public final class PaperExecution
             final int slot = orders.slotAt(i);
             final long limitPrice = orders.price[slot];
             final boolean buy = orders.side[slot] == Event.SIDE_BUY;
-            if (orders.symbolId[slot] == symbolId && orders.leavesQuantity[slot] > 0 && !orders.fillPending[slot] &&
-                (buy ? tradePrice < limitPrice : tradePrice > limitPrice))
+            if (orders.isMatchable(slot, symbolId) && (buy ? tradePrice < limitPrice : tradePrice > limitPrice))
             {
                 final long fillQuantity = Math.min(orders.leavesQuantity[slot], remainingQuantity);
                 remainingQuantity -= fillQuantity;
@@ -361,28 +285,15 @@ public final class PaperExecution
         final OpenOrders orders = this.orders;
         final int symbolId = orders.symbolId[slot];
         final byte side = orders.side[slot];
-        final long leavesQuantity = orders.leavesQuantity[slot] - fillQuantity;
-        orders.leavesQuantity[slot] = leavesQuantity;
+        final long leavesQuantity = orders.fill(slot, fillQuantity);
         ledger.book(symbolId, side, fillPrice, fillQuantity);
-        if (side == Event.SIDE_BUY)
-        {
-            openBuyQuantity[symbolId] -= fillQuantity;
-        }
-        else
-        {
-            openSellQuantity[symbolId] -= fillQuantity;
-        }
-        if (leavesQuantity == 0)
-        {
-            workingOrders[symbolId]--;
-        }
+        exposure.reduce(symbolId, side, fillQuantity, leavesQuantity == 0);
         fills++;
 
         final long orderId = orders.orderId[slot];
         final long position = ledger.position(symbolId);
         publisher.publishOrder(EventType.ORDER_FILLED, symbolId, orderId, side, fillPrice, fillQuantity);
         publisher.publishPosition(symbolId, position, ledger.markPrice(symbolId), ledger.pnl(symbolId));
-        orders.fillPending[slot] = true;
-        fillQueue.add(slot, orderId, symbolId, side, fillPrice, fillQuantity, leavesQuantity, position);
+        fillQueue.add(slot).set(orderId, symbolId, side, fillPrice, fillQuantity, leavesQuantity, position);
     }
 }

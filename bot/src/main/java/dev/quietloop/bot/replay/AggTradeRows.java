@@ -34,8 +34,8 @@ final class AggTradeRows implements RowLayout
         {
             row.bool(IS_BEST_MATCH);
         }
-        row.checkPrice(price, PRICE);
-        row.checkSize(quantity, QUANTITY);
+        row.checks.price(price, PRICE);
+        row.checks.size(quantity, QUANTITY);
         final byte side = buyerMaker ? Event.SIDE_SELL : Event.SIDE_BUY;
         return row.tradeRow(RowParser.NO_SYMBOL_COLUMN, timestampNs, price, quantity, side);
     }

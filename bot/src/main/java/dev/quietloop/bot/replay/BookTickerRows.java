@@ -26,7 +26,7 @@ final class BookTickerRows implements RowLayout
         final long askSize = row.decimal(ASK_SIZE);
         final long timestampNs = row.timestamp(TRANSACTION_TIME, RowParser.NANOS_PER_MILLI);
         row.integer(EVENT_TIME);
-        row.checkQuote(bidPrice, BID_PRICE, bidSize, BID_SIZE, askPrice, ASK_PRICE, askSize, ASK_SIZE);
+        row.checks.quote(bidPrice, BID_PRICE, bidSize, BID_SIZE, askPrice, ASK_PRICE, askSize, ASK_SIZE);
         return row.quoteRow(RowParser.NO_SYMBOL_COLUMN, timestampNs, bidPrice, bidSize, askPrice, askSize);
     }
 }

@@ -1,7 +1,9 @@
 package dev.quietloop.bot.replay;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
+import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -15,6 +17,7 @@ final class FormatDetector
     private static final int SPOT_AGG_TRADE_FIELDS = 8;
     private static final int IS_BUYER_MAKER = 6;
     private static final int IS_BEST_MATCH = 7;
+    private static final int SHOWN_LINE_CHARS = 60;
 
     private FormatDetector()
     {
@@ -39,6 +42,20 @@ final class FormatDetector
             isBoolean(fields[IS_BUYER_MAKER]) && isBoolean(fields[IS_BEST_MATCH]);
         final boolean futuresAggTrade = fields.length == FUTURES_AGG_TRADE_FIELDS && isBoolean(fields[IS_BUYER_MAKER]);
         return spotAggTrade || futuresAggTrade ? MarketDataFormat.BINANCE_AGGTRADES : null;
+    }
+
+    /** @throws ConfigException naming the path and the known formats when the first line says nothing known. */
+    static MarketDataFormat require(final Path path, final String firstLine)
+    {
+        final MarketDataFormat format = detect(firstLine);
+        if (format == null)
+        {
+            final String shown = firstLine.length() > SHOWN_LINE_CHARS ?
+                firstLine.substring(0, SHOWN_LINE_CHARS) + "..." : firstLine;
+            throw new ConfigException(path + ": unknown market data format (first line: '" + shown +
+                "'); known formats: " + MarketDataFormat.names() + "; --format NAME overrides");
+        }
+        return format;
     }
 
     private static boolean allNumbers(final String[] fields)

@@ -18,9 +18,6 @@ public final class MarketDataFile
     /** Skipped rows printed at start-up; the rest are only counted. */
     public static final int REPORTED_REJECTS = 5;
 
-    private static final int SHOWN_LINE_CHARS = 60;
-    private static final int MAX_DERIVED_SYMBOL_CHARS = 32;
-
     private final Path path;
     private final MarketDataFormat format;
     private final boolean compressed;
@@ -87,10 +84,10 @@ public final class MarketDataFile
         checkReadable(path);
         final FileHead head = FileHead.read(path);
         final MarketDataFormat format = formatOrNull != null ?
-            MarketDataFormat.byName(formatOrNull) : detect(path, head.firstLine);
+            MarketDataFormat.byName(formatOrNull) : FormatDetector.require(path, head.firstLine);
         final long headerLine = head.firstLine.equals(format.header()) ? head.firstLineNumber : 0;
         final MarketDataFile file = new MarketDataFile(path, format, head.compressed, headerLine, windowBytes);
-        final String symbol = symbolFor(path, format, symbolOrNull);
+        final String symbol = FileSymbol.resolve(path, format, symbolOrNull);
         if (symbol != null)
         {
             file.fixedSymbolId = file.symbols.intern(symbol);
@@ -246,67 +243,5 @@ public final class MarketDataFile
     {
         final String cause = ex.getCause().getMessage();
         return new ConfigException(path + (compressed ? ": corrupt gzip data (" : ": cannot read (") + cause + ")", ex);
-    }
-
-    private static MarketDataFormat detect(final Path path, final String firstLine)
-    {
-        final MarketDataFormat format = FormatDetector.detect(firstLine);
-        if (format == null)
-        {
-            final String shown = firstLine.length() > SHOWN_LINE_CHARS ?
-                firstLine.substring(0, SHOWN_LINE_CHARS) + "..." : firstLine;
-            throw new ConfigException(path + ": unknown market data format (first line: '" + shown +
-                "'); known formats: " + MarketDataFormat.names() + "; --format NAME overrides");
-        }
-        return format;
-    }
-
-    /** The one symbol of a file whose rows carry none, or null for a format whose rows do. */
-    private static String symbolFor(final Path path, final MarketDataFormat format, final String symbolOrNull)
-    {
-        if (format.carriesSymbol())
-        {
-            if (symbolOrNull != null)
-            {
-                throw new ConfigException("--symbol: " + format.cliName() + " files carry their own symbols");
-            }
-            return null;
-        }
-        if (symbolOrNull != null)
-        {
-            if (!SymbolTable.isSymbol(symbolOrNull))
-            {
-                throw new ConfigException(
-                    "--symbol '" + symbolOrNull + "': not a symbol (" + SymbolTable.ALLOWED + ")");
-            }
-            return symbolOrNull;
-        }
-        final String name = path.getFileName().toString();
-        final int dash = name.indexOf('-');
-        final String prefix = dash > 0 ? name.substring(0, dash) : "";
-        if (!isPlausibleSymbol(prefix))
-        {
-            throw new ConfigException(path + ": --symbol SYMBOL is needed for " + format.cliName() +
-                " files (their rows carry none, and the file name does not start with one as in " +
-                "BTCUSDT-bookTicker-2024-01-01.csv)");
-        }
-        return prefix;
-    }
-
-    /** Letters and digits with at least one letter: {@code BTCUSDT}, not {@code 2024}. */
-    private static boolean isPlausibleSymbol(final String text)
-    {
-        boolean letter = false;
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            final boolean isLetter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            if (!isLetter && !(c >= '0' && c <= '9'))
-            {
-                return false;
-            }
-            letter |= isLetter;
-        }
-        return letter && text.length() <= MAX_DERIVED_SYMBOL_CHARS;
     }
 }

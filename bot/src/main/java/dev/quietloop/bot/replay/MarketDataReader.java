@@ -67,7 +67,7 @@ public final class MarketDataReader implements AutoCloseable
             if (start < end)
             {
                 final int result = parser.parse(start, end);
-                rejectReason = parser.reason;
+                rejectReason = parser.checks.reason;
                 return result;
             }
         }

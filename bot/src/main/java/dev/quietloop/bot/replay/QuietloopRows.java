@@ -18,7 +18,7 @@ final class QuietloopRows implements RowLayout
         final long bidSize = row.decimal(BID_SIZE);
         final long askPrice = row.decimal(ASK_PRICE);
         final long askSize = row.decimal(ASK_SIZE);
-        row.checkQuote(bidPrice, BID_PRICE, bidSize, BID_SIZE, askPrice, ASK_PRICE, askSize, ASK_SIZE);
+        row.checks.quote(bidPrice, BID_PRICE, bidSize, BID_SIZE, askPrice, ASK_PRICE, askSize, ASK_SIZE);
         return row.quoteRow(SYMBOL, timestampNs, bidPrice, bidSize, askPrice, askSize);
     }
 }

@@ -27,14 +27,14 @@ final class RejectReport
                 return "expected " + format.expectedFields() + " fields, found " + fieldCount(source) + ": '" +
                     shown(source.buffer, source.lineStart, source.lineEnd) + "'";
             case CROSSED_BOOK:
-                return format.column(parser.rejectColumn) + " " + field(source, parser.rejectColumn) + " > " +
-                    format.column(parser.otherColumn) + " " + field(source, parser.otherColumn);
+                return format.column(parser.checks.column) + " " + field(source, parser.checks.column) + " > " +
+                    format.column(parser.checks.otherColumn) + " " + field(source, parser.checks.otherColumn);
             case BAD_SYMBOL:
-                final String symbol = field(source, parser.rejectColumn);
-                return format.column(parser.rejectColumn) + " '" + symbol + "'" + (SymbolTable.isSymbol(symbol) ?
+                final String symbol = field(source, parser.checks.column);
+                return format.column(parser.checks.column) + " '" + symbol + "'" + (SymbolTable.isSymbol(symbol) ?
                     " (more than " + SymbolTable.CAPACITY + " distinct symbols)" : "");
             default:
-                return format.column(parser.rejectColumn) + " '" + field(source, parser.rejectColumn) + "'";
+                return format.column(parser.checks.column) + " '" + field(source, parser.checks.column) + "'";
         }
     }
 

@@ -42,7 +42,7 @@ final class TardisRows
             final long askPrice = row.decimal(ASK_PRICE);
             final long bidPrice = row.decimal(BID_PRICE);
             final long bidSize = row.decimal(BID_AMOUNT);
-            row.checkQuote(bidPrice, BID_PRICE, bidSize, BID_AMOUNT, askPrice, ASK_PRICE, askSize, ASK_AMOUNT);
+            row.checks.quote(bidPrice, BID_PRICE, bidSize, BID_AMOUNT, askPrice, ASK_PRICE, askSize, ASK_AMOUNT);
             return row.quoteRow(SYMBOL, timestampNs, bidPrice, bidSize, askPrice, askSize);
         }
     }
@@ -64,8 +64,8 @@ final class TardisRows
             final byte side = row.side(SIDE);
             final long price = row.decimal(PRICE);
             final long amount = row.decimal(AMOUNT);
-            row.checkPrice(price, PRICE);
-            row.checkSize(amount, AMOUNT);
+            row.checks.price(price, PRICE);
+            row.checks.size(amount, AMOUNT);
             return row.tradeRow(SYMBOL, timestampNs, price, amount, side);
         }
     }

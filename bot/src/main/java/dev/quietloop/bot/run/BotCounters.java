@@ -1,10 +1,9 @@
 package dev.quietloop.bot.run;
 
-import java.util.Map;
-
 import dev.quietloop.bot.replay.RejectReason;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.CounterSet;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -12,49 +11,44 @@ import org.agrona.concurrent.status.AtomicCounter;
  * a release store; the sender reads the trading thread's counters for its heartbeats, and the
  * progress reporter reads them once a second.
  */
-public final class BotCounters
+public final class BotCounters extends CounterSet
 {
     /** Prefix of the per-reason counts of malformed rows: {@code bot.rejected.crossedBook}. */
     public static final String REJECTED_PREFIX = Accounting.BOT_REJECTED_PREFIX;
 
-    /** Room for every counter below, one per reject reason included. */
-    public static final int MAX_COUNTERS = 32;
-
-    private final CounterRegistry registry;
-
     /** Accepted rows replayed through the strategy (trading thread). */
-    public final AtomicCounter ticks;
+    public final AtomicCounter ticks = counter(Accounting.BOT_TICKS);
     /** Malformed rows skipped by the replay, every reason (trading thread). */
-    public final AtomicCounter ticksRejected;
+    public final AtomicCounter ticksRejected = counter(Accounting.BOT_TICKS_REJECTED);
     /** Business events given a sequence, published or not (trading thread). */
-    public final AtomicCounter eventsProduced;
+    public final AtomicCounter eventsProduced = counter(Accounting.BOT_EVENTS_PRODUCED);
     /** Business events refused by a full ring (trading thread). */
-    public final AtomicCounter ringRejected;
+    public final AtomicCounter ringRejected = counter(Accounting.BOT_RING_REJECTED);
     /** Business events handed to the socket (sender thread; the trading thread in direct mode). */
-    public final AtomicCounter eventsSent;
+    public final AtomicCounter eventsSent = counter(Accounting.BOT_EVENTS_SENT);
     /** Frames handed to the socket, control frames included (sender thread; the trading thread in direct mode). */
-    public final AtomicCounter framesSent;
+    public final AtomicCounter framesSent = counter(Accounting.BOT_FRAMES_SENT);
     /** Heartbeat frames handed to the socket (sender thread). */
-    public final AtomicCounter heartbeatsSent;
+    public final AtomicCounter heartbeatsSent = counter(Accounting.BOT_HEARTBEATS_SENT);
     /**
      * Business events published to the ring but not handed to the socket before the drain deadline;
      * in direct mode, events the socket did not take within its send timeout.
      */
-    public final AtomicCounter unsent;
+    public final AtomicCounter unsent = counter(Accounting.BOT_UNSENT);
     /** Errors caught on the sender thread (each is printed once). */
-    public final AtomicCounter errors;
+    public final AtomicCounter errors = counter(Accounting.BOT_ERRORS);
     /** 1 when the replay started without the broker's handshake: the link wait ran out (sender thread at start). */
-    public final AtomicCounter linkWaitTimedOut;
+    public final AtomicCounter linkWaitTimedOut = counter(Accounting.BOT_LINK_WAIT_TIMED_OUT);
     /** ZMTP handshakes completed with the broker. */
-    public final AtomicCounter linkUps;
+    public final AtomicCounter linkUps = counter(Accounting.BOT_LINK_UPS);
     /** Business events the broker acknowledged taking: what the bot may call delivered. */
-    public final AtomicCounter eventsAcked;
+    public final AtomicCounter eventsAcked = counter(Accounting.BOT_EVENTS_ACKED);
     /** Sent but not acknowledged by the end of the drain: not proven delivered (set once, at the end). */
-    public final AtomicCounter unacked;
+    public final AtomicCounter unacked = counter(Accounting.BOT_UNACKED);
     /** 1 when the broker refused this bot's CURVE key (the link never came up): the run cannot succeed. */
-    public final AtomicCounter linkRejected;
+    public final AtomicCounter linkRejected = counter(Accounting.BOT_LINK_REJECTED);
 
-    private final AtomicCounter[] rejectedByReason = new AtomicCounter[RejectReason.values().length];
+    private final AtomicCounter[] rejectedByReason = rejectedByReason();
 
     /** Counters in memory, for tests. */
     public BotCounters()
@@ -65,25 +59,17 @@ public final class BotCounters
     /** Counters in the given registry: the process's counters file, so bin/stat.sh sees them. */
     public BotCounters(final CounterRegistry registry)
     {
-        this.registry = registry;
-        ticks = registry.newCounter(Accounting.BOT_TICKS);
-        ticksRejected = registry.newCounter(Accounting.BOT_TICKS_REJECTED);
-        eventsProduced = registry.newCounter(Accounting.BOT_EVENTS_PRODUCED);
-        ringRejected = registry.newCounter(Accounting.BOT_RING_REJECTED);
-        eventsSent = registry.newCounter(Accounting.BOT_EVENTS_SENT);
-        framesSent = registry.newCounter(Accounting.BOT_FRAMES_SENT);
-        heartbeatsSent = registry.newCounter(Accounting.BOT_HEARTBEATS_SENT);
-        unsent = registry.newCounter(Accounting.BOT_UNSENT);
-        errors = registry.newCounter(Accounting.BOT_ERRORS);
-        linkWaitTimedOut = registry.newCounter(Accounting.BOT_LINK_WAIT_TIMED_OUT);
-        linkUps = registry.newCounter(Accounting.BOT_LINK_UPS);
-        eventsAcked = registry.newCounter(Accounting.BOT_EVENTS_ACKED);
-        unacked = registry.newCounter(Accounting.BOT_UNACKED);
-        linkRejected = registry.newCounter(Accounting.BOT_LINK_REJECTED);
+        super(registry);
+    }
+
+    private AtomicCounter[] rejectedByReason()
+    {
+        final AtomicCounter[] byReason = new AtomicCounter[RejectReason.values().length];
         for (final RejectReason reason : RejectReason.values())
         {
-            rejectedByReason[reason.ordinal()] = registry.newCounter(REJECTED_PREFIX + reason.key());
+            byReason[reason.ordinal()] = counter(REJECTED_PREFIX + reason.key());
         }
+        return byReason;
     }
 
     /** Counts a malformed row under its reason and in {@link #ticksRejected}. */
@@ -96,11 +82,5 @@ public final class BotCounters
     public long rejected(final RejectReason reason)
     {
         return rejectedByReason[reason.ordinal()].get();
-    }
-
-    /** Every counter by its dotted name. */
-    public Map<String, Long> snapshot()
-    {
-        return registry.snapshot();
     }
 }

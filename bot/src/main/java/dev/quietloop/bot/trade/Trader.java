@@ -156,9 +156,7 @@ public final class Trader implements Runnable
 
     private void onQuote(final Quote quote)
     {
-        final long marketDataNs = quote.timestampNs();
-        publisher.beginTick(pacer.awaitTick(marketDataNs), marketDataNs);
-        lastMarketDataNs = marketDataNs;
+        beginTick(quote.timestampNs());
         execution.onQuote(quote);
         deliverFills();
         strategy.onQuote(quote);
@@ -167,13 +165,18 @@ public final class Trader implements Runnable
 
     private void onTrade(final Trade trade)
     {
-        final long marketDataNs = trade.timestampNs();
-        publisher.beginTick(pacer.awaitTick(marketDataNs), marketDataNs);
-        lastMarketDataNs = marketDataNs;
+        beginTick(trade.timestampNs());
         execution.onTrade(trade);
         deliverFills();
         strategy.onTrade(trade);
         deliverFills();
+    }
+
+    /** Waits for the tick's time (when paced) and stamps what it causes with it. */
+    private void beginTick(final long marketDataNs)
+    {
+        publisher.beginTick(pacer.awaitTick(marketDataNs), marketDataNs);
+        lastMarketDataNs = marketDataNs;
     }
 
     /** A fill may lead the strategy to place an order that fills at once: deliver until none is left. */

@@ -16,6 +16,8 @@ import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.strategy.Fill;
 import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PaperExecutionTest
 {
@@ -110,81 +112,37 @@ class PaperExecutionTest
             "position s0 0.5 mark 199 pnl -0.5"), lines(ring));
     }
 
-    @Test
-    void shouldFillRestingBuyAtItsLimitWhenAskQuotesThroughIt()
+    /** An order of 0.5 rests on a book of 99 / 100; then the market goes to or through its limit. */
+    @ParameterizedTest(name = "{0} at {1}, then {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        buy  | 99.5  | quote 99 1 99.4 0.2   | buy 0.2@99.5   | 0.3 | 0.2 mark 99.2 pnl -0.06
+        buy  | 99.5  | quote 99 1 99.5 1     | buy 0.5@99.5   | 0   | 0.5 mark 99.25 pnl -0.125
+        sell | 100.5 | quote 100.6 2 100.7 1 | sell 0.5@100.5 | 0   | -0.5 mark 100.65 pnl -0.075
+        buy  | 99.5  | trade 99.4 0.3        | buy 0.3@99.5   | 0.2 | 0.3 mark 99.4 pnl -0.03
+        sell | 100.5 | trade 100.6 5         | sell 0.5@100.5 | 0   | -0.5 mark 100.6 pnl -0.05
+        """)
+    void shouldFillRestingOrderAtItsLimitWhenQuoteOrTradeGoesToOrThroughIt(
+        final String side, final String limitPrice, final String tick, final String filled, final String leaves,
+        final String position)
     {
         quote(0, "99", "1", "100", "1");
-        execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
+        execution.placeOrder(0, "buy".equals(side) ? BUY : SELL, fixed(limitPrice), fixed("0.5"));
         lines(ring);
 
-        quote(0, "99", "1", "99.4", "0.2");
+        final String[] words = tick.split(" ");
+        if ("quote".equals(words[0]))
+        {
+            quote(0, words[1], words[2], words[3], words[4]);
+        }
+        else
+        {
+            trade(0, words[1], words[2]);
+        }
 
-        assertEquals(List.of(
-            "orderFilled s0 #1 buy 0.2@99.5",
-            "position s0 0.2 mark 99.2 pnl -0.06"), lines(ring));
+        assertEquals(List.of("orderFilled s0 #1 " + filled, "position s0 " + position), lines(ring));
         assertTrue(execution.pollFill(fill));
-        assertFill(1, BUY, "99.5", "0.2", "0.3", "0.2");
-    }
-
-    @Test
-    void shouldFillRestingBuyWhenAskQuotesAtItsLimit()
-    {
-        quote(0, "99", "1", "100", "1");
-        execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
-        lines(ring);
-
-        quote(0, "99", "1", "99.5", "1");
-
-        assertEquals(List.of(
-            "orderFilled s0 #1 buy 0.5@99.5",
-            "position s0 0.5 mark 99.25 pnl -0.125"), lines(ring));
-    }
-
-    @Test
-    void shouldFillRestingSellAtItsLimitWhenBidQuotesThroughIt()
-    {
-        quote(0, "99", "1", "100", "1");
-        execution.placeOrder(0, SELL, fixed("100.5"), fixed("0.5"));
-        lines(ring);
-
-        quote(0, "100.6", "2", "100.7", "1");
-
-        assertEquals(List.of(
-            "orderFilled s0 #1 sell 0.5@100.5",
-            "position s0 -0.5 mark 100.65 pnl -0.075"), lines(ring));
-        assertTrue(execution.pollFill(fill));
-        assertFill(1, SELL, "100.5", "0.5", "0", "-0.5");
-        assertEquals(0, execution.openOrders(), "done and delivered");
-    }
-
-    @Test
-    void shouldFillRestingBuyWhenTradePrintsThroughIt()
-    {
-        quote(0, "99", "1", "100", "1");
-        execution.placeOrder(0, BUY, fixed("99.5"), fixed("0.5"));
-        lines(ring);
-
-        trade(0, "99.4", "0.3");
-
-        assertEquals(List.of(
-            "orderFilled s0 #1 buy 0.3@99.5",
-            "position s0 0.3 mark 99.4 pnl -0.03"), lines(ring));
-        assertTrue(execution.pollFill(fill));
-        assertFill(1, BUY, "99.5", "0.3", "0.2", "0.3");
-    }
-
-    @Test
-    void shouldFillRestingSellWhenTradePrintsThroughIt()
-    {
-        quote(0, "99", "1", "100", "1");
-        execution.placeOrder(0, SELL, fixed("100.5"), fixed("0.5"));
-        lines(ring);
-
-        trade(0, "100.6", "5");
-
-        assertEquals(List.of(
-            "orderFilled s0 #1 sell 0.5@100.5",
-            "position s0 -0.5 mark 100.6 pnl -0.05"), lines(ring));
+        assertEquals(fixed(leaves), fill.leavesQuantity());
+        assertEquals(leaves.equals("0") ? 0 : 1, execution.openOrders(), "a done order's slot goes with its fill");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class BinanceAggTradesFormatTest
     @TempDir
     Path dir;
 
-    private final SampleFiles.Err err = new SampleFiles.Err();
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldReadHeaderlessSpotFileWithMillisecondTimesAndAggressorFromBuyerMaker() throws IOException

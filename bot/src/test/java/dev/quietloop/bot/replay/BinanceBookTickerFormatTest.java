@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class BinanceBookTickerFormatTest
     @TempDir
     Path dir;
 
-    private final SampleFiles.Err err = new SampleFiles.Err();
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldReadQuotesTimedByTransactionTimeWithSymbolFromFileName() throws IOException

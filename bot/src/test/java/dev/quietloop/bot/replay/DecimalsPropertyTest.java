@@ -39,11 +39,11 @@ class DecimalsPropertyTest
 
         if (expected == Decimals.NOT_A_NUMBER)
         {
-            assertEquals(RejectReason.NOT_A_NUMBER, parser.reason, text);
+            assertEquals(RejectReason.NOT_A_NUMBER, parser.checks.reason, text);
         }
         else if (expected <= 0)
         {
-            assertEquals(RejectReason.NON_POSITIVE_SIZE, parser.reason, text);
+            assertEquals(RejectReason.NON_POSITIVE_SIZE, parser.checks.reason, text);
         }
         else
         {

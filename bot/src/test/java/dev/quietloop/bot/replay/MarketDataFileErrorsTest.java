@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class MarketDataFileErrorsTest
     @TempDir
     Path dir;
 
-    private final SampleFiles.Err err = new SampleFiles.Err();
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldNameMissingFile()

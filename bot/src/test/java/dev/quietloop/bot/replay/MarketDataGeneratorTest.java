@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class MarketDataGeneratorTest
         generate("q.csv", "--ticks", "3000", "--seed", "7", "--symbols", "BTCUSDT,ETHUSDT,SOL-USD");
 
         final MarketDataFile file =
-            MarketDataFile.open(dir.resolve("q.csv"), null, null, true, new SampleFiles.Err().stream);
+            MarketDataFile.open(dir.resolve("q.csv"), null, null, true, new PrintCapture().stream);
 
         assertEquals(MarketDataFormat.QUIETLOOP, file.format());
         assertEquals(3000, file.accepted());

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import dev.quietloop.wire.testing.Allocations;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class MarketDataReaderAllocationTest
     {
         final int rows = WARM_UP_ROWS + BATCHES * BATCH_ROWS;
         final MarketDataFile file = MarketDataFile.open(
-            SampleFiles.generated(dir, format, rows, gzip), null, null, true, new SampleFiles.Err().stream);
+            SampleFiles.generated(dir, format, rows, gzip), null, null, true, new PrintCapture().stream);
         try (MarketDataReader reader = file.reader())
         {
             assertEquals(WARM_UP_ROWS, read(reader, WARM_UP_ROWS));

@@ -171,7 +171,7 @@ class QuietloopFastPathPropertyTest
             else if (source.lineStart < source.lineEnd)
             {
                 final int result = parser.parse(source.lineStart, source.lineEnd);
-                rows.add(source.lineNumber + " " + describe(result, quote, parser.reason));
+                rows.add(source.lineNumber + " " + describe(result, quote, parser.checks.reason));
             }
         }
         return rows;

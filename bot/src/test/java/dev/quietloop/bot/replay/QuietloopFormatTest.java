@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class QuietloopFormatTest
     @TempDir
     Path dir;
 
-    private final SampleFiles.Err err = new SampleFiles.Err();
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldReadQuotesAsExactFixedPointWithSymbolsInOrderOfFirstAppearance() throws IOException

@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,7 +121,7 @@ class RejectReasonsTest
             SampleFiles.lines(dir, "BTCUSDT-data.csv", header, validRow(format), row) :
             SampleFiles.lines(dir, "BTCUSDT-data.csv", validRow(format), row);
         final long badLine = header != null ? 3 : 2;
-        final SampleFiles.Err err = new SampleFiles.Err();
+        final PrintCapture err = new PrintCapture();
 
         final MarketDataFile file = MarketDataFile.open(path, format.cliName(), null, false, err.stream);
 

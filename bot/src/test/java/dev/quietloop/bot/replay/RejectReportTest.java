@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class RejectReportTest
     @TempDir
     Path dir;
 
-    private final SampleFiles.Err err = new SampleFiles.Err();
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldReportFirstFiveSkippedRowsWithLineNumbersThenOneSummary() throws IOException

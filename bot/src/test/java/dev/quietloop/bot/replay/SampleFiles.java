@@ -1,9 +1,7 @@
 package dev.quietloop.bot.replay;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,23 +81,5 @@ final class SampleFiles
                 " " + t.aggressorSide();
         }
         return "R " + reader.rejectReason().key();
-    }
-
-    /** Collects what a scan prints. */
-    static final class Err
-    {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        String text()
-        {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        String[] lines()
-        {
-            final String text = text();
-            return text.isEmpty() ? new String[0] : text.split("\n");
-        }
     }
 }

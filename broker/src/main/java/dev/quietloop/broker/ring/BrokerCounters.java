@@ -1,38 +1,33 @@
 package dev.quietloop.broker.ring;
 
-import java.util.Map;
-
 import dev.quietloop.wire.Frame;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.CounterSet;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The broker's counters. Each has one writer thread (receiver, forwarder, or the run coordinator
  * for {@code undelivered}) that bumps it with a release store; any thread may read it.
  */
-public final class BrokerCounters
+public final class BrokerCounters extends CounterSet
 {
-    /** Room for every counter below. */
-    public static final int MAX_COUNTERS = 32;
-
-    private final CounterRegistry registry;
-    private final AtomicCounter framesReceived;
-    private final AtomicCounter eventsReceived;
-    private final AtomicCounter controlFrames;
-    private final AtomicCounter badFrames;
-    private final AtomicCounter endOfStreams;
-    private final AtomicCounter framesForwarded;
-    private final AtomicCounter eventsForwarded;
-    private final AtomicCounter sendRetries;
-    private final AtomicCounter undelivered;
-    private final AtomicCounter errors;
-    private final AtomicCounter sidecarDisconnects;
-    private final AtomicCounter framesInFlightAtDisconnect;
-    private final AtomicCounter[] rejected = new AtomicCounter[Frame.VALIDATION_RESULTS];
-    private final AtomicCounter ingressRestarts;
-    private final AtomicCounter authRejected;
-    private final AtomicCounter acksSent;
+    private final AtomicCounter framesReceived = counter(Accounting.BROKER_FRAMES_RECEIVED);
+    private final AtomicCounter eventsReceived = counter(Accounting.BROKER_EVENTS_RECEIVED);
+    private final AtomicCounter controlFrames = counter(Accounting.BROKER_CONTROL_FRAMES);
+    private final AtomicCounter badFrames = counter(Accounting.BROKER_BAD_FRAMES);
+    private final AtomicCounter endOfStreams = counter(Accounting.BROKER_END_OF_STREAMS);
+    private final AtomicCounter framesForwarded = counter(Accounting.BROKER_FRAMES_FORWARDED);
+    private final AtomicCounter eventsForwarded = counter(Accounting.BROKER_EVENTS_FORWARDED);
+    private final AtomicCounter sendRetries = counter(Accounting.BROKER_SEND_RETRIES);
+    private final AtomicCounter undelivered = counter(Accounting.BROKER_UNDELIVERED);
+    private final AtomicCounter errors = counter(Accounting.BROKER_ERRORS);
+    private final AtomicCounter sidecarDisconnects = counter(Accounting.BROKER_SIDECAR_DISCONNECTS);
+    private final AtomicCounter framesInFlightAtDisconnect = counter(Accounting.BROKER_FRAMES_IN_FLIGHT_AT_DISCONNECT);
+    private final AtomicCounter[] rejected = rejectedByResult();
+    private final AtomicCounter ingressRestarts = counter(Accounting.BROKER_INGRESS_RESTARTS);
+    private final AtomicCounter authRejected = counter(Accounting.BROKER_AUTH_REJECTED);
+    private final AtomicCounter acksSent = counter(Accounting.BROKER_ACKS_SENT);
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -43,26 +38,17 @@ public final class BrokerCounters
     /** Counters in the given registry: the process's counters file, so bin/stat.sh sees them. */
     public BrokerCounters(final CounterRegistry registry)
     {
-        this.registry = registry;
-        framesReceived = registry.newCounter(Accounting.BROKER_FRAMES_RECEIVED);
-        eventsReceived = registry.newCounter(Accounting.BROKER_EVENTS_RECEIVED);
-        controlFrames = registry.newCounter(Accounting.BROKER_CONTROL_FRAMES);
-        badFrames = registry.newCounter(Accounting.BROKER_BAD_FRAMES);
-        endOfStreams = registry.newCounter(Accounting.BROKER_END_OF_STREAMS);
-        framesForwarded = registry.newCounter(Accounting.BROKER_FRAMES_FORWARDED);
-        eventsForwarded = registry.newCounter(Accounting.BROKER_EVENTS_FORWARDED);
-        sendRetries = registry.newCounter(Accounting.BROKER_SEND_RETRIES);
-        undelivered = registry.newCounter(Accounting.BROKER_UNDELIVERED);
-        errors = registry.newCounter(Accounting.BROKER_ERRORS);
-        sidecarDisconnects = registry.newCounter(Accounting.BROKER_SIDECAR_DISCONNECTS);
-        framesInFlightAtDisconnect = registry.newCounter(Accounting.BROKER_FRAMES_IN_FLIGHT_AT_DISCONNECT);
+        super(registry);
+    }
+
+    private AtomicCounter[] rejectedByResult()
+    {
+        final AtomicCounter[] byResult = new AtomicCounter[Frame.VALIDATION_RESULTS];
         for (int result = Frame.REJECTED_TOO_LARGE; result < Frame.VALIDATION_RESULTS; result++)
         {
-            rejected[result] = registry.newCounter("broker." + Frame.rejectionName(result));
+            byResult[result] = counter("broker." + Frame.rejectionName(result));
         }
-        ingressRestarts = registry.newCounter(Accounting.BROKER_INGRESS_RESTARTS);
-        authRejected = registry.newCounter(Accounting.BROKER_AUTH_REJECTED);
-        acksSent = registry.newCounter(Accounting.BROKER_ACKS_SENT);
+        return byResult;
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */
@@ -152,10 +138,5 @@ public final class BrokerCounters
     public AtomicCounter authRejected()
     {
         return authRejected;
-    }
-
-    public Map<String, Long> snapshot()
-    {
-        return registry.snapshot();
     }
 }

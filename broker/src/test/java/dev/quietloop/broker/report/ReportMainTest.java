@@ -3,14 +3,13 @@ package dev.quietloop.broker.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +18,19 @@ class ReportMainTest
     @TempDir
     Path reports;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintCapture out = new PrintCapture();
 
     @Test
     void shouldWriteSummaryTextNextToTheJsonAndPrintTheLatestRun() throws Exception
     {
-        final ReportWriter writer = new ReportWriter(Files.createDirectory(reports.resolve("run-1")), out);
+        final ReportWriter writer = new ReportWriter(Files.createDirectory(reports.resolve("run-1")), out.stream);
         SummaryJson.write(writer.runDir().resolve(ReportWriter.SUMMARY_FILE), SummaryTextTest.sample());
         writer.writeSummaryText(SummaryTextTest.sample());
         writer.pointLatest();
 
-        assertEquals(ExitCodes.OK, ReportMain.run(out, "--reports", reports.toString()));
+        assertEquals(ExitCodes.OK, ReportMain.run(out.stream, "--reports", reports.toString()));
 
-        final String printed = outBytes.toString(StandardCharsets.UTF_8);
+        final String printed = out.text();
         assertEquals(Files.readString(writer.runDir().resolve(SummaryText.FILE)), printed);
         assertTrue(printed.startsWith("run           run-1: complete"), printed);
     }
@@ -45,9 +43,9 @@ class ReportMainTest
         SummaryJson.write(a.resolve(ReportWriter.SUMMARY_FILE), SummaryTextTest.sample());
         SummaryJson.write(b.resolve(ReportWriter.SUMMARY_FILE), SummaryTextTest.sample());
 
-        assertEquals(ExitCodes.OK, ReportMain.run(out, "--reports", reports.toString(), "compare", "a", b.toString()));
+        assertEquals(ExitCodes.OK, ReportMain.run(out.stream, "--reports", reports.toString(), "compare", "a", b.toString()));
 
-        final String printed = outBytes.toString(StandardCharsets.UTF_8);
+        final String printed = out.text();
         assertTrue(printed.startsWith("compare       A: a   B: b"), printed);
         assertTrue(printed.endsWith("accounting: same" + System.lineSeparator()), printed);
     }
@@ -60,12 +58,12 @@ class ReportMainTest
         Files.writeString(reports.resolve("garbled").resolve(ReportWriter.SUMMARY_FILE), "not json");
         final String dir = reports.toString();
 
-        assertEquals(ExitCodes.USAGE, ReportMain.run(out, "--reports", dir));
-        assertEquals(ExitCodes.USAGE, ReportMain.run(out, "--reports", dir, "no-such-run"));
-        assertEquals(ExitCodes.USAGE, ReportMain.run(out, "--reports", dir, "empty"));
-        assertEquals(ExitCodes.USAGE, ReportMain.run(out, "--reports", dir, "garbled"));
-        assertEquals(ExitCodes.USAGE, ReportMain.run(out, "--reports", dir, "compare", "empty"));
-        assertEquals(ExitCodes.USAGE, ReportMain.run(out, "--reports", dir, "a", "b"));
-        assertEquals("", outBytes.toString(StandardCharsets.UTF_8), "errors go to stderr, one line each");
+        assertEquals(ExitCodes.USAGE, ReportMain.run(out.stream, "--reports", dir));
+        assertEquals(ExitCodes.USAGE, ReportMain.run(out.stream, "--reports", dir, "no-such-run"));
+        assertEquals(ExitCodes.USAGE, ReportMain.run(out.stream, "--reports", dir, "empty"));
+        assertEquals(ExitCodes.USAGE, ReportMain.run(out.stream, "--reports", dir, "garbled"));
+        assertEquals(ExitCodes.USAGE, ReportMain.run(out.stream, "--reports", dir, "compare", "empty"));
+        assertEquals(ExitCodes.USAGE, ReportMain.run(out.stream, "--reports", dir, "a", "b"));
+        assertEquals("", out.text(), "errors go to stderr, one line each");
     }
 }

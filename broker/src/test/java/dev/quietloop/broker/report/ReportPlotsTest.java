@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.Map;
 
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +31,7 @@ class ReportPlotsTest
     @TempDir
     Path runDir;
 
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldPlotTheHopsFoundInTheFolderInPipelineOrderAndTheTimeline() throws IOException
@@ -40,20 +39,20 @@ class ReportPlotsTest
         hopFile(Hop.END_TO_END, 30);
         hopFile(Hop.TICK_TO_PUBLISH, 10);
         hopFile(Hop.BROKER_DWELL, 20);
-        ReportPlots.write(runDir, ROWS, err);
+        ReportPlots.write(runDir, ROWS, err.stream);
 
         final List<Map.Entry<String, Histogram>> hops = ReportPlots.hops(runDir);
         assertEquals(List.of("tickToPublish", "brokerDwell", "endToEnd"), hops.stream().map(Map.Entry::getKey).toList());
         assertEquals(20, hops.get(1).getValue().getTotalCount());
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.LATENCY_PNG));
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.TIMELINE_PNG));
-        assertEquals("", errBytes.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.text());
     }
 
     @Test
     void shouldStillDrawBothWhenTheFolderHoldsNoHopAndTheTimelineNoRow() throws IOException
     {
-        ReportPlots.write(runDir, List.of(), err);
+        ReportPlots.write(runDir, List.of(), err.stream);
 
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.LATENCY_PNG));
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.TIMELINE_PNG));
@@ -64,10 +63,10 @@ class ReportPlotsTest
     {
         Files.write(runDir.resolve(Timeline.FILE), List.of(Timeline.HEADER, "1.0,x"), StandardCharsets.UTF_8);
 
-        ReportPlots.write(runDir, ROWS, err);
+        ReportPlots.write(runDir, ROWS, err.stream);
 
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.TIMELINE_PNG));
-        assertEquals("", errBytes.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.text());
     }
 
     @Test
@@ -88,10 +87,10 @@ class ReportPlotsTest
         hopFile(Hop.TICK_TO_PUBLISH, 5);
         Files.createDirectory(runDir.resolve(ReportPlots.TIMELINE_PNG));
 
-        ReportPlots.write(runDir, ROWS, err);
+        ReportPlots.write(runDir, ROWS, err.stream);
 
         PngFiles.assertPlotPng(runDir.resolve(ReportPlots.LATENCY_PNG));
-        final String printed = errBytes.toString(StandardCharsets.UTF_8);
+        final String printed = err.text();
         assertTrue(printed.startsWith("broker: cannot draw " + runDir.resolve(ReportPlots.TIMELINE_PNG)), printed);
         assertEquals(1, printed.lines().count(), printed);
     }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -29,8 +28,7 @@ class ReportWriterTest
     @TempDir
     Path reports;
 
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldWriteIntervalLogThatHistogramLogReaderReadsBack() throws Exception
@@ -115,7 +113,7 @@ class ReportWriterTest
         SummaryJson.write(runDir.resolve("bot.json"), Map.of("bot.eventsSent", 10L, "bot.ticks", 50L,
             "bot.fingerprint", -42L));
         SummaryJson.write(runDir.resolve("sidecar.json"), Map.of("sidecar.eventsReceived", 10L));
-        final ReportWriter writer = new ReportWriter(runDir, err);
+        final ReportWriter writer = new ReportWriter(runDir, err.stream);
         writer.writeBrokerCounters(Map.of("broker.eventsForwarded", 10L, "broker.undelivered", 0L));
         final Histogram total = new Histogram(SendLatencyLog.HIGHEST_TRACKABLE_NS, 3);
         for (int i = 1; i <= 1000; i++)
@@ -153,13 +151,13 @@ class ReportWriterTest
     {
         final Path runDir = runDir("run-bad");
         Files.writeString(runDir.resolve("bot.json"), "{ not json");
-        final ReportWriter writer = new ReportWriter(runDir, err);
+        final ReportWriter writer = new ReportWriter(runDir, err.stream);
         final Map<String, Long> summary = writer.writeSummary(writer.mergeComponents(), new Histogram(3), false, 0);
 
         assertFalse(summary.keySet().stream().anyMatch(key -> key.startsWith("bot.")));
         assertEquals(0L, summary.get("sendLatencyNs.count"));
         assertEquals(0L, summary.get("run.partial"));
-        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("bot.json"));
+        assertTrue(err.text().contains("bot.json"));
     }
 
     @Test
@@ -168,7 +166,7 @@ class ReportWriterTest
         final Path runDir = runDir("run-hgrm");
         final Histogram total = new Histogram(SendLatencyLog.HIGHEST_TRACKABLE_NS, 3);
         total.recordValue(250_000L);
-        new ReportWriter(runDir, err).writeDistribution(total);
+        new ReportWriter(runDir, err.stream).writeDistribution(total);
 
         final String hgrm = Files.readString(runDir.resolve(ReportWriter.HGRM_FILE));
         assertTrue(hgrm.contains("#[Max     =      250.1"), hgrm); // 250 000 ns within 3 digits
@@ -178,8 +176,8 @@ class ReportWriterTest
     @Test
     void shouldPointLatestAtTheLastRunWithARelativeLink() throws Exception
     {
-        new ReportWriter(runDir("first"), err).pointLatest();
-        new ReportWriter(runDir("second"), err).pointLatest();
+        new ReportWriter(runDir("first"), err.stream).pointLatest();
+        new ReportWriter(runDir("second"), err.stream).pointLatest();
 
         final Path latest = reports.resolve(ReportWriter.LATEST_LINK);
         assertTrue(Files.isSymbolicLink(latest));

@@ -1,6 +1,5 @@
 package dev.quietloop.broker.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.testing.YamlDocument;
+import dev.quietloop.protocol.testing.PrintCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +23,18 @@ class RunConfigWriterTest
     @TempDir
     Path runDir;
 
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final PrintCapture err = new PrintCapture();
 
     @Test
     void shouldJoinTheMachineTheBrokerAndTheChildrenSectionsThenDeleteTheChildrenFiles() throws Exception
     {
-        ConfigYaml.write(runDir.resolve("bot.yaml"), "bot", (wire) -> wire.write("strategy").text("imbalance"), err);
+        ConfigYaml.write(runDir.resolve("bot.yaml"), "bot", (wire) -> wire.write("strategy").text("imbalance"), err.stream);
         // A child's file without a final new line still ends its section.
         Files.writeString(runDir.resolve("sidecar.yaml"), "sidecar: {\n  idle: backoff\n}", StandardCharsets.UTF_8);
 
-        assertTrue(RunConfigWriter.write(runDir, (wire) -> wire.write("ringSize").int64(1_024), err));
+        assertTrue(RunConfigWriter.write(runDir, (wire) -> wire.write("ringSize").int64(1_024), err.stream));
 
-        assertEquals("", errBytes.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.text());
         final Map<?, ?> config = YamlDocument.read(runDir.resolve(RunConfigWriter.CONFIG_FILE));
         assertEquals(List.of("machine", "broker", "bot", "sidecar"), new ArrayList<>(config.keySet()));
         final Map<?, ?> broker = YamlDocument.map(config, "broker");
@@ -49,7 +48,7 @@ class RunConfigWriterTest
     @Test
     void shouldWriteTheMachineAndTheBrokerAloneWhenNoChildWroteASection() throws Exception
     {
-        assertTrue(RunConfigWriter.write(runDir, (wire) -> wire.write("launchBot").bool(false), err));
+        assertTrue(RunConfigWriter.write(runDir, (wire) -> wire.write("launchBot").bool(false), err.stream));
 
         final Map<?, ?> config = YamlDocument.read(runDir.resolve(RunConfigWriter.CONFIG_FILE));
         assertEquals(List.of("machine", "broker"), new ArrayList<>(config.keySet()));
@@ -58,12 +57,12 @@ class RunConfigWriterTest
     @Test
     void shouldSayInOneLineAndKeepTheChildrenFilesWhenConfigYamlCannotBeWritten() throws Exception
     {
-        ConfigYaml.write(runDir.resolve("bot.yaml"), "bot", (wire) -> wire.write("strategy").text("imbalance"), err);
+        ConfigYaml.write(runDir.resolve("bot.yaml"), "bot", (wire) -> wire.write("strategy").text("imbalance"), err.stream);
         final Path blocked = Files.createDirectories(runDir.resolve(RunConfigWriter.CONFIG_FILE).resolve("in-the-way"));
 
-        assertFalse(RunConfigWriter.write(runDir, (wire) -> wire.write("ringSize").int64(1_024), err));
+        assertFalse(RunConfigWriter.write(runDir, (wire) -> wire.write("ringSize").int64(1_024), err.stream));
 
-        final String message = errBytes.toString(StandardCharsets.UTF_8);
+        final String message = err.text();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("broker: cannot write " + blocked.getParent() + ": "), message);
         assertTrue(Files.isRegularFile(runDir.resolve("bot.yaml")), "its section is nowhere else");

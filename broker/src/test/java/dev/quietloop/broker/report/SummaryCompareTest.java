@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SummaryCompareTest
 {
@@ -44,41 +46,27 @@ class SummaryCompareTest
         assertEquals("accounting: DIFFERENT (2 keys)", lines.get(lines.size() - 1));
     }
 
-    @Test
-    void shouldSayWhenNoFingerprintIsRecorded()
-    {
-        final List<String> lines = SummaryCompare.render("a", SummaryTextTest.sample(), "b", SummaryTextTest.sample());
-
-        assertTrue(squeezed(lines).contains("fingerprint no fingerprint recorded"), lines.toString());
-        assertEquals("accounting: same", lines.get(lines.size() - 1));
-    }
-
-    @Test
-    void shouldCompareEqualFingerprintsWhereverTheyAreRecorded()
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        none recorded      |             |    |                 |    | fingerprint no fingerprint recorded              | same
+        equal, either key  | fingerprint | 42 | bot.fingerprint | 42 | fingerprint 000000000000002a 000000000000002a    | same
+        different          | fingerprint | 42 | fingerprint     | 43 | fingerprint 000000000000002a 000000000000002b != | DIFFERENT (1 keys)
+        """)
+    void shouldCompareTheFingerprintsTheRunsRecorded(final String what, final String aKey, final Long aValue,
+        final String bKey, final Long bValue, final String line, final String accounting)
     {
         final Map<String, Long> a = SummaryTextTest.sample();
         final Map<String, Long> b = SummaryTextTest.sample();
-        a.put("fingerprint", 42L);
-        b.put("bot.fingerprint", 42L);
+        if (null != aKey)
+        {
+            a.put(aKey, aValue);
+            b.put(bKey, bValue);
+        }
 
         final List<String> lines = SummaryCompare.render("a", a, "b", b);
 
-        assertTrue(squeezed(lines).contains("fingerprint 000000000000002a 000000000000002a"), lines.toString());
-        assertEquals("accounting: same", lines.get(lines.size() - 1));
-    }
-
-    @Test
-    void shouldFlagADifferentFingerprint()
-    {
-        final Map<String, Long> a = SummaryTextTest.sample();
-        final Map<String, Long> b = SummaryTextTest.sample();
-        a.put("fingerprint", 42L);
-        b.put("fingerprint", 43L);
-
-        final List<String> lines = SummaryCompare.render("a", a, "b", b);
-
-        assertTrue(squeezed(lines).contains("fingerprint 000000000000002a 000000000000002b !="), lines.toString());
-        assertEquals("accounting: DIFFERENT (1 keys)", lines.get(lines.size() - 1));
+        assertTrue(squeezed(lines).contains(line), lines.toString());
+        assertEquals("accounting: " + accounting, lines.get(lines.size() - 1));
     }
 
     @Test

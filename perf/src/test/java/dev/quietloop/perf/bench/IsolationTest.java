@@ -59,15 +59,15 @@ class IsolationTest
     @Test
     void shouldJudgeQuietloopOnMeasuredRunsAndNameANaiveFaultStuckInItsWarmUp()
     {
-        final Map<Condition, Isolation.Scenario> ring = new EnumMap<>(Condition.class);
+        final Map<Condition, Scenario> ring = new EnumMap<>(Condition.class);
         ring.put(Condition.HEALTHY, scenario(2_000_000));
         ring.put(Condition.SLOW, scenario(2_300_000));
-        final Map<Condition, Isolation.Scenario> naive = new EnumMap<>(Condition.class);
+        final Map<Condition, Scenario> naive = new EnumMap<>(Condition.class);
         naive.put(Condition.HEALTHY, scenario(3_000_000));
         naive.put(Condition.SLOW, scenario(3_000_000_000L));
         naive.put(Condition.STALLED, scenario());
 
-        final List<String> goals = Isolation.goals(byMode(ring, naive));
+        final List<String> goals = IsolationReport.goals(byMode(ring, naive));
 
         assertEquals("- quietloop: worst fault p99.9 / healthy p99.9 = **1.15** (goal ≤ 1.2): met", goals.get(0));
         assertEquals("- naive baseline: worst fault p99.9 / healthy p99.9 = **1000** (expected: orders of magnitude); " +
@@ -77,11 +77,11 @@ class IsolationTest
     @Test
     void shouldNotMeetQuietloopsGoalWhenAFaultMeasuredNothing()
     {
-        final Map<Condition, Isolation.Scenario> ring = new EnumMap<>(Condition.class);
+        final Map<Condition, Scenario> ring = new EnumMap<>(Condition.class);
         ring.put(Condition.HEALTHY, scenario(2_000_000));
         ring.put(Condition.DEAD, scenario());
 
-        assertTrue(Isolation.goals(byMode(ring, ring)).get(0).endsWith("= **-** (goal ≤ 1.2): **not met**"));
+        assertTrue(IsolationReport.goals(byMode(ring, ring)).get(0).endsWith("= **-** (goal ≤ 1.2): **not met**"));
     }
 
     @Test
@@ -89,11 +89,11 @@ class IsolationTest
     {
         // Healthy: three quiet runs. Slow: two quiet runs and one disturbed (10 of 1,000 samples at
         // 5 ms). The median run says 1 ms for both; the pooled p99.9 weighs the disturbed samples.
-        final Isolation.Scenario healthy = new Isolation.Scenario();
+        final Scenario healthy = new Scenario();
         healthy.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), 0);
         healthy.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), 0);
         healthy.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), 0);
-        final Isolation.Scenario slow = new Isolation.Scenario();
+        final Scenario slow = new Scenario();
         slow.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), 0);
         slow.add(run(1_000, 5_000_000), samples(990, 1_000_000, 10, 5_000_000), 20);
         slow.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), 0);
@@ -105,16 +105,16 @@ class IsolationTest
             "pooled (the histogram's 5 ms bucket), then the range of the measured runs' own p99.9");
         assertEquals("0 (0–20)", slow.stolen(), "ms stolen from the trading CPU per run");
 
-        final Map<Condition, Isolation.Scenario> ring = new EnumMap<>(Condition.class);
+        final Map<Condition, Scenario> ring = new EnumMap<>(Condition.class);
         ring.put(Condition.HEALTHY, healthy);
         ring.put(Condition.SLOW, slow);
-        assertTrue(Isolation.goals(byMode(ring, ring)).get(0).contains("= **5.00** (goal ≤ 1.2): **not met**"));
+        assertTrue(IsolationReport.goals(byMode(ring, ring)).get(0).contains("= **5.00** (goal ≤ 1.2): **not met**"));
     }
 
     @Test
     void shouldSayStolenTimeIsUnknownWhenAnyRunCouldNotReadIt()
     {
-        final Isolation.Scenario scenario = new Isolation.Scenario();
+        final Scenario scenario = new Scenario();
         scenario.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), 10);
         scenario.add(run(1_000, 1_000_000), samples(1_000, 1_000_000, 0, 0), -1);
 
@@ -136,19 +136,19 @@ class IsolationTest
         assertTrue(Files.isRegularFile(reportDir.resolve(Hop.TICK_TO_PUBLISH.logFile())));
     }
 
-    private static Map<String, Map<Condition, Isolation.Scenario>> byMode(
-        final Map<Condition, Isolation.Scenario> ring, final Map<Condition, Isolation.Scenario> naive)
+    private static Map<String, Map<Condition, Scenario>> byMode(
+        final Map<Condition, Scenario> ring, final Map<Condition, Scenario> naive)
     {
-        final Map<String, Map<Condition, Isolation.Scenario>> byMode = new LinkedHashMap<>();
+        final Map<String, Map<Condition, Scenario>> byMode = new LinkedHashMap<>();
         byMode.put(Isolation.RING, ring);
         byMode.put(Isolation.DIRECT, naive);
         return byMode;
     }
 
     /** A scenario of one run whose every sample is {@code p999Ns}, or of one that measured nothing. */
-    private static Isolation.Scenario scenario(final long... p999Ns)
+    private static Scenario scenario(final long... p999Ns)
     {
-        final Isolation.Scenario scenario = new Isolation.Scenario();
+        final Scenario scenario = new Scenario();
         final long p999 = p999Ns.length == 0 ? 0 : p999Ns[0];
         scenario.add(run(p999Ns.length * 1_000L, p999Ns.length == 0 ? -1 : p999), samples(p999Ns.length * 1_000, p999, 0, 0), 0);
         return scenario;
@@ -156,7 +156,7 @@ class IsolationTest
 
     private static Histogram samples(final int count, final long valueNs, final int slowCount, final long slowNs)
     {
-        final Histogram histogram = Isolation.Scenario.emptyHistogram();
+        final Histogram histogram = Scenario.emptyHistogram();
         if (count > 0)
         {
             histogram.recordValueWithCount(valueNs, count);

@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.wire.testing.Allocations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,97 +20,38 @@ class SequenceCheckerTest
     private final CounterRegistry counters = new CounterRegistry(8);
     private final SequenceChecker checker = new SequenceChecker(counters);
 
-    @Test
-    void shouldCountNothingWhenSequencesArriveInOrder()
+    /** One stream's events ({@code 5}) and ends ({@code end5}), in the order they arrive. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        in order, then its end                | 1 2 3 4 5 end5 | 0 | 0 | true
+        a jump adds the missing count         | 1 2 5 6        | 2 | 0 | false
+        a first sequence above one            | 4              | 3 | 0 | false
+        a repeat or a step back moves nothing | 1 2 2 1 3      | 0 | 2 | false
+        the tail missing at its end           | 1 2 3 end5     | 2 | 0 | true
+        only its end                          | end9           | 9 | 0 | true
+        a second end is ignored               | 1 end2 end4    | 1 | 0 | true
+        an event after its end                | 1 end3 2       | 2 | 1 | true
+        """)
+    void shouldCountGapsAndDuplicatesOfOneStream(
+        final String what, final String arrivals, final long gaps, final long duplicates, final boolean ended)
     {
-        for (long sequence = 1; sequence <= 100; sequence++)
+        for (final String arrival : arrivals.split(" "))
         {
-            checker.onEvent(SOURCE, EPOCH, sequence);
+            if (arrival.startsWith("end"))
+            {
+                checker.onEndOfStream(SOURCE, EPOCH, Long.parseLong(arrival.substring(3)));
+            }
+            else
+            {
+                checker.onEvent(SOURCE, EPOCH, Long.parseLong(arrival));
+            }
         }
-        checker.onEndOfStream(SOURCE, EPOCH, 100);
 
-        assertEquals(0, checker.gaps());
-        assertEquals(0, checker.duplicates());
+        assertEquals(gaps, checker.gaps());
+        assertEquals(duplicates, checker.duplicates());
         assertEquals(1, checker.streams());
-        assertEquals(1, checker.streamsEnded());
-    }
-
-    @Test
-    void shouldAddTheMissingCountWhenSequenceJumps()
-    {
-        checker.onEvent(SOURCE, EPOCH, 1);
-        checker.onEvent(SOURCE, EPOCH, 2);
-        checker.onEvent(SOURCE, EPOCH, 5);
-        checker.onEvent(SOURCE, EPOCH, 6);
-
-        assertEquals(2, checker.gaps());
-        assertEquals(0, checker.duplicates());
-    }
-
-    @Test
-    void shouldCountGapWhenFirstSequenceIsNotOne()
-    {
-        checker.onEvent(SOURCE, EPOCH, 4);
-
-        assertEquals(3, checker.gaps());
-    }
-
-    @Test
-    void shouldCountDuplicateWhenSequenceRepeatsOrGoesBackWithoutMovingTheExpectedOne()
-    {
-        checker.onEvent(SOURCE, EPOCH, 1);
-        checker.onEvent(SOURCE, EPOCH, 2);
-        checker.onEvent(SOURCE, EPOCH, 2);
-        checker.onEvent(SOURCE, EPOCH, 1);
-        checker.onEvent(SOURCE, EPOCH, 3);
-
-        assertEquals(2, checker.duplicates());
-        assertEquals(0, checker.gaps());
-    }
-
-    @Test
-    void shouldCountEventsMissingAtTheTailAsGapsAtEndOfStream()
-    {
-        checker.onEvent(SOURCE, EPOCH, 1);
-        checker.onEvent(SOURCE, EPOCH, 2);
-        checker.onEvent(SOURCE, EPOCH, 3);
-        checker.onEndOfStream(SOURCE, EPOCH, 5);
-
-        assertEquals(2, checker.gaps());
-        assertEquals(1, checker.streamsEnded());
-        assertTrue(checker.allStreamsEnded());
-    }
-
-    @Test
-    void shouldCountEveryEventAsGapWhenOnlyEndOfStreamArrives()
-    {
-        checker.onEndOfStream(SOURCE, EPOCH, 9);
-
-        assertEquals(9, checker.gaps());
-        assertEquals(1, checker.streams());
-        assertEquals(1, checker.streamsEnded());
-    }
-
-    @Test
-    void shouldIgnoreRepeatedEndOfStream()
-    {
-        checker.onEvent(SOURCE, EPOCH, 1);
-        checker.onEndOfStream(SOURCE, EPOCH, 2);
-        checker.onEndOfStream(SOURCE, EPOCH, 4);
-
-        assertEquals(1, checker.gaps());
-        assertEquals(1, checker.streamsEnded());
-    }
-
-    @Test
-    void shouldCountLateEventAfterEndOfStreamAsDuplicate()
-    {
-        checker.onEvent(SOURCE, EPOCH, 1);
-        checker.onEndOfStream(SOURCE, EPOCH, 3);
-        checker.onEvent(SOURCE, EPOCH, 2);
-
-        assertEquals(2, checker.gaps());
-        assertEquals(1, checker.duplicates());
+        assertEquals(ended ? 1 : 0, checker.streamsEnded());
+        assertEquals(ended, checker.allStreamsEnded());
     }
 
     @Test

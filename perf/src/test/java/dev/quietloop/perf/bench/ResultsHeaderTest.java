@@ -10,13 +10,13 @@ import dev.quietloop.protocol.process.Machine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BenchMainTest
+class ResultsHeaderTest
 {
     @Test
     void shouldDescribeTheMachineAsARunsConfigRecordsIt()
     {
         final List<String> lines =
-            BenchMain.machine(new Machine("0-3", 2, "Linux", "6.1.0", "amd64", 16L << 30), ", Some CPU @ 2.0GHz");
+            ResultsHeader.machine(new Machine("0-3", 2, "Linux", "6.1.0", "amd64", 16L << 30), ", Some CPU @ 2.0GHz");
 
         assertEquals(List.of("- cores: 2 (CPUs online: 0-3), Some CPU @ 2.0GHz", "- memory: 16 GiB",
             "- OS: Linux 6.1.0 amd64"), lines.subList(0, 3));
@@ -26,7 +26,7 @@ class BenchMainTest
     @Test
     void shouldSayWhatTheMachineDoesNotTell()
     {
-        final List<String> lines = BenchMain.machine(new Machine(null, 1, "Plan9", "4", "mips", -1), "");
+        final List<String> lines = ResultsHeader.machine(new Machine(null, 1, "Plan9", "4", "mips", -1), "");
 
         assertEquals(List.of("- cores: 1", "- memory: unknown"), lines.subList(0, 2));
     }
@@ -34,8 +34,8 @@ class BenchMainTest
     @Test
     void shouldNameTheCommitOfACheckoutAndSayWhenThereIsNone(@TempDir final Path notACheckout)
     {
-        assertTrue(BenchMain.revision(Path.of("").toAbsolutePath().getParent()).matches("`[0-9A-Za-z._-]+`"),
+        assertTrue(ResultsHeader.revision(Path.of("").toAbsolutePath().getParent()).matches("`[0-9A-Za-z._-]+`"),
             "the project's own checkout, from perf/");
-        assertEquals("an unknown commit", BenchMain.revision(notACheckout));
+        assertEquals("an unknown commit", ResultsHeader.revision(notACheckout));
     }
 }
