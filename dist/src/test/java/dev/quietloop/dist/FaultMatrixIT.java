@@ -348,6 +348,7 @@ class FaultMatrixIT
             final List<String> command = new ArrayList<>(List.of("setsid",
                 QuietloopProcess.ROOT.resolve("bin/run-bot.sh").toString(), "--data", data.toString(), "--rate", RATE,
                 "--run-id", id, "--reports", dir.resolve("reports").toString(), "--no-plots"));
+            command.addAll(Script.ephemeralIngest("run-bot.sh", extra));
             command.addAll(List.of(extra));
             final Path output = dir.resolve(id + ".log");
             final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
