@@ -363,8 +363,8 @@ final class Bot
                 Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
             final Pacer pacer = Pacer.of(
                 replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
-            final Trader trader = new Trader(reader, strategy, execution, publisher, pacer,
-                counters, control, tradingIdle, config.drainTimeoutNs());
+            final Trader trader =
+                new Trader(reader, strategy, execution, publisher, pacer, counters, config.drainTimeoutNs());
             return new Trading(publisher, execution, trader);
         }
     }
