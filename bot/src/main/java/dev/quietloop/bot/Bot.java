@@ -156,7 +156,7 @@ final class Bot
                 " within " + config.drainTimeoutSeconds() + " s");
         }
 
-        countUnacked(config, counters, err);
+        BotReport.countUnacked(counters, config.broker(), err);
         final Trader trader = trading.trader();
         final PaperExecution execution = trading.execution();
         final Throwable failure = trader.failure();
@@ -180,22 +180,7 @@ final class Bot
             tickToPublish.writeFiles(reportDir, startTimeMs);
             ringToSend.writeFiles(reportDir, startTimeMs);
         }
-        if (failure != null)
-        {
-            return ExitCodes.FAILURE;
-        }
-        if (partial)
-        {
-            return ExitCodes.INTERRUPTED;
-        }
-        // What the sender could not hand to the broker by the drain deadline is counted, and the
-        // run says so, as the broker's run does for what it could not deliver. A broker that refused
-        // the bot's key took nothing, whatever the socket's queue accepted.
-        if (counters.linkRejected.get() != 0)
-        {
-            return ExitCodes.UNDELIVERED;
-        }
-        return counters.unsent.get() + counters.unacked.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
+        return BotReport.exitCode(counters, failure != null, partial);
     }
 
     /**
@@ -284,24 +269,6 @@ final class Bot
                 control.abandon();
                 trading.join(config.drainTimeoutNs() / 1_000_000 + STOP_JOIN_MARGIN_MS);
             }
-        }
-    }
-
-    /**
-     * Delivered means acknowledged: the broker says how many of this bot's events it has taken.
-     * What was sent and no acknowledgement covers by the end of the drain (no broker, one that
-     * refused this bot's CURVE key or died, frames still queued at close) is {@code bot.unacked},
-     * and the run exits {@link ExitCodes#UNDELIVERED}.
-     */
-    private static void countUnacked(final BotConfig config, final BotCounters counters, final PrintStream err)
-    {
-        final long unacked = counters.eventsSent.get() - counters.eventsAcked.get();
-        if (unacked > 0)
-        {
-            counters.unacked.set(unacked);
-            err.println(ROLE + ": " + unacked + " events sent to " + config.broker() + " were not acknowledged by it" +
-                (counters.linkUps.get() == 0 ? " (no link to it ever came up)" : "") +
-                ": not proven delivered, counted in bot.unacked");
         }
     }
 
