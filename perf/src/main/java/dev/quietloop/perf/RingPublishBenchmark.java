@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;
-import dev.quietloop.bot.BotConfig;
+import dev.quietloop.bot.config.BotConfiguration;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
@@ -65,7 +65,7 @@ public class RingPublishBenchmark
 {
     /** Calls between two looks at the drainer's progress; a power of two. */
     static final int CHECK_INTERVAL = 1_024;
-    static final int RING_SIZE = BotConfig.DEFAULT_RING_SIZE;
+    static final int RING_SIZE = BotConfiguration.RING_SIZE_DEFAULT;
     private static final long HIGH_WATER_EVENTS = RING_SIZE / 2;
     private static final long LOW_WATER_EVENTS = RING_SIZE / 4;
 

@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventPoller;
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.config.SocketFactory;
@@ -57,44 +58,35 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private boolean gaveUp;
 
     /**
-     * @param sockets           makes the socket in {@link #onStart()}: {@link SocketFactory#DEALER}, or a
-     *                          test's that counts JeroMQ's bytes
-     * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
-     *                          the runner's own strategy, as both run on this agent's thread
-     * @param linkWaitMs        how long {@link #onStart()} waits for the broker's handshake (0: no wait)
+     * @param link       the concluded link to the broker: everything this agent needs is copied from it now
+     * @param context    the context {@link #onStart()} makes the socket of
+     * @param epoch      this run's, in the heartbeat's header and the acknowledgements it takes
+     * @param ringToSend the hop from each event's entry into the ring to its frame's send
      */
     public EventSender(
+        final SenderContext link,
         final ZContext context,
-        final Endpoint broker,
-        final SocketSettings settings,
-        final SocketFactory sockets,
         final EventPoller<Event> poller,
-        final int maxFrameBytes,
-        final long heartbeatIntervalNs,
-        final long linkWaitMs,
-        final IdleStrategy retryIdleStrategy,
-        final NanoClock clock,
         final BotCounters counters,
         final RunControl control,
-        final int sourceId,
         final long epoch,
         final HopLatency ringToSend)
     {
         this.context = context;
-        this.broker = broker;
-        this.settings = settings;
-        this.sockets = sockets;
+        this.broker = link.broker();
+        this.settings = link.linkSockets();
+        this.sockets = link.linkSocketFactory();
         this.poller = poller;
-        this.idleStrategy = retryIdleStrategy;
-        this.clock = clock;
-        this.heartbeatIntervalNs = heartbeatIntervalNs;
-        this.linkWaitMs = linkWaitMs;
+        this.idleStrategy = link.idleSender().newStrategy();
+        this.clock = link.nanoClock();
+        this.heartbeatIntervalNs = link.heartbeatIntervalNs();
+        this.linkWaitMs = link.linkWaitMs();
         this.counters = counters;
         this.control = control;
-        this.frame = new PendingFrame(maxFrameBytes, retryIdleStrategy, clock, counters, control, ringToSend);
-        this.acks = new AckReader(counters, sourceId, epoch);
+        this.frame = new PendingFrame(link.maxFrameBytes(), idleStrategy, clock, counters, control, ringToSend);
+        this.acks = new AckReader(counters, link.sourceId(), epoch);
         this.heartbeat.type = EventType.HEARTBEAT;
-        this.heartbeat.sourceId = sourceId;
+        this.heartbeat.sourceId = link.sourceId();
         this.heartbeat.epoch = epoch;
         this.unsentCounter = (event, sequence, endOfBatch) ->
         {
@@ -110,6 +102,15 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     public String roleName()
     {
         return ROLE_NAME;
+    }
+
+    /**
+     * The strategy to run this agent with: the one it idles with between attempts to send a frame
+     * the socket refused, as both run on this agent's thread.
+     */
+    public IdleStrategy idleStrategy()
+    {
+        return idleStrategy;
     }
 
     @Override
