@@ -47,13 +47,22 @@ import static dev.quietloop.bot.config.BotConfiguration.TRADING_CPU_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.WARMUP_EVENTS_FLAG;
 
 /**
- * The bot process's command line: its flags into a {@link BotContext}, concluded once, then one
- * {@link Bot} run.
+ * The bot process's command line: its flags (and {@code --config FILE}, the bot's section of a
+ * run's {@code config.yaml}) into a {@link BotContext}, concluded once, then one {@link Bot} run.
+ * A boolean flag given sets true (its fallback value) whatever the file says, where picocli would
+ * flip a default of true to false.
  */
 @Command(name = "bot", mixinStandardHelpOptions = true,
     description = "Replays market data through a strategy and PUSHes its events to the broker.")
 public final class BotMain implements Callable<Integer>
 {
+    /** What runs a concluded context: {@link Bot#run}, or a test's that looks at the context. */
+    @FunctionalInterface
+    interface Launcher
+    {
+        int run(BotContext ctx) throws InterruptedException;
+    }
+
     @Option(names = DATA_FLAG, required = true, paramLabel = "FILE",
         description = "market data: CSV or .csv.gz in any of the --format layouts, detected from the first line")
     private Path dataFile;
@@ -75,11 +84,11 @@ public final class BotMain implements Callable<Integer>
     @Option(names = RATE_FLAG, paramLabel = "N", description = "replay at a fixed N ticks per second instead")
     private String rate;
 
-    @Option(names = STRICT_FLAG,
+    @Option(names = STRICT_FLAG, fallbackValue = "true",
         description = "the first malformed row is an error, not a counted skip")
     private boolean strict;
 
-    @Option(names = QUIET_FLAG, description = "no progress line")
+    @Option(names = QUIET_FLAG, fallbackValue = "true", description = "no progress line")
     private boolean quiet;
 
     @Option(names = TIME_HOPS_FLAG, negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -159,10 +168,17 @@ public final class BotMain implements Callable<Integer>
         "operating system puts it); pair it with --cpus for the other threads")
     private String tradingCpu;
 
-    @Option(names = EXIT_WITH_PARENT_FLAG,
+    @Option(names = EXIT_WITH_PARENT_FLAG, fallbackValue = "true",
         description = "launched by a quietloop process: take the stop from it " +
         "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
+
+    private final Launcher launcher;
+
+    private BotMain(final Launcher launcher)
+    {
+        this.launcher = launcher;
+    }
 
     /** The registered strategy names, for the help text. */
     static final class StrategyNames implements Iterable<String>
@@ -192,7 +208,13 @@ public final class BotMain implements Callable<Integer>
     /** Runs the bot in this JVM and returns its exit code. */
     public static int run(final String... args)
     {
-        return Cli.run(Bot.ROLE, new BotMain(), args);
+        return run(Bot::run, args);
+    }
+
+    /** Parses {@code args} (and the bot's section of {@code --config FILE}) and hands the concluded context on. */
+    static int run(final Launcher launcher, final String... args)
+    {
+        return Cli.run(Bot.ROLE, Bot.ROLE, new BotMain(launcher), args);
     }
 
     @Override
@@ -227,6 +249,6 @@ public final class BotMain implements Callable<Integer>
             .cpus(cpus.cpus())
             .tradingCpu(tradingCpu)
             .exitWithParent(exitWithParent);
-        return Bot.run(ctx.conclude());
+        return launcher.run(ctx.conclude());
     }
 }

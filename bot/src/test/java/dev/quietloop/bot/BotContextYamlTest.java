@@ -1,26 +1,33 @@
 package dev.quietloop.bot;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.quietloop.bot.config.BotContext;
 import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.testing.YamlDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bot's section of a run's {@code config.yaml}: every setting under the name of the flag that
- * sets it, in that flag's syntax, and what belongs to the run alone apart from them.
+ * sets it, so that {@code --config FILE} reads it back to the same configuration, and a flag given
+ * on the command line wins over the file.
  */
 class BotContextYamlTest
 {
@@ -74,6 +81,21 @@ class BotContextYamlTest
     }
 
     @Test
+    void shouldReadTheSectionBackThroughConfigToTheSameConfiguration() throws Exception
+    {
+        final BotContext written = everyFlagSet();
+
+        final BotContext read = readBack(configFile(written));
+
+        assertEquals(withoutRun(section(written)), withoutRun(section(read)));
+        assertNull(read.summaryFile(), "this run's report is its own: another run writes its own");
+        assertFalse(read.exitWithParent(), "a bot run by hand has no launcher on its standard input");
+        assertEquals(SendMode.DIRECT, read.sendMode());
+        assertEquals(2.0, read.replay().speed());
+        assertEquals(SocketSettings.DEFAULTS.withHighWaterMark(10), read.sender().sockets());
+    }
+
+    @Test
     void shouldWriteSpeedAsMaxAndRateAsTheFlagTakesThemWhenAFixedRatePacesTheReplay() throws Exception
     {
         final BotContext paced = new BotContext();
@@ -81,9 +103,33 @@ class BotContextYamlTest
         paced.conclude();
 
         final Map<?, ?> bot = section(paced);
+        final BotContext read = readBack(configFile(paced));
 
         assertEquals("max", bot.get("speed"), "--speed max and --rate go together; --speed 0 does not");
         assertEquals(500.0, bot.get("rate"));
+        assertEquals(0.0, read.replay().speed());
+        assertEquals(500.0, read.replay().rateTicksPerSecond());
+    }
+
+    @Test
+    void shouldLetAFlagGivenOnTheCommandLineWinOverTheFile() throws Exception
+    {
+        final Path file = configFile(everyFlagSet().timeHops(false).quiet(false));
+        final AtomicReference<BotContext> read = new AtomicReference<>();
+
+        final int exitCode = BotMain.run(ctx -> launched(read, ctx), "--ring-size", "4096", "--config", file.toString(),
+            "--time-hops", "--quiet", "--strategy", "tick-signal", "--send-mode", "ring", "--speed", "max");
+
+        assertEquals(ExitCodes.OK, exitCode);
+        final BotContext ctx = read.get();
+        assertEquals(4_096, ctx.ringSize(), "given before --config, still the command line's");
+        assertTrue(ctx.timeHops(), "a flag's true over the file's false");
+        assertTrue(ctx.quiet());
+        assertEquals("tick-signal", ctx.strategy());
+        assertEquals(SendMode.RING, ctx.sendMode());
+        assertFalse(ctx.replay().isPaced());
+        assertEquals(250_000_000L, ctx.sender().heartbeatIntervalNs(), "what the command line leaves, the file sets");
+        assertEquals("yield", ctx.sender().idleSender().word());
     }
 
     /** A context with every flag away from its default, concluded as a run's is. */
@@ -119,8 +165,35 @@ class BotContextYamlTest
         return QuoteFixtures.generated(dir, 10, 1);
     }
 
+    /** A run's config.yaml as the broker joins it: the machine, then the bot's section with its JVM. */
+    private Path configFile(final BotContext ctx) throws IOException
+    {
+        return Files.writeString(dir.resolve("config.yaml"),
+            ConfigYaml.machineSection() + ConfigYaml.processSection(Bot.ROLE, ctx::writeYaml));
+    }
+
+    private static BotContext readBack(final Path file)
+    {
+        final AtomicReference<BotContext> read = new AtomicReference<>();
+        assertEquals(ExitCodes.OK, BotMain.run(ctx -> launched(read, ctx), "--config", file.toString()));
+        return read.get();
+    }
+
+    private static int launched(final AtomicReference<BotContext> read, final BotContext ctx)
+    {
+        read.set(ctx);
+        return ExitCodes.OK;
+    }
+
     private static Map<?, ?> section(final BotContext ctx)
     {
         return YamlDocument.map(YamlDocument.parse(ConfigYaml.section(Bot.ROLE, ctx::writeYaml)), Bot.ROLE);
+    }
+
+    private static Map<?, ?> withoutRun(final Map<?, ?> section)
+    {
+        final Map<Object, Object> copy = new LinkedHashMap<>(section);
+        copy.remove(BotContext.RUN_KEY);
+        return copy;
     }
 }

@@ -220,11 +220,11 @@ public final class BotContext
 
     /**
      * The bot's section of {@code config.yaml}: every setting under the name of the flag that sets
-     * it, in that flag's syntax, as a process's {@code --config FILE} reads a section back. Two maps
-     * beside them are records, not flags: {@code sockets}, every socket option (most have no flag);
-     * and {@code run}, what belongs to this run alone and would be wrong in another: the summary
-     * file (a second run would overwrite this one's report) and whether a launcher held the bot's
-     * standard input (a bot run by hand has none to watch).
+     * it, in that flag's syntax, so that {@code bin/bot.sh --config FILE} runs the same bot again.
+     * Two maps beside them are records that {@code --config} skips: {@code sockets}, every socket
+     * option (most have no flag); and {@code run}, what belongs to this run alone and would be
+     * wrong in another: the summary file (a second run would overwrite this one's report) and
+     * whether a launcher held the bot's standard input (a bot run by hand has none to watch).
      */
     public void writeYaml(final WireOut wire)
     {
