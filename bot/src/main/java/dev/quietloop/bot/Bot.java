@@ -4,9 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.quietloop.bot.config.BotConfiguration;
+import dev.quietloop.bot.config.BotContext;
+import dev.quietloop.bot.config.ReplayContext;
+import dev.quietloop.bot.config.SendMode;
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
@@ -24,178 +27,136 @@ import dev.quietloop.bot.strategy.Strategy;
 import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
+import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.CpuOptions;
-import dev.quietloop.protocol.config.IdleStrategies;
-import dev.quietloop.protocol.config.SocketFactory;
-import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.process.AgentThreads;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CpuAffinity;
-import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.GcFigures;
 import dev.quietloop.protocol.process.ParentLink;
-import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.Readiness;
+import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.SummaryJson;
-import org.agrona.ErrorHandler;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.zeromq.ZContext;
 
 /**
- * One run of the bot: load the data, connect the way out the send mode chose (the ring and its
- * sender thread, or the trading thread's own socket), announce readiness, replay on the trading
- * thread, wait for the drain (bounded by the drain timeout), close in reverse order, write the summary.
+ * The bot process of the architecture diagram: market data replayed on the trading thread through
+ * the strategy and paper execution, its events published into the way out the send mode chose (the
+ * ring and its sender thread, or the trading thread's own socket) and on to the broker. One run:
+ * load the data, connect, announce readiness, replay, wait for the drain (bounded by the drain
+ * timeout), close in reverse order, write the summary. It owns its counters, which outlive the
+ * rest of the run for the summary and close last.
  */
-final class Bot
+final class Bot implements AutoCloseable
 {
     static final String ROLE = "bot";
     /** The trading thread's name; the sender's is its agent's role, {@link EventSender#ROLE_NAME}. */
     static final String TRADING_THREAD = "trading";
-    private static final long SENDER_START_TIMEOUT_MS = 10_000;
-    /** Beyond the drain, how long a trading thread asked to stop gets before the bot goes on without it. */
-    private static final long STOP_JOIN_MARGIN_MS = 1_000;
-    /** With its launcher gone the broker is most likely gone too: what is left of the drain. */
-    private static final long PARENT_GONE_DRAIN_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private Bot()
-    {
-    }
+    private final BotContext ctx;
+    private final SenderContext link;
+    private final RunControl control;
+    private final PrintStream err;
+    private final MarketDataFile data;
+    private final String[] symbols;
+    private final CounterRegistry registry;
+    private final BotCounters counters;
+    private final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final HopLatency tickToPublish;
+    private final HopLatency ringToSend;
 
-    /** @return {@link ExitCodes#OK}, or {@link ExitCodes#INTERRUPTED} when stopped by a signal or the parent. */
-    static int run(final BotConfig config) throws InterruptedException
+    /** Loads the data and records the configuration; then, the input known good, opens the counters file. */
+    private Bot(final BotContext ctx, final RunControl control, final PrintStream err)
     {
-        final PrintStream err = System.err;
-        final RunControl control = new RunControl();
-        final SignalTrap signals = SignalTrap.install(ROLE, control::requestStop);
-        if (config.exitWithParent())
-        {
-            signals.deferTo(ParentLink.watch(System.in, control::requestStop, () ->
-            {
-                if (!control.isStopRequested())
-                {
-                    err.println(ROLE + ": the launcher is gone; stopping now, what is not sent is counted as unsent");
-                }
-                control.cutDrain(System.nanoTime() + PARENT_GONE_DRAIN_NS); // nobody is left to drain to
-            }));
-        }
-        try (signals)
-        {
-            return run(config, control, err);
-        }
-    }
-
-    private static int run(final BotConfig config, final RunControl control, final PrintStream err)
-        throws InterruptedException
-    {
-        final ReplayConfig replay = config.replay();
-        final MarketDataFile data =
-            MarketDataFile.open(replay.dataFile(), replay.format(), replay.symbol(), replay.strict(), err);
+        this.ctx = ctx;
+        this.link = ctx.sender();
+        this.control = control;
+        this.err = err;
+        final ReplayContext replay = ctx.replay();
+        data = MarketDataFile.open(replay.data(), replay.format(), replay.symbol(), replay.strict(), err);
         System.out.println(BotReport.describe(data));
-        if (config.summaryFile() != null)
+        if (ctx.summaryFile() != null)
         {
             // At start-up, not with the summary: a run that dies still leaves its configuration, and
             // the writing (Chronicle's YAML classes load for it) is over before any thread is timed.
-            ConfigYaml.write(ConfigYaml.besideSummary(config.summaryFile(), ROLE), ROLE, config::writeYaml, err);
+            ConfigYaml.write(ConfigYaml.besideSummary(ctx.summaryFile(), ROLE), ROLE, ctx::writeYaml, err);
         }
-        // After the input is known good: a refused file leaves no counters file behind.
-        try (CounterRegistry registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err))
+        symbols = BotReport.symbols(data);
+        final boolean ring = ctx.sendMode() == SendMode.RING;
+        tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, ctx.timeHops(), ctx.warmupEvents());
+        ringToSend = HopLatency.of(Hop.RING_TO_SEND, ctx.timeHops() && ring, ctx.warmupEvents());
+        // Last, after the input is known good: a refused file leaves no counters file behind.
+        registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err);
+        counters = new BotCounters(registry);
+    }
+
+    /** Runs the bot of a concluded context to its end, or to a signal's or its launcher's stop: the exit code. */
+    static int run(final BotContext ctx) throws InterruptedException
+    {
+        final PrintStream err = System.err;
+        final RunControl control = new RunControl();
+        try (SignalTrap signals = SignalTrap.install(ROLE, control::requestStop))
         {
-            return replay(config, control, err, data, new BotCounters(registry));
+            if (ctx.exitWithParent())
+            {
+                signals.deferTo(ParentLink.watch(System.in, control::requestStop, () ->
+                {
+                    if (!control.isStopRequested())
+                    {
+                        err.println(ROLE + ": the launcher is gone; stopping now, what is not sent is counted as unsent");
+                    }
+                    // nobody is left to drain to
+                    control.cutDrain(System.nanoTime() + BotConfiguration.PARENT_GONE_DRAIN_NS);
+                }));
+            }
+            try (Bot bot = new Bot(ctx, control, err))
+            {
+                return bot.run();
+            }
         }
     }
 
-    private static int replay(
-        final BotConfig config,
-        final RunControl control,
-        final PrintStream err,
-        final MarketDataFile data,
-        final BotCounters counters) throws InterruptedException
+    private int run() throws InterruptedException
     {
         final long startTimeMs = System.currentTimeMillis();
-        final ReplayConfig replay = config.replay();
-        final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-
-        final boolean direct = BotConfig.SEND_DIRECT.equals(config.sendMode());
-        final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, config.timeHops(), config.warmupEvents());
-        final HopLatency ringToSend =
-            HopLatency.of(Hop.RING_TO_SEND, config.timeHops() && !direct, config.warmupEvents());
-        final String[] symbols = BotReport.symbols(data);
         final Trading trading;
         final boolean endOfStreamSent;
-        try (MarketDataReader reader = data.reader(); ZContext context = new ZContext(1))
+        try (MarketDataReader reader = data.reader(); ZContext zmq = new ZContext(1))
         {
-            if (direct)
+            if (ctx.sendMode() == SendMode.DIRECT)
             {
-                try (DirectSender sender = DirectSender.connect(context, config.broker(), linkSockets(config),
-                    config.security().client(SocketFactory.DEALER),
-                    config.maxFrameBytes(), config.linkWaitMs(), counters, control, config.sourceId(), epoch))
+                try (DirectSender sender = DirectSender.connect(link, zmq, counters, control, epoch))
                 {
-                    reportLinkWait(config, counters, err);
-                    trading = Trading.build(config, control, data, reader, symbols, counters, sender, epoch,
-                        tickToPublish);
-                    trade(config, control, data, counters, trading.trader());
+                    reportLinkWait();
+                    trading = trading(reader, sender);
+                    trade(trading.trader());
                     endOfStreamSent = trading.trader().isEndOfStreamPublished();
                 }
             }
             else
             {
-                final EventRing ring =
-                    new EventRing(config.ringSize(), counters.ringRejected, ringToSend.isEnabled());
-                trading = Trading.build(config, control, data, reader, symbols, counters, ring, epoch, tickToPublish);
-                endOfStreamSent = tradeThroughRing(config, control, err, context, counters, ring, epoch, ringToSend,
-                    data, trading.trader());
+                final EventRing ring = new EventRing(ctx.ringSize(), counters.ringRejected, ringToSend.isEnabled());
+                trading = trading(reader, ring);
+                endOfStreamSent = tradeThroughRing(zmq, ring, trading.trader());
             }
         }
         if (!endOfStreamSent)
         {
-            err.println("bot: drain timeout: the end of stream was not handed to " + config.broker() +
-                " within " + config.drainTimeoutSeconds() + " s");
+            err.println("bot: drain timeout: the end of stream was not handed to " + link.broker() +
+                " within " + link.drainTimeoutSeconds() + " s");
         }
+        return finish(trading, startTimeMs);
+    }
 
-        countUnacked(config, counters, err);
-        final Trader trader = trading.trader();
-        final PaperExecution execution = trading.execution();
-        final Throwable failure = trader.failure();
-        if (failure != null)
-        {
-            err.println("bot: the trading thread failed at " + replay.dataFile() + ":" + trader.lineNumber() +
-                "; the replay stopped there and what was produced before it was sent:");
-            failure.printStackTrace(err);
-        }
-        final boolean partial = control.isStopRequested() || failure != null;
-        final Map<String, Long> summary = BotReport.summary(
-            counters, execution, symbols, config.sourceId(), epoch, trading.publisher().fingerprint(), partial);
-        GcFigures.addTo(summary, ROLE);
-        summary.putAll(tickToPublish.percentiles());
-        summary.putAll(ringToSend.percentiles());
-        BotReport.print(summary, execution, symbols, System.out, err);
-        if (config.summaryFile() != null)
-        {
-            SummaryJson.write(config.summaryFile(), summary);
-            final Path reportDir = config.summaryFile().toAbsolutePath().getParent();
-            tickToPublish.writeFiles(reportDir, startTimeMs);
-            ringToSend.writeFiles(reportDir, startTimeMs);
-        }
-        if (failure != null)
-        {
-            return ExitCodes.FAILURE;
-        }
-        if (partial)
-        {
-            return ExitCodes.INTERRUPTED;
-        }
-        // What the sender could not hand to the broker by the drain deadline is counted, and the
-        // run says so, as the broker's run does for what it could not deliver. A broker that refused
-        // the bot's key took nothing, whatever the socket's queue accepted.
-        if (counters.linkRejected.get() != 0)
-        {
-            return ExitCodes.UNDELIVERED;
-        }
-        return counters.unsent.get() + counters.unacked.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
+    /** The counters file, the last of the run's parts: the summary has read it. */
+    @Override
+    public void close()
+    {
+        registry.close();
     }
 
     /**
@@ -204,32 +165,18 @@ final class Bot
      *
      * @return true once the end of stream is handed to the socket, false if the drain timed out.
      */
-    private static boolean tradeThroughRing(
-        final BotConfig config,
-        final RunControl control,
-        final PrintStream err,
-        final ZContext context,
-        final BotCounters counters,
-        final EventRing ring,
-        final long epoch,
-        final HopLatency ringToSend,
-        final MarketDataFile data,
-        final Trader trader) throws InterruptedException
+    private boolean tradeThroughRing(final ZContext zmq, final EventRing ring, final Trader trader)
+        throws InterruptedException
     {
-        final IdleStrategy senderIdle = IdleStrategies.parse(config.idleSender());
-        final EventSender sender = new EventSender(context, config.broker(), linkSockets(config),
-            config.security().client(SocketFactory.DEALER),
-            ring.poller(), config.maxFrameBytes(), config.heartbeatIntervalNs(), config.linkWaitMs(), senderIdle,
-            SystemNanoClock.INSTANCE, counters, control, config.sourceId(), epoch, ringToSend);
-        final AgentRunner senderRunner = new AgentRunner(senderIdle, printFirst(err), counters.errors, sender);
-        try (senderRunner)
+        final EventSender sender = new EventSender(link, zmq, ring.poller(), counters, control, epoch, ringToSend);
+        try (AgentThreads agents = new AgentThreads(ROLE, Accounting.BOT_ERRORS, err))
         {
             try
             {
-                AgentRunner.startOnThread(senderRunner);
-                sender.awaitStarted(config.linkWaitMs() + SENDER_START_TIMEOUT_MS);
-                reportLinkWait(config, counters, err);
-                trade(config, control, data, counters, trader);
+                agents.start(sender, sender.idleStrategy(), counters.errors);
+                sender.awaitStarted(link.linkWaitMs() + BotConfiguration.SENDER_START_TIMEOUT_MS);
+                reportLinkWait();
+                trade(trader);
                 if (!sender.awaitFinished(control.drainDeadlineNs() - System.nanoTime()))
                 {
                     return false;
@@ -241,7 +188,7 @@ final class Bot
             }
             finally
             {
-                // Before the runner closes: a sender still retrying must give up, never be interrupted.
+                // Before the agents close: a sender still retrying must give up, never be interrupted.
                 control.abandon();
             }
         }
@@ -251,22 +198,17 @@ final class Bot
      * Once the way out is connected: announces readiness, pins, and runs the trading thread to its
      * end (replay, then the end of stream), with the progress line beside it.
      */
-    private static void trade(
-        final BotConfig config,
-        final RunControl control,
-        final MarketDataFile data,
-        final BotCounters counters,
-        final Trader trader) throws InterruptedException
+    private void trade(final Trader trader) throws InterruptedException
     {
-        Readiness.announce(ROLE, config.broker());
+        Readiness.announce(ROLE, link.broker());
         final Thread trading = new Thread(trader, TRADING_THREAD);
-        try (ProgressReporter progress = config.quiet() ? null : new ProgressReporter(
+        try (ProgressReporter progress = ctx.quiet() ? null : new ProgressReporter(
             counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
         {
             // Started up (data loaded, connected): pin, then trade. The sender if any and the JVM's
             // own threads go to --cpus, the trading thread to --trading-cpu.
-            CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus());
-            CpuAffinity.startPinned(trading, BotMain.TRADING_CPU_FLAG, config.tradingCpu());
+            CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.cpus());
+            CpuAffinity.startPinned(trading, BotConfiguration.TRADING_CPU_FLAG, ctx.tradingCpu());
             if (progress != null)
             {
                 progress.start();
@@ -282,103 +224,75 @@ final class Bot
             {
                 control.requestStop();
                 control.abandon();
-                trading.join(config.drainTimeoutNs() / 1_000_000 + STOP_JOIN_MARGIN_MS);
+                trading.join(link.drainTimeoutNs() / 1_000_000 + BotConfiguration.STOP_JOIN_MARGIN_MS);
             }
         }
     }
 
-    /**
-     * Delivered means acknowledged: the broker says how many of this bot's events it has taken.
-     * What was sent and no acknowledgement covers by the end of the drain (no broker, one that
-     * refused this bot's CURVE key or died, frames still queued at close) is {@code bot.unacked},
-     * and the run exits {@link ExitCodes#UNDELIVERED}.
-     */
-    private static void countUnacked(final BotConfig config, final BotCounters counters, final PrintStream err)
+    /** The run's account: what was not acknowledged, a failure, the summary and its files; the exit code. */
+    private int finish(final Trading trading, final long startTimeMs)
     {
-        final long unacked = counters.eventsSent.get() - counters.eventsAcked.get();
-        if (unacked > 0)
+        BotReport.countUnacked(counters, link.broker(), err);
+        final Trader trader = trading.trader();
+        final PaperExecution execution = trading.execution();
+        final Throwable failure = trader.failure();
+        if (failure != null)
         {
-            counters.unacked.set(unacked);
-            err.println(ROLE + ": " + unacked + " events sent to " + config.broker() + " were not acknowledged by it" +
-                (counters.linkUps.get() == 0 ? " (no link to it ever came up)" : "") +
-                ": not proven delivered, counted in bot.unacked");
+            err.println("bot: the trading thread failed at " + ctx.replay().data() + ":" + trader.lineNumber() +
+                "; the replay stopped there and what was produced before it was sent:");
+            failure.printStackTrace(err);
         }
-    }
-
-    /**
-     * The socket options of the link to the broker. Under CURVE, JeroMQ's I/O thread encrypts what
-     * the sender handed over, in pure Java and seconds behind it on a loaded or cold machine; a close
-     * with the default linger (1 s) would drop the tail still queued. So a CURVE link lingers up to
-     * the drain timeout, which bounds the end of the run anyway; close returns as soon as all is out.
-     */
-    private static SocketSettings linkSockets(final BotConfig config)
-    {
-        final SocketSettings sockets = config.sockets();
-        if (!config.security().isCurve())
+        final boolean partial = control.isStopRequested() || failure != null;
+        final Map<String, Long> summary = BotReport.summary(
+            counters, execution, symbols, link.sourceId(), epoch, trading.publisher().fingerprint(), partial);
+        GcFigures.addTo(summary, ROLE);
+        summary.putAll(tickToPublish.percentiles());
+        summary.putAll(ringToSend.percentiles());
+        BotReport.print(summary, execution, symbols, System.out, err);
+        if (ctx.summaryFile() != null)
         {
-            return sockets;
+            SummaryJson.write(ctx.summaryFile(), summary);
+            final Path reportDir = ctx.summaryFile().toAbsolutePath().getParent();
+            tickToPublish.writeFiles(reportDir, startTimeMs);
+            ringToSend.writeFiles(reportDir, startTimeMs);
         }
-        final long drainMs = TimeUnit.NANOSECONDS.toMillis(config.drainTimeoutNs());
-        return sockets.withLingerMs((int)Math.min(Integer.MAX_VALUE, Math.max(sockets.lingerMs(), drainMs)));
+        return BotReport.exitCode(counters, failure != null, partial);
     }
 
     /** Says so when the replay is about to start without the broker's handshake. */
-    private static void reportLinkWait(final BotConfig config, final BotCounters counters, final PrintStream err)
+    private void reportLinkWait()
     {
         if (counters.linkRejected.get() != 0)
         {
-            err.println("bot: " + config.broker() + " refused this bot's CURVE key (" +
-                config.security().keysDir() + "/bot.key is not in its --keys folder): nothing will be delivered");
+            err.println("bot: " + link.broker() + " refused this bot's CURVE key (" +
+                link.security().keysDir() + "/bot.key is not in its --keys folder): nothing will be delivered");
         }
         else if (counters.linkWaitTimedOut.get() != 0)
         {
-            err.println("bot: no handshake from " + config.broker() + " within " + config.linkWaitMs() +
+            err.println("bot: no handshake from " + link.broker() + " within " + link.linkWaitMs() +
                 " ms (--link-wait-ms); replaying without it: events wait for it in the socket's queue" +
-                (BotConfig.SEND_DIRECT.equals(config.sendMode()) ? ", and what it refuses is counted in bot.unsent"
+                (ctx.sendMode() == SendMode.DIRECT ? ", and what it refuses is counted in bot.unsent"
                     : " and the ring, and what neither holds is counted in bot.ringRejected"));
         }
     }
 
-    /** What the trading thread runs, built around the sink the send mode chose. */
-    private record Trading(EventPublisher publisher, PaperExecution execution, Trader trader)
+    /** The trading thread's parts, built around the sink the send mode chose. */
+    private Trading trading(final MarketDataReader reader, final EventSink sink)
     {
-        static Trading build(
-            final BotConfig config,
-            final RunControl control,
-            final MarketDataFile data,
-            final MarketDataReader reader,
-            final String[] symbols,
-            final BotCounters counters,
-            final EventSink sink,
-            final long epoch,
-            final HopLatency tickToPublish)
-        {
-            final ReplayConfig replay = config.replay();
-            final IdleStrategy tradingIdle = IdleStrategies.parse(config.idleTrading());
-            final EventPublisher publisher = new EventPublisher(sink, config.sourceId(), epoch,
-                counters.eventsProduced, counters.ringRejected, tickToPublish);
-            final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
-                PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
-            final Strategy strategy =
-                Strategies.create(config.strategy(), new TradingContext(symbols, execution, publisher));
-            final Pacer pacer = Pacer.of(
-                replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE, tradingIdle, control);
-            final Trader trader = new Trader(reader, strategy, execution, publisher, pacer,
-                counters, control, tradingIdle, config.drainTimeoutNs());
-            return new Trading(publisher, execution, trader);
-        }
+        final ReplayContext replay = ctx.replay();
+        final EventPublisher publisher = new EventPublisher(sink, link.sourceId(), epoch,
+            counters.eventsProduced, counters.ringRejected, tickToPublish);
+        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
+            PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+        final Strategy strategy = Strategies.create(ctx.strategy(), new TradingContext(symbols, execution, publisher));
+        final Pacer pacer = Pacer.of(replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE,
+            ctx.idleTrading().newStrategy(), control);
+        final Trader trader = new Trader(reader, strategy, execution, publisher, pacer, counters, link.drainTimeoutNs());
+        return new Trading(publisher, execution, trader);
     }
 
-    private static ErrorHandler printFirst(final PrintStream err)
+    /** What the trading thread runs, and what the summary reads of it. */
+    private record Trading(EventPublisher publisher, PaperExecution execution, Trader trader)
     {
-        final AtomicBoolean printed = new AtomicBoolean();
-        return (throwable) ->
-        {
-            if (printed.compareAndSet(false, true))
-            {
-                err.println("bot: sender error (later ones are only counted in bot.errors):");
-                throwable.printStackTrace(err);
-            }
-        };
     }
 }

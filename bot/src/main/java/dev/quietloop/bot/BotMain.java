@@ -5,9 +5,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.quietloop.bot.config.BotConfiguration;
+import dev.quietloop.bot.config.BotContext;
+import dev.quietloop.bot.config.ReplayContext;
+import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
@@ -17,100 +22,136 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The bot process: parses its flags into a {@link BotConfig} once, then runs one {@link Bot}. */
+import static dev.quietloop.bot.config.BotConfiguration.BROKER_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.DATA_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.DRAIN_TIMEOUT_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.EXIT_WITH_PARENT_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.FORMAT_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.HEARTBEAT_MS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.IDLE_SENDER_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.LINK_WAIT_MS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_FRAME_BYTES_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.QUIET_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.RATE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.RING_SIZE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SEND_MODE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SOURCE_ID_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SPEED_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRICT_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SUMMARY_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SYMBOL_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.TIME_HOPS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.TRADING_CPU_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.WARMUP_EVENTS_FLAG;
+
+/**
+ * The bot process's command line: its flags (and {@code --config FILE}, the bot's section of a
+ * run's {@code config.yaml}) into a {@link BotContext}, concluded once, then one {@link Bot} run.
+ * A boolean flag given sets true (its fallback value) whatever the file says, where picocli would
+ * flip a default of true to false.
+ */
 @Command(name = "bot", mixinStandardHelpOptions = true,
     description = "Replays market data through a strategy and PUSHes its events to the broker.")
 public final class BotMain implements Callable<Integer>
 {
-    static final String TRADING_CPU_FLAG = "--trading-cpu";
+    /** What runs a concluded context: {@link Bot#run}, or a test's that looks at the context. */
+    @FunctionalInterface
+    interface Launcher
+    {
+        int run(BotContext ctx) throws InterruptedException;
+    }
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
+    @Option(names = DATA_FLAG, required = true, paramLabel = "FILE",
         description = "market data: CSV or .csv.gz in any of the --format layouts, detected from the first line")
     private Path dataFile;
 
-    @Option(names = "--format", paramLabel = "NAME",
+    @Option(names = FORMAT_FLAG, paramLabel = "NAME",
         description = "read the file as: ${COMPLETION-CANDIDATES} (default: detected from the first line)",
         completionCandidates = FormatNames.class)
     private String format;
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL",
+    @Option(names = SYMBOL_FLAG, paramLabel = "SYMBOL",
         description = "the symbol of a Binance file, which carries none (default: from the file name)")
     private String symbol;
 
-    @Option(names = "--speed", paramLabel = "max|N", defaultValue = ReplayConfig.SPEED_MAX,
+    @Option(names = SPEED_FLAG, paramLabel = "max|N", defaultValue = BotConfiguration.SPEED_MAX,
         description = "max: as fast as possible; 1: the file's own timing; N: N times faster " +
         "(default: ${DEFAULT-VALUE})")
     private String speed;
 
-    @Option(names = "--rate", paramLabel = "N", description = "replay at a fixed N ticks per second instead")
+    @Option(names = RATE_FLAG, paramLabel = "N", description = "replay at a fixed N ticks per second instead")
     private String rate;
 
-    @Option(names = "--strict", description = "the first malformed row is an error, not a counted skip")
+    @Option(names = STRICT_FLAG, fallbackValue = "true",
+        description = "the first malformed row is an error, not a counted skip")
     private boolean strict;
 
-    @Option(names = "--quiet", description = "no progress line")
+    @Option(names = QUIET_FLAG, fallbackValue = "true", description = "no progress line")
     private boolean quiet;
 
-    @Option(names = "--time-hops", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = TIME_HOPS_FLAG, negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "record the latency of the bot's hops, tickToPublish and ringToSend (default: on; " +
         "--no-time-hops: off, at no cost to the trading and sender threads)")
     private boolean timeHops;
 
-    @Option(names = "--warmup-events", paramLabel = "N", defaultValue = "0",
+    @Option(names = WARMUP_EVENTS_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.WARMUP_EVENTS_DEFAULT,
         description = "events up to sequence N are a warm-up: produced and sent, but not timed " +
         "(default: ${DEFAULT-VALUE})")
     private long warmupEvents;
 
-    @Option(names = "--send-mode", paramLabel = "ring|direct", defaultValue = BotConfig.SEND_RING,
+    @Option(names = SEND_MODE_FLAG, paramLabel = "ring|direct", defaultValue = BotConfiguration.SEND_MODE_DEFAULT,
         description = "ring: events go through the ring to the sender thread (default); direct: the naive " +
         "baseline of the benchmarks, the trading thread sends each event itself on its own socket and waits " +
         "on it, with no ring, no sender thread and no heartbeats")
     private String sendMode;
 
-    @Option(names = "--broker", paramLabel = "tcp://HOST:PORT", defaultValue = BotConfig.DEFAULT_BROKER,
+    @Option(names = BROKER_FLAG, paramLabel = "tcp://HOST:PORT", defaultValue = BotConfiguration.BROKER_DEFAULT,
         description = "the broker's ingest endpoint to connect to (default: ${DEFAULT-VALUE})")
     private String broker;
 
-    @Option(names = "--source-id", paramLabel = "N", defaultValue = "1",
+    @Option(names = SOURCE_ID_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.SOURCE_ID_DEFAULT,
         description = "this bot's id in every event header (default: ${DEFAULT-VALUE})")
     private int sourceId;
 
-    @Option(names = "--ring-size", paramLabel = "N", defaultValue = "65536",
+    @Option(names = RING_SIZE_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.RING_SIZE_DEFAULT,
         description = "bot ring slots, a power of two (default: ${DEFAULT-VALUE})")
     private int ringSize;
 
-    @Option(names = "--max-frame-bytes", paramLabel = "N", defaultValue = "16384",
+    @Option(names = MAX_FRAME_BYTES_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.MAX_FRAME_BYTES_DEFAULT,
         description = "bound on one frame (default: ${DEFAULT-VALUE})")
     private int maxFrameBytes;
 
-    @Option(names = "--heartbeat-ms", paramLabel = "N", defaultValue = "1000",
+    @Option(names = HEARTBEAT_MS_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.HEARTBEAT_MS_DEFAULT,
         description = "the sender's heartbeat after this long without traffic; none in direct mode " +
         "(default: ${DEFAULT-VALUE})")
     private long heartbeatMs;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = DRAIN_TIMEOUT_FLAG, paramLabel = "SECONDS",
+        defaultValue = "" + BotConfiguration.DRAIN_TIMEOUT_SECONDS_DEFAULT,
         description = "how long to keep handing the ring to the broker at the end (default: ${DEFAULT-VALUE})")
     private long drainTimeoutSeconds;
 
-    @Option(names = "--link-wait-ms", paramLabel = "N", defaultValue = "" + BotConfig.DEFAULT_LINK_WAIT_MS,
+    @Option(names = LINK_WAIT_MS_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.LINK_WAIT_MS_DEFAULT,
         description = "before the replay, wait up to N ms for the broker's handshake; the replay then starts " +
         "with or without it; 0 starts at once (default: ${DEFAULT-VALUE})")
     private long linkWaitMs;
 
-    @Option(names = "--idle-trading", paramLabel = "WORD", defaultValue = IdleStrategies.SPIN,
+    @Option(names = IDLE_TRADING_FLAG, paramLabel = "WORD", defaultValue = BotConfiguration.IDLE_TRADING_DEFAULT,
         description = "trading thread idle strategy: " + IdleStrategies.NAMES + " (default: ${DEFAULT-VALUE})")
     private String idleTrading;
 
-    @Option(names = "--idle-sender", paramLabel = "WORD", defaultValue = IdleStrategies.BACKOFF,
+    @Option(names = IDLE_SENDER_FLAG, paramLabel = "WORD", defaultValue = BotConfiguration.IDLE_SENDER_DEFAULT,
         description = "sender thread idle strategy (default: ${DEFAULT-VALUE})")
     private String idleSender;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = Strategies.DEFAULT,
+    @Option(names = STRATEGY_FLAG, paramLabel = "NAME", defaultValue = BotConfiguration.STRATEGY_DEFAULT,
         description = "the strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
         completionCandidates = StrategyNames.class)
     private String strategy;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "write the bot.* counters here at exit")
+    @Option(names = SUMMARY_FLAG, paramLabel = "FILE", description = "write the bot.* counters here at exit")
     private Path summaryFile;
 
     @Mixin
@@ -127,9 +168,17 @@ public final class BotMain implements Callable<Integer>
         "operating system puts it); pair it with --cpus for the other threads")
     private String tradingCpu;
 
-    @Option(names = "--exit-with-parent", description = "launched by a quietloop process: take the stop from it " +
+    @Option(names = EXIT_WITH_PARENT_FLAG, fallbackValue = "true",
+        description = "launched by a quietloop process: take the stop from it " +
         "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
+
+    private final Launcher launcher;
+
+    private BotMain(final Launcher launcher)
+    {
+        this.launcher = launcher;
+    }
 
     /** The registered strategy names, for the help text. */
     static final class StrategyNames implements Iterable<String>
@@ -159,34 +208,47 @@ public final class BotMain implements Callable<Integer>
     /** Runs the bot in this JVM and returns its exit code. */
     public static int run(final String... args)
     {
-        return Cli.run("bot", new BotMain(), args);
+        return run(Bot::run, args);
+    }
+
+    /** Parses {@code args} (and the bot's section of {@code --config FILE}) and hands the concluded context on. */
+    static int run(final Launcher launcher, final String... args)
+    {
+        return Cli.run(Bot.ROLE, Bot.ROLE, new BotMain(launcher), args);
     }
 
     @Override
     public Integer call() throws InterruptedException
     {
-        final BotConfig config = BotConfig.of(
-            ReplayConfig.of(dataFile, format, symbol, strict, speed, rate),
-            broker,
-            sourceId,
-            ringSize,
-            maxFrameBytes,
-            sockets.settings(),
-            heartbeatMs,
-            drainTimeoutSeconds,
-            idleTrading,
-            idleSender,
-            strategy,
-            summaryFile,
-            quiet,
-            timeHops,
-            warmupEvents,
-            sendMode,
-            cpus.cpus(),
-            tradingCpu,
-            exitWithParent,
-            linkWaitMs,
-            security.security(LinkSecurity.BOT, LinkSecurity.BROKER));
-        return Bot.run(config);
+        final BotContext ctx = new BotContext();
+        ctx.replay()
+            .data(dataFile)
+            .format(format)
+            .symbol(symbol)
+            .strict(strict)
+            .speed(ReplayContext.parseSpeed(speed))
+            .rateTicksPerSecond(ReplayContext.parseRate(rate));
+        ctx.sender()
+            .broker(broker)
+            .sourceId(sourceId)
+            .maxFrameBytes(maxFrameBytes)
+            .sockets(sockets.settings())
+            .security(security.security(LinkSecurity.BOT, LinkSecurity.BROKER))
+            .heartbeatMs(heartbeatMs)
+            .drainTimeoutSeconds(drainTimeoutSeconds)
+            .linkWaitMs(linkWaitMs)
+            .idleSender(IdleChoice.parse(IDLE_SENDER_FLAG, idleSender));
+        ctx.ringSize(ringSize)
+            .sendMode(SendMode.parse(sendMode))
+            .idleTrading(IdleChoice.parse(IDLE_TRADING_FLAG, idleTrading))
+            .strategy(strategy)
+            .warmupEvents(warmupEvents)
+            .timeHops(timeHops)
+            .quiet(quiet)
+            .summaryFile(summaryFile)
+            .cpus(cpus.cpus())
+            .tradingCpu(tradingCpu)
+            .exitWithParent(exitWithParent);
+        return launcher.run(ctx.conclude());
     }
 }

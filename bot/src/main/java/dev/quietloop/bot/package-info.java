@@ -1,5 +1,6 @@
 /**
- * The bot process: its command line, its one validated configuration, and the lifecycle that
- * starts the sender and trading threads, waits for the drain and writes the summary.
+ * The bot process: its command line ({@link dev.quietloop.bot.BotMain}), and the conductor of one
+ * run ({@code Bot}), which starts the sender and trading threads, waits for the drain, writes the
+ * summary and closes what it opened in reverse order.
  */
 package dev.quietloop.bot;

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.send.EventSender;
 import dev.quietloop.wire.Event;
 import dev.quietloop.wire.EventType;
@@ -140,7 +141,7 @@ class BotRunTest
     @Test
     void shouldSendDirectlyFromTheTradingThreadWithNoSenderThreadAndNoHeartbeats() throws Exception
     {
-        final PacedRun run = pacedRun(BotConfig.SEND_DIRECT);
+        final PacedRun run = pacedRun(SendMode.DIRECT);
 
         assertTrue(run.threadsWhileTrading.contains(Bot.TRADING_THREAD), "not seen: " + run.threadsWhileTrading);
         assertFalse(run.threadsWhileTrading.contains(EventSender.ROLE_NAME), run.threadsWhileTrading.toString());
@@ -247,7 +248,7 @@ class BotRunTest
     @Test
     void shouldRunTheSenderThreadBesideTheTradingThreadInRingMode() throws Exception
     {
-        final PacedRun run = pacedRun(BotConfig.SEND_RING);
+        final PacedRun run = pacedRun(SendMode.RING);
 
         assertTrue(run.threadsWhileTrading.contains(Bot.TRADING_THREAD), "not seen: " + run.threadsWhileTrading);
         assertTrue(run.threadsWhileTrading.contains(EventSender.ROLE_NAME), run.threadsWhileTrading.toString());
@@ -259,7 +260,7 @@ class BotRunTest
      * A run paced at 1,000 ticks a second, so that its trading thread is alive for a second while
      * this thread looks at the threads the bot started.
      */
-    private PacedRun pacedRun(final String sendMode) throws Exception
+    private PacedRun pacedRun(final SendMode sendMode) throws Exception
     {
         final Path data = QuoteFixtures.generated(dir, PACED_TICKS, 42);
         final Path summaryFile = dir.resolve("bot.json");
@@ -275,7 +276,7 @@ class BotRunTest
             final Thread bot = new Thread(group, () -> exitCode.set(BotMain.run(
                 "--data", data.toString(),
                 "--broker", broker.endpoint.toString(),
-                "--send-mode", sendMode,
+                "--send-mode", sendMode.word(),
                 "--strategy", "tick-signal",
                 "--rate", "1000",
                 "--heartbeat-ms", "1",

@@ -65,13 +65,15 @@ class ConfigYamlIT
             broker.toString());
         assertEquals(cpu, broker.get("cpus"));
 
+        // The bot's settings under the names of its flags, for bot.sh --config; its run's own in "run".
         final Map<?, ?> bot = map(config, "bot");
-        assertEquals(QuietloopProcess.ROOT.resolve("data/sample-quotes.csv").toString(), bot.get("dataFile"));
+        assertEquals(QuietloopProcess.ROOT.resolve("data/sample-quotes.csv").toString(), bot.get("data"));
         assertEquals("imbalance", bot.get("strategy"));
-        assertEquals("backoff", bot.get("idleTrading"));
-        assertEquals(runDir.resolve("bot.json").toString(), bot.get("summaryFile"));
+        assertEquals("backoff", bot.get("idle-trading"));
+        assertEquals(runDir.resolve("bot.json").toString(), map(bot, "run").get("summary"));
+        assertFalse(bot.containsKey("summary"), "another run must not write over this one's report");
         assertEquals(cpu, bot.get("cpus"), "passed on by the broker");
-        assertEquals(cpu, bot.get("tradingCpu"));
+        assertEquals(cpu, bot.get("trading-cpu"));
 
         final Map<?, ?> sidecar = map(config, "sidecar");
         assertEquals(runDir.resolve("sidecar.json").toString(), map(sidecar, "outputs").get("summary"),

@@ -2,7 +2,7 @@ package dev.quietloop.perf;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.quietloop.bot.BotConfig;
+import dev.quietloop.bot.config.BotConfiguration;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public abstract class RingBenchmark extends HotPathBenchmark
 {
-    static final int RING_SIZE = BotConfig.DEFAULT_RING_SIZE;
+    static final int RING_SIZE = BotConfiguration.RING_SIZE_DEFAULT;
 
     private static final int SYMBOL_ID = 1;
     private static final int SIGNAL_CODE = 1;

@@ -8,8 +8,13 @@ import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.protocol.account.Accounting;
+import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.wire.Endpoint;
 
-/** What a bot run tells the user: the scan's line at start-up, and the summary and its lines at the end. */
+/**
+ * What a bot run tells the user: the scan's line at start-up, and at the end what was not proven
+ * delivered, the summary and its lines, and the exit code.
+ */
 public final class BotReport
 {
     private BotReport()
@@ -109,5 +114,44 @@ public final class BotReport
         }
         out.println(trading);
         out.flush();
+    }
+
+    /**
+     * Delivered means acknowledged: the broker says how many of this bot's events it has taken.
+     * What was sent and no acknowledgement covers by the end of the drain (no broker, one that
+     * refused this bot's CURVE key or died, frames still queued at close) is {@code bot.unacked},
+     * and the run exits {@link ExitCodes#UNDELIVERED}.
+     */
+    public static void countUnacked(final BotCounters counters, final Endpoint broker, final PrintStream err)
+    {
+        final long unacked = counters.eventsSent.get() - counters.eventsAcked.get();
+        if (unacked > 0)
+        {
+            counters.unacked.set(unacked);
+            err.println("bot: " + unacked + " events sent to " + broker + " were not acknowledged by it" +
+                (counters.linkUps.get() == 0 ? " (no link to it ever came up)" : "") +
+                ": not proven delivered, counted in bot.unacked");
+        }
+    }
+
+    /** How the run ended, once its summary is written: failed, stopped early, short of delivery, or all delivered. */
+    public static int exitCode(final BotCounters counters, final boolean failed, final boolean partial)
+    {
+        if (failed)
+        {
+            return ExitCodes.FAILURE;
+        }
+        if (partial)
+        {
+            return ExitCodes.INTERRUPTED;
+        }
+        // What the sender could not hand to the broker by the drain deadline is counted, and the
+        // run says so, as the broker's run does for what it could not deliver. A broker that refused
+        // the bot's key took nothing, whatever the socket's queue accepted.
+        if (counters.linkRejected.get() != 0)
+        {
+            return ExitCodes.UNDELIVERED;
+        }
+        return counters.unsent.get() + counters.unacked.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
     }
 }

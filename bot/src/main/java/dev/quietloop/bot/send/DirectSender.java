@@ -2,13 +2,12 @@ package dev.quietloop.bot.send;
 
 import java.util.concurrent.locks.LockSupport;
 
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.publish.EventSink;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.wire.Event;
 import dev.quietloop.wire.FrameEncoder;
-import dev.quietloop.wire.Endpoint;
-import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -75,35 +74,34 @@ public final class DirectSender implements EventSink, AutoCloseable
     }
 
     /**
-     * Creates a PUSH socket of {@code context} with {@code sockets} (plain, or a CURVE client's), connects it to the broker and waits up to
-     * {@code linkWaitMs} for the handshake ({@link BotCounters#linkWaitTimedOut} says if it ran out).
+     * Creates the link's socket of {@code context} (plain, or a CURVE client's), connects it to the
+     * broker and waits up to the link wait for the handshake ({@link BotCounters#linkWaitTimedOut}
+     * says if it ran out).
      *
+     * @param link    the concluded link to the broker
      * @param control its drain deadline bounds how long {@link #close()} leaves the socket to deliver
+     * @param epoch   this run's, for the acknowledgements it takes
      */
     public static DirectSender connect(
+        final SenderContext link,
         final ZContext context,
-        final Endpoint broker,
-        final SocketSettings settings,
-        final SocketFactory sockets,
-        final int maxFrameBytes,
-        final long linkWaitMs,
         final BotCounters counters,
         final RunControl control,
-        final int sourceId,
         final long epoch)
     {
-        final ZMQ.Socket socket = sockets.create(settings, context);
+        final SocketSettings settings = link.linkSockets();
+        final ZMQ.Socket socket = link.linkSocketFactory().create(settings, context);
         try
         {
-            LinkWait.connect(socket, broker, linkWaitMs, control, counters);
+            LinkWait.connect(socket, link.broker(), link.linkWaitMs(), control, counters);
         }
         catch (final RuntimeException ex)
         {
             socket.close();
             throw ex;
         }
-        return new DirectSender(context, socket, maxFrameBytes, settings.lingerMs(), counters, control,
-            new AckReader(counters, sourceId, epoch));
+        return new DirectSender(context, socket, link.maxFrameBytes(), settings.lingerMs(), counters, control,
+            new AckReader(counters, link.sourceId(), epoch));
     }
 
     /** Sends one business event in a frame of its own, waiting for room. @return false if it timed out. */

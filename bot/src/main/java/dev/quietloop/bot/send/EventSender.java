@@ -4,15 +4,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventPoller;
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
-import dev.quietloop.wire.Event;
-import dev.quietloop.wire.EventType;
-import dev.quietloop.wire.FrameEncoder;
-import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.wire.Endpoint;
+import dev.quietloop.wire.Event;
+import dev.quietloop.wire.EventType;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -20,13 +20,13 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * The agent on the sender thread. Each duty cycle polls the bot ring, appends business events to
- * a bounded frame (sending it whenever it fills and at the end of the batch), and when idle for
- * the heartbeat interval sends a heartbeat with the counters. A frame is retried until the socket
- * takes it, never dropped, unless the run abandons the drain; what is then left is counted unsent.
- * The end of stream goes out in a control frame of its own with {@code eventsSent} filled in.
+ * The agent on the sender thread. Each duty cycle reads the broker's acknowledgements, polls the
+ * bot ring into the {@link PendingFrame} (which goes out whenever it fills and at the end of the
+ * batch), and when idle for the heartbeat interval sends a heartbeat with the counters. The end of
+ * stream goes out in a control frame of its own with {@code eventsSent} filled in; what the ring
+ * still holds at close is counted unsent.
  * <p>
- * The PUSH socket is created in {@link #onStart()}, used and closed on this agent's thread only.
+ * The socket is created in {@link #onStart()}, used and closed on this agent's thread only.
  */
 public final class EventSender implements Agent, EventPoller.Handler<Event>
 {
@@ -38,74 +38,55 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final SocketSettings settings;
     private final SocketFactory sockets;
     private final EventPoller<Event> poller;
-    private final FrameEncoder encoder;
-    private final IdleStrategy retryIdleStrategy;
+    private final IdleStrategy idleStrategy;
     private final NanoClock clock;
     private final long heartbeatIntervalNs;
     private final long linkWaitMs;
     private final BotCounters counters;
     private final RunControl control;
+    private final PendingFrame frame;
+    private final AckReader acks;
     private final Event heartbeat = new Event();
     private final EventPoller.Handler<Event> unsentCounter;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final CountDownLatch endOfStreamAcked = new CountDownLatch(1);
-    private final AckReader acks;
-    private final HopLatency ringToSend;
-    /** When each business event of the pending frame entered the ring, while {@link #ringToSend} is timed. */
-    private final long[] pendingRingNs;
-    /** Each business event's sequence, beside {@link #pendingRingNs}: the hop leaves out the warm-up by it. */
-    private final long[] pendingSequences;
 
     private volatile RuntimeException startFailure;
     private ZMQ.Socket socket;
-    private long lastSendNs;
     private boolean endOfStreamSent;
     private boolean gaveUp;
 
     /**
-     * @param sockets           makes the PUSH socket in {@link #onStart()}: {@link SocketFactory#PUSH}, or a
-     *                          test's that counts JeroMQ's bytes
-     * @param retryIdleStrategy idles between attempts to send a frame the socket refused; may be
-     *                          the runner's own strategy, as both run on this agent's thread
-     * @param linkWaitMs        how long {@link #onStart()} waits for the broker's handshake (0: no wait)
+     * @param link       the concluded link to the broker: everything this agent needs is copied from it now
+     * @param context    the context {@link #onStart()} makes the socket of
+     * @param epoch      this run's, in the heartbeat's header and the acknowledgements it takes
+     * @param ringToSend the hop from each event's entry into the ring to its frame's send
      */
     public EventSender(
+        final SenderContext link,
         final ZContext context,
-        final Endpoint broker,
-        final SocketSettings settings,
-        final SocketFactory sockets,
         final EventPoller<Event> poller,
-        final int maxFrameBytes,
-        final long heartbeatIntervalNs,
-        final long linkWaitMs,
-        final IdleStrategy retryIdleStrategy,
-        final NanoClock clock,
         final BotCounters counters,
         final RunControl control,
-        final int sourceId,
         final long epoch,
         final HopLatency ringToSend)
     {
         this.context = context;
-        this.broker = broker;
-        this.settings = settings;
-        this.sockets = sockets;
+        this.broker = link.broker();
+        this.settings = link.linkSockets();
+        this.sockets = link.linkSocketFactory();
         this.poller = poller;
-        this.encoder = new FrameEncoder(maxFrameBytes);
-        this.retryIdleStrategy = retryIdleStrategy;
-        this.clock = clock;
-        this.heartbeatIntervalNs = heartbeatIntervalNs;
-        this.linkWaitMs = linkWaitMs;
+        this.idleStrategy = link.idleSender().newStrategy();
+        this.clock = link.nanoClock();
+        this.heartbeatIntervalNs = link.heartbeatIntervalNs();
+        this.linkWaitMs = link.linkWaitMs();
         this.counters = counters;
         this.control = control;
-        this.ringToSend = ringToSend;
-        final int timedPerFrame = ringToSend.isEnabled() ? maxFrameBytes / Event.HEADER_BYTES + 1 : 0;
-        this.pendingRingNs = new long[timedPerFrame];
-        this.pendingSequences = new long[timedPerFrame];
-        this.acks = new AckReader(counters, sourceId, epoch);
+        this.frame = new PendingFrame(link.maxFrameBytes(), idleStrategy, clock, counters, control, ringToSend);
+        this.acks = new AckReader(counters, link.sourceId(), epoch);
         this.heartbeat.type = EventType.HEARTBEAT;
-        this.heartbeat.sourceId = sourceId;
+        this.heartbeat.sourceId = link.sourceId();
         this.heartbeat.epoch = epoch;
         this.unsentCounter = (event, sequence, endOfBatch) ->
         {
@@ -123,6 +104,15 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         return ROLE_NAME;
     }
 
+    /**
+     * The strategy to run this agent with: the one it idles with between attempts to send a frame
+     * the socket refused, as both run on this agent's thread.
+     */
+    public IdleStrategy idleStrategy()
+    {
+        return idleStrategy;
+    }
+
     @Override
     public void onStart()
     {
@@ -130,7 +120,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             socket = sockets.create(settings, context);
             LinkWait.connect(socket, broker, linkWaitMs, control, counters);
-            lastSendNs = clock.nanoTime();
+            frame.sendOn(socket);
         }
         catch (final RuntimeException ex)
         {
@@ -172,9 +162,9 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             workCount++;
         }
-        if (!encoder.isEmpty() && !gaveUp)
+        if (!frame.isEmpty() && !gaveUp && !frame.send())
         {
-            sendPending();
+            gaveUp = true;
         }
         if (workCount == 0 && !gaveUp && !endOfStreamSent)
         {
@@ -190,20 +180,10 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             return sendEndOfStream(event);
         }
-        if (!encoder.tryAppend(event))
+        if (!frame.append(event))
         {
-            if (!sendPending())
-            {
-                counters.unsent.incrementRelease();
-                return false;
-            }
-            encoder.tryAppend(event);
-        }
-        if (ringToSend.isEnabled())
-        {
-            final int index = encoder.eventCount() - 1;
-            pendingRingNs[index] = event.ringNs;
-            pendingSequences[index] = event.sequence;
+            gaveUp = true;
+            return false;
         }
         return true;
     }
@@ -261,13 +241,13 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
 
     private boolean sendEndOfStream(final Event endOfStream)
     {
-        if (!encoder.isEmpty() && !sendPending())
+        if (!frame.isEmpty() && !frame.send())
         {
+            gaveUp = true;
             return false;
         }
         endOfStream.eventsSent = counters.eventsSent.getPlain();
-        encoder.control(endOfStream);
-        if (sendFrame())
+        if (frame.sendControl(endOfStream))
         {
             endOfStreamSent = true;
             finished.countDown();
@@ -276,88 +256,27 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             gaveUp = true;
         }
-        encoder.reset(0);
         return false;
-    }
-
-    /** Sends the pending frame; if the drain is abandoned, counts its events as unsent instead. */
-    private boolean sendPending()
-    {
-        final int eventCount = encoder.eventCount();
-        final boolean sent = sendFrame();
-        if (sent)
-        {
-            counters.eventsSent.getAndAddRelease(eventCount);
-            if (ringToSend.isEnabled())
-            {
-                recordRingToSend(eventCount);
-            }
-        }
-        else
-        {
-            counters.unsent.getAndAddRelease(eventCount);
-            gaveUp = true;
-        }
-        encoder.reset(0);
-        return sent;
-    }
-
-    private boolean sendFrame()
-    {
-        final byte[] buffer = encoder.buffer();
-        final int length = encoder.length();
-        final IdleStrategy idleStrategy = retryIdleStrategy;
-        idleStrategy.reset();
-        while (!socket.send(buffer, 0, length, ZMQ.DONTWAIT))
-        {
-            if (control.isAbandoned())
-            {
-                return false;
-            }
-            idleStrategy.idle();
-        }
-        counters.framesSent.incrementRelease();
-        lastSendNs = clock.nanoTime();
-        return true;
-    }
-
-    /**
-     * Every event of the frame just sent was handed to the socket now. The clock is the one that
-     * stamped {@link Event#ringNs}, not the agent's {@link NanoClock}, which a test may replace.
-     */
-    private void recordRingToSend(final int eventCount)
-    {
-        final long sentNs = System.nanoTime();
-        final long[] ringNs = pendingRingNs;
-        final long[] sequences = pendingSequences;
-        for (int i = 0; i < eventCount; i++)
-        {
-            ringToSend.recordEvent(sequences[i], ringNs[i], sentNs);
-        }
     }
 
     /** A heartbeat is not a business event: offered once, skipped if the socket is full. */
     private int sendHeartbeatIfDue()
     {
         final long nowNs = clock.nanoTime();
-        if (nowNs - lastSendNs < heartbeatIntervalNs)
+        if (nowNs - frame.lastSendNs() < heartbeatIntervalNs)
         {
             return 0;
         }
-        lastSendNs = nowNs;
         final Event event = heartbeat;
         event.originNs = nowNs;
         event.ticks = counters.ticks.get();
         event.eventsProduced = counters.eventsProduced.get();
         event.ringRejected = counters.ringRejected.get();
         event.eventsSent = counters.eventsSent.getPlain();
-        encoder.control(event);
-        if (socket.send(encoder.buffer(), 0, encoder.length(), ZMQ.DONTWAIT))
+        if (frame.offerControl(event, nowNs))
         {
             counters.heartbeatsSent.incrementRelease();
-            counters.framesSent.incrementRelease();
         }
-        encoder.reset(0);
         return 1;
     }
 

@@ -95,6 +95,18 @@ public final class Pacer
         return new Pacer(Mode.RATE, NANOS_PER_SECOND / ticksPerSecond, clock, idleStrategy, control);
     }
 
+    /** The trading thread's idle strategy, which it waits with for a tick or for room in its sink. */
+    public IdleStrategy idleStrategy()
+    {
+        return idleStrategy;
+    }
+
+    /** The run control whose stop request ends a wait. */
+    public RunControl control()
+    {
+        return control;
+    }
+
     public boolean isPaced()
     {
         return mode != Mode.MAX;

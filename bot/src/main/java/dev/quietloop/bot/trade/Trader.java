@@ -37,6 +37,11 @@ public final class Trader implements Runnable
     private boolean endOfStreamPublished;
     private volatile Throwable failure;
 
+    /**
+     * @param pacer          when each tick is due; its idle strategy and run control are the trading
+     *                       thread's, which the end of stream waits with too
+     * @param drainTimeoutNs how long the end of stream and what is before it may take to leave
+     */
     public Trader(
         final MarketDataReader reader,
         final Strategy strategy,
@@ -44,8 +49,6 @@ public final class Trader implements Runnable
         final EventPublisher publisher,
         final Pacer pacer,
         final BotCounters counters,
-        final RunControl control,
-        final IdleStrategy idleStrategy,
         final long drainTimeoutNs)
     {
         this.reader = reader;
@@ -55,8 +58,8 @@ public final class Trader implements Runnable
         this.pacer = pacer;
         this.counters = counters;
         this.ticks = counters.ticks;
-        this.control = control;
-        this.idleStrategy = idleStrategy;
+        this.control = pacer.control();
+        this.idleStrategy = pacer.idleStrategy();
         this.drainTimeoutNs = drainTimeoutNs;
     }
 

@@ -82,8 +82,7 @@ class FingerprintTest
         try (MarketDataReader reader = data.reader())
         {
             new Trader(reader, Strategies.create(strategy, context), execution, publisher,
-                Pacer.max(SystemNanoClock.INSTANCE, new NoOpIdleStrategy(), control), counters, control,
-                new NoOpIdleStrategy(), 0).replay();
+                Pacer.max(SystemNanoClock.INSTANCE, new NoOpIdleStrategy(), control), counters, 0).replay();
         }
         return publisher.fingerprint();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
@@ -16,7 +17,6 @@ import dev.quietloop.wire.EventType;
 import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.FrameDecoder;
 import dev.quietloop.wire.Endpoint;
-import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.testing.AckingRouter;
 import dev.quietloop.protocol.testing.LoopbackPorts;
@@ -53,8 +53,7 @@ class DirectSenderTest
         final List<Event> received = new ArrayList<>();
 
         try (DirectSender sender =
-            DirectSender.connect(context, endpoint, SocketSettings.DEFAULTS, SocketFactory.DEALER, Frame.MIN_FRAME_BYTES + 256, 30_000,
-                counters, control, SOURCE_ID, EPOCH))
+            DirectSender.connect(link(endpoint, SocketSettings.DEFAULTS, 30_000), context, counters, control, EPOCH))
         {
             final EventPublisher publisher =
                 new EventPublisher(sender, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
@@ -95,8 +94,7 @@ class DirectSenderTest
         final SocketSettings oneFrame = SocketSettings.DEFAULTS.withHighWaterMark(1).withLingerMs(0);
 
         try (DirectSender sender =
-            DirectSender.connect(context, LoopbackPorts.unused(), oneFrame, SocketFactory.DEALER, Frame.MIN_FRAME_BYTES + 256, 100,
-                counters, control, SOURCE_ID, EPOCH))
+            DirectSender.connect(link(LoopbackPorts.unused(), oneFrame, 100), context, counters, control, EPOCH))
         {
             final EventPublisher publisher =
                 new EventPublisher(sender, SOURCE_ID, EPOCH, counters.eventsProduced, counters.ringRejected);
@@ -112,5 +110,16 @@ class DirectSenderTest
         assertEquals(counters.eventsProduced.get(), counters.eventsSent.get() + counters.unsent.get());
         assertEquals(counters.eventsSent.get(), counters.framesSent.get());
         assertEquals(1, counters.linkWaitTimedOut.get(), "the link wait ran out, and the replay went on");
+    }
+
+    private static SenderContext link(final Endpoint broker, final SocketSettings settings, final long linkWaitMs)
+    {
+        return new SenderContext()
+            .broker(broker.toString())
+            .sourceId(SOURCE_ID)
+            .maxFrameBytes(Frame.MIN_FRAME_BYTES + 256)
+            .sockets(settings)
+            .linkWaitMs(linkWaitMs)
+            .conclude();
     }
 }

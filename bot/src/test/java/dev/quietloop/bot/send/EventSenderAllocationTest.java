@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
@@ -12,6 +13,7 @@ import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.wire.Event;
 import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.Endpoint;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
@@ -19,7 +21,6 @@ import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.testing.SocketAllocations;
 import dev.quietloop.protocol.testing.SocketAllocations.CountingSocket;
 import dev.quietloop.protocol.testing.SocketAllocations.CountingSocketFactory;
-import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,8 +45,10 @@ class EventSenderAllocationTest
     private static final int ATTEMPTS = 20;
     /** Frames in flight at once: under the high-water mark, so the sender's send is never refused. */
     private static final int BATCH = 100;
-    private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
-    private static final long IDLE_NS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final long HEARTBEAT_MS = 1_000;
+    private static final long HEARTBEAT_NS = TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS);
+    private static final long IDLE_US = 50;
+    private static final long IDLE_NS = TimeUnit.MICROSECONDS.toNanos(IDLE_US);
     private static final long DEADLINE_NS = TimeUnit.SECONDS.toNanos(30);
     /** The first batch's events: the hop's test of the warm-up is on the measured path too, once passed. */
     private static final long WARMUP_EVENTS = BATCH * EVENTS_PER_FRAME;
@@ -81,9 +84,16 @@ class EventSenderAllocationTest
     {
         broker = new CountingSocket(SocketSettings.DEFAULTS.router(brokerContext));
         final Endpoint endpoint = SocketSettings.bind(broker, Endpoint.loopback(Endpoint.EPHEMERAL));
-        sender = new EventSender(senderContext, endpoint, SocketSettings.DEFAULTS, senderSockets, ring.poller(),
-            Frame.DEFAULT_MAX_FRAME_BYTES, HEARTBEAT_NS, 0, new SleepingIdleStrategy(IDLE_NS), () -> nowNs,
-            counters, control, 3, 99, ringToSend);
+        final SenderContext link = new SenderContext()
+            .broker(endpoint.toString())
+            .sourceId(3)
+            .socketFactory(senderSockets)
+            .heartbeatMs(HEARTBEAT_MS)
+            .linkWaitMs(0)
+            .idleSender(new IdleChoice("sleep:" + IDLE_US + "us"))
+            .nanoClock(() -> nowNs)
+            .conclude();
+        sender = new EventSender(link, senderContext, ring.poller(), counters, control, 99, ringToSend);
         sender.onStart();
         final CountingSocket push = senderSockets.socket();
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
@@ -18,14 +19,13 @@ import dev.quietloop.wire.EventType;
 import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.FrameDecoder;
 import dev.quietloop.wire.Endpoint;
-import dev.quietloop.protocol.config.SocketFactory;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.testing.AckingRouter;
 import dev.quietloop.protocol.testing.LoopbackPorts;
 import org.HdrHistogram.Histogram;
-import org.agrona.concurrent.SleepingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ class EventSenderTest
     private static final int SOURCE_ID = 3;
     private static final long EPOCH = 99;
     private static final int EVENTS = 50;
-    private static final long HEARTBEAT_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long HEARTBEAT_MS = 1_000;
+    private static final long HEARTBEAT_NS = TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS);
     /** Most tests connect and go on at once, as JeroMQ's connect does. */
     private static final long NO_LINK_WAIT = 0;
     /** Room for a few events only, so a batch spans several frames. */
@@ -247,10 +248,9 @@ class EventSenderTest
     @Test
     void shouldStartWithoutTheLinkAndSayItWhenNoBrokerHandshakesInTime() throws Exception
     {
-        final EventSender sender = new EventSender(context, LoopbackPorts.unused(), SocketSettings.DEFAULTS,
-            SocketFactory.DEALER, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 200,
-            new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control, SOURCE_ID,
-            EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+        final EventSender sender = new EventSender(link(LoopbackPorts.unused(), SMALL_FRAME_BYTES,
+            SocketSettings.DEFAULTS, 200), context, ring.poller(), counters, control, EPOCH,
+            HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
         sender.awaitStarted(0);
         sender.onClose();
@@ -261,10 +261,8 @@ class EventSenderTest
     @Test
     void shouldStartOnceTheBrokerHasHandshaken() throws Exception
     {
-        final EventSender sender = new EventSender(context, endpoint, SocketSettings.DEFAULTS,
-            SocketFactory.DEALER, ring.poller(), SMALL_FRAME_BYTES, HEARTBEAT_NS, 30_000,
-            new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs, counters, control, SOURCE_ID,
-            EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+        final EventSender sender = new EventSender(link(endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, 30_000),
+            context, ring.poller(), counters, control, EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
         sender.awaitStarted(0);
         publisher.beginTick(1, 1);
@@ -294,10 +292,24 @@ class EventSenderTest
         final SocketSettings settings,
         final HopLatency ringToSend)
     {
-        return new EventSender(context, broker, settings, SocketFactory.DEALER, ring.poller(), maxFrameBytes,
-            HEARTBEAT_NS, NO_LINK_WAIT, new SleepingIdleStrategy(TimeUnit.MILLISECONDS.toNanos(1)), () -> nowNs,
-            counters, control,
-            SOURCE_ID, EPOCH, ringToSend);
+        return new EventSender(link(broker, maxFrameBytes, settings, NO_LINK_WAIT), context, ring.poller(),
+            counters, control, EPOCH, ringToSend);
+    }
+
+    /** The link these tests send on: this test's clock, a heartbeat a second, and a sleep between retries. */
+    private SenderContext link(
+        final Endpoint broker, final int maxFrameBytes, final SocketSettings settings, final long linkWaitMs)
+    {
+        return new SenderContext()
+            .broker(broker.toString())
+            .sourceId(SOURCE_ID)
+            .maxFrameBytes(maxFrameBytes)
+            .sockets(settings)
+            .heartbeatMs(HEARTBEAT_MS)
+            .linkWaitMs(linkWaitMs)
+            .idleSender(new IdleChoice("sleep:1ms"))
+            .nanoClock(() -> nowNs)
+            .conclude();
     }
 
 }

@@ -113,8 +113,7 @@ class TraderAllocationTest
         try (MarketDataReader reader = data.reader())
         {
             final Trader trader = new Trader(reader, strategy, execution, publisher,
-                Pacer.max(SystemNanoClock.INSTANCE, new YieldingIdleStrategy(), control), counters, control,
-                new YieldingIdleStrategy(), 0);
+                Pacer.max(SystemNanoClock.INSTANCE, new YieldingIdleStrategy(), control), counters, 0);
             escaped = trader;
             final long before = THREADS.getCurrentThreadAllocatedBytes();
             final long replayed = trader.replay();

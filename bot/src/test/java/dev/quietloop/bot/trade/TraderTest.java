@@ -187,8 +187,7 @@ class TraderTest
     private Trader trader(final MarketDataReader reader, final EventPublisher publisher, final Strategy strategy)
     {
         return new Trader(reader, strategy, execution(publisher), publisher,
-            Pacer.max(SystemNanoClock.INSTANCE, new NoOpIdleStrategy(), control), counters, control,
-            new NoOpIdleStrategy(), 0);
+            Pacer.max(SystemNanoClock.INSTANCE, new NoOpIdleStrategy(), control), counters, 0);
     }
 
     /** Buys one lot at the offer on the first quote, and logs when its fill arrives. */

@@ -1,0 +1,249 @@
+package dev.quietloop.bot.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.quietloop.bot.strategy.Strategies;
+import dev.quietloop.protocol.config.CpuOptions;
+import dev.quietloop.protocol.config.IdleChoice;
+import dev.quietloop.protocol.config.Validate;
+import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.CpuAffinity;
+import dev.quietloop.wire.ConfigException;
+import net.openhft.chronicle.wire.WireOut;
+
+import static dev.quietloop.bot.config.BotConfiguration.EXIT_WITH_PARENT_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.QUIET_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.RING_SIZE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SEND_MODE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SUMMARY_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.TIME_HOPS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.TRADING_CPU_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.WARMUP_EVENTS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.key;
+
+/**
+ * The bot process's whole configuration, as Aeron's driver context is: set from the defaults of
+ * {@link BotConfiguration}, then from flags, validated once by {@link #conclude()} (the replay
+ * first, then the link to the broker, then the rest), and read, never changed, once the run starts.
+ * The replay and the link are contexts of their own ({@link #replay()}, {@link #sender()}).
+ */
+public final class BotContext
+{
+    /** The map of this run's own record, which {@code --config} does not read back. */
+    public static final String RUN_KEY = "run";
+    /** The full socket settings, a record beside the flags that set some of them. */
+    public static final String SOCKETS_KEY = "sockets";
+
+    private final ReplayContext replay = new ReplayContext();
+    private final SenderContext sender = new SenderContext();
+    private int ringSize = BotConfiguration.RING_SIZE_DEFAULT;
+    private SendMode sendMode = SendMode.RING;
+    private IdleChoice idleTrading = IdleChoice.SPIN;
+    private String strategy = BotConfiguration.STRATEGY_DEFAULT;
+    private long warmupEvents = BotConfiguration.WARMUP_EVENTS_DEFAULT;
+    private boolean timeHops = true;
+    private boolean quiet;
+    private Path summaryFile;
+    private String cpus;
+    private String tradingCpu;
+    private boolean exitWithParent;
+
+    /** What to replay and how fast. */
+    public ReplayContext replay()
+    {
+        return replay;
+    }
+
+    /** How the events reach the broker. */
+    public SenderContext sender()
+    {
+        return sender;
+    }
+
+    public BotContext ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    public BotContext sendMode(final SendMode sendMode)
+    {
+        this.sendMode = sendMode;
+        return this;
+    }
+
+    public SendMode sendMode()
+    {
+        return sendMode;
+    }
+
+    public BotContext idleTrading(final IdleChoice idleTrading)
+    {
+        this.idleTrading = idleTrading;
+        return this;
+    }
+
+    public IdleChoice idleTrading()
+    {
+        return idleTrading;
+    }
+
+    /** @param strategy a name {@link Strategies} knows */
+    public BotContext strategy(final String strategy)
+    {
+        this.strategy = strategy;
+        return this;
+    }
+
+    public String strategy()
+    {
+        return strategy;
+    }
+
+    /** @param warmupEvents events with this sequence or lower are a warm-up, left out of the bot's hops; 0 for none */
+    public BotContext warmupEvents(final long warmupEvents)
+    {
+        this.warmupEvents = warmupEvents;
+        return this;
+    }
+
+    public long warmupEvents()
+    {
+        return warmupEvents;
+    }
+
+    /** @param timeHops record the bot's hop latencies ({@code latencyNs.tickToPublish.*}, {@code ringToSend}) */
+    public BotContext timeHops(final boolean timeHops)
+    {
+        this.timeHops = timeHops;
+        return this;
+    }
+
+    public boolean timeHops()
+    {
+        return timeHops;
+    }
+
+    /** @param quiet no progress line */
+    public BotContext quiet(final boolean quiet)
+    {
+        this.quiet = quiet;
+        return this;
+    }
+
+    public boolean quiet()
+    {
+        return quiet;
+    }
+
+    /** @param summaryFile where the {@code bot.*} counters go at exit; null for nowhere */
+    public BotContext summaryFile(final Path summaryFile)
+    {
+        this.summaryFile = summaryFile;
+        return this;
+    }
+
+    public Path summaryFile()
+    {
+        return summaryFile;
+    }
+
+    /** @param cpus the CPU list every thread of the process is pinned to; null for anywhere */
+    public BotContext cpus(final String cpus)
+    {
+        this.cpus = cpus;
+        return this;
+    }
+
+    public String cpus()
+    {
+        return cpus;
+    }
+
+    /** @param tradingCpu the CPU list the trading thread is pinned to; null for where the others are */
+    public BotContext tradingCpu(final String tradingCpu)
+    {
+        this.tradingCpu = tradingCpu;
+        return this;
+    }
+
+    public String tradingCpu()
+    {
+        return tradingCpu;
+    }
+
+    /** @param exitWithParent take the stop from the launcher on standard input, and stop when that pipe ends */
+    public BotContext exitWithParent(final boolean exitWithParent)
+    {
+        this.exitWithParent = exitWithParent;
+        return this;
+    }
+
+    public boolean exitWithParent()
+    {
+        return exitWithParent;
+    }
+
+    /**
+     * Validates everything once, each refusal naming its flag: the replay first (a missing file is
+     * the most common mistake), then the link to the broker, then the rest.
+     */
+    public BotContext conclude()
+    {
+        replay.conclude();
+        sender.conclude();
+        Validate.powerOfTwo(RING_SIZE_FLAG, ringSize, BotConfiguration.RING_SIZE_MIN, BotConfiguration.RING_SIZE_MAX);
+        Validate.inRange(WARMUP_EVENTS_FLAG, warmupEvents, 0, Long.MAX_VALUE);
+        Validate.required(SEND_MODE_FLAG, sendMode);
+        CpuAffinity.validate(CpuOptions.FLAG, cpus);
+        CpuAffinity.validate(TRADING_CPU_FLAG, tradingCpu);
+        Validate.required(IDLE_TRADING_FLAG, idleTrading);
+        Strategies.factory(strategy);
+        if (summaryFile != null)
+        {
+            final Path parent = summaryFile.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent))
+            {
+                throw new ConfigException(SUMMARY_FLAG + " " + summaryFile + ": no such directory " + parent);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The bot's section of {@code config.yaml}: every setting under the name of the flag that sets
+     * it, in that flag's syntax, so that {@code bin/bot.sh --config FILE} runs the same bot again.
+     * Two maps beside them are records that {@code --config} skips: {@code sockets}, every socket
+     * option (most have no flag); and {@code run}, what belongs to this run alone and would be
+     * wrong in another: the summary file (a second run would overwrite this one's report) and
+     * whether a launcher held the bot's standard input (a bot run by hand has none to watch).
+     */
+    public void writeYaml(final WireOut wire)
+    {
+        replay.writeFlags(wire);
+        wire.write(key(QUIET_FLAG)).bool(quiet);
+        wire.write(key(TIME_HOPS_FLAG)).bool(timeHops);
+        wire.write(key(WARMUP_EVENTS_FLAG)).int64(warmupEvents);
+        wire.write(key(SEND_MODE_FLAG)).text(sendMode.word());
+        wire.write(key(RING_SIZE_FLAG)).int64(ringSize);
+        wire.write(key(IDLE_TRADING_FLAG)).text(idleTrading.word());
+        wire.write(key(STRATEGY_FLAG)).text(strategy);
+        wire.write(key(CpuOptions.FLAG)).text(cpus);
+        wire.write(key(TRADING_CPU_FLAG)).text(tradingCpu);
+        sender.writeFlags(wire);
+        wire.write(SOCKETS_KEY).marshallable(sender.sockets()::writeYaml);
+        wire.write(RUN_KEY).marshallable((run) ->
+        {
+            run.write(key(SUMMARY_FLAG)).text(ConfigYaml.absolute(summaryFile));
+            run.write(key(EXIT_WITH_PARENT_FLAG)).bool(exitWithParent);
+        });
+    }
+}

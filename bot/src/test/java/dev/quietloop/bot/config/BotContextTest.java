@@ -1,0 +1,98 @@
+package dev.quietloop.bot.config;
+
+import java.nio.file.Path;
+
+import dev.quietloop.bot.QuoteFixtures;
+import dev.quietloop.protocol.config.SocketFactory;
+import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.wire.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BotContextTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldConcludeTheDefaultsWithOnlyTheDataGiven() throws Exception
+    {
+        final BotContext ctx = new BotContext();
+        ctx.replay().data(QuoteFixtures.generated(dir, 10, 1));
+
+        ctx.conclude();
+
+        assertEquals(BotConfiguration.RING_SIZE_DEFAULT, ctx.ringSize());
+        assertEquals(SendMode.RING, ctx.sendMode());
+        assertEquals("spin", ctx.idleTrading().word());
+        assertEquals("backoff", ctx.sender().idleSender().word());
+        assertEquals(BotConfiguration.BROKER_DEFAULT, ctx.sender().broker().toString());
+        assertEquals(BotConfiguration.SOURCE_ID_DEFAULT, ctx.sender().sourceId());
+        assertEquals(SocketSettings.DEFAULTS, ctx.sender().linkSockets(), "no CURVE, no longer linger");
+        assertSame(SocketFactory.DEALER, ctx.sender().linkSocketFactory(), "no CURVE, the plain socket");
+    }
+
+    @Test
+    void shouldCheckTheReplayBeforeAnythingElse()
+    {
+        final Path missing = dir.resolve("nope.csv");
+        final BotContext ctx = new BotContext().ringSize(1_000);
+        ctx.replay().data(missing);
+        ctx.sender().broker("udp://1.2.3.4:5");
+
+        assertMessage(missing + ": no such file", ctx::conclude);
+        assertMessage("--data FILE is required", new BotContext()::conclude);
+    }
+
+    @Test
+    void shouldNameTheFlagOfEachValueOutOfItsRange() throws Exception
+    {
+        final Path data = QuoteFixtures.generated(dir, 10, 1);
+
+        assertMessage("--ring-size must be a power of two in [2, 1073741824]: 1000",
+            withData(data).ringSize(1_000)::conclude);
+        assertMessage("--heartbeat-ms must be in [1, 86400000]: 0", withData(data).sender().heartbeatMs(0)::conclude);
+        assertMessage("--link-wait-ms must be in [0, 60000]: 60001",
+            withData(data).sender().linkWaitMs(60_001)::conclude);
+        assertMessage("--max-frame-bytes must be in [", withData(data).sender().maxFrameBytes(1)::conclude);
+        assertMessage("--broker tcp://127.0.0.1:*: a port is needed to connect",
+            withData(data).sender().broker("tcp://127.0.0.1:0")::conclude);
+        assertMessage("--speed and --rate exclude each other", () ->
+        {
+            final BotContext ctx = withData(data);
+            ctx.replay().speed(2).rateTicksPerSecond(100);
+            ctx.conclude();
+        });
+        assertMessage("unknown strategy 'momentum'", withData(data).strategy("momentum")::conclude);
+    }
+
+    @Test
+    void shouldReadSpeedAndRateAsTheFlagsTakeThem()
+    {
+        assertEquals(0, ReplayContext.parseSpeed("max"));
+        assertEquals(2.5, ReplayContext.parseSpeed("2.5"));
+        assertEquals(0, ReplayContext.parseRate(null));
+        assertEquals(10_000, ReplayContext.parseRate("10_000"));
+        assertMessage("--speed must be 'max' or a positive number", () -> ReplayContext.parseSpeed("0"));
+        assertMessage("--rate must be a positive number of ticks per second", () -> ReplayContext.parseRate("x"));
+        assertMessage("--send-mode must be ring or direct: fast", () -> SendMode.parse("fast"));
+    }
+
+    private static BotContext withData(final Path data)
+    {
+        final BotContext ctx = new BotContext();
+        ctx.replay().data(data);
+        return ctx;
+    }
+
+    private static void assertMessage(final String start, final Executable executable)
+    {
+        final String message = assertThrows(ConfigException.class, executable).getMessage();
+        assertEquals(start, message.substring(0, Math.min(start.length(), message.length())), message);
+    }
+}
