@@ -11,13 +11,11 @@ import dev.quietloop.bot.config.ReplayContext;
 import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
-import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
-import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.ProcessOptions;
 import dev.quietloop.protocol.security.LinkSecurity;
-import dev.quietloop.protocol.security.SecurityOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -155,13 +153,7 @@ public final class BotMain implements Callable<Integer>
     private Path summaryFile;
 
     @Mixin
-    private SocketOptions sockets;
-
-    @Mixin
-    private CpuOptions cpus;
-
-    @Mixin
-    private SecurityOptions security;
+    private ProcessOptions process;
 
     @Option(names = TRADING_CPU_FLAG, paramLabel = "LIST",
         description = "pin the trading thread to these CPUs, a core of its own (default: wherever --cpus or the " +
@@ -232,8 +224,8 @@ public final class BotMain implements Callable<Integer>
             .broker(broker)
             .sourceId(sourceId)
             .maxFrameBytes(maxFrameBytes)
-            .sockets(sockets.settings())
-            .security(security.security(LinkSecurity.BOT, LinkSecurity.BROKER))
+            .sockets(process.sockets())
+            .security(process.security(LinkSecurity.BOT, LinkSecurity.BROKER))
             .heartbeatMs(heartbeatMs)
             .drainTimeoutSeconds(drainTimeoutSeconds)
             .linkWaitMs(linkWaitMs)
@@ -246,7 +238,7 @@ public final class BotMain implements Callable<Integer>
             .timeHops(timeHops)
             .quiet(quiet)
             .summaryFile(summaryFile)
-            .cpus(cpus.cpus())
+            .cpus(process.cpus())
             .tradingCpu(tradingCpu)
             .exitWithParent(exitWithParent);
         return launcher.run(ctx.conclude());

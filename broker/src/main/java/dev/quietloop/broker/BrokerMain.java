@@ -11,14 +11,12 @@ import dev.quietloop.broker.RunContext.BotMode;
 import dev.quietloop.broker.RunContext.SidecarMode;
 import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.ring.BrokerCounters;
-import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
-import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ConfigFile;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.ProcessOptions;
 import dev.quietloop.protocol.security.LinkSecurity;
-import dev.quietloop.protocol.security.SecurityOptions;
 import dev.quietloop.wire.Endpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,13 +100,7 @@ public final class BrokerMain implements Callable<Integer>
     private Path jvmOptionsFile;
 
     @Mixin
-    private SocketOptions sockets;
-
-    @Mixin
-    private CpuOptions cpus;
-
-    @Mixin
-    private SecurityOptions security;
+    private ProcessOptions process;
 
     @Option(names = TIME_HOPS_FLAG, negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "time every hop: brokerDwell here, and the launched bot's and stub's hops (default: on; " +
@@ -167,13 +159,13 @@ public final class BrokerMain implements Callable<Integer>
             .drainTimeoutS(drainTimeoutS)
             .ringSize(ringSize)
             .maxFrameBytes(maxFrameBytes)
-            .sockets(sockets.settings())
+            .sockets(process.sockets())
             .idleReceiver(idleReceiver)
             .idleForwarder(idleForwarder)
             .timeHops(timeHops)
-            .cpus(cpus.cpus())
+            .cpus(process.cpus())
             .exitWithParent(exitWithParent)
-            .security(security.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
+            .security(process.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
             .configFile(configFile())
             .run(new RunContext()
                 .sidecarMode(launchStub ? SidecarMode.LAUNCH_STUB : SidecarMode.EXTERNAL)

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import dev.quietloop.dist.Script.Result;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.YamlDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +53,12 @@ class CurveIT
         assertEquals(0L, summary.get("broker.authRejected"));
         assertEquals(0L, summary.get("sidecar.authRejected"));
         assertEquals(0L, summary.get("bot.linkRejected"));
-        final String config = Files.readString(run.resolve("config.yaml"));
-        // keys: is the flag's key (--config reads it back), keysDir: the older record's.
-        assertTrue(config.contains("keys: " + keys.toRealPath()) || config.contains("keys: " + keys) ||
-            config.contains("keysDir: " + keys.toRealPath()) || config.contains("keysDir: " + keys),
-            "every process says it ran with the keys:\n" + config);
+        final Map<?, ?> config = YamlDocument.read(run.resolve("config.yaml"));
+        for (final String section : List.of("broker", "bot", "sidecar"))
+        {
+            assertEquals(keys.toAbsolutePath().toString(), YamlDocument.map(config, section).get("keys"),
+                section + " says it ran with the keys, under the flag's key that --config reads back");
+        }
     }
 
     @Test

@@ -3,13 +3,11 @@ package dev.quietloop.sidecar;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
-import dev.quietloop.protocol.config.SocketOptions;
 import dev.quietloop.protocol.process.Cli;
+import dev.quietloop.protocol.process.ProcessOptions;
 import dev.quietloop.protocol.security.LinkSecurity;
-import dev.quietloop.protocol.security.SecurityOptions;
 import dev.quietloop.wire.Endpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,13 +55,7 @@ public final class SidecarStubMain implements Callable<Integer>
     private Path summary;
 
     @Mixin
-    private SocketOptions sockets;
-
-    @Mixin
-    private CpuOptions cpus;
-
-    @Mixin
-    private SecurityOptions security;
+    private ProcessOptions process;
 
     @Option(names = StubDefaults.TIME_HOPS_FLAG, negatable = true, defaultValue = "" + StubDefaults.TIME_HOPS,
         fallbackValue = "true",
@@ -107,9 +99,9 @@ public final class SidecarStubMain implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         return stub.run(new StubConfig()
-            .security(security.security(LinkSecurity.SIDECAR, null))
+            .security(process.security(LinkSecurity.SIDECAR, null))
             .bind(Endpoint.parse(bind))
-            .sockets(sockets.settings())
+            .sockets(process.sockets())
             .delayUs(delayUs)
             .stallAfter(stallAfter)
             .stallSeconds(stallSeconds)
@@ -119,7 +111,7 @@ public final class SidecarStubMain implements Callable<Integer>
             .summary(summary)
             .timeHops(timeHops)
             .warmupEvents(warmupEvents)
-            .cpus(cpus.cpus())
+            .cpus(process.cpus())
             .exitWithParent(exitWithParent)
             .conclude());
     }

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The trading thread's whole duty cycle (parse, pace, match, strategy, publish, time the hop)
  * allocates nothing per tick: after one warm-up replay of a million ticks, a replay of another
- * million allocates zero bytes on the replaying thread, while another thread drains the ring.
+ * million allocates no more than a one-off on the replaying thread (zero, as a rule), while another
+ * thread drains the ring.
  * Bytes, never time.
  */
 @Timeout(120)
@@ -41,6 +42,13 @@ class TraderAllocationTest
     private static final int TICKS = 1_000_000;
     private static final int RING_SIZE = 1024;
     private static final int MEASURED_REPLAYS = 3;
+    /**
+     * What a replay may allocate once, not per tick: when compiled code deoptimises, the JVM
+     * allocates for real an object it had scalar-replaced (seen: 72 bytes, a Pacer, in one run in
+     * four when the strategy tests share the JVM). One allocation per tick would be 16 bytes or
+     * more a tick, 16 MB over the replay: this bound cannot hide it.
+     */
+    private static final long ONE_OFF_BYTES = 256;
     /** A hop with a warm-up, as {@code --warmup-events} makes: leaving an event out allocates nothing either. */
     private static final long WARMUP_EVENTS = 1_000;
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -92,7 +100,8 @@ class TraderAllocationTest
                 assertEquals(TICKS, replayedAndBytes[0]);
                 fewest = Math.min(fewest, replayedAndBytes[1]);
             }
-            assertEquals(0, fewest, "bytes allocated by the trading thread over " + TICKS + " ticks");
+            assertTrue(fewest <= ONE_OFF_BYTES,
+                fewest + " bytes allocated by the trading thread over " + TICKS + " ticks: more than a one-off");
             assertTrue(counters.eventsProduced.get() > 0, "the strategy produced events");
         }
         finally

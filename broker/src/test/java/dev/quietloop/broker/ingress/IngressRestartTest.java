@@ -154,10 +154,12 @@ class IngressRestartTest
     {
         try (ZContext context = new ZContext(1))
         {
+            // A send only queues the poison; closing waits until it is out. On a loaded machine the
+            // handshake alone can take a second, and a shorter linger once dropped the poison unsent.
+            context.setLinger(30_000);
             final ZMQ.Socket bot = SocketSettings.DEFAULTS.dealer(context);
             SocketSettings.connect(bot, ingest);
             assertTrue(TestFrames.until(() -> bot.send(new byte[POISON_BYTES], 0, POISON_BYTES, ZMQ.DONTWAIT), () -> { }));
-            context.setLinger(1_000);
         }
     }
 

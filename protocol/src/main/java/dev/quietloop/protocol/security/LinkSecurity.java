@@ -186,13 +186,6 @@ public final class LinkSecurity
         return args;
     }
 
-    /** For {@code config.yaml}: the folder and the flag, never a key. */
-    public void writeYaml(final WireOut wire)
-    {
-        wire.write("keysDir").text(isCurve() ? keysDir.toString() : null);
-        wire.write("insecure").bool(insecure);
-    }
-
     /**
      * The two flags as flat keys named after them ({@code keys}, {@code insecure}), for a section
      * of {@code config.yaml} that {@code --config} reads back.
