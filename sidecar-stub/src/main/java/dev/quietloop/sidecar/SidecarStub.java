@@ -46,9 +46,9 @@ public final class SidecarStub implements AutoCloseable
     /** CURVE handshakes on the bind refused by the ZAP handler: a client key not in the allowed set. */
     public static final String AUTH_REJECTED = Accounting.SIDECAR_AUTH_REJECTED;
     /** Errors caught on the receive thread; the first is printed once. */
-    public static final String ERRORS = "sidecar.errors";
+    public static final String ERRORS = Accounting.SIDECAR_ERRORS;
 
-    private final StubConfig config;
+    private final StubContext config;
     private final PrintStream out;
     private final PrintStream err;
     private final long startTimeMs = System.currentTimeMillis();
@@ -61,7 +61,7 @@ public final class SidecarStub implements AutoCloseable
     private final AgentThreads threads;
 
     /** Makes the parts; nothing runs until {@link #run()}. */
-    public SidecarStub(final StubConfig config)
+    public SidecarStub(final StubContext config)
     {
         if (!config.isConcluded())
         {
@@ -79,7 +79,7 @@ public final class SidecarStub implements AutoCloseable
                 // The launcher's stop comes after everything it forwards; its end means nothing more will come.
                 signals.deferTo(ParentLink.watch(System.in, stopRequested::countDown, this::onLauncherGone));
             }
-            counters = CounterRegistry.forProcess(ROLE, StubDefaults.MAX_COUNTERS, err);
+            counters = CounterRegistry.forProcess(ROLE, StubConfiguration.MAX_COUNTERS, err);
             try
             {
                 receiver = new SidecarReceiver(
@@ -111,7 +111,7 @@ public final class SidecarStub implements AutoCloseable
      * behind on a loaded machine, so a stop waits for the end of stream up to the whole drain rather
      * than for a short quiet.
      */
-    static ReceiverSettings receiverSettings(final StubConfig config)
+    static ReceiverSettings receiverSettings(final StubContext config)
     {
         final long drainNs = TimeUnit.MILLISECONDS.toNanos(config.drainMs());
         return new ReceiverSettings(
@@ -119,7 +119,7 @@ public final class SidecarStub implements AutoCloseable
     }
 
     /** The injected faults, in nanoseconds, for the receive thread alone. */
-    static FaultInjection faults(final StubConfig config)
+    static FaultInjection faults(final StubContext config)
     {
         return new FaultInjection(
             TimeUnit.MICROSECONDS.toNanos(config.delayUs()),
@@ -137,7 +137,7 @@ public final class SidecarStub implements AutoCloseable
     public int run() throws InterruptedException
     {
         threads.start(receiver, config.idle().newStrategy(), errors);
-        final Endpoint endpoint = receiver.awaitBound(StubDefaults.BIND_TIMEOUT_MS);
+        final Endpoint endpoint = receiver.awaitBound(StubConfiguration.BIND_TIMEOUT_MS);
         if (null != config.summary())
         {
             // Once bound, so a refused bind leaves no file; before the readiness line, which a
@@ -149,7 +149,7 @@ public final class SidecarStub implements AutoCloseable
         Readiness.announce(ROLE, endpoint);
         stopRequested.await();
         receiver.requestStop();
-        if (!receiver.awaitFinished(config.drainMs() + StubDefaults.STOP_MARGIN_MS))
+        if (!receiver.awaitFinished(config.drainMs() + StubConfiguration.STOP_MARGIN_MS))
         {
             err.println(ROLE + ": receive loop did not finish draining in time; closing it");
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The stub's command line: its flags (or its section of a run's {@code config.yaml}, by
- * {@code --config FILE}) become one concluded {@link StubConfig}, and a {@link SidecarStub} runs it.
+ * {@code --config FILE}) become one concluded {@link StubContext}, and a {@link SidecarStub} runs it.
  */
 @Command(
     name = SidecarStub.ROLE,
@@ -25,49 +25,49 @@ public final class SidecarStubMain implements Callable<Integer>
 {
     public static final String ROLE = SidecarStub.ROLE;
 
-    @Option(names = StubDefaults.BIND_FLAG, defaultValue = StubDefaults.BIND,
+    @Option(names = StubConfiguration.BIND_FLAG, defaultValue = StubConfiguration.BIND,
         description = "PULL endpoint tcp://HOST:PORT; port 0 picks a free one (default: ${DEFAULT-VALUE})")
     private String bind;
 
-    @Option(names = StubDefaults.DELAY_US_FLAG, defaultValue = "" + StubDefaults.DELAY_US,
+    @Option(names = StubConfiguration.DELAY_US_FLAG, defaultValue = "" + StubConfiguration.DELAY_US,
         description = "fault: wait N us after each message")
     private long delayUs;
 
-    @Option(names = StubDefaults.STALL_AFTER_FLAG, description = "fault: after M messages stop reading ...")
+    @Option(names = StubConfiguration.STALL_AFTER_FLAG, description = "fault: after M messages stop reading ...")
     private Long stallAfter;
 
-    @Option(names = StubDefaults.STALL_SECONDS_FLAG, defaultValue = "" + StubDefaults.STALL_SECONDS,
+    @Option(names = StubConfiguration.STALL_SECONDS_FLAG, defaultValue = "" + StubConfiguration.STALL_SECONDS,
         description = "... for N seconds")
     private long stallSeconds;
 
-    @Option(names = StubDefaults.EXIT_AFTER_FLAG, description = "fault: exit (writing the summary) after M messages")
+    @Option(names = StubConfiguration.EXIT_AFTER_FLAG, description = "fault: exit (writing the summary) after M messages")
     private Long exitAfter;
 
-    @Option(names = StubDefaults.IDLE_FLAG, defaultValue = StubDefaults.IDLE, converter = IdleChoice.Converter.class,
+    @Option(names = StubConfiguration.IDLE_FLAG, defaultValue = StubConfiguration.IDLE, converter = IdleChoice.Converter.class,
         description = "receive-loop idle strategy: " + IdleStrategies.NAMES + " (default: ${DEFAULT-VALUE})")
     private IdleChoice idle;
 
-    @Option(names = StubDefaults.DRAIN_MS_FLAG, defaultValue = "" + StubDefaults.DRAIN_MS,
+    @Option(names = StubConfiguration.DRAIN_MS_FLAG, defaultValue = "" + StubConfiguration.DRAIN_MS,
         description = "on stop, read on until every stream has ended, the socket is quiet, or N ms pass")
     private long drainMs;
 
-    @Option(names = StubDefaults.SUMMARY_FLAG, description = "write the sidecar.* counters to this JSON file at exit")
+    @Option(names = StubConfiguration.SUMMARY_FLAG, description = "write the sidecar.* counters to this JSON file at exit")
     private Path summary;
 
     @Mixin
     private ProcessOptions process;
 
-    @Option(names = StubDefaults.TIME_HOPS_FLAG, negatable = true, defaultValue = "" + StubDefaults.TIME_HOPS,
+    @Option(names = StubConfiguration.TIME_HOPS_FLAG, negatable = true, defaultValue = "" + StubConfiguration.TIME_HOPS,
         fallbackValue = "true",
         description = "time the endToEnd hop, origin on the bot to receipt here, same host only (default: on; " +
         "--no-time-hops: off)")
     private boolean timeHops;
 
-    @Option(names = StubDefaults.WARMUP_EVENTS_FLAG, paramLabel = "N", defaultValue = "" + StubDefaults.WARMUP_EVENTS,
+    @Option(names = StubConfiguration.WARMUP_EVENTS_FLAG, paramLabel = "N", defaultValue = "" + StubConfiguration.WARMUP_EVENTS,
         description = "events of each stream up to sequence N are a warm-up: not timed (default: ${DEFAULT-VALUE})")
     private long warmupEvents;
 
-    @Option(names = StubDefaults.EXIT_WITH_PARENT_FLAG, description = "launched by a quietloop process: take the " +
+    @Option(names = StubConfiguration.EXIT_WITH_PARENT_FLAG, description = "launched by a quietloop process: take the " +
         "stop from it on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
 
@@ -98,7 +98,7 @@ public final class SidecarStubMain implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        return stub.run(new StubConfig()
+        return stub.run(new StubContext()
             .security(process.security(LinkSecurity.SIDECAR, null))
             .bind(Endpoint.parse(bind))
             .sockets(process.sockets())
@@ -116,7 +116,7 @@ public final class SidecarStubMain implements Callable<Integer>
             .conclude());
     }
 
-    private static int runStub(final StubConfig config) throws InterruptedException
+    private static int runStub(final StubContext config) throws InterruptedException
     {
         try (SidecarStub stub = new SidecarStub(config))
         {
@@ -128,6 +128,6 @@ public final class SidecarStubMain implements Callable<Integer>
     @FunctionalInterface
     interface Stub
     {
-        int run(StubConfig config) throws InterruptedException;
+        int run(StubContext config) throws InterruptedException;
     }
 }

@@ -20,24 +20,24 @@ final class StubSection
     {
     }
 
-    static void write(final StubConfig config, final WireOut wire)
+    static void write(final StubContext config, final WireOut wire)
     {
-        wire.write(key(StubDefaults.BIND_FLAG)).text(config.bind().toString());
+        wire.write(key(StubConfiguration.BIND_FLAG)).text(config.bind().toString());
         config.sockets().writeFlags(wire);
-        wire.write(key(StubDefaults.DELAY_US_FLAG)).int64(config.delayUs());
-        writeCount(wire, StubDefaults.STALL_AFTER_FLAG, config.stallAfter());
-        wire.write(key(StubDefaults.STALL_SECONDS_FLAG)).int64(config.stallSeconds());
-        writeCount(wire, StubDefaults.EXIT_AFTER_FLAG, config.exitAfter());
-        wire.write(key(StubDefaults.IDLE_FLAG)).text(config.idle().word());
-        wire.write(key(StubDefaults.DRAIN_MS_FLAG)).int64(config.drainMs());
-        wire.write(key(StubDefaults.TIME_HOPS_FLAG)).bool(config.timeHops());
-        wire.write(key(StubDefaults.WARMUP_EVENTS_FLAG)).int64(config.warmupEvents());
+        wire.write(key(StubConfiguration.DELAY_US_FLAG)).int64(config.delayUs());
+        writeCount(wire, StubConfiguration.STALL_AFTER_FLAG, config.stallAfter());
+        wire.write(key(StubConfiguration.STALL_SECONDS_FLAG)).int64(config.stallSeconds());
+        writeCount(wire, StubConfiguration.EXIT_AFTER_FLAG, config.exitAfter());
+        wire.write(key(StubConfiguration.IDLE_FLAG)).text(config.idle().word());
+        wire.write(key(StubConfiguration.DRAIN_MS_FLAG)).int64(config.drainMs());
+        wire.write(key(StubConfiguration.TIME_HOPS_FLAG)).bool(config.timeHops());
+        wire.write(key(StubConfiguration.WARMUP_EVENTS_FLAG)).int64(config.warmupEvents());
         wire.write(key(CpuOptions.FLAG)).text(config.cpus());
-        wire.write(key(StubDefaults.EXIT_WITH_PARENT_FLAG)).bool(config.exitWithParent());
+        wire.write(key(StubConfiguration.EXIT_WITH_PARENT_FLAG)).bool(config.exitWithParent());
         config.security().writeFlags(wire);
         wire.write("sockets").marshallable(config.sockets()::writeYaml);
         wire.write("outputs").marshallable((outputs) ->
-            outputs.write(key(StubDefaults.SUMMARY_FLAG)).text(ConfigYaml.absolute(config.summary())));
+            outputs.write(key(StubConfiguration.SUMMARY_FLAG)).text(ConfigYaml.absolute(config.summary())));
     }
 
     private static void writeCount(final WireOut wire, final String flag, final Long count)

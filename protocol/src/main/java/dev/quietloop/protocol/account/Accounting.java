@@ -66,6 +66,7 @@ public final class Accounting
     public static final String SIDECAR_BY_TYPE_PREFIX = "sidecar.byType.";
     public static final String SIDECAR_DECODE_ERRORS = "sidecar.decodeErrors";
     public static final String SIDECAR_DUPLICATES = "sidecar.duplicates";
+    public static final String SIDECAR_ERRORS = "sidecar.errors";
     public static final String SIDECAR_EVENTS_RECEIVED = "sidecar.eventsReceived";
     public static final String SIDECAR_FRAMES_RECEIVED = "sidecar.framesReceived";
     public static final String SIDECAR_GAPS = "sidecar.gaps";

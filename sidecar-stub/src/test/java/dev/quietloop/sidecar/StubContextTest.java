@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StubConfigTest
+class StubContextTest
 {
     @Test
     void shouldBeReadOnlyOnceConcluded()
     {
-        final StubConfig config = new StubConfig().drainMs(10).conclude();
+        final StubContext config = new StubContext().drainMs(10).conclude();
 
         assertThrows(IllegalStateException.class, () -> config.drainMs(20));
         assertThrows(IllegalStateException.class, config::conclude);
@@ -30,21 +30,21 @@ class StubConfigTest
     @Test
     void shouldNameTheFlagOfAValueOutOfItsRange()
     {
-        assertMessage("--delay-us", new StubConfig().delayUs(-1));
-        assertMessage("--drain-ms", new StubConfig().drainMs(StubDefaults.MAX_DRAIN_MS + 1));
-        assertMessage("--warmup-events", new StubConfig().warmupEvents(-1));
-        assertMessage("--exit-after", new StubConfig().exitAfter(0L));
-        assertMessage("--stall-after", new StubConfig().stallAfter(0L).stallSeconds(1));
-        assertMessage("--stall-after needs --stall-seconds", new StubConfig().stallAfter(3L));
-        assertMessage("--stall-seconds needs --stall-after", new StubConfig().stallSeconds(3));
-        assertMessage("--summary", new StubConfig().summary(Path.of("/no/such/dir/sidecar.json")));
-        assertMessage("--bind", new StubConfig().bind(Endpoint.parse("tcp://10.1.2.3:5557")));
+        assertMessage("--delay-us", new StubContext().delayUs(-1));
+        assertMessage("--drain-ms", new StubContext().drainMs(StubConfiguration.MAX_DRAIN_MS + 1));
+        assertMessage("--warmup-events", new StubContext().warmupEvents(-1));
+        assertMessage("--exit-after", new StubContext().exitAfter(0L));
+        assertMessage("--stall-after", new StubContext().stallAfter(0L).stallSeconds(1));
+        assertMessage("--stall-after needs --stall-seconds", new StubContext().stallAfter(3L));
+        assertMessage("--stall-seconds needs --stall-after", new StubContext().stallSeconds(3));
+        assertMessage("--summary", new StubContext().summary(Path.of("/no/such/dir/sidecar.json")));
+        assertMessage("--bind", new StubContext().bind(Endpoint.parse("tcp://10.1.2.3:5557")));
     }
 
     @Test
     void shouldHandTheReceiveLoopItsTimesInNanoseconds()
     {
-        final StubConfig config = new StubConfig().drainMs(1_500).conclude();
+        final StubContext config = new StubContext().drainMs(1_500).conclude();
 
         final ReceiverSettings settings = SidecarStub.receiverSettings(config);
 
@@ -56,7 +56,7 @@ class StubConfigTest
     @Test
     void shouldHandTheFaultsTheirTimesInNanosecondsAndACountNotGivenAsOff()
     {
-        final FaultInjection faults = SidecarStub.faults(new StubConfig().delayUs(3).exitAfter(2L).conclude());
+        final FaultInjection faults = SidecarStub.faults(new StubContext().delayUs(3).exitAfter(2L).conclude());
 
         assertFalse(faults.onMessage(0));
         assertEquals(3_000, faults.pauseRemainingNs(0), "the delay, with no stall on top");
@@ -66,7 +66,7 @@ class StubConfigTest
     @Test
     void shouldKeepANonLoopbackBindWhenInsecureIsGiven()
     {
-        final StubConfig config = new StubConfig()
+        final StubContext config = new StubContext()
             .bind(Endpoint.parse("tcp://10.1.2.3:5557"))
             .security(LinkSecurity.of(null, true, LinkSecurity.SIDECAR, null))
             .conclude();
@@ -74,7 +74,7 @@ class StubConfigTest
         assertTrue(config.isConcluded());
     }
 
-    private static void assertMessage(final String flag, final StubConfig config)
+    private static void assertMessage(final String flag, final StubContext config)
     {
         final ConfigException ex = assertThrows(ConfigException.class, config::conclude);
         assertTrue(ex.getMessage().startsWith(flag), ex.getMessage());

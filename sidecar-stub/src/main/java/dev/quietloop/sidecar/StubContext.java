@@ -14,26 +14,26 @@ import dev.quietloop.wire.Endpoint;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
- * The stub's whole configuration: set from its defaults ({@link StubDefaults}) by fluent setters,
+ * The stub's whole configuration: set from its defaults ({@link StubConfiguration}) by fluent setters,
  * then validated once by {@link #conclude()}, so that bad input fails with one line naming the flag
  * before any socket exists. Concluded, it is read only: a setter then refuses.
  * <p>
  * Each value is kept in the unit of its flag ({@code --delay-us}, {@code --drain-ms}), as the stub's
  * section of {@code config.yaml} writes it; {@link SidecarStub} hands its parts the nanoseconds.
  */
-public final class StubConfig
+public final class StubContext
 {
-    private Endpoint bind = Endpoint.parse(StubDefaults.BIND);
+    private Endpoint bind = Endpoint.parse(StubConfiguration.BIND);
     private SocketSettings sockets = SocketSettings.DEFAULTS;
-    private long delayUs = StubDefaults.DELAY_US;
+    private long delayUs = StubConfiguration.DELAY_US;
     private Long stallAfter;
-    private long stallSeconds = StubDefaults.STALL_SECONDS;
+    private long stallSeconds = StubConfiguration.STALL_SECONDS;
     private Long exitAfter;
-    private IdleChoice idle = new IdleChoice(StubDefaults.IDLE);
-    private long drainMs = StubDefaults.DRAIN_MS;
+    private IdleChoice idle = new IdleChoice(StubConfiguration.IDLE);
+    private long drainMs = StubConfiguration.DRAIN_MS;
     private Path summary;
-    private boolean timeHops = StubDefaults.TIME_HOPS;
-    private long warmupEvents = StubDefaults.WARMUP_EVENTS;
+    private boolean timeHops = StubConfiguration.TIME_HOPS;
+    private long warmupEvents = StubConfiguration.WARMUP_EVENTS;
     private String cpus;
     private boolean exitWithParent;
     private LinkSecurity security = LinkSecurity.OFF;
@@ -46,32 +46,32 @@ public final class StubConfig
      * @throws ConfigException naming the flag that is wrong.
      * @throws IllegalStateException when concluded already.
      */
-    public StubConfig conclude()
+    public StubContext conclude()
     {
         checkNotConcluded();
-        Validate.inRange(StubDefaults.DELAY_US_FLAG, delayUs, 0, StubDefaults.MAX_DELAY_US);
-        Validate.inRange(StubDefaults.STALL_SECONDS_FLAG, stallSeconds, 0, StubDefaults.MAX_STALL_SECONDS);
-        Validate.inRange(StubDefaults.DRAIN_MS_FLAG, drainMs, 0, StubDefaults.MAX_DRAIN_MS);
-        Validate.inRange(StubDefaults.WARMUP_EVENTS_FLAG, warmupEvents, 0, Long.MAX_VALUE);
+        Validate.inRange(StubConfiguration.DELAY_US_FLAG, delayUs, 0, StubConfiguration.MAX_DELAY_US);
+        Validate.inRange(StubConfiguration.STALL_SECONDS_FLAG, stallSeconds, 0, StubConfiguration.MAX_STALL_SECONDS);
+        Validate.inRange(StubConfiguration.DRAIN_MS_FLAG, drainMs, 0, StubConfiguration.MAX_DRAIN_MS);
+        Validate.inRange(StubConfiguration.WARMUP_EVENTS_FLAG, warmupEvents, 0, Long.MAX_VALUE);
         if ((null != stallAfter) != (stallSeconds > 0))
         {
             throw new ConfigException(null != stallAfter ?
-                StubDefaults.STALL_AFTER_FLAG + " needs " + StubDefaults.STALL_SECONDS_FLAG + " N with N > 0" :
-                StubDefaults.STALL_SECONDS_FLAG + " needs " + StubDefaults.STALL_AFTER_FLAG + " M");
+                StubConfiguration.STALL_AFTER_FLAG + " needs " + StubConfiguration.STALL_SECONDS_FLAG + " N with N > 0" :
+                StubConfiguration.STALL_SECONDS_FLAG + " needs " + StubConfiguration.STALL_AFTER_FLAG + " M");
         }
-        checkCount(StubDefaults.STALL_AFTER_FLAG, stallAfter, StubDefaults.MIN_STALL_AFTER);
-        checkCount(StubDefaults.EXIT_AFTER_FLAG, exitAfter, StubDefaults.MIN_EXIT_AFTER);
+        checkCount(StubConfiguration.STALL_AFTER_FLAG, stallAfter, StubConfiguration.MIN_STALL_AFTER);
+        checkCount(StubConfiguration.EXIT_AFTER_FLAG, exitAfter, StubConfiguration.MIN_EXIT_AFTER);
         if (null != summary)
         {
             final Path parent = summary.toAbsolutePath().getParent();
             if (null == parent || !Files.isDirectory(parent))
             {
-                throw new ConfigException(StubDefaults.SUMMARY_FLAG + ": no such directory for " + summary);
+                throw new ConfigException(StubConfiguration.SUMMARY_FLAG + ": no such directory for " + summary);
             }
         }
-        Validate.required(StubDefaults.BIND_FLAG, bind);
-        Validate.required(StubDefaults.IDLE_FLAG, idle);
-        security.checkEndpoint(StubDefaults.BIND_FLAG, bind);
+        Validate.required(StubConfiguration.BIND_FLAG, bind);
+        Validate.required(StubConfiguration.IDLE_FLAG, idle);
+        security.checkEndpoint(StubConfiguration.BIND_FLAG, bind);
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         concluded = true;
         return this;
@@ -83,7 +83,7 @@ public final class StubConfig
         StubSection.write(this, wire);
     }
 
-    public StubConfig bind(final Endpoint bind)
+    public StubContext bind(final Endpoint bind)
     {
         checkNotConcluded();
         this.bind = bind;
@@ -95,7 +95,7 @@ public final class StubConfig
         return bind;
     }
 
-    public StubConfig sockets(final SocketSettings sockets)
+    public StubContext sockets(final SocketSettings sockets)
     {
         checkNotConcluded();
         this.sockets = sockets;
@@ -107,7 +107,7 @@ public final class StubConfig
         return sockets;
     }
 
-    public StubConfig delayUs(final long delayUs)
+    public StubContext delayUs(final long delayUs)
     {
         checkNotConcluded();
         this.delayUs = delayUs;
@@ -120,7 +120,7 @@ public final class StubConfig
     }
 
     /** @param stallAfter the message after which reading stops once, or null for never */
-    public StubConfig stallAfter(final Long stallAfter)
+    public StubContext stallAfter(final Long stallAfter)
     {
         checkNotConcluded();
         this.stallAfter = stallAfter;
@@ -132,7 +132,7 @@ public final class StubConfig
         return stallAfter;
     }
 
-    public StubConfig stallSeconds(final long stallSeconds)
+    public StubContext stallSeconds(final long stallSeconds)
     {
         checkNotConcluded();
         this.stallSeconds = stallSeconds;
@@ -145,7 +145,7 @@ public final class StubConfig
     }
 
     /** @param exitAfter the message after which the stub exits, or null for never */
-    public StubConfig exitAfter(final Long exitAfter)
+    public StubContext exitAfter(final Long exitAfter)
     {
         checkNotConcluded();
         this.exitAfter = exitAfter;
@@ -157,7 +157,7 @@ public final class StubConfig
         return exitAfter;
     }
 
-    public StubConfig idle(final IdleChoice idle)
+    public StubContext idle(final IdleChoice idle)
     {
         checkNotConcluded();
         this.idle = idle;
@@ -169,7 +169,7 @@ public final class StubConfig
         return idle;
     }
 
-    public StubConfig drainMs(final long drainMs)
+    public StubContext drainMs(final long drainMs)
     {
         checkNotConcluded();
         this.drainMs = drainMs;
@@ -182,7 +182,7 @@ public final class StubConfig
     }
 
     /** @param summary where to write the {@code sidecar.*} counters at exit, or null for nowhere */
-    public StubConfig summary(final Path summary)
+    public StubContext summary(final Path summary)
     {
         checkNotConcluded();
         this.summary = summary;
@@ -195,7 +195,7 @@ public final class StubConfig
     }
 
     /** @param timeHops time the {@code endToEnd} hop, written next to the summary */
-    public StubConfig timeHops(final boolean timeHops)
+    public StubContext timeHops(final boolean timeHops)
     {
         checkNotConcluded();
         this.timeHops = timeHops;
@@ -208,7 +208,7 @@ public final class StubConfig
     }
 
     /** @param warmupEvents events of each stream up to this sequence are a warm-up, not timed */
-    public StubConfig warmupEvents(final long warmupEvents)
+    public StubContext warmupEvents(final long warmupEvents)
     {
         checkNotConcluded();
         this.warmupEvents = warmupEvents;
@@ -221,7 +221,7 @@ public final class StubConfig
     }
 
     /** @param cpus the CPU list every thread is pinned to, or null for anywhere */
-    public StubConfig cpus(final String cpus)
+    public StubContext cpus(final String cpus)
     {
         checkNotConcluded();
         this.cpus = cpus;
@@ -234,7 +234,7 @@ public final class StubConfig
     }
 
     /** @param exitWithParent stop when the launching process exits */
-    public StubConfig exitWithParent(final boolean exitWithParent)
+    public StubContext exitWithParent(final boolean exitWithParent)
     {
         checkNotConcluded();
         this.exitWithParent = exitWithParent;
@@ -247,7 +247,7 @@ public final class StubConfig
     }
 
     /** @param security CURVE on the bind (a server admitting the keys of its folder), or none */
-    public StubConfig security(final LinkSecurity security)
+    public StubContext security(final LinkSecurity security)
     {
         checkNotConcluded();
         this.security = security;

@@ -6,13 +6,13 @@ import dev.quietloop.protocol.config.IdleStrategies;
 
 /**
  * Every flag of the stub's own, in one place: its name, its default and the range
- * {@link StubConfig#conclude()} holds it to. The flag's name is also its key in the stub's section
+ * {@link StubContext#conclude()} holds it to. The flag's name is also its key in the stub's section
  * of a run's {@code config.yaml} ({@link StubSection}), which {@code --config} reads back.
  * <p>
  * A duration may be up to a day: far beyond any run, and far from overflowing the nanosecond
  * arithmetic of a deadline. A count of messages or events has no bound but its type.
  */
-public final class StubDefaults
+public final class StubConfiguration
 {
     public static final String BIND_FLAG = "--bind";
     public static final String BIND = "tcp://127.0.0.1:5557";
@@ -58,7 +58,7 @@ public final class StubDefaults
     /** Room for every {@code sidecar.*} counter. */
     public static final int MAX_COUNTERS = 32;
 
-    private StubDefaults()
+    private StubConfiguration()
     {
     }
 }

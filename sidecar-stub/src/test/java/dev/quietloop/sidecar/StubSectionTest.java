@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StubConfigYamlTest
+class StubSectionTest
 {
     /** Every flag of the stub, in the order its section lists them, then the maps that record the run. */
     private static final List<String> KEYS = List.of(
@@ -63,7 +63,7 @@ class StubConfigYamlTest
     @Test
     void shouldWriteFaultsThatAreOffAndFlagsNotGivenAsNull()
     {
-        final Map<?, ?> sidecar = yaml(new StubConfig().conclude());
+        final Map<?, ?> sidecar = yaml(new StubContext().conclude());
 
         assertEquals("tcp://127.0.0.1:5557", sidecar.get("bind"));
         assertEquals(0L, YamlDocument.number(sidecar, "delay-us"));
@@ -78,9 +78,9 @@ class StubConfigYamlTest
     @Test
     void shouldReadItsOwnSectionBackThroughConfigToTheSameConfiguration() throws IOException
     {
-        final StubConfig written = everySetting();
+        final StubContext written = everySetting();
 
-        final StubConfig read = readBack(written);
+        final StubContext read = readBack(written);
 
         assertEquals(flags(written), flags(read));
         assertEquals(written.bind(), read.bind());
@@ -96,11 +96,11 @@ class StubConfigYamlTest
     {
         final Path keys = Files.createDirectory(dir.resolve("keys"));
         KeyFiles.write(keys, LinkSecurity.SIDECAR, KeyFiles.KeyPair.generate(), false);
-        final StubConfig written = new StubConfig()
+        final StubContext written = new StubContext()
             .security(LinkSecurity.of(keys, false, LinkSecurity.SIDECAR, null))
             .conclude();
 
-        final StubConfig read = readBack(written);
+        final StubContext read = readBack(written);
 
         assertEquals(flags(written), flags(read));
         assertTrue(read.security().isCurve());
@@ -114,7 +114,7 @@ class StubConfigYamlTest
     {
         final Path file = section(everySetting());
 
-        final StubConfig read = parse("--drain-ms", "7", "--config", file.toString(), "--idle", "yield",
+        final StubContext read = parse("--drain-ms", "7", "--config", file.toString(), "--idle", "yield",
             "--time-hops", "--exit-after", "3");
 
         assertEquals(7, read.drainMs());
@@ -134,9 +134,9 @@ class StubConfigYamlTest
         assertEquals(ExitCodes.USAGE, SidecarStubMain.run((config) -> ExitCodes.OK, "--config", file.toString()));
     }
 
-    private StubConfig everySetting()
+    private StubContext everySetting()
     {
-        return new StubConfig()
+        return new StubContext()
             .bind(Endpoint.parse("tcp://127.0.0.1:0"))
             .sockets(SocketSettings.DEFAULTS.withHighWaterMark(8).withKernelBufferBytes(4096))
             .delayUs(200)
@@ -154,22 +154,22 @@ class StubConfigYamlTest
             .conclude();
     }
 
-    private StubConfig readBack(final StubConfig written) throws IOException
+    private StubContext readBack(final StubContext written) throws IOException
     {
         return parse("--config", section(written).toString());
     }
 
     /** The section as a run's config.yaml holds it: with the JVM map, among the other processes'. */
-    private Path section(final StubConfig config) throws IOException
+    private Path section(final StubContext config) throws IOException
     {
         final String text = ConfigYaml.machineSection() +
             ConfigYaml.processSection(SidecarStub.SECTION, config::writeYaml);
         return Files.writeString(dir.resolve("config.yaml"), text, StandardCharsets.UTF_8);
     }
 
-    private static StubConfig parse(final String... args)
+    private static StubContext parse(final String... args)
     {
-        final AtomicReference<StubConfig> parsed = new AtomicReference<>();
+        final AtomicReference<StubContext> parsed = new AtomicReference<>();
         assertEquals(ExitCodes.OK, SidecarStubMain.run((config) ->
         {
             parsed.set(config);
@@ -180,7 +180,7 @@ class StubConfigYamlTest
     }
 
     /** The section's flags, without the maps that only record the run. */
-    private static Map<?, ?> flags(final StubConfig config)
+    private static Map<?, ?> flags(final StubContext config)
     {
         final Map<?, ?> flags = new HashMap<>(yaml(config));
         flags.remove("sockets");
@@ -188,7 +188,7 @@ class StubConfigYamlTest
         return flags;
     }
 
-    private static Map<?, ?> yaml(final StubConfig config)
+    private static Map<?, ?> yaml(final StubContext config)
     {
         return YamlDocument.map(YamlDocument.parse(ConfigYaml.section(SidecarStub.SECTION, config::writeYaml)),
             SidecarStub.SECTION);
