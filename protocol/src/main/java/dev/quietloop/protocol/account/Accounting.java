@@ -34,6 +34,12 @@ public final class Accounting
     public static final String BOT_REJECTED_PREFIX = "bot.rejected.";
     public static final String BOT_RING_DEPTH = "bot.ringDepth";
     public static final String BOT_RING_REJECTED = "bot.ringRejected";
+    /** The bot JVM's safepoints in the measured window, from its {@code -Xlog:safepoint} file: how many. */
+    public static final String BOT_SAFEPOINTS = "bot.safepoints";
+    /** ... their time from the request to the end, summed, in ms (rounded). */
+    public static final String BOT_SAFEPOINT_MS = "bot.safepointMs";
+    /** ... the longest of them, in ms (rounded). */
+    public static final String BOT_SAFEPOINT_MAX_MS = "bot.safepointMaxMs";
     public static final String BOT_SOURCE_ID = "bot.sourceId";
     public static final String BOT_TICKS = "bot.ticks";
     public static final String BOT_TICKS_REJECTED = "bot.ticksRejected";

@@ -1,7 +1,8 @@
 package dev.quietloop.protocol.latency;
 
 /**
- * The hops a run times, in the order an event passes them. Each has its summary key
+ * The hops a run times, in the order an event passes them, with the bot's hiccup meter beside the
+ * trading thread's hop: what the platform itself stalls for comparison. Each has its summary key
  * ({@code latencyNs.<key>.*}) and the base name of its files in the report folder
  * ({@code <file>.hlog}, {@code <file>.hgrm}), written by the process that owns the hop.
  */
@@ -9,6 +10,12 @@ public enum Hop
 {
     /** On the bot's trading thread: the tick's origin → the publish call returns, published or rejected. */
     TICK_TO_PUBLISH("tickToPublish", "tick-to-publish"),
+    /**
+     * Not a hop of an event: the bot's hiccup meter, a thread off the trading CPU that sleeps and
+     * records how late it wakes, while the trading thread's hop is timed. A stall of the platform
+     * (a safepoint, the scheduler, the machine) shows here as well as in the trading thread's hop.
+     */
+    HICCUP("hiccup", "hiccup"),
     /** On the bot's sender thread: the event is in the ring → its frame is taken by the PUSH socket. */
     RING_TO_SEND("ringToSend", "ring-to-send"),
     /** On the broker: the frame is received → the forwarder starts its send. */

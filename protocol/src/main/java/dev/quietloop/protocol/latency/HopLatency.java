@@ -127,6 +127,21 @@ public final class HopLatency
     }
 
     /**
+     * Records one sample of a meter that expects a sample every {@code expectedIntervalNs}, as
+     * jHiccup does: a sample more than one interval late also stands for the samples its stall kept
+     * from being taken, at {@code valueNs - interval}, {@code valueNs - 2 * interval} and so on
+     * while they are an interval or more (coordinated omission, corrected). No warm-up applies;
+     * nothing when the hop is off.
+     */
+    public void recordSample(final long valueNs, final long expectedIntervalNs)
+    {
+        if (enabled)
+        {
+            recorder.recordValueWithExpectedInterval(clamp(valueNs), expectedIntervalNs);
+        }
+    }
+
+    /**
      * Everything recorded so far, added to the run's total; any thread may call it, after which the
      * recorder starts a new interval. Empty when the hop is off.
      */

@@ -54,6 +54,31 @@ class HopLatencyTest
     }
 
     @Test
+    void shouldStandALateSampleForTheSamplesItsStallKeptFromBeingTaken()
+    {
+        final HopLatency hop = HopLatency.of(Hop.HICCUP, true);
+        hop.recordSample(500_000, 1_000_000);
+        hop.recordSample(3_500_000, 1_000_000); // 3.5 intervals late: also 2.5 and 1.5, the samples it missed
+
+        final Histogram total = hop.total();
+
+        assertEquals(4, total.getTotalCount());
+        assertTrue(total.valuesAreEquivalent(3_500_000, total.getMaxValue()));
+        assertEquals(1, total.getCountBetweenValues(400_000, 600_000));
+        assertEquals("hiccup.hlog", Hop.HICCUP.logFile());
+    }
+
+    @Test
+    void shouldRecordNoSampleWhenOff()
+    {
+        final HopLatency hop = HopLatency.of(Hop.HICCUP, false);
+        hop.recordSample(3_500_000, 1_000_000);
+
+        assertEquals(0, hop.total().getTotalCount());
+        assertTrue(hop.percentiles().isEmpty());
+    }
+
+    @Test
     void shouldTimeOnlyEventsAfterTheWarmUpsLastSequence()
     {
         final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true, 100);
