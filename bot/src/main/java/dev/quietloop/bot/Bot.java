@@ -1,6 +1,7 @@
 package dev.quietloop.bot;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,7 @@ import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.BotReport;
+import dev.quietloop.bot.run.HiccupMeter;
 import dev.quietloop.bot.run.ProgressReporter;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.send.DirectSender;
@@ -68,6 +70,8 @@ final class Bot implements AutoCloseable
     private final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     private final HopLatency tickToPublish;
     private final HopLatency ringToSend;
+    private final HopLatency hiccup;
+    private final HiccupMeter hiccupMeter;
 
     /** Loads the data and records the configuration; then, the input known good, opens the counters file. */
     private Bot(final BotContext ctx, final RunControl control, final PrintStream err)
@@ -92,6 +96,9 @@ final class Bot implements AutoCloseable
         // Last, after the input is known good: a refused file leaves no counters file behind.
         registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err);
         counters = new BotCounters(registry);
+        hiccup = HopLatency.of(Hop.HICCUP, ctx.timeHops());
+        hiccupMeter = new HiccupMeter(SystemNanoClock.INSTANCE, ManagementFactory.getRuntimeMXBean()::getUptime,
+            counters.eventsProduced, ctx.warmupEvents(), HiccupMeter.DEFAULT_INTERVAL_NS, hiccup);
     }
 
     /** Runs the bot of a concluded context to its end, or to a signal's or its launcher's stop: the exit code. */
@@ -196,18 +203,22 @@ final class Bot implements AutoCloseable
 
     /**
      * Once the way out is connected: announces readiness, pins, and runs the trading thread to its
-     * end (replay, then the end of stream), with the progress line beside it.
+     * end (replay, then the end of stream), with the progress line and the hiccup meter beside it.
      */
     private void trade(final Trader trader) throws InterruptedException
     {
         Readiness.announce(ROLE, link.broker());
         final Thread trading = new Thread(trader, TRADING_THREAD);
         try (ProgressReporter progress = ctx.quiet() ? null : new ProgressReporter(
-            counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out))
+                counters, data.accepted(), ProgressReporter.DEFAULT_INTERVAL_MS, System.out);
+            AgentThreads meter = new AgentThreads(ROLE, Accounting.BOT_ERRORS, err))
         {
             // Started up (data loaded, connected): pin, then trade. The sender if any and the JVM's
-            // own threads go to --cpus, the trading thread to --trading-cpu.
+            // own threads go to --cpus, the trading thread to --trading-cpu. The hiccup meter,
+            // started after the pin, inherits --cpus; it stops (its window closes) once the
+            // trading thread is done.
             CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.cpus());
+            meter.start(hiccupMeter, hiccupMeter.idleStrategy(), counters.errors);
             CpuAffinity.startPinned(trading, BotConfiguration.TRADING_CPU_FLAG, ctx.tradingCpu());
             if (progress != null)
             {
@@ -248,6 +259,8 @@ final class Bot implements AutoCloseable
         GcFigures.addTo(summary, ROLE);
         summary.putAll(tickToPublish.percentiles());
         summary.putAll(ringToSend.percentiles());
+        summary.putAll(hiccup.percentiles());
+        BotReport.addSafepoints(summary, hiccupMeter, err);
         BotReport.print(summary, execution, symbols, System.out, err);
         if (ctx.summaryFile() != null)
         {
@@ -255,6 +268,7 @@ final class Bot implements AutoCloseable
             final Path reportDir = ctx.summaryFile().toAbsolutePath().getParent();
             tickToPublish.writeFiles(reportDir, startTimeMs);
             ringToSend.writeFiles(reportDir, startTimeMs);
+            hiccup.writeFiles(reportDir, startTimeMs);
         }
         return BotReport.exitCode(counters, failure != null, partial);
     }

@@ -80,10 +80,12 @@ class BotRunTest
         assertEquals(produced, summary.get("latencyNs.tickToPublish.count"), "every publish is timed, rejected or not");
         assertEquals(summary.get("bot.eventsSent"), summary.get("latencyNs.ringToSend.count"), "every event sent");
         for (final String file : List.of("tick-to-publish.hlog", "tick-to-publish.hgrm", "ring-to-send.hlog",
-            "ring-to-send.hgrm"))
+            "ring-to-send.hgrm", "hiccup.hlog", "hiccup.hgrm"))
         {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
+        assertTrue(summary.containsKey("latencyNs.hiccup.count"), "the hiccup meter ran beside the replay");
+        assertFalse(summary.containsKey("bot.safepoints"), "a JVM started without the safepoint log has no figures");
         assertTrue(produced > 0);
         assertEquals(produced, summary.get("bot.ringRejected") + summary.get("bot.eventsSent"));
         assertEquals(summary.get("bot.eventsSent"), broker.received.get());

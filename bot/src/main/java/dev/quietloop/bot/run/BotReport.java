@@ -1,6 +1,8 @@
 package dev.quietloop.bot.run;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.SafepointLog;
 import dev.quietloop.wire.Endpoint;
 
 /**
@@ -50,6 +53,37 @@ public final class BotReport
             }
         }
         return summary;
+    }
+
+    /**
+     * Adds the safepoints of this JVM's log ({@link SafepointLog}) in the meter's window: how many,
+     * their total and the longest. Nothing when the JVM writes no such log (a bot started by
+     * {@code bin/bot.sh} rather than by the broker) or it cannot be read; none in a window that
+     * never opened (every event in the warm-up).
+     */
+    public static void addSafepoints(final Map<String, Long> summary, final HiccupMeter window, final PrintStream err)
+    {
+        final Path log = SafepointLog.ofThisJvm();
+        if (null == log)
+        {
+            return;
+        }
+        final long fromMs = window.openedUptimeMs();
+        final long toMs = window.closedUptimeMs();
+        final SafepointLog.Figures figures;
+        try
+        {
+            figures = fromMs == HiccupMeter.NOT_YET ? new SafepointLog.Figures(0, 0, 0) :
+                SafepointLog.read(log, fromMs, toMs == HiccupMeter.NOT_YET ? Long.MAX_VALUE : toMs);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            err.println("bot: no safepoint figures in the summary: " + ex.getMessage());
+            return;
+        }
+        summary.put(Accounting.BOT_SAFEPOINTS, figures.count());
+        summary.put(Accounting.BOT_SAFEPOINT_MS, figures.totalMs());
+        summary.put(Accounting.BOT_SAFEPOINT_MAX_MS, figures.maxMs());
     }
 
     /** One line on what the start-up scan found. */
