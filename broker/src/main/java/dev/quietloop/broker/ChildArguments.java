@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.process.ConfigFile;
+import dev.quietloop.protocol.process.SafepointLog;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 
@@ -56,6 +57,22 @@ final class ChildArguments
         }
         args.addAll(ctx.run().botArgs());
         return args;
+    }
+
+    /**
+     * The bot's JVM options of its own: its safepoint log into the run folder
+     * ({@code bot-safepoints.log}), which it reads back for its summary's {@code bot.safepoints}.
+     */
+    static List<String> botJvm(final Path runDir)
+    {
+        try
+        {
+            return List.of(SafepointLog.jvmOption(runDir.resolve(SafepointLog.fileName(LaunchedChildren.BOT_ROLE))));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return List.of(); // a folder the option cannot name: the summary goes without safepoint figures
+        }
     }
 
     /**

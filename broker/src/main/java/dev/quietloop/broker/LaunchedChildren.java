@@ -52,7 +52,8 @@ final class LaunchedChildren
 
     void launchBot(final Endpoint ingest, final Path runDir)
     {
-        bot = launcher.launch(BOT_ROLE, BOT_MAIN, arguments.bot(ChildArguments.connectable(ingest), runDir));
+        bot = launcher.launch(BOT_ROLE, ChildArguments.botJvm(runDir), BOT_MAIN,
+            arguments.bot(ChildArguments.connectable(ingest), runDir));
     }
 
     /** The launched stub, or null: none was launched, or it was stopped. */

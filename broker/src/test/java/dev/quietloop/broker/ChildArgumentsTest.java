@@ -50,4 +50,12 @@ class ChildArgumentsTest
             "/reports/run/bot.json", "--drain-timeout", "10", "--no-time-hops", "--cpus", "0", "--source-id", "1",
             "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
     }
+
+    @Test
+    void shouldWriteTheBotsSafepointLogIntoTheRunFolder()
+    {
+        assertEquals(List.of("-Xlog:safepoint=info:file=\"/reports/run/bot-safepoints.log\":uptimemillis:filecount=0"),
+            ChildArguments.botJvm(RUN_DIR));
+        assertEquals(List.of(), ChildArguments.botJvm(Path.of("/reports/a\"b")), "a folder the option cannot name");
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Launches quietloop processes as {@code java @JVM_OPTIONS -cp CLASS_PATH MAIN ARGS --exit-with-parent},
+ * Launches quietloop processes as
+ * {@code java @JVM_OPTIONS [JVM_ARGS] -cp CLASS_PATH MAIN ARGS --exit-with-parent},
  * with the JVM and class path of this process, and remembers them so they can all be killed at once.
  */
 public final class ChildLauncher
@@ -43,9 +44,16 @@ public final class ChildLauncher
     /** The full command line for a main class and its arguments. */
     public List<String> command(final String mainClass, final List<String> args)
     {
+        return command(List.of(), mainClass, args);
+    }
+
+    /** The full command line for a main class and its arguments, with JVM options of its own after the shared ones. */
+    public List<String> command(final List<String> jvmArgs, final String mainClass, final List<String> args)
+    {
         final List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.add("@" + jvmOptionsFile);
+        command.addAll(jvmArgs);
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);
@@ -56,7 +64,13 @@ public final class ChildLauncher
 
     public ChildProcess launch(final String role, final String mainClass, final List<String> args)
     {
-        final ChildProcess child = ChildProcess.start(role, command(mainClass, args), out, err);
+        return launch(role, List.of(), mainClass, args);
+    }
+
+    /** Launches a main class with JVM options of its own after the shared ones. */
+    public ChildProcess launch(final String role, final List<String> jvmArgs, final String mainClass, final List<String> args)
+    {
+        final ChildProcess child = ChildProcess.start(role, command(jvmArgs, mainClass, args), out, err);
         launched.add(child);
         return child;
     }

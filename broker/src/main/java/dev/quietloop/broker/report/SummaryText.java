@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import dev.quietloop.protocol.account.Accounting;
+import dev.quietloop.protocol.latency.Hop;
 
 /**
  * Renders a run summary (dotted keys, as in {@code summary.json}) as the table a person reads:
@@ -196,6 +197,7 @@ public final class SummaryText
         if (histograms.isEmpty())
         {
             lines.add(row("latency (us)", "none recorded"));
+            safepoints(s, LABEL_WIDTH, lines);
             return;
         }
         int width = LABEL_WIDTH;
@@ -208,6 +210,9 @@ public final class SummaryText
             .append(column(LatencyKeys.COUNT));
         LatencyKeys.TITLES.forEach(title -> header.append(column(title)));
         lines.add(header.toString());
+        // The bot JVM's safepoints go under the bot's trading-thread and hiccup rows.
+        final String safepointsAfter = histograms.containsKey(Hop.HICCUP.key()) ? Hop.HICCUP.key() :
+            histograms.containsKey(Hop.TICK_TO_PUBLISH.key()) ? Hop.TICK_TO_PUBLISH.key() : null;
         for (final Map.Entry<String, String> histogram : histograms.entrySet())
         {
             final String prefix = histogram.getValue() + ".";
@@ -219,7 +224,33 @@ public final class SummaryText
                 line.append(column(LatencyKeys.micros(s.get(prefix + percentile))));
             }
             lines.add(line.toString());
+            if (histogram.getKey().equals(safepointsAfter))
+            {
+                safepoints(s, width, lines);
+            }
         }
+        if (null == safepointsAfter)
+        {
+            safepoints(s, width, lines);
+        }
+    }
+
+    /** The bot JVM's safepoints in its measured window, when the summary has them. */
+    private static void safepoints(final Map<String, Long> s, final int width, final List<String> lines)
+    {
+        final Long count = s.get(Accounting.BOT_SAFEPOINTS);
+        if (null != count)
+        {
+            lines.add(String.format("%-" + width + "s", INDENT + "safepoints") + count + " in the bot JVM, " +
+                millis(count, s.get(Accounting.BOT_SAFEPOINT_MS)) + " in all, the longest " +
+                millis(count, s.get(Accounting.BOT_SAFEPOINT_MAX_MS)));
+        }
+    }
+
+    /** Whole milliseconds, as the summary rounds them: "< 0.5 ms" for a 0 that stands for safepoints. */
+    private static String millis(final long count, final Long ms)
+    {
+        return null == ms ? "-" : ms == 0 && count > 0 ? "< 0.5 ms" : ms + " ms";
     }
 
     private static String row(final String label, final String value)

@@ -60,6 +60,10 @@ class ChildProcessTest
             List.of("/opt/jdk/bin/java", "@config/jvm.options", "-cp", "a.jar:b.jar", "x.Main", "--data", "f.csv",
                 "--exit-with-parent"),
             builder.command("x.Main", List.of("--data", "f.csv")));
+        assertEquals(
+            List.of("/opt/jdk/bin/java", "@config/jvm.options", "-Xlog:safepoint", "-cp", "a.jar:b.jar", "x.Main",
+                "--exit-with-parent"),
+            builder.command(List.of("-Xlog:safepoint"), "x.Main", List.of()), "its own JVM options after the shared ones");
     }
 
     @Test

@@ -114,6 +114,46 @@ class SummaryTextTest
     }
 
     @Test
+    void shouldShowTheHiccupMeterAndTheSafepointsUnderTickToPublish()
+    {
+        final Map<String, Long> s = sample();
+        for (final String hop : List.of("tickToPublish", "ringToSend", "hiccup"))
+        {
+            s.put("latencyNs." + hop + ".count", 40L);
+            s.put("latencyNs." + hop + ".p99", 25_000L);
+        }
+        s.put("bot.safepoints", 13L);
+        s.put("bot.safepointMs", 138L);
+        s.put("bot.safepointMaxMs", 0L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int tick = lines.indexOf("  tickToPublish         40         -         -      25.0         -         -");
+        assertTrue(tick > 0, lines.toString());
+        assertEquals("  hiccup                40         -         -      25.0         -         -", lines.get(tick + 1));
+        assertEquals("  safepoints    13 in the bot JVM, 138 ms in all, the longest < 0.5 ms", lines.get(tick + 2));
+        assertTrue(lines.get(tick + 3).startsWith("  ringToSend "), lines.toString());
+    }
+
+    @Test
+    void shouldShowTheSafepointsWithoutAnyHopTimed()
+    {
+        final Map<String, Long> s = sample();
+        s.keySet().removeIf(key -> key.startsWith("sendLatencyNs."));
+        s.put("bot.safepoints", 0L);
+        s.put("bot.safepointMs", 0L);
+        s.put("bot.safepointMaxMs", 0L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int none = lines.indexOf("latency (us)  none recorded");
+        assertTrue(none > 0, lines.toString());
+        assertEquals("  safepoints  0 in the bot JVM, 0 ms in all, the longest 0 ms", lines.get(none + 1));
+        assertTrue(SummaryText.render("x", sample()).stream().noneMatch(line -> line.contains("safepoints")),
+            "a bot started apart, without the log: no line");
+    }
+
+    @Test
     void shouldListTheHopsInTheOrderAnEventPassesThemWithTheHeadlineOnce()
     {
         final Map<String, Long> s = sample();
