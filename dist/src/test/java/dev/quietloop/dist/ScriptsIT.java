@@ -51,6 +51,19 @@ class ScriptsIT
         assertTrue(result.output().contains(run.toString()), result.output());
         final Map<String, Long> summary = SummaryJson.read(run.resolve("summary.json"));
         assertEquals(summary.get("bot.eventsProduced"), summary.get("sidecar.eventsReceived"));
+        // What the machine cost while the bot traded: its hiccup meter, and its JVM's safepoints.
+        for (final String key : List.of("latencyNs.hiccup.count", "latencyNs.hiccup.p50", "latencyNs.hiccup.p99",
+            "latencyNs.hiccup.p99_9", "latencyNs.hiccup.max", "bot.safepoints", "bot.safepointMs", "bot.safepointMaxMs"))
+        {
+            assertTrue(summary.containsKey(key), key + " in " + summary);
+        }
+        for (final String file : List.of("hiccup.hlog", "hiccup.hgrm", "bot-safepoints.log"))
+        {
+            assertTrue(Files.isRegularFile(run.resolve(file)), file);
+        }
+        final List<String> text = Files.readAllLines(run.resolve("summary.txt"));
+        assertTrue(text.stream().anyMatch(line -> line.startsWith("  hiccup ")), text.toString());
+        assertTrue(text.stream().anyMatch(line -> line.startsWith("  safepoints ")), text.toString());
     }
 
     @Test
