@@ -18,6 +18,8 @@ public enum Hop
     /** At the sidecar stub: the event's origin on the bot → its frame is received (same host only). */
     END_TO_END("endToEnd", "end-to-end");
 
+    private static final String WARMUP_SUFFIX = "-warmup";
+
     private final String key;
     private final String file;
 
@@ -37,6 +39,18 @@ public enum Hop
     public String logFile()
     {
         return file + ".hlog";
+    }
+
+    /** The warm-up's interval log, beside the headline's: {@code tick-to-publish-warmup.hlog}. */
+    public String warmUpLogFile()
+    {
+        return file + WARMUP_SUFFIX + ".hlog";
+    }
+
+    /** The warm-up's percentile distribution: {@code tick-to-publish-warmup.hgrm}. */
+    public String warmUpDistributionFile()
+    {
+        return file + WARMUP_SUFFIX + ".hgrm";
     }
 
     /** The percentile distribution's file name, such as {@code tick-to-publish.hgrm}. */
