@@ -47,12 +47,6 @@ public enum Hop
         return file + WARMUP_SUFFIX + ".hlog";
     }
 
-    /** The warm-up's percentile distribution: {@code tick-to-publish-warmup.hgrm}. */
-    public String warmUpDistributionFile()
-    {
-        return file + WARMUP_SUFFIX + ".hgrm";
-    }
-
     /** The percentile distribution's file name, such as {@code tick-to-publish.hgrm}. */
     public String distributionFile()
     {

@@ -225,9 +225,9 @@ public final class HopLatency
     /**
      * Writes the hop's files into {@code dir}: the whole run as one interval of an HdrHistogram log
      * ({@link Hop#logFile()}, untagged, so {@code HistogramLogProcessor} reads it without options)
-     * and its percentile distribution ({@link Hop#distributionFile()}); the warm-up's beside them
-     * ({@link Hop#warmUpLogFile()}, {@link Hop#warmUpDistributionFile()}) when it recorded any.
-     * Nothing when the hop is off.
+     * and its percentile distribution ({@link Hop#distributionFile()}); the warm-up's log beside
+     * them ({@link Hop#warmUpLogFile()}) when it recorded any, without a distribution: its
+     * percentiles are in the summary, and a report folder stays small. Nothing when the hop is off.
      */
     public void writeFiles(final Path dir, final long startTimeMs)
     {
@@ -236,21 +236,26 @@ public final class HopLatency
             return;
         }
         final long endTimeMs = System.currentTimeMillis();
-        writeFiles(dir.resolve(hop.logFile()), dir.resolve(hop.distributionFile()), total(), startTimeMs, endTimeMs);
+        final Histogram histogram = stamped(total(), startTimeMs, endTimeMs);
+        writeLog(dir.resolve(hop.logFile()), histogram, startTimeMs);
+        writeDistribution(dir.resolve(hop.distributionFile()), histogram);
         final Histogram warmUpEvents = warmUpTotal();
         if (warmUpEvents.getTotalCount() > 0)
         {
-            writeFiles(dir.resolve(hop.warmUpLogFile()), dir.resolve(hop.warmUpDistributionFile()), warmUpEvents,
-                startTimeMs, endTimeMs);
+            writeLog(dir.resolve(hop.warmUpLogFile()), stamped(warmUpEvents, startTimeMs, endTimeMs), startTimeMs);
         }
     }
 
-    private static void writeFiles(
-        final Path log, final Path distribution, final Histogram recorded, final long startTimeMs, final long endTimeMs)
+    private static Histogram stamped(final Histogram recorded, final long startTimeMs, final long endTimeMs)
     {
         final Histogram histogram = recorded.copy();
         histogram.setStartTimeStamp(startTimeMs);
         histogram.setEndTimeStamp(endTimeMs);
+        return histogram;
+    }
+
+    private static void writeLog(final Path log, final Histogram histogram, final long startTimeMs)
+    {
         try (PrintStream out = new PrintStream(Files.newOutputStream(log), false, StandardCharsets.US_ASCII))
         {
             final HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -264,7 +269,6 @@ public final class HopLatency
         {
             throw new UncheckedIOException("cannot write " + log, ex);
         }
-        writeDistribution(distribution, histogram);
     }
 
     /** Writes a histogram's percentile distribution ({@code .hgrm}) in microseconds. */
