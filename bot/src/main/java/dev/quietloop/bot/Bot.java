@@ -285,15 +285,16 @@ final class Bot implements AutoCloseable
         {
             warmUp.endAt(lastSequence);
         }
-        long leftOut = Math.min(warmUp.lastSequence(), lastSequence);
-        if (warmUp.ticks() > 0 && !WarmUp.fitsIn(leftOut, lastSequence))
+        final long warmUpEvents = Math.min(warmUp.lastSequence(), lastSequence);
+        final boolean putBack = warmUp.ticks() > 0 && !WarmUp.fitsIn(warmUpEvents, lastSequence);
+        if (putBack)
         {
             tickToPublish.foldWarmUpIntoHeadline();
             ringToSend.foldWarmUpIntoHeadline();
-            leftOut = 0;
         }
-        summary.put(WarmUp.EVENTS_KEY, leftOut);
+        summary.put(WarmUp.EVENTS_KEY, putBack ? 0 : warmUpEvents);
         summary.put(WarmUp.TICKS_KEY, warmUp.ticks());
+        summary.put(WarmUp.PUT_BACK_KEY, putBack ? warmUpEvents : 0);
     }
 
     /** Says so when the replay is about to start without the broker's handshake. */

@@ -246,10 +246,14 @@ public final class SummaryText
                 (ticks > 0 ? "those of " + firstTicks : "set by --warmup-events") +
                 ": left out of the headline" + (timed ? ", timed in the warmup rows" : "")));
         }
+        else if (s.getOrDefault(WarmUp.PUT_BACK_KEY, 0L) > 0)
+        {
+            lines.add(row("warm-up", "none: the " + s.get(WarmUp.PUT_BACK_KEY) + " events of " + firstTicks +
+                " were more than " + WarmUp.MAX_EVENTS_PERCENT + "% of the run's, so the headline has them all"));
+        }
         else if (ticks > 0)
         {
-            lines.add(row("warm-up", "none: the events of " + firstTicks + " were more than " +
-                WarmUp.MAX_EVENTS_PERCENT + "% of the run's, so the headline has them all"));
+            lines.add(row("warm-up", "none: " + firstTicks + " made no events"));
         }
         else
         {

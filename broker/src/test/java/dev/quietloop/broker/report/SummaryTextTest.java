@@ -204,7 +204,11 @@ class SummaryTextTest
         assertTrue(SummaryText.render("x", s).contains("warm-up       none: every event is in the headline"));
 
         s.put("bot.warmupTicks", 2_500L);
-        assertTrue(SummaryText.render("x", s).contains("warm-up       none: the events of the first 2500 ticks (5.0%) " +
+        assertTrue(SummaryText.render("x", s).contains("warm-up       none: the first 2500 ticks (5.0%) made no events"),
+            SummaryText.render("x", s).toString());
+
+        s.put("bot.warmupPutBack", 500L);
+        assertTrue(SummaryText.render("x", s).contains("warm-up       none: the 500 events of the first 2500 ticks (5.0%) " +
             "were more than 10% of the run's, so the headline has them all"), SummaryText.render("x", s).toString());
 
         s.remove("bot.warmupEvents");

@@ -20,6 +20,8 @@ public final class WarmUp
     public static final String EVENTS_KEY = "bot.warmupEvents";
     /** The ticks whose events made the default warm-up; 0 when {@code --warmup-events} set it, or none. */
     public static final String TICKS_KEY = "bot.warmupTicks";
+    /** The events of the default warm-up's ticks put back into the headline: they were too many; 0 normally. */
+    public static final String PUT_BACK_KEY = "bot.warmupPutBack";
     /** The default warm-up: the events of this share of the ticks... */
     public static final int DEFAULT_TICKS_PERCENT = 5;
     /** ...but never more ticks than this: by then the JIT has compiled the trading path long ago. */
