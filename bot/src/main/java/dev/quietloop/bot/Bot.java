@@ -33,6 +33,7 @@ import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.process.AgentThreads;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
@@ -68,6 +69,7 @@ final class Bot implements AutoCloseable
     private final CounterRegistry registry;
     private final BotCounters counters;
     private final long epoch = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final WarmUp warmUp;
     private final HopLatency tickToPublish;
     private final HopLatency ringToSend;
     private final HopLatency hiccup;
@@ -91,14 +93,26 @@ final class Bot implements AutoCloseable
         }
         symbols = BotReport.symbols(data);
         final boolean ring = ctx.sendMode() == SendMode.RING;
-        tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, ctx.timeHops(), ctx.warmupEvents());
-        ringToSend = HopLatency.of(Hop.RING_TO_SEND, ctx.timeHops() && ring, ctx.warmupEvents());
+        warmUp = warmUp(ctx.warmupEvents(), data.accepted());
+        tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, ctx.timeHops(), warmUp);
+        ringToSend = HopLatency.of(Hop.RING_TO_SEND, ctx.timeHops() && ring, warmUp);
         // Last, after the input is known good: a refused file leaves no counters file behind.
         registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err);
         counters = new BotCounters(registry);
         hiccup = HopLatency.of(Hop.HICCUP, ctx.timeHops());
         hiccupMeter = new HiccupMeter(SystemNanoClock.INSTANCE, ManagementFactory.getRuntimeMXBean()::getUptime,
-            counters.eventsProduced, ctx.warmupEvents(), HiccupMeter.DEFAULT_INTERVAL_NS, hiccup);
+            counters.eventsProduced, warmUp, HiccupMeter.DEFAULT_INTERVAL_NS, hiccup);
+    }
+
+    /**
+     * The run's warm-up: the events up to sequence {@code --warmup-events} when given, else, once the
+     * file's ticks are counted, the events of the first 5% of them ({@link WarmUp#defaultTicks}):
+     * a share of the ticks, not of the events, because the events are counted only as they come.
+     */
+    static WarmUp warmUp(final long warmupEventsFlag, final long ticks)
+    {
+        return warmupEventsFlag == BotConfiguration.WARMUP_EVENTS_DEFAULT ?
+            WarmUp.ofTicks(WarmUp.defaultTicks(ticks)) : WarmUp.ofEvents(warmupEventsFlag);
     }
 
     /** Runs the bot of a concluded context to its end, or to a signal's or its launcher's stop: the exit code. */
@@ -257,6 +271,7 @@ final class Bot implements AutoCloseable
         final Map<String, Long> summary = BotReport.summary(
             counters, execution, symbols, link.sourceId(), epoch, trading.publisher().fingerprint(), partial);
         GcFigures.addTo(summary, ROLE);
+        concludeWarmUp(trading.publisher().lastSequence(), summary);
         summary.putAll(tickToPublish.percentiles());
         summary.putAll(ringToSend.percentiles());
         summary.putAll(hiccup.percentiles());
@@ -271,6 +286,29 @@ final class Bot implements AutoCloseable
             hiccup.writeFiles(reportDir, startTimeMs);
         }
         return BotReport.exitCode(counters, failure != null, partial);
+    }
+
+    /**
+     * Once every hop's thread is done: a warm-up by ticks that never ended (the replay stopped
+     * within it) ends at the last event; one that is more than {@link WarmUp#MAX_EVENTS_PERCENT}%
+     * of the events goes back into the headline. Then says in the summary what was left out.
+     */
+    private void concludeWarmUp(final long lastSequence, final Map<String, Long> summary)
+    {
+        if (warmUp.isOpen())
+        {
+            warmUp.endAt(lastSequence);
+        }
+        final long warmUpEvents = Math.min(warmUp.lastSequence(), lastSequence);
+        final boolean putBack = warmUp.ticks() > 0 && !WarmUp.fitsIn(warmUpEvents, lastSequence);
+        if (putBack)
+        {
+            tickToPublish.foldWarmUpIntoHeadline();
+            ringToSend.foldWarmUpIntoHeadline();
+        }
+        summary.put(WarmUp.EVENTS_KEY, putBack ? 0 : warmUpEvents);
+        summary.put(WarmUp.TICKS_KEY, warmUp.ticks());
+        summary.put(WarmUp.PUT_BACK_KEY, putBack ? warmUpEvents : 0);
     }
 
     /** Says so when the replay is about to start without the broker's handshake. */

@@ -11,6 +11,7 @@ import dev.quietloop.bot.config.ReplayContext;
 import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.process.Cli;
@@ -95,8 +96,10 @@ public final class BotMain implements Callable<Integer>
     private boolean timeHops;
 
     @Option(names = WARMUP_EVENTS_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.WARMUP_EVENTS_DEFAULT,
-        description = "events up to sequence N are a warm-up: produced and sent, but not timed " +
-        "(default: ${DEFAULT-VALUE})")
+        description = "events up to sequence N are the warm-up: produced and sent, timed apart from the " +
+        "headline (latencyNs.warmup.*); 0: none. Default (-1): the events of the first " +
+        WarmUp.DEFAULT_TICKS_PERCENT + "% of the ticks (at most " + WarmUp.DEFAULT_MAX_TICKS + " ticks), put back " +
+        "into the headline if they are more than " + WarmUp.MAX_EVENTS_PERCENT + "% of the run's events")
     private long warmupEvents;
 
     @Option(names = SEND_MODE_FLAG, paramLabel = "ring|direct", defaultValue = BotConfiguration.SEND_MODE_DEFAULT,

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.quietloop.bot.config.BotConfiguration;
 import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.send.EventSender;
 import dev.quietloop.wire.Event;
@@ -23,6 +24,7 @@ import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.FrameDecoder;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
 import dev.quietloop.protocol.testing.AckingRouter;
@@ -43,6 +45,20 @@ class BotRunTest
 
     @TempDir
     Path dir;
+
+    @Test
+    void shouldTakeTheDefaultWarmUpFromTheTicksAndAnExplicitOneFromTheFlag()
+    {
+        final WarmUp byDefault = Bot.warmUp(BotConfiguration.WARMUP_EVENTS_DEFAULT, 50_000);
+        assertEquals(2_500, byDefault.ticks(), "5% of the sample's ticks");
+        assertTrue(byDefault.isOpen(), "ended by the trading thread after those ticks");
+        assertEquals(0, Bot.warmUp(BotConfiguration.WARMUP_EVENTS_DEFAULT, 10).lastSequence(), "too short: none");
+
+        final WarmUp explicit = Bot.warmUp(300, 50_000);
+        assertEquals(0, explicit.ticks());
+        assertEquals(300, explicit.lastSequence());
+        assertEquals(0, Bot.warmUp(0, 50_000).lastSequence(), "--warmup-events 0: none");
+    }
 
     @Test
     void shouldDeliverEveryProducedEventAndWriteTheSummary() throws Exception
@@ -77,10 +93,17 @@ class BotRunTest
         assertEquals(0, summary.get("bot.linkWaitTimedOut"), "the broker handshook before the replay");
         assertTrue(summary.get("bot.epoch") > 0);
         assertTrue(summary.containsKey("bot.fingerprint"), summary.toString());
-        assertEquals(produced, summary.get("latencyNs.tickToPublish.count"), "every publish is timed, rejected or not");
-        assertEquals(summary.get("bot.eventsSent"), summary.get("latencyNs.ringToSend.count"), "every event sent");
+        // The default warm-up: the events of the first 5% of the ticks, timed apart from the headline.
+        assertEquals(TICKS / 20, summary.get("bot.warmupTicks"));
+        final long warmUp = summary.get("bot.warmupEvents");
+        assertTrue(warmUp > 0 && warmUp * 10 <= produced, warmUp + " of " + produced + " events");
+        assertEquals(warmUp, summary.get("latencyNs.warmup.tickToPublish.count"));
+        assertEquals(produced - warmUp, summary.get("latencyNs.tickToPublish.count"), "every publish is timed, rejected or not");
+        assertEquals(summary.get("bot.eventsSent"),
+            summary.get("latencyNs.ringToSend.count") + summary.getOrDefault("latencyNs.warmup.ringToSend.count", 0L),
+            "every event sent");
         for (final String file : List.of("tick-to-publish.hlog", "tick-to-publish.hgrm", "ring-to-send.hlog",
-            "ring-to-send.hgrm", "hiccup.hlog", "hiccup.hgrm"))
+            "ring-to-send.hgrm", "hiccup.hlog", "hiccup.hgrm", "tick-to-publish-warmup.hlog"))
         {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }

@@ -64,6 +64,15 @@ class ScriptsIT
         final List<String> text = Files.readAllLines(run.resolve("summary.txt"));
         assertTrue(text.stream().anyMatch(line -> line.startsWith("  hiccup ")), text.toString());
         assertTrue(text.stream().anyMatch(line -> line.startsWith("  safepoints ")), text.toString());
+        // The default warm-up: timed apart from the headline, at most 10% of the events, said in summary.txt.
+        final long produced = summary.get("bot.eventsProduced");
+        final long warmUp = summary.get("latencyNs.warmup.tickToPublish.count");
+        assertTrue(warmUp > 0 && warmUp * 10 <= produced, warmUp + " of " + produced + " events: " + summary);
+        assertEquals(summary.get("bot.warmupEvents"), warmUp);
+        assertEquals(produced, summary.get("latencyNs.tickToPublish.count") + warmUp, "no event dropped");
+        assertTrue(Files.isRegularFile(run.resolve("tick-to-publish-warmup.hlog")));
+        assertTrue(Files.readString(run.resolve("summary.txt")).contains("warm-up       the first " + warmUp + " events"),
+            Files.readString(run.resolve("summary.txt")));
     }
 
     @Test

@@ -63,7 +63,13 @@ public final class BotConfiguration
     public static final long LINK_WAIT_MS_DEFAULT = 2_000;
     public static final long LINK_WAIT_MS_MAX = 60_000;
 
-    public static final long WARMUP_EVENTS_DEFAULT = 0;
+    /**
+     * Not a count but the default rule: the warm-up is the events of the first 5% of the ticks, at
+     * most 100,000 ticks ({@link dev.quietloop.protocol.latency.WarmUp#defaultTicks}), decided once
+     * the file's ticks are counted; put back into the headline if that is more than 10% of the
+     * run's events. Any N from 0 up sets the warm-up to the events with a sequence up to N instead.
+     */
+    public static final long WARMUP_EVENTS_DEFAULT = -1;
 
     /** The trading thread may spin: on a 2-core box it is the one thread that does. */
     public static final String IDLE_TRADING_DEFAULT = IdleStrategies.SPIN;

@@ -108,7 +108,11 @@ public final class BotContext
         return strategy;
     }
 
-    /** @param warmupEvents events with this sequence or lower are a warm-up, left out of the bot's hops; 0 for none */
+    /**
+     * @param warmupEvents events with this sequence or lower are a warm-up, timed apart from the
+     *                     headline of the bot's hops; 0 for none; {@link BotConfiguration#WARMUP_EVENTS_DEFAULT}
+     *                     for the default rule (a share of the ticks)
+     */
     public BotContext warmupEvents(final long warmupEvents)
     {
         this.warmupEvents = warmupEvents;
@@ -201,7 +205,7 @@ public final class BotContext
         replay.conclude();
         sender.conclude();
         Validate.powerOfTwo(RING_SIZE_FLAG, ringSize, BotConfiguration.RING_SIZE_MIN, BotConfiguration.RING_SIZE_MAX);
-        Validate.inRange(WARMUP_EVENTS_FLAG, warmupEvents, 0, Long.MAX_VALUE);
+        Validate.inRange(WARMUP_EVENTS_FLAG, warmupEvents, BotConfiguration.WARMUP_EVENTS_DEFAULT, Long.MAX_VALUE);
         Validate.required(SEND_MODE_FLAG, sendMode);
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         CpuAffinity.validate(TRADING_CPU_FLAG, tradingCpu);

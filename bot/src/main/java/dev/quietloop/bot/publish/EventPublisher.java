@@ -4,6 +4,7 @@ import dev.quietloop.wire.Event;
 import dev.quietloop.wire.EventType;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -20,6 +21,10 @@ public final class EventPublisher
     private final AtomicCounter eventsProduced;
     private final AtomicCounter ringRejected;
     private final HopLatency tickToPublish;
+    private final WarmUp warmUp;
+    /** The ticks begun when a warm-up by ticks ends; -1 for a warm-up fixed by events, or none. */
+    private final long warmUpEndTick;
+    private long ticksBegun;
     private long lastSequence;
 
     /** A publisher whose hop is not timed. */
@@ -49,16 +54,24 @@ public final class EventPublisher
         this.eventsProduced = eventsProduced;
         this.ringRejected = ringRejected;
         this.tickToPublish = tickToPublish;
+        this.warmUp = tickToPublish.warmUp();
+        this.warmUpEndTick = warmUp.ticks() > 0 ? warmUp.ticks() : -1;
         staged.sourceId = sourceId;
         staged.epoch = epoch;
     }
 
     /**
      * Stamps every event until the next call: they were caused by the tick due at {@code originNs}
-     * ({@code System.nanoTime()}) whose market data timestamp is {@code marketDataNs}.
+     * ({@code System.nanoTime()}) whose market data timestamp is {@code marketDataNs}. Ends a
+     * warm-up by ticks when its last tick is done.
      */
     public void beginTick(final long originNs, final long marketDataNs)
     {
+        if (ticksBegun++ == warmUpEndTick)
+        {
+            // The warm-up's ticks are done: every event so far is in it, none from here on.
+            warmUp.endAt(lastSequence);
+        }
         staged.originNs = originNs;
         staged.marketDataNs = marketDataNs;
     }

@@ -4,6 +4,7 @@ import java.util.function.LongSupplier;
 
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -31,7 +32,7 @@ public final class HiccupMeter implements Agent
     private final NanoClock clock;
     private final LongSupplier uptimeMs;
     private final AtomicCounter eventsProduced;
-    private final long warmupEvents;
+    private final WarmUp warmUp;
     private final long intervalNs;
     private final HopLatency hiccup;
     private boolean open;
@@ -44,7 +45,7 @@ public final class HiccupMeter implements Agent
      * @param clock          the clock each cycle reads
      * @param uptimeMs       the JVM's uptime, the clock of its safepoint log, read when the window opens and closes
      * @param eventsProduced the trading thread's sequence, read once a cycle until it passes the warm-up
-     * @param warmupEvents   the events the trading thread's hop leaves out; the window opens past them
+     * @param warmUp         the events the trading thread's hop leaves out; the window opens past them
      * @param intervalNs     what the runner sleeps between cycles ({@link #idleStrategy()})
      * @param hiccup         where the samples go; off, the meter keeps only the window
      */
@@ -52,14 +53,14 @@ public final class HiccupMeter implements Agent
         final NanoClock clock,
         final LongSupplier uptimeMs,
         final AtomicCounter eventsProduced,
-        final long warmupEvents,
+        final WarmUp warmUp,
         final long intervalNs,
         final HopLatency hiccup)
     {
         this.clock = clock;
         this.uptimeMs = uptimeMs;
         this.eventsProduced = eventsProduced;
-        this.warmupEvents = warmupEvents;
+        this.warmUp = warmUp;
         this.intervalNs = intervalNs;
         this.hiccup = hiccup;
     }
@@ -83,7 +84,7 @@ public final class HiccupMeter implements Agent
         final long nowNs = clock.nanoTime();
         if (!open)
         {
-            if (eventsProduced.get() > warmupEvents)
+            if (eventsProduced.get() > warmUp.lastSequence()) // an open warm-up ends past every sequence
             {
                 open = true;
                 openedUptimeMs = uptimeMs.getAsLong();

@@ -57,6 +57,7 @@ class BotContextTest
         assertMessage("--ring-size must be a power of two in [2, 1073741824]: 1000",
             withData(data).ringSize(1_000)::conclude);
         assertMessage("--heartbeat-ms must be in [1, 86400000]: 0", withData(data).sender().heartbeatMs(0)::conclude);
+        assertMessage("--warmup-events must be in [-1, ", withData(data).warmupEvents(-2)::conclude);
         assertMessage("--link-wait-ms must be in [0, 60000]: 60001",
             withData(data).sender().linkWaitMs(60_001)::conclude);
         assertMessage("--max-frame-bytes must be in [", withData(data).sender().maxFrameBytes(1)::conclude);

@@ -13,6 +13,7 @@ import dev.quietloop.wire.Event;
 import dev.quietloop.wire.EventType;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import org.junit.jupiter.api.Test;
 
 class EventPublisherTest
@@ -58,6 +59,30 @@ class EventPublisherTest
 
         assertEquals(6, counters.ringRejected.get());
         assertEquals(7, tickToPublish.total().getTotalCount(), "sequences 4 to 10, the last six rejected");
+    }
+
+    @Test
+    void shouldEndAWarmUpByTicksAtTheLastEventOfItsLastTick()
+    {
+        final WarmUp warmUp = WarmUp.ofTicks(3);
+        final HopLatency tickToPublish = HopLatency.of(Hop.TICK_TO_PUBLISH, true, warmUp);
+        final EventPublisher publisher = new EventPublisher(
+            new EventRing(64, counters.ringRejected), SOURCE_ID, EPOCH, counters.eventsProduced,
+            counters.ringRejected, tickToPublish);
+        for (int tick = 0; tick < 10; tick++)
+        {
+            publisher.beginTick(System.nanoTime(), 1_000 + tick);
+            publisher.publishSignal(0, Event.SIDE_BUY, 1, 100, tick);
+            publisher.publishSignal(0, Event.SIDE_SELL, 1, 100, tick);
+            if (tick < 3)
+            {
+                assertTrue(warmUp.isOpen(), "still in the warm-up's ticks at tick " + (tick + 1));
+            }
+        }
+
+        assertEquals(6, warmUp.lastSequence(), "two events a tick for three ticks");
+        assertEquals(6, tickToPublish.warmUpTotal().getTotalCount());
+        assertEquals(14, tickToPublish.total().getTotalCount());
     }
 
     @Test

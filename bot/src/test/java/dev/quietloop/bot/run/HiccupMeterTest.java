@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.wire.testing.Allocations;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.CachedNanoClock;
@@ -23,7 +24,7 @@ class HiccupMeterTest
     private final BotCounters counters = new BotCounters();
     private final HopLatency hiccup = HopLatency.of(Hop.HICCUP, true);
     private final HiccupMeter meter = new HiccupMeter(
-        clock, uptimeMs::get, counters.eventsProduced, WARMUP_EVENTS, INTERVAL_NS, hiccup);
+        clock, uptimeMs::get, counters.eventsProduced, WarmUp.ofEvents(WARMUP_EVENTS), INTERVAL_NS, hiccup);
 
     /** The window opens at the next cycle: the trading thread is past the warm-up. */
     private void open()
@@ -130,5 +131,28 @@ class HiccupMeterTest
 
         assertEquals(0, Allocations.fewestBytes(samples, 5));
         assertTrue(hiccup.total().getTotalCount() > 20_000);
+    }
+
+    @Test
+    void shouldKeepTheWindowShutWhileADefaultWarmUpIsOpenAndOpenItPastItsEnd()
+    {
+        final WarmUp byTicks = WarmUp.ofTicks(100);
+        final HiccupMeter meter = new HiccupMeter(
+            clock, uptimeMs::get, counters.eventsProduced, byTicks, INTERVAL_NS, hiccup);
+        counters.eventsProduced.set(1_000);
+        meter.doWork();
+        wakeOf(meter, 5_000_000);
+        assertEquals(0, hiccup.total().getTotalCount(), "nothing recorded while the warm-up is open");
+        byTicks.endAt(1_000);
+        counters.eventsProduced.set(1_001);
+        meter.doWork();
+        wakeOf(meter, 5_000_000);
+        assertEquals(1, hiccup.total().getTotalCount(), "the window opened past the warm-up's end");
+    }
+
+    private void wakeOf(final HiccupMeter meter, final long lateNs)
+    {
+        clock.advance(INTERVAL_NS + lateNs);
+        meter.doWork();
     }
 }

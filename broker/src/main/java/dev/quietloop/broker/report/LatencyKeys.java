@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 
 /**
  * Finds the histograms in a summary: every {@code latencyNs.<hop>.*}, the known hops in the order
@@ -20,6 +21,8 @@ final class LatencyKeys
     static final String SEND_PREFIX = "sendLatencyNs";
     static final String HOP_PREFIX = "latencyNs.";
     static final String COUNT = "count";
+    /** The rows of the warm-up's histograms ({@code latencyNs.warmup.<hop>}): {@code warmup.tickToPublish}. */
+    static final String WARMUP_ROW_PREFIX = HopLatency.WARMUP_KEY_PREFIX.substring(HOP_PREFIX.length());
     /** The percentile suffixes in the order they are shown, and their column titles. */
     static final List<String> PERCENTILES = List.of("p50", "p90", "p99", "p99_9", "max");
     static final List<String> TITLES = List.of("p50", "p90", "p99", "p99.9", "max");
@@ -69,6 +72,11 @@ final class LatencyKeys
 
     private static int rank(final String hop)
     {
+        if (hop.startsWith(WARMUP_ROW_PREFIX))
+        {
+            // A warm-up's row after every other, in the order of its hop.
+            return Hop.values().length + 1 + rank(hop.substring(WARMUP_ROW_PREFIX.length()));
+        }
         for (final Hop known : Hop.values())
         {
             if (known.key().equals(hop))

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 
 /**
  * Renders a run summary (dotted keys, as in {@code summary.json}) as the table a person reads:
@@ -40,6 +42,7 @@ public final class SummaryText
         trading(summary, lines);
         lines.add(row("rejections", rejections(summary)));
         latency(summary, lines);
+        warmUp(summary, lines);
         return lines;
     }
 
@@ -251,6 +254,42 @@ public final class SummaryText
     private static String millis(final long count, final Long ms)
     {
         return null == ms ? "-" : ms == 0 && count > 0 ? "< 0.5 ms" : ms + " ms";
+    }
+
+    /** What the bot left out of the headline as its warm-up, and by which rule; nothing for a summary without it. */
+    private static void warmUp(final Map<String, Long> s, final List<String> lines)
+    {
+        final Long events = s.get(WarmUp.EVENTS_KEY);
+        if (null == events)
+        {
+            return;
+        }
+        final long ticks = s.getOrDefault(WarmUp.TICKS_KEY, 0L);
+        final Long runTicks = s.get(Accounting.BOT_TICKS);
+        final String firstTicks = "the first " + ticks + " ticks" +
+            (null == runTicks || runTicks == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * ticks / runTicks));
+        if (events > 0)
+        {
+            final long produced = s.getOrDefault(Accounting.BOT_EVENTS_PRODUCED, 0L);
+            final String share = produced > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * events / produced) : "";
+            final boolean timed = s.keySet().stream().anyMatch(key -> key.startsWith(HopLatency.WARMUP_KEY_PREFIX));
+            lines.add(row("warm-up", "the first " + events + " events" + share + ", " +
+                (ticks > 0 ? "those of " + firstTicks : "set by --warmup-events") +
+                ": left out of the headline" + (timed ? ", timed in the warmup rows" : "")));
+        }
+        else if (s.getOrDefault(WarmUp.PUT_BACK_KEY, 0L) > 0)
+        {
+            lines.add(row("warm-up", "none: the " + s.get(WarmUp.PUT_BACK_KEY) + " events of " + firstTicks +
+                " were more than " + WarmUp.MAX_EVENTS_PERCENT + "% of the run's, so the headline has them all"));
+        }
+        else if (ticks > 0)
+        {
+            lines.add(row("warm-up", "none: " + firstTicks + " made no events"));
+        }
+        else
+        {
+            lines.add(row("warm-up", "none: every event is in the headline"));
+        }
     }
 
     private static String row(final String label, final String value)

@@ -203,4 +203,56 @@ class SummaryTextTest
         s.remove("run.droppedAtBotClose");
         assertTrue(SummaryText.render("x", s).stream().noneMatch(l -> l.startsWith("  losses")), "nothing dropped");
     }
+
+    @Test
+    void shouldShowTheWarmUpOnItsOwnRowsAfterTheHopsAndSayWhatWasLeftOut()
+    {
+        final Map<String, Long> s = sample();
+        for (final String hop : List.of("tickToPublish", "ringToSend", "warmup.ringToSend", "warmup.tickToPublish", "zebra"))
+        {
+            s.put("latencyNs." + hop + ".count", 1L);
+        }
+        s.put("latencyNs.warmup.tickToPublish.count", 176L);
+        s.put("latencyNs.warmup.tickToPublish.p99", 13_615_100L);
+        s.put("bot.warmupEvents", 176L);
+        s.put("bot.warmupTicks", 2_500L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int header = lines.indexOf(
+            "latency (us)                count       p50       p90       p99     p99.9       max");
+        assertTrue(header > 0, "the label column is as wide as the longest row name: " + lines);
+        final List<String> rows = lines.subList(header + 2, header + 7).stream()
+            .map(line -> line.trim().split(" +")[0]).toList();
+        assertEquals(List.of("tickToPublish", "ringToSend", "zebra", "warmup.tickToPublish", "warmup.ringToSend"), rows);
+        assertTrue(lines.contains(
+            "  warmup.tickToPublish        176         -         -   13615.1         -         -"), lines.toString());
+        assertEquals("warm-up       the first 176 events (4.3%), those of the first 2500 ticks (5.0%): left out of the " +
+            "headline, timed in the warmup rows", lines.get(header + 7));
+    }
+
+    @Test
+    void shouldSayWhichRuleSetTheWarmUpOrThatThereWasNone()
+    {
+        final Map<String, Long> s = sample();
+        s.put("bot.warmupEvents", 100L);
+        s.put("bot.warmupTicks", 0L);
+        assertTrue(SummaryText.render("x", s).contains(
+            "warm-up       the first 100 events (2.4%), set by --warmup-events: left out of the headline"));
+
+        s.put("bot.warmupEvents", 0L);
+        assertTrue(SummaryText.render("x", s).contains("warm-up       none: every event is in the headline"));
+
+        s.put("bot.warmupTicks", 2_500L);
+        assertTrue(SummaryText.render("x", s).contains("warm-up       none: the first 2500 ticks (5.0%) made no events"),
+            SummaryText.render("x", s).toString());
+
+        s.put("bot.warmupPutBack", 500L);
+        assertTrue(SummaryText.render("x", s).contains("warm-up       none: the 500 events of the first 2500 ticks (5.0%) " +
+            "were more than 10% of the run's, so the headline has them all"), SummaryText.render("x", s).toString());
+
+        s.remove("bot.warmupEvents");
+        assertTrue(SummaryText.render("x", s).stream().noneMatch(line -> line.startsWith("warm-up")),
+            "a summary from before the warm-up, or without a bot");
+    }
 }

@@ -25,6 +25,8 @@ public enum Hop
     /** At the sidecar stub: the event's origin on the bot → its frame is received (same host only). */
     END_TO_END("endToEnd", "end-to-end");
 
+    private static final String WARMUP_SUFFIX = "-warmup";
+
     private final String key;
     private final String file;
 
@@ -44,6 +46,12 @@ public enum Hop
     public String logFile()
     {
         return file + ".hlog";
+    }
+
+    /** The warm-up's interval log, beside the headline's: {@code tick-to-publish-warmup.hlog}. */
+    public String warmUpLogFile()
+    {
+        return file + WARMUP_SUFFIX + ".hlog";
     }
 
     /** The percentile distribution's file name, such as {@code tick-to-publish.hgrm}. */

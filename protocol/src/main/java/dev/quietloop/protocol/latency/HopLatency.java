@@ -22,17 +22,20 @@ import org.HdrHistogram.SingleWriterRecorder;
  * {@code record} methods read no clock and write nothing; the hot path pays one well-predicted
  * branch on a final field.
  * <p>
- * The warm-up (JIT, page faults, first connections) is left out by event sequence, not by time or
- * by a reset: a hop built with {@code warmupEvents = N} ignores every event whose sequence is N or
- * lower. Every process sees the same sequences, so the bot's and the sidecar's hops leave out the
- * same events, and nothing has to be cleared while the measured run starts: a
- * {@link SingleWriterRecorder#reset()} takes a lock and waits for the recording thread, on
- * whichever thread calls it. For the hot path the warm-up and the switch are one comparison.
+ * The warm-up (JIT, page faults, first connections) is told apart by event sequence, not by time or
+ * by a reset: the events of a {@link WarmUp} (sequence N or lower) go into a recorder of their
+ * own, kept out of the headline and reported beside it ({@code latencyNs.warmup.<hop>.*}, the
+ * hop's {@code -warmup.hlog}). Every process sees the same sequences, so the bot's and the
+ * sidecar's hops can tell the same events apart, and nothing has to be cleared while the measured
+ * run starts: a {@link SingleWriterRecorder#reset()} takes a lock and waits for the recording
+ * thread, on whichever thread calls it.
  */
 public final class HopLatency
 {
     /** Summary keys: {@code latencyNs.<hop>.p99} and so on. */
     public static final String KEY_PREFIX = "latencyNs.";
+    /** The warm-up's summary keys: {@code latencyNs.warmup.<hop>.p99} and so on. */
+    public static final String WARMUP_KEY_PREFIX = KEY_PREFIX + "warmup.";
     /** Up to an hour, at 3 significant digits: a stall shows as its true length, never as an error. */
     public static final long HIGHEST_TRACKABLE_NS = 3_600_000_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
@@ -41,40 +44,44 @@ public final class HopLatency
 
     private final Hop hop;
     private final boolean enabled;
-    /**
-     * The highest sequence left out: the warm-up's last when timed, {@link Long#MAX_VALUE} when off,
-     * so that one comparison both switches the hop off and skips the warm-up.
-     */
-    private final long lastUntimedSequence;
+    private final WarmUp warmUp;
     private final SingleWriterRecorder recorder;
+    /** The warm-up's events, apart from the headline; null when the hop is off or has no warm-up. */
+    private final SingleWriterRecorder warmUpRecorder;
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
+    private final Histogram warmUpTotal = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
     private Histogram interval;
+    private Histogram warmUpInterval;
 
-    private HopLatency(final Hop hop, final boolean enabled, final long warmupEvents)
+    private HopLatency(final Hop hop, final boolean enabled, final WarmUp warmUp)
     {
-        if (warmupEvents < 0)
-        {
-            throw new IllegalArgumentException("warmupEvents must not be negative: " + warmupEvents);
-        }
         this.hop = hop;
         this.enabled = enabled;
-        this.lastUntimedSequence = enabled ? warmupEvents : Long.MAX_VALUE;
+        this.warmUp = warmUp;
         this.recorder = enabled ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
+        final boolean anyWarmUp = warmUp.ticks() > 0 || warmUp.lastSequence() > 0;
+        this.warmUpRecorder = enabled && anyWarmUp ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
     }
 
     /** A hop whose latency is recorded when {@code enabled}, else a switch that costs nothing; no warm-up. */
     public static HopLatency of(final Hop hop, final boolean enabled)
     {
-        return new HopLatency(hop, enabled, 0);
+        return new HopLatency(hop, enabled, WarmUp.none());
     }
 
     /**
-     * A hop whose events with a sequence of {@code warmupEvents} or lower are a warm-up, never timed
-     * (0: none), and whose later events are timed when {@code enabled}.
+     * A hop whose events with a sequence of {@code warmupEvents} or lower are a warm-up, recorded
+     * apart from the headline (0: none), timed when {@code enabled}.
      */
     public static HopLatency of(final Hop hop, final boolean enabled, final long warmupEvents)
     {
-        return new HopLatency(hop, enabled, warmupEvents);
+        return new HopLatency(hop, enabled, WarmUp.ofEvents(warmupEvents));
+    }
+
+    /** A hop whose warm-up's events, fixed or ended while the run goes on, are recorded apart from the headline. */
+    public static HopLatency of(final Hop hop, final boolean enabled, final WarmUp warmUp)
+    {
+        return new HopLatency(hop, enabled, warmUp);
     }
 
     public Hop hop()
@@ -87,35 +94,56 @@ public final class HopLatency
         return enabled;
     }
 
+    /** Which events are this hop's warm-up. */
+    public WarmUp warmUp()
+    {
+        return warmUp;
+    }
+
     /**
      * Records {@code now - startNs} for the event with this {@code sequence}, on the hop's own
-     * thread. Reads no clock and records nothing when the hop is off or the event is in the warm-up.
+     * thread, into the headline or, for an event of the warm-up, apart. Reads no clock and records
+     * nothing when the hop is off.
      */
     public void recordEvent(final long sequence, final long startNs)
     {
-        if (sequence > lastUntimedSequence)
+        if (enabled)
         {
-            recorder.recordValue(clamp(System.nanoTime() - startNs));
+            if (sequence > warmUp.lastSequence())
+            {
+                recorder.recordValue(clamp(System.nanoTime() - startNs));
+            }
+            else if (null != warmUpRecorder)
+            {
+                warmUpRecorder.recordValue(clamp(System.nanoTime() - startNs));
+            }
         }
     }
 
     /**
      * Records {@code endNs - startNs} for the event with this {@code sequence}, for a caller that
-     * has read the clock already (once for a whole frame, say); nothing when the hop is off or the
-     * event is in the warm-up.
+     * has read the clock already (once for a whole frame, say): into the headline or, for an event
+     * of the warm-up, apart; nothing when the hop is off.
      */
     public void recordEvent(final long sequence, final long startNs, final long endNs)
     {
-        if (sequence > lastUntimedSequence)
+        if (enabled)
         {
-            recorder.recordValue(clamp(endNs - startNs));
+            if (sequence > warmUp.lastSequence())
+            {
+                recorder.recordValue(clamp(endNs - startNs));
+            }
+            else if (null != warmUpRecorder)
+            {
+                warmUpRecorder.recordValue(clamp(endNs - startNs));
+            }
         }
     }
 
     /**
      * Records {@code count} events that took {@code endNs - startNs} each, for a caller that sees
      * frames and not their events' sequences (the broker forwards frames undecoded). No warm-up
-     * applies here: a hop that leaves out a warm-up is recorded with {@link #recordEvent}. Does
+     * applies here: a hop that tells its warm-up apart is recorded with {@link #recordEvent}. Does
      * nothing when the hop is off.
      */
     public void record(final long startNs, final long endNs, final int count)
@@ -142,8 +170,8 @@ public final class HopLatency
     }
 
     /**
-     * Everything recorded so far, added to the run's total; any thread may call it, after which the
-     * recorder starts a new interval. Empty when the hop is off.
+     * Everything recorded so far past the warm-up, added to the run's total; any thread may call
+     * it, after which the recorder starts a new interval. Empty when the hop is off.
      */
     public Histogram total()
     {
@@ -155,10 +183,45 @@ public final class HopLatency
         return total;
     }
 
-    /** The hop's percentiles in nanoseconds under {@code latencyNs.<hop>.*}; none when the hop is off. */
+    /** The warm-up's events recorded so far, as {@link #total()} does for the rest; empty when there is none. */
+    public Histogram warmUpTotal()
+    {
+        if (null != warmUpRecorder)
+        {
+            warmUpInterval = warmUpRecorder.getIntervalHistogram(warmUpInterval);
+            warmUpTotal.add(warmUpInterval);
+        }
+        return warmUpTotal;
+    }
+
+    /**
+     * Puts the warm-up's events back into the headline, once the recording threads are done: for a
+     * run whose warm-up turned out to be more than it may leave out ({@link WarmUp#fitsIn}).
+     */
+    public void foldWarmUpIntoHeadline()
+    {
+        final Histogram warmUpEvents = warmUpTotal();
+        total().add(warmUpEvents);
+        warmUpEvents.reset();
+    }
+
+    /**
+     * The hop's percentiles in nanoseconds under {@code latencyNs.<hop>.*}, and its warm-up's under
+     * {@code latencyNs.warmup.<hop>.*} when it recorded any; none when the hop is off.
+     */
     public Map<String, Long> percentiles()
     {
-        return enabled ? percentiles(KEY_PREFIX + hop.key(), total()) : Map.of();
+        if (!enabled)
+        {
+            return Map.of();
+        }
+        final Map<String, Long> values = percentiles(KEY_PREFIX + hop.key(), total());
+        final Histogram warmUpEvents = warmUpTotal();
+        if (warmUpEvents.getTotalCount() > 0)
+        {
+            values.putAll(percentiles(WARMUP_KEY_PREFIX + hop.key(), warmUpEvents));
+        }
+        return values;
     }
 
     /** A histogram's count, p50, p90, p99, p99.9 and max under {@code prefix.*}. */
@@ -177,7 +240,9 @@ public final class HopLatency
     /**
      * Writes the hop's files into {@code dir}: the whole run as one interval of an HdrHistogram log
      * ({@link Hop#logFile()}, untagged, so {@code HistogramLogProcessor} reads it without options)
-     * and its percentile distribution ({@link Hop#distributionFile()}). Nothing when the hop is off.
+     * and its percentile distribution ({@link Hop#distributionFile()}); the warm-up's log beside
+     * them ({@link Hop#warmUpLogFile()}) when it recorded any, without a distribution: its
+     * percentiles are in the summary, and a report folder stays small. Nothing when the hop is off.
      */
     public void writeFiles(final Path dir, final long startTimeMs)
     {
@@ -185,10 +250,27 @@ public final class HopLatency
         {
             return;
         }
-        final Histogram histogram = total().copy();
+        final long endTimeMs = System.currentTimeMillis();
+        final Histogram histogram = stamped(total(), startTimeMs, endTimeMs);
+        writeLog(dir.resolve(hop.logFile()), histogram, startTimeMs);
+        writeDistribution(dir.resolve(hop.distributionFile()), histogram);
+        final Histogram warmUpEvents = warmUpTotal();
+        if (warmUpEvents.getTotalCount() > 0)
+        {
+            writeLog(dir.resolve(hop.warmUpLogFile()), stamped(warmUpEvents, startTimeMs, endTimeMs), startTimeMs);
+        }
+    }
+
+    private static Histogram stamped(final Histogram recorded, final long startTimeMs, final long endTimeMs)
+    {
+        final Histogram histogram = recorded.copy();
         histogram.setStartTimeStamp(startTimeMs);
-        histogram.setEndTimeStamp(System.currentTimeMillis());
-        final Path log = dir.resolve(hop.logFile());
+        histogram.setEndTimeStamp(endTimeMs);
+        return histogram;
+    }
+
+    private static void writeLog(final Path log, final Histogram histogram, final long startTimeMs)
+    {
         try (PrintStream out = new PrintStream(Files.newOutputStream(log), false, StandardCharsets.US_ASCII))
         {
             final HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -202,7 +284,6 @@ public final class HopLatency
         {
             throw new UncheckedIOException("cannot write " + log, ex);
         }
-        writeDistribution(dir.resolve(hop.distributionFile()), histogram);
     }
 
     /** Writes a histogram's percentile distribution ({@code .hgrm}) in microseconds. */

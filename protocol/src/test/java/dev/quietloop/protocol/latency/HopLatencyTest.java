@@ -88,6 +88,74 @@ class HopLatencyTest
         }
 
         assertEquals(150, hop.total().getTotalCount(), "sequences 101 to 250");
+        assertEquals(100, hop.warmUpTotal().getTotalCount(), "sequences 1 to 100, apart");
+    }
+
+    @Test
+    void shouldPutTheWarmUpsEventsApartAndTheRestInTheHeadline()
+    {
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true, WarmUp.ofEvents(7));
+        for (int sequence = 1; sequence <= 40; sequence++)
+        {
+            hop.recordEvent(sequence, 0, sequence);
+        }
+
+        final Map<String, Long> percentiles = hop.percentiles();
+
+        assertEquals(33, percentiles.get("latencyNs.tickToPublish.count"));
+        assertEquals(7, percentiles.get("latencyNs.warmup.tickToPublish.count"));
+        assertEquals(12, percentiles.size(), "count, p50, p90, p99, p99_9 and max of each: " + percentiles);
+    }
+
+    @Test
+    void shouldPutEveryEventInTheWarmUpUntilItsTicksEndIt()
+    {
+        final WarmUp warmUp = WarmUp.ofTicks(2);
+        final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true, warmUp);
+        for (int sequence = 1; sequence <= 5; sequence++)
+        {
+            hop.recordEvent(sequence, 0, 10);
+        }
+        warmUp.endAt(5);
+        for (int sequence = 6; sequence <= 12; sequence++)
+        {
+            hop.recordEvent(sequence, 0, 10);
+        }
+
+        assertEquals(5, hop.warmUpTotal().getTotalCount());
+        assertEquals(7, hop.total().getTotalCount());
+    }
+
+    @Test
+    void shouldPutAWarmUpBackIntoTheHeadlineWhenFolded()
+    {
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true, WarmUp.ofEvents(4));
+        for (int sequence = 1; sequence <= 10; sequence++)
+        {
+            hop.recordEvent(sequence, 0, 10);
+        }
+
+        hop.foldWarmUpIntoHeadline();
+
+        assertEquals(10, hop.total().getTotalCount());
+        assertEquals(0, hop.warmUpTotal().getTotalCount());
+        assertFalse(hop.percentiles().containsKey("latencyNs.warmup.tickToPublish.count"), "no warm-up row");
+    }
+
+    @Test
+    void shouldWriteTheWarmUpsLogBesideTheHeadlines()
+    {
+        final HopLatency hop = HopLatency.of(Hop.TICK_TO_PUBLISH, true, WarmUp.ofEvents(3));
+        for (int sequence = 1; sequence <= 8; sequence++)
+        {
+            hop.recordEvent(sequence, 0, 10);
+        }
+
+        hop.writeFiles(dir, System.currentTimeMillis());
+
+        assertEquals(5, HopLatency.readLog(dir.resolve("tick-to-publish.hlog")).getTotalCount());
+        assertEquals(3, HopLatency.readLog(dir.resolve("tick-to-publish-warmup.hlog")).getTotalCount());
+        assertFalse(Files.exists(dir.resolve("tick-to-publish-warmup.hgrm")), "its percentiles are in the summary");
     }
 
     @Test
@@ -103,6 +171,8 @@ class HopLatencyTest
 
         assertEquals(2, total.getTotalCount());
         assertEquals(2_000, total.getMaxValue(), 2);
+        assertEquals(2, hop.warmUpTotal().getTotalCount());
+        assertEquals(1_000_000, hop.warmUpTotal().getMinValue(), 1_000);
     }
 
     @Test
@@ -113,6 +183,9 @@ class HopLatencyTest
         hop.recordEvent(2, 0, 20);
 
         assertEquals(2, hop.total().getTotalCount());
+        assertFalse(Files.exists(dir.resolve(Hop.END_TO_END.warmUpLogFile())));
+        hop.writeFiles(dir, 0);
+        assertFalse(Files.exists(dir.resolve(Hop.END_TO_END.warmUpLogFile())), "no warm-up, no warm-up log");
     }
 
     @Test
