@@ -98,10 +98,6 @@ final class RunCoordinator
             children.launchBot(ingest, runDir);
         }
         CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.processCpus()); // after the launches: children pin themselves
-        if (null != ctx.cpuLayout().note())
-        {
-            out.println(ROLE + ": " + ctx.cpuLayout().note());
-        }
         if (!launchBot)
         {
             Readiness.announce(ROLE, ingest); // a broker that starts the bot itself has nobody waiting for it
@@ -111,6 +107,10 @@ final class RunCoordinator
         if (!interrupted && children.botRefusedInput())
         {
             return abandonOnBadInput(runDir);
+        }
+        if (null != ctx.cpuLayout().note())
+        {
+            out.println(ROLE + ": " + ctx.cpuLayout().note()); // once the run is one: a refused input gets one line alone
         }
         final boolean stubGone = children.stubGone();
         final boolean botStopped = interrupted || stubGone;
