@@ -26,6 +26,9 @@ Options:
                             instead of launching the sidecar stub
   --run-id NAME             report folder name (default: a timestamp)
   --drain-timeout SECONDS   how long the sidecar gets to take everything at the end (default 10)
+  --no-pin                  leave every thread to the operating system (default, with 2 or more
+                            CPUs and no --cpus or --bot-arg=--trading-cpu given: the bot's
+                            trading thread alone on the last CPU, everything else on the rest)
   --config FILE             run again as a past run ran: take every process's settings from its
                             config.yaml (perf/reports/<run-id>/config.yaml): the same data,
                             strategy, rate, ring sizes...; an option given here wins over the

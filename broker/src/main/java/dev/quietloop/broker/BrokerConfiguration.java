@@ -36,6 +36,8 @@ public final class BrokerConfiguration
     public static final String JVM_OPTIONS_FLAG = "--jvm-options";
     public static final String TIME_HOPS_FLAG = "--time-hops";
     public static final String PLOTS_FLAG = "--plots";
+    /** Negatable: {@code --no-pin} leaves every thread to the operating system (see {@link CpuLayout}). */
+    public static final String PIN_FLAG = "--pin";
 
     public static final String INGEST_DEFAULT = "tcp://127.0.0.1:5556";
     public static final String SIDECAR_DEFAULT = "tcp://127.0.0.1:5557";

@@ -38,6 +38,8 @@ public final class BrokerContext
     private IdleChoice idleForwarder = new IdleChoice(BrokerConfiguration.IDLE_DEFAULT);
     private boolean timeHops = true;
     private String cpus;
+    private boolean pin = true;
+    private CpuLayout cpuLayout = CpuLayout.NONE;
     private boolean exitWithParent;
     private LinkSecurity security = LinkSecurity.OFF;
     private Path configFile;
@@ -78,6 +80,8 @@ public final class BrokerContext
                 " needs " + (ringBytes >> 20) + " MiB, more than half the heap (" + (heapBytes >> 20) + " MiB)");
         }
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
+        cpuLayout = CpuLayout.decide(pin, run.botMode() == RunContext.BotMode.LAUNCH, cpus, run.botArgs(),
+            CpuAffinity.allowed(), CpuAffinity.available());
         sockets = sockets.withMaxFrameBytes(maxFrameBytes);
         forwarderSockets = forwarderSockets(sockets);
         return this;
@@ -228,6 +232,37 @@ public final class BrokerContext
     public String cpus()
     {
         return cpus;
+    }
+
+    public BrokerContext pin(final boolean pin)
+    {
+        this.pin = pin;
+        return this;
+    }
+
+    /** Pin by default when the user chose no CPUs ({@code --no-pin}: false); see {@link CpuLayout}. */
+    public boolean pin()
+    {
+        return pin;
+    }
+
+    /** A layout as {@link #conclude()} would work it out on some machine: for tests of what follows from it. */
+    BrokerContext cpuLayout(final CpuLayout cpuLayout)
+    {
+        this.cpuLayout = cpuLayout;
+        return this;
+    }
+
+    /** Where the threads go when the user chose no CPUs, worked out by {@link #conclude()}. */
+    CpuLayout cpuLayout()
+    {
+        return cpuLayout;
+    }
+
+    /** The CPUs this broker and the children it launches run on: its {@code --cpus}, or the default layout's; null for anywhere. */
+    public String processCpus()
+    {
+        return null != cpus ? cpus : cpuLayout.otherCpus();
     }
 
     public BrokerContext exitWithParent(final boolean exitWithParent)

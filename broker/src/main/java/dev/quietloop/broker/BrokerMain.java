@@ -112,6 +112,12 @@ public final class BrokerMain implements Callable<Integer>
         "second per run, as bin/bench.sh does)")
     private boolean plots;
 
+    @Option(names = PIN_FLAG, negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "with a launched bot, 2 or more CPUs and no CPU flags given (--cpus, --bot-arg=--cpus, " +
+        "--bot-arg=--trading-cpu): the bot's trading thread alone on the last CPU, every other thread of the " +
+        "three processes on the rest (default: on; --no-pin: the operating system places every thread)")
+    private boolean pin;
+
     @Option(names = ChildLauncher.EXIT_WITH_PARENT, fallbackValue = "true", description = "launched by a quietloop process: take the stop " +
         "from it on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
@@ -164,6 +170,7 @@ public final class BrokerMain implements Callable<Integer>
             .idleForwarder(idleForwarder)
             .timeHops(timeHops)
             .cpus(process.cpus())
+            .pin(pin)
             .exitWithParent(exitWithParent)
             .security(process.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
             .configFile(configFile())

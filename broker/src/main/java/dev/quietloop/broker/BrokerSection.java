@@ -19,7 +19,9 @@ import static dev.quietloop.broker.BrokerConfiguration.*;
  * its own (a command line's {@code --run-id} still chooses one). {@code exit-with-parent} says a
  * quietloop process started this broker and holds its standard input, not what the run does: from
  * a terminal or a script it would end the run when that input ends. {@code config} is the file
- * this run's flags came from, if any.
+ * this run's flags came from, if any. {@code tradingCpu} and {@code otherCpus} are the CPUs
+ * {@code pin: true} chose on this machine (null when the run was not pinned by default): the flag
+ * is the setting, and another machine decides again.
  */
 final class BrokerSection
 {
@@ -51,6 +53,7 @@ final class BrokerSection
         wire.write(key(TIME_HOPS_FLAG)).bool(ctx.timeHops());
         wire.write(key(PLOTS_FLAG)).bool(run.plots());
         wire.write(key(CpuOptions.FLAG)).text(ctx.cpus());
+        wire.write(key(PIN_FLAG)).bool(ctx.pin());
         ctx.security().writeFlags(wire);
         wire.write(RUN).marshallable(record ->
         {
@@ -58,6 +61,8 @@ final class BrokerSection
             record.write("idGiven").bool(run.runIdOrigin() == RunContext.RunIdOrigin.GIVEN);
             record.write("exitWithParent").bool(ctx.exitWithParent());
             record.write("config").text(ConfigYaml.absolute(ctx.configFile()));
+            record.write("tradingCpu").text(ctx.cpuLayout().tradingCpu());
+            record.write("otherCpus").text(ctx.cpuLayout().otherCpus());
         });
     }
 

@@ -51,6 +51,10 @@ final class ChildArguments
             "--drain-timeout", Integer.toString(ctx.drainTimeoutS())));
         args.addAll(passedOn());
         args.addAll(passCpus(ctx.run().botArgs()));
+        if (ctx.cpuLayout().pinned())
+        {
+            args.addAll(List.of(CpuLayout.TRADING_CPU_FLAG, ctx.cpuLayout().tradingCpu()));
+        }
         if (ctx.run().botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
         {
             args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
@@ -130,14 +134,18 @@ final class ChildArguments
         }
     }
 
-    /** The broker's {@code --cpus} for a child, unless the child's own arguments choose its CPUs. */
+    /**
+     * The broker's CPUs for a child (its {@code --cpus}, or the default layout's for every thread but
+     * the trading one), unless the child's own arguments choose its CPUs.
+     */
     private List<String> passCpus(final List<String> childArgs)
     {
-        if (null == ctx.cpus() || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
+        final String cpus = ctx.processCpus();
+        if (null == cpus || childArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG)))
         {
             return List.of();
         }
-        return List.of(CpuOptions.FLAG, ctx.cpus());
+        return List.of(CpuOptions.FLAG, cpus);
     }
 
     /** A bot cannot connect to a wildcard address: send it to loopback instead. */

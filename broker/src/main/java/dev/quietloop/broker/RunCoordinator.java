@@ -27,6 +27,7 @@ import static dev.quietloop.broker.BrokerConfiguration.ROLE;
 final class RunCoordinator
 {
     private final BrokerContext ctx;
+    private final PrintStream out;
     private final PrintStream err;
     private final BrokerPipeline pipeline;
     private final LaunchedChildren children;
@@ -38,6 +39,7 @@ final class RunCoordinator
     {
         this.ctx = ctx;
         this.counters = counters;
+        this.out = out;
         this.err = err;
         this.pipeline = new BrokerPipeline(ctx, counters, err);
         this.children = new LaunchedChildren(ctx, out, err);
@@ -95,7 +97,7 @@ final class RunCoordinator
         {
             children.launchBot(ingest, runDir);
         }
-        CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.cpus()); // after the launches: children pin themselves
+        CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.processCpus()); // after the launches: children pin themselves
         if (!launchBot)
         {
             Readiness.announce(ROLE, ingest); // a broker that starts the bot itself has nobody waiting for it
@@ -105,6 +107,10 @@ final class RunCoordinator
         if (!interrupted && children.botRefusedInput())
         {
             return abandonOnBadInput(runDir);
+        }
+        if (null != ctx.cpuLayout().note())
+        {
+            out.println(ROLE + ": " + ctx.cpuLayout().note()); // once the run is one: a refused input gets one line alone
         }
         final boolean stubGone = children.stubGone();
         final boolean botStopped = interrupted || stubGone;

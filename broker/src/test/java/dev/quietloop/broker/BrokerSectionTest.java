@@ -15,6 +15,7 @@ import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ConfigYaml;
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.protocol.testing.YamlDocument;
@@ -58,7 +59,7 @@ class BrokerSectionTest
 
         assertEquals(List.of("ingest", "sidecar", "launch-stub", "stub-arg", "launch-bot", "data", "bot-arg",
             "expect-bots", "reports", "drain-timeout", "ring-size", "max-frame-bytes", "hwm", "socket-buffer-bytes",
-            "idle-receiver", "idle-forwarder", "jvm-options", "time-hops", "plots", "cpus", "keys", "insecure", "run"),
+            "idle-receiver", "idle-forwarder", "jvm-options", "time-hops", "plots", "cpus", "pin", "keys", "insecure", "run"),
             new ArrayList<>(broker.keySet()), "every setting, once, in order");
         assertEquals("tcp://127.0.0.1:*", broker.get("ingest"), "a port left to the system");
         assertEquals(List.of("--delay-us=200"), broker.get("stub-arg"));
@@ -68,11 +69,29 @@ class BrokerSectionTest
         assertEquals(65_536L, YamlDocument.number(broker, "socket-buffer-bytes"));
         assertEquals("sleep:1ms", broker.get("idle-forwarder"));
         assertEquals(false, broker.get("time-hops"));
+        assertEquals(false, broker.get("pin"), "--no-pin");
 
         final Map<?, ?> run = YamlDocument.map(broker, BrokerSection.RUN);
         assertEquals("run-1", run.get("id"), "a record, not a flag: a reused file must not reuse the folder");
         assertEquals(true, run.get("idGiven"));
         assertEquals(true, run.get("exitWithParent"), "how this broker was started, not a setting");
+        assertEquals(null, run.get("tradingCpu"), "the user's --cpus chose: no layout of the broker's");
+    }
+
+    @Test
+    void shouldRecordTheDefaultLayoutAsTheRunsOwnAndKeepTheFlagForTheNextMachineToDecide()
+    {
+        final BrokerContext ctx = new BrokerContext().cpuLayout(
+            CpuLayout.decide(true, true, null, List.of(), CpuAffinity.parse("test", "0-3"), true))
+            .run(new RunContext().expectBots(1));
+
+        final Map<?, ?> broker = section(ctx);
+
+        assertEquals(true, broker.get("pin"));
+        assertEquals(null, broker.get("cpus"), "not a choice of the user's: a reused file decides again");
+        final Map<?, ?> run = YamlDocument.map(broker, BrokerSection.RUN);
+        assertEquals("3", run.get("tradingCpu"));
+        assertEquals("0-2", run.get("otherCpus"));
     }
 
     @Test
@@ -88,6 +107,7 @@ class BrokerSectionTest
         assertEquals(settings(written), settings(section(readBack)));
         assertEquals(RunContext.RunIdOrigin.GENERATED, readBack.run().runIdOrigin(), "a new run, in a folder of its own");
         assertEquals(false, readBack.exitWithParent());
+        assertEquals(false, readBack.pin(), "pin: false is --no-pin");
         assertEquals(file.toAbsolutePath(), readBack.configFile(), "passed on to the children");
     }
 
@@ -142,6 +162,7 @@ class BrokerSectionTest
             .idleForwarder(new IdleChoice("sleep:1ms"))
             .timeHops(false)
             .cpus("0")
+            .pin(false)
             .exitWithParent(true)
             .security(LinkSecurity.of(null, true, LinkSecurity.BROKER, LinkSecurity.SIDECAR))
             .run(new RunContext()

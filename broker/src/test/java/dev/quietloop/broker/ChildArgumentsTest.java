@@ -58,4 +58,29 @@ class ChildArgumentsTest
             ChildArguments.botJvm(RUN_DIR));
         assertEquals(List.of(), ChildArguments.botJvm(Path.of("/reports/a\"b")), "a folder the option cannot name");
     }
+
+    @Test
+    void shouldGiveTheBotItsTradingCpuAndEveryChildTheRestWhenTheRunIsPinnedByDefault()
+    {
+        final ChildArguments arguments = new ChildArguments(new BrokerContext()
+            .cpuLayout(new CpuLayout("1", "0", "pinned"))
+            .run(new RunContext().dataFile(Path.of("/data/q.csv")).botArgs(List.of("--rate=5"))));
+
+        assertEquals(List.of("--data", "/data/q.csv", "--broker", "tcp://127.0.0.1:5556", "--summary",
+            "/reports/run/bot.json", "--drain-timeout", "10", "--cpus", "0", "--trading-cpu", "1", "--source-id", "1",
+            "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
+        assertEquals(List.of("--bind", "tcp://127.0.0.1:0", "--summary", "/reports/run/sidecar.json", "--cpus", "0"),
+            arguments.stub(RUN_DIR));
+    }
+
+    @Test
+    void shouldLeaveTheStubsOwnCpusToItWhenTheRunIsPinnedByDefault()
+    {
+        final ChildArguments arguments = new ChildArguments(new BrokerContext()
+            .cpuLayout(new CpuLayout("1", "0", "pinned"))
+            .run(new RunContext().stubArgs(List.of("--cpus=1"))));
+
+        assertEquals(List.of("--bind", "tcp://127.0.0.1:0", "--summary", "/reports/run/sidecar.json", "--cpus=1"),
+            arguments.stub(RUN_DIR));
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,59 @@ class ConfigYamlIT
             assertTrue(inputArguments.containsAll(jvmOptions), "started with config/jvm.options: " + jvm);
         }
         assertEquals(3, pids.size(), "three processes: " + pids);
+    }
+
+    @Test
+    void shouldPinADefaultRunTheTradingThreadOnTheLastCpuAndTheRestOnTheOthers() throws Exception
+    {
+        final Path reports = dir.resolve("reports");
+        final Script.Result run = script("run-bot.sh", "--run-id", "pinned", "--reports", reports.toString(),
+            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--quiet");
+
+        assertEquals(ExitCodes.OK, run.exit(), run.output());
+        final Map<?, ?> config = assertInstanceOf(Map.class, WireType.YAML_ONLY.fromString(
+            Files.readString(reports.resolve("pinned").resolve("config.yaml"), StandardCharsets.UTF_8)));
+        final Map<?, ?> broker = map(config, "broker");
+        assertEquals(true, broker.get("pin"));
+        assertEquals(null, broker.get("cpus"), "the user chose none");
+        final BitSet allowed = CpuAffinity.parse("test", CpuAffinity.currentThreadCpus());
+        if (allowed.cardinality() < 2)
+        {
+            assertTrue(run.output().contains("broker: not pinned: 1 CPU allowed"), run.output());
+            assertEquals(null, map(broker, "run").get("tradingCpu"));
+            return;
+        }
+        final String trading = Integer.toString(allowed.length() - 1);
+        final BitSet rest = (BitSet)allowed.clone();
+        rest.clear(allowed.length() - 1);
+        final String others = CpuAffinity.format(rest);
+        assertTrue(run.output().contains("broker: pinned: trading thread on CPU " + trading +
+            "; everything else on CPU " + others), run.output());
+        assertEquals(trading, map(broker, "run").get("tradingCpu"));
+        assertEquals(others, map(broker, "run").get("otherCpus"));
+        final Map<?, ?> bot = map(config, "bot");
+        assertEquals(trading, bot.get("trading-cpu"));
+        assertEquals(others, bot.get("cpus"));
+        assertEquals(others, map(config, "sidecar").get("cpus"));
+        assertEquals(rest.cardinality(), number(map(config, "machine"), "availableProcessors"),
+            "the broker writes it pinned to the rest");
+    }
+
+    @Test
+    void shouldLeaveEveryThreadToTheSystemWithNoPin() throws Exception
+    {
+        final Path reports = dir.resolve("reports");
+        final Script.Result run = script("run-bot.sh", "--run-id", "free", "--reports", reports.toString(),
+            "--ingest", "tcp://127.0.0.1:0", "--bot-arg=--idle-trading=backoff", "--quiet", "--no-pin");
+
+        assertEquals(ExitCodes.OK, run.exit(), run.output());
+        assertFalse(run.output().contains("pinned"), run.output());
+        final Map<?, ?> config = assertInstanceOf(Map.class, WireType.YAML_ONLY.fromString(
+            Files.readString(reports.resolve("free").resolve("config.yaml"), StandardCharsets.UTF_8)));
+        assertEquals(false, map(config, "broker").get("pin"));
+        assertEquals(null, map(config, "bot").get("cpus"));
+        assertEquals(null, map(config, "bot").get("trading-cpu"));
+        assertEquals(null, map(config, "sidecar").get("cpus"));
     }
 
     private static Map<?, ?> map(final Map<?, ?> parent, final String key)

@@ -191,13 +191,14 @@ public final class BenchMain implements Callable<Integer>
 
     /**
      * The isolation runs' CPUs: the broker, and the stub and bot it launches, on every CPU but the
-     * trading one; the bot's trading thread alone on it. None with {@code --no-pin}.
+     * trading one; the bot's trading thread alone on it. With {@code --no-pin}, the broker's own
+     * {@code --no-pin}: it would otherwise pin a run that names no CPUs by default.
      */
     private static List<String> pinning(final BitSet online, final int tradingCpu)
     {
         if (tradingCpu < 0)
         {
-            return List.of();
+            return List.of("--no-pin");
         }
         final BitSet rest = (BitSet)online.clone();
         rest.clear(tradingCpu);

@@ -1,9 +1,11 @@
 package dev.quietloop.protocol.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -90,6 +92,48 @@ public final class CpuAffinity
         {
             pinCurrentThread(flag, own);
         }
+    }
+
+    /**
+     * The CPUs the calling thread may run on, or null where this system does not say (not Linux).
+     * Called before pinning, it is what the process was started with: a container's CPU set, or a
+     * {@code taskset} around the command.
+     */
+    public static BitSet allowed()
+    {
+        try
+        {
+            return parse("Cpus_allowed_list", currentThreadCpus());
+        }
+        catch (final RuntimeException ex)
+        {
+            return null;
+        }
+    }
+
+    /** True if this system can pin threads: {@code taskset} (util-linux) is on the PATH. */
+    public static boolean available()
+    {
+        final String path = System.getenv("PATH");
+        if (null == path)
+        {
+            return false;
+        }
+        for (final String dir : path.split(File.pathSeparator))
+        {
+            try
+            {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, TASKSET)))
+                {
+                    return true;
+                }
+            }
+            catch (final InvalidPathException ex)
+            {
+                // not a folder name: the next one may be
+            }
+        }
+        return false;
     }
 
     /** The CPUs the calling thread may run on, as a CPU list. */
