@@ -36,20 +36,12 @@ public final class BenchMain implements Callable<Integer>
 {
     static final Set<String> SECTIONS = Set.of("isolation", "throughput", "latency", "micro");
     /**
-     * What the pipeline runs' JVMs get on top of the shared flags. A young collection stops every
-     * thread, the bot's trading thread too, whichever thread allocated; ours allocate nothing per
-     * event, but JeroMQ's I/O threads do (the bot's about 25 MB/s at 5,000 ticks/s here, mostly its
-     * timer loop), so with the shared 256 MB heap the bot collected every second or two, for 5 to 30
-     * ms on this machine. A 768 MB young generation keeps a run free of them, as a production box
-     * sized for its session would be ({@code bot.gcCount} in each run's summary says whether it held).
-     * Pre-touched only in the throughput section (both sides): a gigabyte costs each JVM 0.35 s at
-     * start, which the isolation matrix's hundred short runs (and the quick suite's 5 minutes) would
-     * pay for nothing, since first touches fall on the allocating JeroMQ threads, not the trading
-     * thread. In a throughput run they are CPU taken from the pipeline: the kernel clearing fresh heap
-     * pages was 12% of both CPUs in a profile at 700 k events/s, and pre-touching raised capacity by
-     * 15-35% here, for quietloop and for the raw baseline alike.
+     * What the throughput runs' JVMs (both sides) get on top of the shared flags, which every other
+     * run keeps as they are, heap included: the bench measures the defaults a user gets. In a
+     * throughput run the kernel clearing fresh heap pages for JeroMQ's allocations is CPU taken from
+     * the pipeline (12% of both CPUs in a profile at 700 k events/s; pre-touching raised capacity by
+     * 15-35% here, for quietloop and the raw baseline alike). Elsewhere it would only slow each start.
      */
-    static final List<String> PIPELINE_HEAP = List.of("-Xms1g", "-Xmx1g", "-Xmn768m");
     static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
     @Option(names = "--quick", description = "the short suite, under 5 minutes on 2 cores: the isolation matrix at " +
@@ -205,23 +197,18 @@ public final class BenchMain implements Callable<Integer>
         return List.of("--cpus", CpuAffinity.format(rest), "--bot-arg=--trading-cpu=" + tradingCpu);
     }
 
-    /**
-     * The shared flags with the heap replaced by {@link #PIPELINE_HEAP}, pre-touched when {@code preTouch},
-     * written to {@code file}.
-     */
+    /** The shared flags, pre-touched when {@code preTouch}, written to {@code file}. */
     private Path pipelineOptions(final Path file, final boolean preTouch) throws IOException
     {
         final List<String> lines = new ArrayList<>();
         for (final String line : Files.readAllLines(jvmOptions, StandardCharsets.UTF_8))
         {
             final String flag = line.strip();
-            if (!(flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xmn") || PRE_TOUCH.equals(flag)))
+            if (!PRE_TOUCH.equals(flag))
             {
                 lines.add(line);
             }
         }
-        lines.add("# bin/bench.sh: the pipeline runs' heap (BenchMain.PIPELINE_HEAP)");
-        lines.addAll(PIPELINE_HEAP);
         if (preTouch)
         {
             lines.add(PRE_TOUCH);

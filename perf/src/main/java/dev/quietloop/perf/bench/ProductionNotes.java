@@ -42,16 +42,16 @@ final class ProductionNotes
         "3. Spin the consumers: bot `--idle-trading spin --idle-sender spin`, broker `--idle-receiver spin " +
             "--idle-forwarder spin` (one core each, whole).",
         "4. Keep the bot free of collections for the session: a collection stops the trading thread whatever " +
-            "allocated, and JeroMQ's I/O thread allocates (about 25 MB/s at 5,000 ticks/s here). Size the young " +
-            "generation (`-Xmn`; the bench's pipeline runs use 768 MB) for the session's traffic, add " +
+            "allocated, and JeroMQ's I/O thread allocates (19 to 36 MB/s at 10,000 ticks/s here). Size the young " +
+            "generation (`-Xmn`; `config/jvm.options` gives 2 GB, 50 s or more at that rate) for the session's traffic, add " +
             "`-XX:+AlwaysPreTouch` and `-XX:+UseLargePages` if huge pages are configured; the summary's " +
             "`bot.gcCount` says whether it held.",
         "5. CPU frequency: `performance` governor, deep C-states off (`intel_idle.max_cstate=1` or " +
             "`processor.max_cstate=1`), turbo settled one way or the other so runs compare.",
         "6. Fewer safepoints: `-XX:GuaranteedSafepointInterval=0` (in `config/jvm.options` already) removes the " +
-            "periodic ones. On JDK 17 add `-XX:+UnlockExperimentalVMOptions -XX:InlineCacheBufferSize=2m` (at most " +
+            "periodic ones. On JDK 17 `-XX:+UnlockExperimentalVMOptions -XX:InlineCacheBufferSize=2m` (in it too; at most " +
             "1/100 of the code cache): it removed the `ICBufferFull` safepoints from the bot's runs here. JDK 25 " +
-            "has no such buffer and refuses the flag, so it is not in `config/jvm.options`.",
+            "has no such buffer and refuses the flag; `-XX:+IgnoreUnrecognizedVMOptions` lets it start without.",
         "7. Keep the hop timers on (`--time-hops`, the default): their cost is one clock read per hop, and they " +
             "are how you see where the time goes.",
         "");

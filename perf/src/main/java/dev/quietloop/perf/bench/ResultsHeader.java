@@ -62,13 +62,11 @@ final class ResultsHeader
         lines.addAll(List.of(MicroBenchmarks.jvmFlags(jvmOptions)));
         lines.add("```");
         lines.add("");
-        lines.add("The pipeline runs (both modes, every section) and the raw JeroMQ baseline replace the heap with `" +
-            String.join(" ", BenchMain.PIPELINE_HEAP) + "`: JeroMQ's I/O thread in the bot allocates about " +
-            "25 MB/s at 5,000 ticks/s, and with the shared 256 MB heap the bot collected every second or two, each " +
-            "collection stopping the trading thread for 5 to 30 ms. The `bot GCs` column says whether a run held. " +
-            "Only the throughput runs (both sides) keep `" + BenchMain.PRE_TOUCH + "`: there the kernel clearing fresh heap " +
-            "pages for JeroMQ's allocations took CPU from the pipeline (12% of both CPUs in a profile); elsewhere it " +
-            "would only add 0.35 s to each JVM's start.");
+        lines.add("Every run keeps the heap of `config/jvm.options`, the defaults a user gets: its young generation " +
+            "holds what JeroMQ's I/O thread in the bot allocates (19 to 36 MB/s at 10,000 ticks/s) for a run of " +
+            "50 s or more, so the bot does not collect. The `bot GCs` column says whether a run held. Only the " +
+            "throughput runs (both sides) add `" + BenchMain.PRE_TOUCH + "`: there the kernel clearing fresh heap " +
+            "pages for JeroMQ's allocations took CPU from the pipeline (12% of both CPUs in a profile).");
         lines.add("");
         lines.add("Idle strategies, the defaults: the bot's trading thread spins (one core whole); the bot's sender, " +
             "the broker's receiver and forwarder and the stub's receive loop back off (10 spins, 20 yields, then " +
