@@ -256,11 +256,16 @@ class FaultMatrixIT
         assertFalse(Files.exists(dir.resolve("reports/open")), "nothing ran");
     }
 
+    /** A reports disk that the children's files fill, so the broker's report is what cannot be written. */
+    private static final int FULL_DISK_KB = 80;
+
     @Test
     void shouldPrintTheAccountAndExitFiveWhenTheReportsDiskIsFull() throws Exception
     {
         final Path full = Files.createDirectories(dir.resolve("full-disk"));
-        assumeTrue(0 == new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", full.toString())
+        // Room for what the bot and the stub write (about 16 small files, a 4 KB page each: their
+        // configuration, hop logs, safepoint log and summaries), not for the broker's report after them.
+        assumeTrue(0 == new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + FULL_DISK_KB + "k", "tmpfs", full.toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("mount.log").toFile()).start().waitFor(),
             "a small tmpfs needs root and mount: " + Files.readString(dir.resolve("mount.log")));
         try
