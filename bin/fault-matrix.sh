@@ -165,9 +165,9 @@ code=0
 "$QL_ROOT/bin/run-bot.sh" --ingest tcp://0.0.0.0:0 --reports "$out/reports" >"$out/open.log" 2>&1 || code=$?
 row off-loopback "$code" "-" "-" "nothing ran: $(head -c 90 "$out/open.log")..."
 
-# A full reports disk (root only: a 48 KB tmpfs): the account is printed instead.
+# A full reports disk (root only: an 80 KB tmpfs the children fill): the account is printed instead.
 mkdir -p "$out/full"
-if mount -t tmpfs -o size=48k tmpfs "$out/full" 2>/dev/null; then
+if mount -t tmpfs -o size=80k tmpfs "$out/full" 2>/dev/null; then
   code=0
   "$QL_ROOT/bin/run-bot.sh" --reports "$out/full" --run-id full --no-plots >"$out/full.log" 2>&1 || code=$?
   umount "$out/full"
