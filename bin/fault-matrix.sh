@@ -12,7 +12,7 @@ Usage: bin/fault-matrix.sh [--ticks N] [--rate N] [--out DIR]
 Faults: ctrl-c (SIGINT to the process group), sigterm (to the broker), broker-kill, bot-kill and
 stub-kill (kill -9), stub-stop (SIGSTOP for 2 s, then SIGCONT), stub-restart (an external stub
 killed and started again on its port), hostile (forty connections of garbage at the ingest),
-no-broker (a bot alone), off-loopback (an ingest on 0.0.0.0 without --keys), full-disk (a 48 KB
+no-broker (a bot alone), off-loopback (an ingest on 0.0.0.0 without --keys), full-disk (an 80 KB
 reports folder; root only). Forged frames need a ZMTP peer: FaultMatrixIT sends those.
 Each run's report goes to DIR/reports/<fault>/ (default DIR: a new temporary folder).
 USAGE
