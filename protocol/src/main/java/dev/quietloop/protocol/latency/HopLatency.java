@@ -109,14 +109,7 @@ public final class HopLatency
     {
         if (enabled)
         {
-            if (sequence > warmUp.lastSequence())
-            {
-                recorder.recordValue(clamp(System.nanoTime() - startNs));
-            }
-            else if (null != warmUpRecorder)
-            {
-                warmUpRecorder.recordValue(clamp(System.nanoTime() - startNs));
-            }
+            recordEvent(sequence, startNs, System.nanoTime());
         }
     }
 
