@@ -32,12 +32,6 @@ public record IdleChoice(String word)
         return IdleStrategies.parse(word);
     }
 
-    /** True for a strategy that never gives its core up: it takes the core whole. */
-    public boolean spins()
-    {
-        return IdleStrategies.SPIN.equals(word) || "noop".equals(word);
-    }
-
     @Override
     public String toString()
     {

@@ -39,9 +39,4 @@ public final class FirstErrorReport implements ErrorHandler
         }
     }
 
-    /** True once an error was reported. */
-    public boolean hasReported()
-    {
-        return printed.get();
-    }
 }
