@@ -1,5 +1,6 @@
 package dev.quietloop.protocol.config;
 
+import dev.quietloop.protocol.wake.WorkWait;
 import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.ITypeConverter;
@@ -14,10 +15,14 @@ public record IdleChoice(String word)
 {
     public static final IdleChoice SPIN = new IdleChoice(IdleStrategies.SPIN);
     public static final IdleChoice BACKOFF = new IdleChoice(IdleStrategies.BACKOFF);
+    public static final IdleChoice WAKE = new IdleChoice(IdleStrategies.WAKE);
 
     public IdleChoice
     {
-        IdleStrategies.parse(word);
+        if (!IdleStrategies.isWake(word))
+        {
+            IdleStrategies.parse(word);
+        }
     }
 
     /** @throws ConfigException naming {@code flag} when {@code word} is no idle strategy. */
@@ -26,10 +31,34 @@ public record IdleChoice(String word)
         return new IdleChoice(IdleStrategies.validate(flag, word));
     }
 
-    /** A strategy of its own, for one thread. */
+    /**
+     * A strategy of its own, for one thread that has nothing to wait on.
+     *
+     * @throws ConfigException for {@code wake}: see {@link #newStrategy(WorkWait)}.
+     */
     public IdleStrategy newStrategy()
     {
         return IdleStrategies.parse(word);
+    }
+
+    /** A strategy of its own, for one thread whose work arrives through {@code wait}. */
+    public IdleStrategy newStrategy(final WorkWait wait)
+    {
+        return IdleStrategies.parse(word, wait);
+    }
+
+    /**
+     * The strategy to retry a refused send with: this one, but backoff for {@code wake}, whose wait
+     * is for new work, not for room in a socket.
+     */
+    public IdleStrategy newRetryStrategy()
+    {
+        return isWake() ? BACKOFF.newStrategy() : newStrategy();
+    }
+
+    public boolean isWake()
+    {
+        return IdleStrategies.isWake(word);
     }
 
     @Override

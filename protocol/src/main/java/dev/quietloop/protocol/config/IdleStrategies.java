@@ -2,6 +2,8 @@ package dev.quietloop.protocol.config;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.protocol.wake.WakeOnWorkIdleStrategy;
+import dev.quietloop.protocol.wake.WorkWait;
 import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -11,15 +13,23 @@ import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
- * One configuration word per thread role: {@code spin}, {@code noop}, {@code yield},
+ * One configuration word per thread role: {@code wake}, {@code spin}, {@code noop}, {@code yield},
  * {@code backoff} or {@code sleep} (optionally {@code sleep:200us}, {@code sleep:1ms}).
  * A spinning thread takes a core whole, so on a 2-core box only the trading thread may spin.
+ * {@code wake} blocks until there is work ({@link WakeOnWorkIdleStrategy}): it needs what to wait
+ * on, a ring's doorbell or a socket, so only the threads that have one take it.
  */
 public final class IdleStrategies
 {
     public static final String SPIN = "spin";
     public static final String BACKOFF = "backoff";
-    public static final String NAMES = "spin, noop, yield, backoff, sleep[:N(ns|us|ms)]";
+    public static final String WAKE = WakeOnWorkIdleStrategy.ALIAS;
+    public static final String NAMES = "wake, spin, noop, yield, backoff, sleep[:N(ns|us|ms)]";
+
+    /** Wake: 10 spins and 20 yields catch work that follows closely, then a block of at most 10 ms. */
+    private static final int WAKE_SPINS = 10;
+    private static final int WAKE_YIELDS = 20;
+    public static final long WAKE_MAX_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** Backoff: 10 spins, 20 yields, then parks from 1 us doubling up to 1 ms. */
     private static final long BACKOFF_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
@@ -35,7 +45,10 @@ public final class IdleStrategies
     {
         try
         {
-            parse(word);
+            if (!isWake(word))
+            {
+                parse(word);
+            }
             return word;
         }
         catch (final ConfigException ex)
@@ -44,6 +57,27 @@ public final class IdleStrategies
         }
     }
 
+    /** The strategy {@code word} names, where {@code wake} blocks in {@code wait} (null: refused, as by {@link #parse(String)}). */
+    public static IdleStrategy parse(final String word, final WorkWait wait)
+    {
+        if (isWake(word) && null != wait)
+        {
+            return new WakeOnWorkIdleStrategy(wait, WAKE_SPINS, WAKE_YIELDS, WAKE_MAX_WAIT_NS);
+        }
+        return parse(word);
+    }
+
+    /** True for the word of {@link WakeOnWorkIdleStrategy}. */
+    public static boolean isWake(final String word)
+    {
+        return null != word && WAKE.equals(word.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The strategy {@code word} names, for a thread that has nothing to wait on.
+     *
+     * @throws ConfigException for a word that names no strategy, or {@code wake}.
+     */
     public static IdleStrategy parse(final String word)
     {
         if (word == null)
@@ -67,6 +101,11 @@ public final class IdleStrategies
                 if (w.startsWith("sleep:"))
                 {
                     return new SleepingIdleStrategy(parseDurationNs(w.substring("sleep:".length()), word));
+                }
+                if (isWake(w))
+                {
+                    throw new ConfigException("idle strategy '" + word + "' needs work to wait for, and this thread has none " +
+                        "(expected one of " + NAMES.substring(WAKE.length() + 2) + ")");
                 }
                 throw new ConfigException("unknown idle strategy '" + word + "' (expected one of " + NAMES + ")");
         }
