@@ -189,7 +189,7 @@ final class Bot implements AutoCloseable
     private boolean tradeThroughRing(final ZContext zmq, final EventRing ring, final Trader trader)
         throws InterruptedException
     {
-        final EventSender sender = new EventSender(link, zmq, ring.poller(), counters, control, epoch, ringToSend);
+        final EventSender sender = new EventSender(link, zmq, ring, counters, control, epoch, ringToSend);
         try (AgentThreads agents = new AgentThreads(ROLE, Accounting.BOT_ERRORS, err))
         {
             try

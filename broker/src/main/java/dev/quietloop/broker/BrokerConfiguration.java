@@ -45,7 +45,7 @@ public final class BrokerConfiguration
     public static final String REPORTS_DEFAULT = "perf/reports";
     public static final String JVM_OPTIONS_DEFAULT = "config/jvm.options";
     /** Every broker thread wakes on work instead of spinning: a 2-core box stays responsive. */
-    public static final String IDLE_DEFAULT = IdleStrategies.BACKOFF;
+    public static final String IDLE_DEFAULT = IdleStrategies.WAKE;
 
     public static final int DRAIN_TIMEOUT_S_DEFAULT = 10;
     /** A day: the bot the broker launches takes no more, and the broker passes its own on. */

@@ -74,11 +74,11 @@ final class BrokerPipeline implements AutoCloseable
             ctx.security().client(SocketFactory.PUSH), ring, recorder, counters, brokerDwell);
         receiver = new IngressReceiver(
             new IngressSettings(ctx.ingest(), ctx.sockets(), brokerDwell.isEnabled(), ctx.run().onlySource()),
-            ctx.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, counters, err);
+            ctx.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, forwarder.doorbell(), counters, err);
 
-        receiverRunner = agents.start(receiver, ctx.idleReceiver().newStrategy(), counters.errors());
+        receiverRunner = agents.start(receiver, ctx.idleReceiver().newStrategy(receiver::awaitWork), counters.errors());
         final Endpoint ingest = receiver.awaitBound(BrokerConfiguration.SOCKET_TIMEOUT_MS);
-        forwarderRunner = agents.start(forwarder, ctx.idleForwarder().newStrategy(), counters.errors());
+        forwarderRunner = agents.start(forwarder, ctx.idleForwarder().newStrategy(forwarder.doorbell()), counters.errors());
         forwarder.awaitConnected(BrokerConfiguration.SOCKET_TIMEOUT_MS);
         latencyLog = new SendLatencyLog(hlogFile, recorder, startMs);
         timeline.start(startMs);

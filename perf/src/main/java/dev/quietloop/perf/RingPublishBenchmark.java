@@ -27,8 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * The consumer is a plain thread started for the trial, not a JMH {@code @Group} member: a group
  * thread spins for the whole run, and with the benchmark thread spinning too that takes both cores
  * of a 2-core box and leaves JMH, the JIT and GC to fight for them. The drainer idles as the bot's
- * sender does by default ({@code backoff}: it spins only while there is work, then parks up to
- * 1 ms); {@code -p drainerIdle=spin} tries the other extreme.
+ * sender does by default ({@code wake}: it spins only while there is work, then blocks on the
+ * ring's doorbell), and each call ends its tick as the trading thread does, ringing that doorbell
+ * ({@code endTick}); {@code -p drainerIdle=spin} tries the other extreme. {@link WakeBenchmark}
+ * measures the doorbell apart.
  * <p>
  * A producer in a tight loop outruns any consumer, which a trading thread with a tick's work
  * between publishes does not; left alone, the ring stays full and most calls measure the refusal
@@ -52,7 +54,7 @@ public class RingPublishBenchmark extends RingBenchmark
     private static final long LOW_WATER_EVENTS = RING_SIZE / 4;
 
     /** The drainer's idle strategy, a word of {@link IdleStrategies}; the bot's sender default. */
-    @Param({ IdleStrategies.BACKOFF })
+    @Param({ IdleStrategies.WAKE })
     public String drainerIdle;
 
     private Sequence drained;
@@ -83,7 +85,7 @@ public class RingPublishBenchmark extends RingBenchmark
     {
         final EventRing ring = newRing();
         drained = ring.poller().getSequence();
-        drainer = new Drainer(ring.poller(), IdleStrategies.parse(drainerIdle));
+        drainer = new Drainer(ring.poller(), IdleStrategies.parse(drainerIdle, ring.doorbell()));
         drainer.start();
     }
 
@@ -107,6 +109,7 @@ public class RingPublishBenchmark extends RingBenchmark
             awaitDrainer(counts);
         }
         final boolean accepted = publishTick();
+        publisher.endTick();
         if (accepted)
         {
             published++;

@@ -136,7 +136,7 @@ public final class SidecarStub implements AutoCloseable
      */
     public int run() throws InterruptedException
     {
-        threads.start(receiver, config.idle().newStrategy(), errors);
+        threads.start(receiver, config.idle().newStrategy(receiver::awaitWork), errors);
         final Endpoint endpoint = receiver.awaitBound(StubConfiguration.BIND_TIMEOUT_MS);
         if (null != config.summary())
         {

@@ -35,7 +35,7 @@ public final class StubConfiguration
 
     public static final String IDLE_FLAG = "--idle";
     /** The receive loop wakes on work instead of spinning: the stub shares a 2-core box. */
-    public static final String IDLE = IdleStrategies.BACKOFF;
+    public static final String IDLE = IdleStrategies.WAKE;
 
     public static final String DRAIN_MS_FLAG = "--drain-ms";
     public static final long DRAIN_MS = 2_000;

@@ -73,7 +73,7 @@ public final class BotConfiguration
 
     /** The trading thread may spin: on a 2-core box it is the one thread that does. */
     public static final String IDLE_TRADING_DEFAULT = IdleStrategies.SPIN;
-    public static final String IDLE_SENDER_DEFAULT = IdleStrategies.BACKOFF;
+    public static final String IDLE_SENDER_DEFAULT = IdleStrategies.WAKE;
 
     public static final String STRATEGY_DEFAULT = Strategies.DEFAULT;
     public static final String SEND_MODE_DEFAULT = "ring";

@@ -210,6 +210,12 @@ public final class BotContext
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         CpuAffinity.validate(TRADING_CPU_FLAG, tradingCpu);
         Validate.required(IDLE_TRADING_FLAG, idleTrading);
+        if (idleTrading.isWake())
+        {
+            // Between paced ticks the trading thread waits for a time, not for work anyone brings.
+            throw new ConfigException(IDLE_TRADING_FLAG + ": 'wake' is for the threads that are woken by work; "
+                + "the trading thread waits for its next tick's time (use spin, yield, backoff or sleep)");
+        }
         Strategies.factory(strategy);
         if (summaryFile != null)
         {

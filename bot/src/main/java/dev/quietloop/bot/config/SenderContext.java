@@ -40,7 +40,7 @@ public final class SenderContext
     private long heartbeatMs = BotConfiguration.HEARTBEAT_MS_DEFAULT;
     private long linkWaitMs = BotConfiguration.LINK_WAIT_MS_DEFAULT;
     private long drainTimeoutSeconds = BotConfiguration.DRAIN_TIMEOUT_SECONDS_DEFAULT;
-    private IdleChoice idleSender = IdleChoice.BACKOFF;
+    private IdleChoice idleSender = IdleChoice.WAKE;
     private NanoClock nanoClock = SystemNanoClock.INSTANCE;
     private Endpoint brokerEndpoint;
     private SocketSettings linkSockets;
@@ -152,7 +152,7 @@ public final class SenderContext
         return TimeUnit.SECONDS.toNanos(drainTimeoutSeconds);
     }
 
-    /** @param idleSender the sender thread's idle strategy, which also paces its retries */
+    /** @param idleSender the sender thread's idle strategy, which also paces its retries (backoff for {@code wake}) */
     public SenderContext idleSender(final IdleChoice idleSender)
     {
         this.idleSender = idleSender;

@@ -139,6 +139,12 @@ public final class EventPublisher
         return publishBusiness(event);
     }
 
+    /** The tick's events are all published: see {@link EventSink#endTick()}. */
+    public void endTick()
+    {
+        sink.endTick();
+    }
+
     /**
      * Offers the end of stream with the final counters; not sequenced and not counted as produced.
      *

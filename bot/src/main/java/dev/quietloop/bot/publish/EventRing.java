@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import dev.quietloop.protocol.wake.Doorbell;
 import dev.quietloop.wire.Event;
 import org.agrona.concurrent.status.AtomicCounter;
 
@@ -12,8 +13,10 @@ import org.agrona.concurrent.status.AtomicCounter;
  * with {@code tryPublishEvent}, and a full ring is counted in {@code ringRejected}, never waited on.
  * <p>
  * The ring is single-producer and is drained by one {@link EventPoller} on the sender thread,
- * whose sequence gates the producer. The wait strategy never blocks: the poller does not wait on
- * it, and the trading thread must not take a lock to signal a sleeping consumer.
+ * whose sequence gates the producer. The Disruptor's wait strategy is not used: the poller does
+ * not wait on it. A sender that idles with {@code wake} blocks on the ring's {@link #doorbell()}
+ * instead, which the trading thread rings once per tick that published, after the publish
+ * ({@link #endTick()}): a fence and a load while the sender is awake, an unpark while it sleeps.
  */
 public final class EventRing implements EventSink
 {
@@ -27,6 +30,9 @@ public final class EventRing implements EventSink
     private final EventPoller<Event> poller;
     private final AtomicCounter ringRejected;
     private final EventTranslatorOneArg<Event, Event> businessTranslator;
+    private final Doorbell doorbell;
+    /** Trading thread only: an event went in since the doorbell was last rung. */
+    private boolean publishedThisTick;
 
     /** A ring whose entries are not stamped. */
     public EventRing(final int size, final AtomicCounter ringRejected)
@@ -46,6 +52,13 @@ public final class EventRing implements EventSink
         ring.addGatingSequences(poller.getSequence());
         this.ringRejected = ringRejected;
         this.businessTranslator = stampRingEntry ? COPY_STAMPED : COPY;
+        this.doorbell = new Doorbell(this::hasUnconsumed);
+    }
+
+    /** What the sender blocks on when it idles with {@code wake}. */
+    public Doorbell doorbell()
+    {
+        return doorbell;
     }
 
     /** The consumer side, for the sender thread. */
@@ -67,6 +80,7 @@ public final class EventRing implements EventSink
     {
         if (ring.hasAvailableCapacity(1) && ring.tryPublishEvent(businessTranslator, event))
         {
+            publishedThisTick = true;
             return true;
         }
         ringRejected.incrementRelease();
@@ -76,6 +90,26 @@ public final class EventRing implements EventSink
     @Override
     public boolean offerEndOfStream(final Event endOfStream)
     {
-        return ring.tryPublishEvent(COPY, endOfStream);
+        if (ring.tryPublishEvent(COPY, endOfStream))
+        {
+            doorbell.ring();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void endTick()
+    {
+        if (publishedThisTick)
+        {
+            publishedThisTick = false;
+            doorbell.ring();
+        }
+    }
+
+    private boolean hasUnconsumed()
+    {
+        return ring.getCursor() > poller.getSequence().get();
     }
 }

@@ -24,4 +24,12 @@ public interface EventSink
      * @return false if it cannot now: the caller retries until its drain deadline.
      */
     boolean offerEndOfStream(Event endOfStream);
+
+    /**
+     * The tick's events are all offered: a sink whose consumer sleeps wakes it now, after the
+     * tick's publishes, so that no wake-up is inside the tick's measured latency.
+     */
+    default void endTick()
+    {
+    }
 }

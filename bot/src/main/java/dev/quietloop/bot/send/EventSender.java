@@ -5,11 +5,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventPoller;
 import dev.quietloop.bot.config.SenderContext;
+import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.wake.Doorbell;
+import dev.quietloop.protocol.wake.SocketWait;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.wire.Event;
 import dev.quietloop.wire.EventType;
@@ -26,18 +29,25 @@ import org.zeromq.ZMQ;
  * stream goes out in a control frame of its own with {@code eventsSent} filled in; what the ring
  * still holds at close is counted unsent.
  * <p>
+ * Idle with {@code wake} (the default), it blocks on the ring's doorbell, which the trading thread
+ * rings after a tick that published, for at most the time to the next heartbeat; once the end of
+ * stream is out, it blocks on the socket for the broker's acknowledgement instead.
+ * <p>
  * The socket is created in {@link #onStart()}, used and closed on this agent's thread only.
  */
 public final class EventSender implements Agent, EventPoller.Handler<Event>
 {
     /** The agent's role, which its {@link org.agrona.concurrent.AgentRunner} also names the thread after. */
     public static final String ROLE_NAME = "bot-sender";
+    /** A wait this short is not worth a park: a heartbeat about due is sent on the next cycle. */
+    private static final long MIN_WAIT_NS = 1_000;
 
     private final ZContext context;
     private final Endpoint broker;
     private final SocketSettings settings;
     private final SocketFactory sockets;
     private final EventPoller<Event> poller;
+    private final Doorbell doorbell;
     private final IdleStrategy idleStrategy;
     private final NanoClock clock;
     private final long heartbeatIntervalNs;
@@ -54,6 +64,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
 
     private volatile RuntimeException startFailure;
     private ZMQ.Socket socket;
+    private SocketWait acksWait;
     private boolean endOfStreamSent;
     private boolean gaveUp;
 
@@ -66,7 +77,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     public EventSender(
         final SenderContext link,
         final ZContext context,
-        final EventPoller<Event> poller,
+        final EventRing ring,
         final BotCounters counters,
         final RunControl control,
         final long epoch,
@@ -76,14 +87,16 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         this.broker = link.broker();
         this.settings = link.linkSockets();
         this.sockets = link.linkSocketFactory();
-        this.poller = poller;
-        this.idleStrategy = link.idleSender().newStrategy();
+        this.poller = ring.poller();
+        this.doorbell = ring.doorbell();
+        this.idleStrategy = link.idleSender().newStrategy(this::awaitWork);
         this.clock = link.nanoClock();
         this.heartbeatIntervalNs = link.heartbeatIntervalNs();
         this.linkWaitMs = link.linkWaitMs();
         this.counters = counters;
         this.control = control;
-        this.frame = new PendingFrame(link.maxFrameBytes(), idleStrategy, clock, counters, control, ringToSend);
+        this.frame = new PendingFrame(
+            link.maxFrameBytes(), link.idleSender().newRetryStrategy(), clock, counters, control, ringToSend);
         this.acks = new AckReader(counters, link.sourceId(), epoch);
         this.heartbeat.type = EventType.HEARTBEAT;
         this.heartbeat.sourceId = link.sourceId();
@@ -104,10 +117,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         return ROLE_NAME;
     }
 
-    /**
-     * The strategy to run this agent with: the one it idles with between attempts to send a frame
-     * the socket refused, as both run on this agent's thread.
-     */
+    /** The strategy to run this agent with. */
     public IdleStrategy idleStrategy()
     {
         return idleStrategy;
@@ -121,6 +131,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
             socket = sockets.create(settings, context);
             LinkWait.connect(socket, broker, linkWaitMs, control, counters);
             frame.sendOn(socket);
+            acksWait = new SocketWait(socket);
         }
         catch (final RuntimeException ex)
         {
@@ -192,6 +203,11 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     public void onClose()
     {
         countUnsent();
+        if (acksWait != null)
+        {
+            acksWait.close();
+            acksWait = null;
+        }
         if (socket != null)
         {
             SocketSettings.close(context, socket, control.closeLingerMs(clock.nanoTime(), settings.lingerMs()));
@@ -257,6 +273,28 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
             gaveUp = true;
         }
         return false;
+    }
+
+    /**
+     * The idle strategy's wait: until the trading thread rings, or the next heartbeat is due; after
+     * the end of stream, until the broker's acknowledgement comes.
+     */
+    private void awaitWork(final long maxWaitNs)
+    {
+        if (endOfStreamSent || gaveUp || null == socket)
+        {
+            if (null != acksWait)
+            {
+                acksWait.awaitWork(maxWaitNs);
+            }
+            else
+            {
+                doorbell.awaitWork(maxWaitNs);
+            }
+            return;
+        }
+        final long untilHeartbeatNs = frame.lastSendNs() + heartbeatIntervalNs - clock.nanoTime();
+        doorbell.awaitWork(Math.max(MIN_WAIT_NS, Math.min(maxWaitNs, untilHeartbeatNs)));
     }
 
     /** A heartbeat is not a business event: offered once, skipped if the socket is full. */

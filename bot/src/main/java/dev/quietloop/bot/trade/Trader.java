@@ -125,6 +125,7 @@ public final class Trader implements Runnable
             {
                 break;
             }
+            publisher.endTick();
             ticks.incrementRelease();
             replayed++;
         }

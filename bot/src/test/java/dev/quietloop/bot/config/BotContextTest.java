@@ -3,6 +3,7 @@ package dev.quietloop.bot.config;
 import java.nio.file.Path;
 
 import dev.quietloop.bot.QuoteFixtures;
+import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.wire.ConfigException;
@@ -30,7 +31,7 @@ class BotContextTest
         assertEquals(BotConfiguration.RING_SIZE_DEFAULT, ctx.ringSize());
         assertEquals(SendMode.RING, ctx.sendMode());
         assertEquals("spin", ctx.idleTrading().word());
-        assertEquals("backoff", ctx.sender().idleSender().word());
+        assertEquals("wake", ctx.sender().idleSender().word());
         assertEquals(BotConfiguration.BROKER_DEFAULT, ctx.sender().broker().toString());
         assertEquals(BotConfiguration.SOURCE_ID_DEFAULT, ctx.sender().sourceId());
         assertEquals(SocketSettings.DEFAULTS, ctx.sender().linkSockets(), "no CURVE, no longer linger");
@@ -70,6 +71,8 @@ class BotContextTest
             ctx.conclude();
         });
         assertMessage("unknown strategy 'momentum'", withData(data).strategy("momentum")::conclude);
+        assertMessage("--idle-trading: 'wake' is for the threads that are woken by work",
+            withData(data).idleTrading(IdleChoice.WAKE)::conclude);
     }
 
     @Test

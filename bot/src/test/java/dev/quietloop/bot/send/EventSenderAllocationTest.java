@@ -93,7 +93,7 @@ class EventSenderAllocationTest
             .idleSender(new IdleChoice("sleep:" + IDLE_US + "us"))
             .nanoClock(() -> nowNs)
             .conclude();
-        sender = new EventSender(link, senderContext, ring.poller(), counters, control, 99, ringToSend);
+        sender = new EventSender(link, senderContext, ring, counters, control, 99, ringToSend);
         sender.onStart();
         final CountingSocket push = senderSockets.socket();
 

@@ -249,7 +249,7 @@ class EventSenderTest
     void shouldStartWithoutTheLinkAndSayItWhenNoBrokerHandshakesInTime() throws Exception
     {
         final EventSender sender = new EventSender(link(LoopbackPorts.unused(), SMALL_FRAME_BYTES,
-            SocketSettings.DEFAULTS, 200), context, ring.poller(), counters, control, EPOCH,
+            SocketSettings.DEFAULTS, 200), context, ring, counters, control, EPOCH,
             HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
         sender.awaitStarted(0);
@@ -262,7 +262,7 @@ class EventSenderTest
     void shouldStartOnceTheBrokerHasHandshaken() throws Exception
     {
         final EventSender sender = new EventSender(link(endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, 30_000),
-            context, ring.poller(), counters, control, EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+            context, ring, counters, control, EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
         sender.awaitStarted(0);
         publisher.beginTick(1, 1);
@@ -292,7 +292,7 @@ class EventSenderTest
         final SocketSettings settings,
         final HopLatency ringToSend)
     {
-        return new EventSender(link(broker, maxFrameBytes, settings, NO_LINK_WAIT), context, ring.poller(),
+        return new EventSender(link(broker, maxFrameBytes, settings, NO_LINK_WAIT), context, ring,
             counters, control, EPOCH, ringToSend);
     }
 

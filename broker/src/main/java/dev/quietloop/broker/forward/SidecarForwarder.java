@@ -5,6 +5,7 @@ import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.broker.ring.FrameSlot;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.wake.Doorbell;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.BindLatch;
@@ -29,6 +30,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
     private final SocketSettings settings;
     private final SocketFactory sockets;
     private final EventPoller<FrameSlot> poller;
+    private final Doorbell doorbell;
     private final IdleStrategy retryIdle;
     private final SingleWriterRecorder recorder;
     private final long highestTrackableNs;
@@ -59,13 +61,23 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         this.sockets = sockets;
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
-        this.retryIdle = settings.retryIdle().newStrategy(); // not shared with the agent runner
+        this.doorbell = new Doorbell(() -> ring.getCursor() > poller.getSequence().get());
+        this.retryIdle = settings.retryIdle().newRetryStrategy(); // not shared with the agent runner
         this.recorder = recorder;
         this.highestTrackableNs = settings.highestTrackableNs();
         this.connected = new BindLatch("sidecar link to " + sidecar);
         this.counters = counters;
         this.brokerDwell = brokerDwell;
         this.linkWatch = new SidecarLinkWatch(counters);
+    }
+
+    /**
+     * What this forwarder blocks on when it idles with {@code wake}: the receiver rings it after it
+     * publishes frames into the ring.
+     */
+    public Doorbell doorbell()
+    {
+        return doorbell;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.quietloop.broker.ingress;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.quietloop.broker.ring.BrokerCounters;
@@ -13,6 +14,8 @@ import dev.quietloop.protocol.config.BindLatch;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.config.WatchedSocket;
+import dev.quietloop.protocol.wake.Doorbell;
+import dev.quietloop.protocol.wake.SocketWait;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZMQ;
 
@@ -33,11 +36,14 @@ public final class IngressReceiver implements Agent
 {
     /** Bounds one duty cycle so the runner's idle strategy and close checks stay responsive. */
     private static final int FRAMES_PER_CYCLE = 64;
+    /** How long an idle receiver parks while the ring is full: the forwarder's pace, a fault's. */
+    private static final long RING_FULL_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Frames from every source are taken, as when the bots run apart from the broker. */
     public static final int ANY_SOURCE = Integer.MIN_VALUE;
 
     private final Endpoint endpoint;
     private final RingBuffer<FrameSlot> ring;
+    private final Doorbell forwarder;
     private final BrokerCounters counters;
     private final FrameSlot staging;
     private final int slotCapacity;
@@ -51,16 +57,20 @@ public final class IngressReceiver implements Agent
     private volatile String failure;
     /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
+    /** What an idle {@code wake} strategy blocks on: the socket's next frame. */
+    private SocketWait socketWait;
 
     /**
      * @param sockets makes the ROUTER socket in {@link #onStart()}: {@link SocketFactory#ROUTER}, or a test's
      *                that counts JeroMQ's bytes.
+     * @param forwarder rung after frames are published into {@code ring}, for a consumer that sleeps
      * @param err     where a restart of the ingest is told in one line: {@code System.err} but in tests.
      */
     public IngressReceiver(
         final IngressSettings settings,
         final SocketFactory sockets,
         final RingBuffer<FrameSlot> ring,
+        final Doorbell forwarder,
         final BrokerCounters counters,
         final PrintStream err)
     {
@@ -70,6 +80,7 @@ public final class IngressReceiver implements Agent
         this.link = new WatchedSocket(settings.sockets(), sockets, "broker", "ingest", counters.ingressRestarts(),
             IngressReceiver::sleepNs);
         this.ring = ring;
+        this.forwarder = forwarder;
         this.counters = counters;
         this.slotCapacity = ring.get(0).capacity();
         // One byte more than a slot holds: JeroMQ truncates a longer frame silently to the buffer, so a
@@ -92,7 +103,45 @@ public final class IngressReceiver implements Agent
             bound.failed(ex);
         }
         // Read by the receive loop alone, on this thread: null if the bind failed.
-        socket = link.socket();
+        watch(link.socket());
+    }
+
+    /**
+     * The idle strategy's wait, for {@code wake}: until a frame comes, or quiet sources are due an
+     * acknowledgement. A full ring is waited out in short parks instead, since the socket has
+     * frames this loop will not take until the forwarder makes room.
+     */
+    public void awaitWork(final long maxWaitNs)
+    {
+        if (link.hasFailed())
+        {
+            return; // the next duty cycle restarts the ingest
+        }
+        if (null == socketWait)
+        {
+            LockSupport.parkNanos(maxWaitNs);
+            return;
+        }
+        if (!ring.hasAvailableCapacity(1))
+        {
+            LockSupport.parkNanos(RING_FULL_PARK_NS);
+            return;
+        }
+        socketWait.awaitWork(acks.hasPending() ? Math.min(maxWaitNs, SourceAcks.ACK_AFTER_NS) : maxWaitNs);
+    }
+
+    private void watch(final ZMQ.Socket newSocket)
+    {
+        if (null != socketWait)
+        {
+            socketWait.close();
+            socketWait = null;
+        }
+        socket = newSocket;
+        if (null != newSocket)
+        {
+            socketWait = new SocketWait(newSocket);
+        }
     }
 
     @Override
@@ -129,6 +178,10 @@ public final class IngressReceiver implements Agent
                 onFrame(identityLength, length, stampReceipt ? System.nanoTime() : 0, nowNs);
             }
             frames++;
+        }
+        if (frames > 0)
+        {
+            forwarder.ring();
         }
         acks.flushQuiet(socket, nowNs);
         return frames;
@@ -187,7 +240,7 @@ public final class IngressReceiver implements Agent
     private void restart()
     {
         failure = link.restart(err);
-        socket = link.socket();
+        watch(link.socket());
     }
 
     /**
@@ -220,8 +273,8 @@ public final class IngressReceiver implements Agent
     @Override
     public void onClose()
     {
+        watch(null);
         link.close();
-        socket = null;
     }
 
     @Override

@@ -66,6 +66,19 @@ final class SourceAcks
         }
     }
 
+    /** True while a source has frames not yet acknowledged: a quiet one is due an acknowledgement. */
+    boolean hasPending()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (sources[i].pending > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Acknowledges every source that fell quiet with frames not yet acknowledged. */
     void flushQuiet(final ZMQ.Socket socket, final long nowNs)
     {

@@ -23,6 +23,7 @@ import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.wire.testing.ForgedFrames;
 import dev.quietloop.wire.testing.ForgedFrames.Forged;
 import dev.quietloop.protocol.testing.ZmtpPeer;
+import dev.quietloop.protocol.testing.Doorbells;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class IngressFuzzTest
     private final RingBuffer<FrameSlot> ring = BrokerRing.create(1024, Frame.DEFAULT_MAX_FRAME_BYTES);
     private final IngressReceiver receiver = new IngressReceiver(
         new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, false, IngressReceiver.ANY_SOURCE),
-        SocketFactory.ROUTER, ring, counters, System.err);
+        SocketFactory.ROUTER, ring, Doorbells.unattended(), counters, System.err);
     private Endpoint ingest;
 
     @BeforeEach

@@ -18,6 +18,7 @@ import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.testing.SocketAllocations;
 import dev.quietloop.protocol.testing.SocketAllocations.CountingSocket;
 import dev.quietloop.protocol.testing.SocketAllocations.CountingSocketFactory;
+import dev.quietloop.protocol.testing.Doorbells;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +61,7 @@ class IngressReceiverAllocationTest
     private final CountingSocketFactory ingestSockets = new CountingSocketFactory(SocketFactory.ROUTER);
     private final IngressReceiver receiver = new IngressReceiver(
         new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, true, IngressReceiver.ANY_SOURCE),
-        ingestSockets, ring, counters, System.err);
+        ingestSockets, ring, Doorbells.unattended(), counters, System.err);
     private CountingSocket bot;
     private long runs;
 

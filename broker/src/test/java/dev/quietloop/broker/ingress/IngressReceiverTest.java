@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.RingBuffer;
@@ -22,6 +23,8 @@ import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.testing.Doorbells;
+import dev.quietloop.protocol.wake.Doorbell;
 import dev.quietloop.wire.testing.ForgedFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +38,8 @@ class IngressReceiverTest
     private final Sequence consumed = new Sequence();
     private ZContext botContext;
     private RingBuffer<FrameSlot> ring;
+    /** The forwarder's doorbell, over the test's consumer. */
+    private Doorbell forwarder;
     private IngressReceiver receiver;
     private ZMQ.Socket bot;
 
@@ -48,9 +53,11 @@ class IngressReceiverTest
     {
         ring = BrokerRing.create(ringSize, Frame.DEFAULT_MAX_FRAME_BYTES);
         ring.addGatingSequences(consumed); // a consumer that moves only when the test says so
+        final RingBuffer<FrameSlot> published = ring;
+        forwarder = new Doorbell(() -> published.getCursor() > consumed.get());
         receiver = new IngressReceiver(
             new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, true, onlySource),
-            SocketFactory.ROUTER, ring, counters, System.err);
+            SocketFactory.ROUTER, ring, forwarder, counters, System.err);
         botContext = new ZContext(1);
         receiver.onStart();
         final Endpoint bound = receiver.awaitBound(1_000);
@@ -81,6 +88,49 @@ class IngressReceiverTest
     {
         assertTrue(TestFrames.until(
             () -> counters.framesReceived().get() + counters.badFrames().get() >= frames, receiver::doWork));
+    }
+
+    @Test
+    void shouldWakeTheSleepingForwarderOnceItPublishesAFrame() throws Exception
+    {
+        final CountDownLatch woke = new CountDownLatch(1);
+        final Thread sleeper = new Thread(() ->
+        {
+            forwarder.awaitWork(TimeUnit.SECONDS.toNanos(60));
+            woke.countDown();
+        });
+        sleeper.start();
+        while (!forwarder.isConsumerAsleep())
+        {
+            Thread.onSpinWait();
+        }
+
+        send(TestFrames.business(3));
+        receiveUntilFrames(1);
+
+        assertTrue(woke.await(20, TimeUnit.SECONDS), "rung after the publish, long before the minute");
+        sleeper.join();
+    }
+
+    @Test
+    void shouldWaitForWorkUntilAFrameArrives() throws Exception
+    {
+        receiver.doWork(); // nothing yet: the socket is drained, as before any idle wait
+        final CountDownLatch returned = new CountDownLatch(1);
+        final Thread idle = new Thread(() ->
+        {
+            receiver.awaitWork(TimeUnit.SECONDS.toNanos(60));
+            returned.countDown();
+        });
+        idle.start();
+        Thread.sleep(50); // most likely blocked by now: the frame must be what ends the wait
+
+        send(TestFrames.business(3));
+
+        assertTrue(returned.await(20, TimeUnit.SECONDS), "the frame ended the wait, long before the minute");
+        idle.join();
+        receiveUntilFrames(1);
+        assertEquals(3, counters.eventsReceived().get());
     }
 
     @Test
@@ -218,7 +268,7 @@ class IngressReceiverTest
             final Endpoint held = SocketSettings.bind(holder, Endpoint.loopback(Endpoint.EPHEMERAL));
             final IngressReceiver second = new IngressReceiver(
                 new IngressSettings(held, SocketSettings.DEFAULTS, false, IngressReceiver.ANY_SOURCE),
-                SocketFactory.ROUTER, ring, counters, System.err);
+                SocketFactory.ROUTER, ring, Doorbells.unattended(), counters, System.err);
             second.onStart();
             final ConfigException ex = assertThrows(ConfigException.class, () -> second.awaitBound(1_000));
             assertTrue(ex.getMessage().contains("cannot bind " + held), ex.getMessage());

@@ -22,6 +22,7 @@ import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
+import dev.quietloop.protocol.testing.Doorbells;
 import dev.quietloop.wire.testing.ForgedFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,7 +131,7 @@ class IngressRestartTest
         };
         receiver = new IngressReceiver(
             new IngressSettings(Endpoint.loopback(Endpoint.EPHEMERAL), SocketSettings.DEFAULTS, false, IngressReceiver.ANY_SOURCE),
-            poisoned, ring, counters, new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            poisoned, ring, Doorbells.unattended(), counters, new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         receiver.onStart();
         return receiver.awaitBound(1_000);
     }

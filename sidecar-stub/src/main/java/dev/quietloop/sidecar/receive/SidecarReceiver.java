@@ -2,12 +2,14 @@ package dev.quietloop.sidecar.receive;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 import dev.quietloop.protocol.config.BindLatch;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.config.WatchedSocket;
+import dev.quietloop.protocol.wake.SocketWait;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.wire.Frame;
@@ -51,6 +53,8 @@ public final class SidecarReceiver implements Agent
     private volatile String failure;
     /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
+    /** What an idle {@code wake} strategy blocks on: the socket's next frame. */
+    private SocketWait socketWait;
     private boolean done;
     private boolean draining;
     private long drainDeadlineNs;
@@ -108,7 +112,35 @@ public final class SidecarReceiver implements Agent
             }
         }
         // Read by the receive loop alone, on this thread: null if the bind failed.
-        socket = link.socket();
+        watch(link.socket());
+    }
+
+    /**
+     * The idle strategy's wait, for {@code wake}: until a frame comes, or the drain's quiet is due
+     * for a check. Once finished, or before a socket, there is nothing to wait for but the time.
+     */
+    public void awaitWork(final long maxWaitNs)
+    {
+        if (done || null == socketWait)
+        {
+            LockSupport.parkNanos(maxWaitNs);
+            return;
+        }
+        socketWait.awaitWork(draining ? Math.min(maxWaitNs, quietNs) : maxWaitNs);
+    }
+
+    private void watch(final ZMQ.Socket newSocket)
+    {
+        if (null != socketWait)
+        {
+            socketWait.close();
+            socketWait = null;
+        }
+        socket = newSocket;
+        if (null != newSocket)
+        {
+            socketWait = new SocketWait(newSocket);
+        }
     }
 
     @Override
@@ -164,10 +196,11 @@ public final class SidecarReceiver implements Agent
     @Override
     public void onClose()
     {
-        if (socket != null)
+        final ZMQ.Socket closing = socket;
+        watch(null);
+        if (closing != null)
         {
-            socket.close();
-            socket = null;
+            closing.close();
         }
         link.close();
     }
@@ -180,7 +213,7 @@ public final class SidecarReceiver implements Agent
     private void restart()
     {
         final String lost = link.restart(System.err);
-        socket = link.socket();
+        watch(link.socket());
         if (null != lost)
         {
             failure = lost;
