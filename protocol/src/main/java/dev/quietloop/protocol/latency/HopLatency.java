@@ -298,21 +298,64 @@ public final class HopLatency
         }
     }
 
-    /** Every interval of an HdrHistogram log added up: the run's total for the hop it holds. */
+    /**
+     * Puts a hop's warm-up log in {@code dir} back into the hop's own files: its log and distribution
+     * are written again with the warm-up's events in them, and the warm-up's log goes. For a hop
+     * downstream of the bot, which timed the flagged frames apart before the run knew that its
+     * warm-up was too large to leave out ({@link WarmUp#fitsIn}); the bot folds its own hops in
+     * memory ({@link #foldWarmUpIntoHeadline()}).
+     *
+     * @return the hop's events, the warm-up's among them.
+     */
+    public static Histogram foldWarmUpLog(final Path dir, final Hop hop)
+    {
+        final Path log = dir.resolve(hop.logFile());
+        final Path warmUpLog = dir.resolve(hop.warmUpLogFile());
+        final Histogram all = readLog(log);
+        final Histogram warmUpEvents = readLog(warmUpLog);
+        all.add(warmUpEvents);
+        all.setStartTimeStamp(Math.min(all.getStartTimeStamp(), warmUpEvents.getStartTimeStamp()));
+        all.setEndTimeStamp(Math.max(all.getEndTimeStamp(), warmUpEvents.getEndTimeStamp()));
+        writeLog(log, all, all.getStartTimeStamp());
+        writeDistribution(dir.resolve(hop.distributionFile()), all);
+        try
+        {
+            Files.delete(warmUpLog);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot delete " + warmUpLog, ex);
+        }
+        return all;
+    }
+
+    /**
+     * Every interval of an HdrHistogram log added up: the run's total for the hop it holds, stamped
+     * from the first interval's start to the last one's end.
+     */
     public static Histogram readLog(final Path file)
     {
         final Histogram sum = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
+        long startTimeMs = Long.MAX_VALUE;
+        long endTimeMs = 0;
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile()))
         {
             EncodableHistogram next;
             while ((next = reader.nextIntervalHistogram()) != null)
             {
                 sum.add((Histogram)next);
+                startTimeMs = Math.min(startTimeMs, next.getStartTimeStamp());
+                endTimeMs = Math.max(endTimeMs, next.getEndTimeStamp());
             }
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read " + file, ex);
+        }
+        if (endTimeMs > 0)
+        {
+            sum.setStartTimeStamp(startTimeMs);
+            sum.setEndTimeStamp(endTimeMs);
         }
         return sum;
     }

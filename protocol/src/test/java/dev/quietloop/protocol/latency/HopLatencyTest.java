@@ -177,6 +177,25 @@ class HopLatencyTest
     }
 
     @Test
+    void shouldFoldAWarmUpLogBackIntoTheHopsFilesAndDropIt() throws IOException
+    {
+        final HopLatency hop = HopLatency.of(Hop.END_TO_END, true);
+        hop.record(0, 10, 3, true);
+        hop.record(0, 2_000, 5, false);
+        final long startTimeMs = System.currentTimeMillis() - 60_000;
+        hop.writeFiles(dir, startTimeMs);
+
+        final Histogram all = HopLatency.foldWarmUpLog(dir, Hop.END_TO_END);
+
+        assertEquals(8, all.getTotalCount());
+        assertEquals(8, HopLatency.readLog(dir.resolve("end-to-end.hlog")).getTotalCount());
+        assertEquals(startTimeMs, HopLatency.readLog(dir.resolve("end-to-end.hlog")).getStartTimeStamp());
+        assertFalse(Files.exists(dir.resolve("end-to-end-warmup.hlog")));
+        final String distribution = Files.readString(dir.resolve("end-to-end.hgrm"));
+        assertTrue(distribution.matches("(?s).*Total count\\s+=\\s+8\\].*"), distribution);
+    }
+
+    @Test
     void shouldLeaveOutTheWarmUpWhenTheCallerReadTheClock()
     {
         final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true, 3);
