@@ -54,7 +54,17 @@ class PipelineIT
         assertTrue(summary.get("sendLatencyNs.p50") <= summary.get("sendLatencyNs.p99"));
         assertTrue(summary.get("sendLatencyNs.p99") <= summary.get("sendLatencyNs.max"));
 
+        // The default warm-up, told downstream by the frames' flag: every hop leaves out the same events.
+        final long warmUp = summary.get("bot.warmupEvents");
+        assertTrue(warmUp > 0, "a default warm-up: " + summary);
+        for (final String hop : new String[]{ "tickToPublish", "ringToSend", "brokerDwell", "endToEnd" })
+        {
+            assertEquals(warmUp, summary.get("latencyNs.warmup." + hop + ".count"), hop + ": " + summary);
+            assertEquals(produced - warmUp, summary.get("latencyNs." + hop + ".count"), hop + ": " + summary);
+        }
+
         final Path run = dir.resolve("reports/nominal");
+        assertEquals(warmUp, totalCountOf(run.resolve("end-to-end-warmup.hlog")));
         assertEquals(summary.get("sendLatencyNs.count"), totalCountOf(run.resolve("send-latency.hlog")));
         assertTrue(Files.size(run.resolve("send-latency.hgrm")) > 0);
         assertEquals(run.toRealPath(), dir.resolve("reports/latest").toRealPath());
@@ -63,7 +73,7 @@ class PipelineIT
     /**
      * The naive baseline through the real pipeline: the trading thread's own socket is the bot's one
      * connection, sends no heartbeats, and the run balances as a ring run does. The warm-up leaves
-     * the same events out at both ends.
+     * the same events out at both ends: by sequence, as this mode flags no frame.
      */
     @Test
     void shouldBalanceTheAccountingOfADirectRunAndLeaveTheSameWarmUpOutAtBothEnds() throws Exception
@@ -87,6 +97,7 @@ class PipelineIT
         assertEquals(produced - warmupEvents, summary.get("latencyNs.tickToPublish.count"), summary.toString());
         assertEquals(produced - warmupEvents, summary.get("latencyNs.endToEnd.count"), summary.toString());
         assertFalse(summary.containsKey("latencyNs.ringToSend.count"), "no ring: " + summary);
+        assertFalse(summary.containsKey("latencyNs.warmup.brokerDwell.count"), "no frame flagged: " + summary);
     }
 
     static Map<String, Long> runBroker(final Path dir, final int expectedExit, final String runId, final String... extra)

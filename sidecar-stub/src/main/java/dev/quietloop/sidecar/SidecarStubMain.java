@@ -64,7 +64,8 @@ public final class SidecarStubMain implements Callable<Integer>
     private boolean timeHops;
 
     @Option(names = StubConfiguration.WARMUP_EVENTS_FLAG, paramLabel = "N", defaultValue = "" + StubConfiguration.WARMUP_EVENTS,
-        description = "events of each stream up to sequence N are a warm-up: not timed (default: ${DEFAULT-VALUE})")
+        description = "events of each stream up to sequence N are a warm-up, timed apart as the frames the bot " +
+            "flags as its warm-up are, and left out of the after-warm-up rate (default: ${DEFAULT-VALUE})")
     private long warmupEvents;
 
     @Option(names = StubConfiguration.EXIT_WITH_PARENT_FLAG, description = "launched by a quietloop process: take the " +

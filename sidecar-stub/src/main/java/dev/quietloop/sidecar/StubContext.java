@@ -207,7 +207,10 @@ public final class StubContext
         return timeHops;
     }
 
-    /** @param warmupEvents events of each stream up to this sequence are a warm-up, not timed */
+    /**
+     * @param warmupEvents events of each stream up to this sequence are a warm-up, timed apart from the
+     *                     headline as the events of frames the bot flags as its warm-up are
+     */
     public StubContext warmupEvents(final long warmupEvents)
     {
         checkNotConcluded();

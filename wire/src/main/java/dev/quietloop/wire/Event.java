@@ -74,6 +74,12 @@ public final class Event implements BytesMarshallable
      */
     public long ringNs;
 
+    /**
+     * Not an event's own bytes: set by {@link FrameDecoder} from its frame's header
+     * ({@link Frame#FLAG_WARM_UP}), true when the event belongs to the bot's warm-up.
+     */
+    public boolean warmUp;
+
     /** Exact encoded size of an event of this type, or -1 for an unknown type. */
     public static int encodedLength(final int type)
     {
@@ -115,6 +121,7 @@ public final class Event implements BytesMarshallable
         eventsProduced = 0;
         ringRejected = 0;
         eventsSent = 0;
+        warmUp = false;
         return this;
     }
 
@@ -138,6 +145,7 @@ public final class Event implements BytesMarshallable
         ringRejected = other.ringRejected;
         eventsSent = other.eventsSent;
         ringNs = other.ringNs;
+        warmUp = other.warmUp;
         return this;
     }
 

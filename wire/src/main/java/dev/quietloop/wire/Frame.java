@@ -12,11 +12,21 @@ package dev.quietloop.wire;
 public final class Frame
 {
     public static final int MAGIC = 0x4C51; // "QL" in little-endian byte order
-    public static final int VERSION = 1;
+    /**
+     * The one version written and read. Version 2 added {@link #FLAG_WARM_UP}: a version-1 reader
+     * refuses an unknown flag, so the version says what a frame may carry, and a reader takes its
+     * own version alone.
+     */
+    public static final int VERSION = 2;
     /** Set when the frame holds one control event (heartbeat or end of stream) and nothing else. */
     public static final int FLAG_CONTROL = 1;
     /** Set, with {@link #FLAG_CONTROL}, when that control event is an end of stream. */
     public static final int FLAG_END_OF_STREAM = 2;
+    /**
+     * Set on a business frame whose events all belong to the bot's warm-up, which only the bot can
+     * tell: the hops downstream time them apart from the headline. Never on a control frame.
+     */
+    public static final int FLAG_WARM_UP = 4;
 
     public static final int HEADER_BYTES = 6;
     public static final int LENGTH_PREFIX_BYTES = 2;
@@ -31,7 +41,7 @@ public final class Frame
     public static final int REJECTED_TOO_LARGE = 1;
     /**
      * {@link #validate}: shorter than a header, wrong magic or version, an unknown flag, end of stream
-     * without control, or flags that disagree with the types of the events inside.
+     * without control, warm-up with control, or flags that disagree with the types of the events inside.
      */
     public static final int REJECTED_BAD_HEADER = 2;
     /** {@link #validate}: no events, a control frame of more than one, or a count that the bytes do not hold exactly. */
@@ -50,7 +60,7 @@ public final class Frame
 
     private static final String[] REJECTION_NAMES = { "valid", "rejectedTooLarge", "rejectedBadHeader",
         "rejectedBadCount", "rejectedBadLength", "rejectedMixedSource", "rejectedUnknownSource" };
-    private static final int KNOWN_FLAGS = FLAG_CONTROL | FLAG_END_OF_STREAM;
+    private static final int KNOWN_FLAGS = FLAG_CONTROL | FLAG_END_OF_STREAM | FLAG_WARM_UP;
     private static final int FLAGS_OFFSET = 3;
     private static final int COUNT_OFFSET = 4;
 
@@ -58,7 +68,7 @@ public final class Frame
     {
     }
 
-    /** True if the frame starts with a header of this version. */
+    /** True if the frame starts with a header of this {@link #VERSION}: any other is refused. */
     public static boolean hasValidHeader(final byte[] frame, final int length)
     {
         return length >= HEADER_BYTES &&
@@ -88,7 +98,8 @@ public final class Frame
         final int flags = flags(frame);
         final boolean control = (flags & FLAG_CONTROL) != 0;
         final boolean endOfStream = (flags & FLAG_END_OF_STREAM) != 0;
-        if ((flags & ~KNOWN_FLAGS) != 0 || (endOfStream && !control))
+        final boolean warmUp = (flags & FLAG_WARM_UP) != 0;
+        if ((flags & ~KNOWN_FLAGS) != 0 || (endOfStream && !control) || (warmUp && control))
         {
             return REJECTED_BAD_HEADER;
         }
@@ -176,6 +187,12 @@ public final class Frame
     public static boolean isEndOfStream(final byte[] frame)
     {
         return (flags(frame) & FLAG_END_OF_STREAM) != 0;
+    }
+
+    /** True if every event of the frame belongs to the bot's warm-up ({@link #FLAG_WARM_UP}). */
+    public static boolean isWarmUp(final byte[] frame)
+    {
+        return (flags(frame) & FLAG_WARM_UP) != 0;
     }
 
     static int unsignedShort(final byte[] bytes, final int offset)

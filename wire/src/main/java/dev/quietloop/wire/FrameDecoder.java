@@ -5,7 +5,8 @@ import net.openhft.chronicle.bytes.Bytes;
 /**
  * Decodes frames into one reused {@link Event}. A frame is validated whole before any of its
  * events is delivered ({@link Frame#validate}), so it is either accepted entirely or counted as one
- * decode error of a known kind; bad bytes never throw. Owned by one thread; allocates nothing after construction.
+ * decode error of a known kind; bad bytes never throw. Each event carries its frame's warm-up flag
+ * ({@link Event#warmUp}). Owned by one thread; allocates nothing after construction.
  */
 public final class FrameDecoder
 {
@@ -64,12 +65,14 @@ public final class FrameDecoder
             return -1;
         }
         final int count = Frame.eventCount(buffer);
+        final boolean warmUp = Frame.isWarmUp(buffer);
         bytes.readLimit(length);
         bytes.readPosition(Frame.HEADER_BYTES);
         for (int i = 0; i < count; i++)
         {
             bytes.readSkip(Frame.LENGTH_PREFIX_BYTES);
             event.readMarshallable(bytes);
+            event.warmUp = warmUp;
             listener.onEvent(event);
         }
         framesDecoded++;

@@ -28,7 +28,10 @@ public final class FrameEncoder
         reset(0);
     }
 
-    /** Starts an empty frame with the given {@link Frame} flags. */
+    /**
+     * Starts an empty frame with the given {@link Frame} flags: 0 for a business frame, or
+     * {@link Frame#FLAG_WARM_UP} for one of the bot's warm-up events only.
+     */
     public FrameEncoder reset(final int flags)
     {
         count = 0;

@@ -57,6 +57,37 @@ class FrameCodecTest
     }
 
     @Test
+    void shouldCarryTheWarmUpFlagFromTheHeaderToEveryEventOfItsFrameAndNoOther()
+    {
+        final List<Boolean> warmUp = new ArrayList<>();
+        final EventListener flags = event -> warmUp.add(event.warmUp);
+        encoder.reset(Frame.FLAG_WARM_UP);
+        for (int i = 1; i <= 3; i++)
+        {
+            encoder.tryAppend(sample(EventType.SIGNAL, i));
+        }
+
+        assertEquals(Frame.FLAG_WARM_UP, encoder.buffer()[3]);
+        assertTrue(Frame.isWarmUp(encoder.buffer()));
+        assertEquals(3, decoder.decode(encoder.buffer(), 0, encoder.length(), flags));
+        encoder.reset(0).tryAppend(sample(EventType.SIGNAL, 4));
+        assertFalse(Frame.isWarmUp(encoder.buffer()));
+        assertEquals(1, decoder.decode(encoder.buffer(), 0, encoder.length(), flags));
+
+        assertEquals(List.of(true, true, true, false), warmUp);
+    }
+
+    @Test
+    void shouldNeverFlagAControlFrameAsWarmUp()
+    {
+        encoder.reset(Frame.FLAG_WARM_UP).tryAppend(sample(EventType.SIGNAL, 1));
+        encoder.control(sample(EventType.HEARTBEAT, 0));
+
+        assertFalse(Frame.isWarmUp(encoder.buffer()));
+        assertEquals(1, decoder.decode(encoder.buffer(), 0, encoder.length(), collect));
+    }
+
+    @Test
     void shouldKeepOnlyTheFieldsOfTheType()
     {
         final Event signal = sample(EventType.SIGNAL, 3);
@@ -175,7 +206,7 @@ class FrameCodecTest
         encoder.reset(0).tryAppend(event);
         final byte[] b = encoder.buffer();
 
-        assertArrayEquals(new byte[]{ 'Q', 'L', 1, 0, 1, 0 }, java.util.Arrays.copyOf(b, 6));
+        assertArrayEquals(new byte[]{ 'Q', 'L', 2, 0, 1, 0 }, java.util.Arrays.copyOf(b, 6));
         assertEquals(Event.encodedLength(EventType.SIGNAL), (b[6] & 0xFF) | (b[7] & 0xFF) << 8);
         assertEquals(EventType.SIGNAL, b[8]);
         assertArrayEquals(new byte[]{ 4, 3, 2, 1 }, java.util.Arrays.copyOfRange(b, 9, 13));

@@ -24,7 +24,8 @@ class FrameValidationTest
     void shouldAcceptFramesTheEncoderWrites()
     {
         for (final byte[] frame : new byte[][]{ ForgedFrames.business(1, 1, 1), ForgedFrames.business(9, 1, 200),
-            ForgedFrames.control(EventType.HEARTBEAT, 3, 0), ForgedFrames.control(EventType.END_OF_STREAM, 3, 7) })
+            ForgedFrames.warmUp(9, 1, 3), ForgedFrames.control(EventType.HEARTBEAT, 3, 0),
+            ForgedFrames.control(EventType.END_OF_STREAM, 3, 7) })
         {
             assertEquals(Frame.VALID, Frame.validate(frame, frame.length));
         }
@@ -52,6 +53,28 @@ class FrameValidationTest
             assertTrue(ForgedFrames.all().stream().anyMatch(forged -> forged.rejection() == kind),
                 Frame.rejectionName(kind));
         }
+    }
+
+    @Test
+    void shouldRefuseAFrameOfVersionOneThatIsValidInAllElse()
+    {
+        final byte[] frame = ForgedFrames.business(1, 1, 3);
+        frame[2] = 1;
+
+        assertEquals(Frame.REJECTED_BAD_HEADER, Frame.validate(frame, frame.length));
+        assertEquals(-1, decoder.decode(frame, 0, frame.length, event -> { }));
+    }
+
+    @Test
+    void shouldRefuseTheWarmUpFlagOnAControlFrameOnly()
+    {
+        final byte[] heartbeat = ForgedFrames.control(EventType.HEARTBEAT, 3, 0);
+        heartbeat[3] |= Frame.FLAG_WARM_UP;
+        final byte[] warmUp = ForgedFrames.warmUp(3, 1, 2);
+
+        assertEquals(Frame.REJECTED_BAD_HEADER, Frame.validate(heartbeat, heartbeat.length));
+        assertEquals(Frame.VALID, Frame.validate(warmUp, warmUp.length));
+        assertTrue(Frame.isWarmUp(warmUp));
     }
 
     @Test
@@ -93,10 +116,11 @@ class FrameValidationTest
     @Property(tries = 3000, seed = "15")
     void shouldNeverThrowAndAgreeWithTheDecoder(
         @ForAll @Size(min = 0, max = 400) final byte[] body,
-        @ForAll @IntRange(min = 0, max = 3) final int flags,
+        @ForAll @IntRange(min = 0, max = 7) final int flags,
         @ForAll @IntRange(min = 0, max = 6) final int count)
     {
-        final byte[] frame = Arrays.copyOf(new byte[]{ 'Q', 'L', 1, (byte)flags, (byte)count, 0 }, 6 + body.length);
+        final byte[] frame = Arrays.copyOf(
+            new byte[]{ 'Q', 'L', (byte)Frame.VERSION, (byte)flags, (byte)count, 0 }, 6 + body.length);
         System.arraycopy(body, 0, frame, 6, body.length);
 
         final int result = Frame.validate(frame, frame.length);

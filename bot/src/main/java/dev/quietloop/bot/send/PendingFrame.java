@@ -3,7 +3,9 @@ package dev.quietloop.bot.send;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.wire.Event;
+import dev.quietloop.wire.Frame;
 import dev.quietloop.wire.FrameEncoder;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -14,6 +16,11 @@ import org.zeromq.ZMQ;
  * batch ends, then it goes out whole, retried until the socket takes it, never dropped, unless the
  * run abandons the drain; its events are then counted unsent. Each event's ring-to-send time is
  * recorded as its frame leaves. A control frame (heartbeat, end of stream) goes out alone.
+ * <p>
+ * A frame holds the warm-up's events ({@link WarmUp}) or the others, never both: the first event
+ * past the warm-up sends the frame of warm-up events ahead of it, and a frame of warm-up events
+ * carries {@link Frame#FLAG_WARM_UP}, so the hops downstream, which cannot know where the warm-up
+ * ends, leave the same events out of their headline.
  * Nothing here allocates; it lives on the sender thread with the socket it sends on.
  */
 final class PendingFrame
@@ -26,14 +33,22 @@ final class PendingFrame
     private final HopLatency ringToSend;
     /** When each business event of the frame entered the ring, while {@link #ringToSend} is timed. */
     private final long[] ringNs;
-    /** Each business event's sequence, beside {@link #ringNs}: the hop leaves out the warm-up by it. */
-    private final long[] sequences;
+    private final WarmUp warmUp;
+    /**
+     * The warm-up's last sequence as this thread last read it: {@link WarmUp#OPEN} until the trading
+     * thread ends it, then fixed, so that past it an event costs one plain compare.
+     */
+    private long warmUpLastSequence;
+    /** The events of the frame being filled are the warm-up's. */
+    private boolean warmUpFrame;
     private ZMQ.Socket socket;
     private long lastSendNs;
 
     /**
      * @param retryIdleStrategy idles between attempts to send a frame the socket refused
      * @param clock             when the last frame left, for the heartbeat
+     * @param ringToSend        the hop timed as each frame leaves; its {@link HopLatency#warmUp()}, timed or
+     *                          not, says which events are the warm-up
      */
     PendingFrame(
         final int maxFrameBytes,
@@ -51,7 +66,8 @@ final class PendingFrame
         this.ringToSend = ringToSend;
         final int timedPerFrame = ringToSend.isEnabled() ? maxFrameBytes / Event.HEADER_BYTES + 1 : 0;
         this.ringNs = new long[timedPerFrame];
-        this.sequences = new long[timedPerFrame];
+        this.warmUp = ringToSend.warmUp();
+        this.warmUpLastSequence = warmUp.lastSequence();
     }
 
     /** Sends on {@code socket} from now on, which counts as the last send. */
@@ -79,6 +95,17 @@ final class PendingFrame
      */
     boolean append(final Event event)
     {
+        final boolean warmUpEvent = isWarmUp(event.sequence);
+        if (warmUpEvent != warmUpFrame)
+        {
+            if (!encoder.isEmpty() && !send())
+            {
+                counters.unsent.incrementRelease();
+                return false;
+            }
+            warmUpFrame = warmUpEvent;
+            encoder.reset(businessFlags());
+        }
         if (!encoder.tryAppend(event))
         {
             if (!send())
@@ -90,9 +117,7 @@ final class PendingFrame
         }
         if (ringToSend.isEnabled())
         {
-            final int index = encoder.eventCount() - 1;
-            ringNs[index] = event.ringNs;
-            sequences[index] = event.sequence;
+            ringNs[encoder.eventCount() - 1] = event.ringNs;
         }
         return true;
     }
@@ -114,7 +139,7 @@ final class PendingFrame
         {
             counters.unsent.getAndAddRelease(eventCount);
         }
-        encoder.reset(0);
+        encoder.reset(businessFlags());
         return sent;
     }
 
@@ -123,7 +148,7 @@ final class PendingFrame
     {
         encoder.control(event);
         final boolean sent = sendFrame();
-        encoder.reset(0);
+        encoder.reset(businessFlags());
         return sent;
     }
 
@@ -137,8 +162,31 @@ final class PendingFrame
         {
             counters.framesSent.incrementRelease();
         }
-        encoder.reset(0);
+        encoder.reset(businessFlags());
         return sent;
+    }
+
+    /**
+     * Whether the event with this sequence is the warm-up's. The trading thread ends an open warm-up
+     * before it publishes past it, and the ring orders that end before the event, so an event that
+     * still finds it open is within it; once ended, the boundary never moves again.
+     */
+    private boolean isWarmUp(final long sequence)
+    {
+        if (sequence > warmUpLastSequence)
+        {
+            return false;
+        }
+        if (warmUpLastSequence == WarmUp.OPEN)
+        {
+            warmUpLastSequence = warmUp.lastSequence();
+        }
+        return sequence <= warmUpLastSequence;
+    }
+
+    private int businessFlags()
+    {
+        return warmUpFrame ? Frame.FLAG_WARM_UP : 0;
     }
 
     private boolean sendFrame()
@@ -168,10 +216,10 @@ final class PendingFrame
     {
         final long sentNs = System.nanoTime();
         final long[] ringNs = this.ringNs;
-        final long[] sequences = this.sequences;
+        final boolean warmUpFrame = this.warmUpFrame;
         for (int i = 0; i < eventCount; i++)
         {
-            ringToSend.recordEvent(sequences[i], ringNs[i], sentNs);
+            ringToSend.record(ringNs[i], sentNs, 1, warmUpFrame);
         }
     }
 }

@@ -94,6 +94,7 @@ class EventSenderTest
 
         assertEquals(EVENTS, counters.eventsSent.get());
         assertEquals(EVENTS - 20, ringToSend.total().getTotalCount(), "sequences 21 to " + EVENTS);
+        assertEquals(20, ringToSend.warmUpTotal().getTotalCount(), "sequences 1 to 20, apart");
     }
 
     /** Publishes {@link #EVENTS} signals and the end of stream into a ring that stamps entry, and sends them all. */

@@ -122,7 +122,7 @@ public final class SidecarForwarder implements Agent, EventPoller.Handler<FrameS
         final int length = slot.length();
 
         final long startNs = System.nanoTime();
-        brokerDwell.record(slot.receivedNs(), startNs, slot.businessEvents());
+        brokerDwell.record(slot.receivedNs(), startNs, slot.businessEvents(), slot.isWarmUp());
         boolean sent = socket.send(bytes, 0, length, ZMQ.DONTWAIT);
         while (!sent && !giveUp)
         {

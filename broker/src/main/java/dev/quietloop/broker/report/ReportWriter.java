@@ -82,7 +82,9 @@ public final class ReportWriter
     }
 
     /**
-     * Writes the merged components with the percentiles and the run's outcome.
+     * Writes the merged components with the percentiles and the run's outcome. A warm-up the bot put
+     * back into its headline goes back into the other hops' too ({@link WarmUpPutBack}), their files
+     * in this folder with it.
      *
      * @return what was written, as dotted keys.
      */
@@ -90,6 +92,7 @@ public final class ReportWriter
         final Map<String, Long> components, final Histogram total, final boolean partial, final int exitCode)
     {
         final Map<String, Long> summary = new TreeMap<>(components);
+        WarmUpPutBack.apply(runDir, summary);
         summary.putAll(percentiles(total));
         summary.putAll(HopLatency.percentiles(HopLatency.KEY_PREFIX + Hop.EXTERNAL_SEND.key(), total));
         final Long fingerprint = components.get(BOT_FINGERPRINT);

@@ -273,9 +273,11 @@ public final class SummaryText
             final long produced = s.getOrDefault(Accounting.BOT_EVENTS_PRODUCED, 0L);
             final String share = produced > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * events / produced) : "";
             final boolean timed = s.keySet().stream().anyMatch(key -> key.startsWith(HopLatency.WARMUP_KEY_PREFIX));
+            final String downstream = downstreamWarmUpRows(s);
             lines.add(row("warm-up", "the first " + events + " events" + share + ", " +
-                (ticks > 0 ? "those of " + firstTicks : "set by --warmup-events") +
-                ": left out of the headline" + (timed ? ", timed in the warmup rows" : "")));
+                (ticks > 0 ? "those of " + firstTicks : "set by --warmup-events") + ": left out of the headline" +
+                (downstream.isEmpty() ? "" : ", downstream too (" + downstream + ")") +
+                (timed ? ", timed in the warmup rows" : "")));
         }
         else if (s.getOrDefault(WarmUp.PUT_BACK_KEY, 0L) > 0)
         {
@@ -290,6 +292,24 @@ public final class SummaryText
         {
             lines.add(row("warm-up", "none: every event is in the headline"));
         }
+    }
+
+    /**
+     * The hops past the bot's sender that timed the warm-up apart, by the frames' flag: "brokerDwell,
+     * endToEnd", or empty.
+     */
+    private static String downstreamWarmUpRows(final Map<String, Long> s)
+    {
+        final StringBuilder hops = new StringBuilder();
+        for (final Hop hop : Hop.values())
+        {
+            if (hop.ordinal() > Hop.RING_TO_SEND.ordinal() &&
+                s.containsKey(HopLatency.WARMUP_KEY_PREFIX + hop.key() + "." + LatencyKeys.COUNT))
+            {
+                hops.append(hops.length() == 0 ? "" : ", ").append(hop.key());
+            }
+        }
+        return hops.toString();
     }
 
     private static String row(final String label, final String value)

@@ -1,6 +1,7 @@
 package dev.quietloop.broker.ring;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
+import dev.quietloop.wire.Frame;
 
 /**
  * One frame as it came off the ingest socket: its bytes, unchanged, and how many business events
@@ -41,6 +42,12 @@ public final class FrameSlot
     public int businessEvents()
     {
         return businessEvents;
+    }
+
+    /** Whether the frame's header says its events are the bot's warm-up ({@link Frame#FLAG_WARM_UP}). */
+    public boolean isWarmUp()
+    {
+        return Frame.isWarmUp(bytes);
     }
 
     /** When the receiver took the frame off its socket ({@code System.nanoTime()}), if it timed it; else 0. */

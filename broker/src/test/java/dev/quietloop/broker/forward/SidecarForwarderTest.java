@@ -107,6 +107,39 @@ class SidecarForwarderTest
     }
 
     @Test
+    void shouldForwardWarmUpFramesUnchangedAndTimeTheirEventsApart()
+    {
+        final ZMQ.Socket sidecar = SocketSettings.DEFAULTS.pull(sidecarContext);
+        final Endpoint endpoint = SocketSettings.bind(sidecar, Endpoint.loopback(Endpoint.EPHEMERAL));
+        final List<byte[]> frames = List.of(TestFrames.warmUp(3), TestFrames.warmUp(1), TestFrames.business(2),
+            TestFrames.heartbeat());
+        final SidecarForwarder forwarder = forwarderTo(endpoint);
+        publish(frames.get(0), 3);
+        publish(frames.get(1), 1);
+        publish(frames.get(2), 2);
+        publish(frames.get(3), 0);
+        forwarder.onStart();
+        forwarder.awaitConnected(1_000);
+        try
+        {
+            assertTrue(TestFrames.until(() -> counters.framesForwarded().get() == 4, () -> doWork(forwarder)));
+
+            sidecar.setReceiveTimeOut(30_000);
+            for (final byte[] frame : frames)
+            {
+                assertArrayEquals(frame, sidecar.recv());
+            }
+            assertEquals(4, brokerDwell.warmUpTotal().getTotalCount(), "the flagged frames' events");
+            assertEquals(2, brokerDwell.total().getTotalCount(), "the others'");
+            assertEquals(4, brokerDwell.percentiles().get("latencyNs.warmup.brokerDwell.count"));
+        }
+        finally
+        {
+            forwarder.onClose();
+        }
+    }
+
+    @Test
     void shouldLeaveFramesItAcceptedItsLingerToReachASidecarThatComesLate()
     {
         // The frames are accepted (queued for the connection being dialled) and counted forwarded

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.HopLatency;
 import dev.quietloop.protocol.process.SummaryJson;
 import dev.quietloop.protocol.testing.PrintCapture;
 import org.HdrHistogram.EncodableHistogram;
@@ -144,6 +146,47 @@ class ReportWriterTest
         assertEquals(1L, summary.get("run.partial"));
         assertEquals(130L, summary.get("run.exitCode"));
         assertTrue(Files.isRegularFile(runDir.resolve(ReportWriter.HGRM_FILE)));
+    }
+
+    @Test
+    void shouldPutADownstreamHopsWarmUpBackWhenTheBotPutItsBack() throws Exception
+    {
+        final Path runDir = runDir("run-put-back");
+        final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
+        endToEnd.record(0, 1_000, 60, true); // flagged frames: the stub cannot know they will be put back
+        endToEnd.record(0, 2_000, 40, false);
+        endToEnd.writeFiles(runDir, System.currentTimeMillis());
+        SummaryJson.write(runDir.resolve("sidecar.json"), endToEnd.percentiles());
+        SummaryJson.write(runDir.resolve("bot.json"), Map.of("bot.warmupEvents", 0L, "bot.warmupPutBack", 60L,
+            "latencyNs.tickToPublish.count", 100L));
+        final ReportWriter writer = new ReportWriter(runDir, err.stream);
+
+        final Map<String, Long> summary = writer.writeSummary(writer.mergeComponents(), new Histogram(3), false, 0);
+
+        assertEquals(100L, summary.get("latencyNs.endToEnd.count"), "the warm-up's 60 and the other 40");
+        assertEquals(2_000L, summary.get("latencyNs.endToEnd.max"), 2);
+        assertFalse(summary.keySet().stream().anyMatch(key -> key.startsWith("latencyNs.warmup.")), summary.toString());
+        assertEquals(100L, HopLatency.readLog(runDir.resolve("end-to-end.hlog")).getTotalCount());
+        assertFalse(Files.exists(runDir.resolve("end-to-end-warmup.hlog")));
+    }
+
+    @Test
+    void shouldLeaveADownstreamHopsWarmUpApartWhenTheBotLeftItsOut()
+    {
+        final Path runDir = runDir("run-warm-up");
+        final HopLatency endToEnd = HopLatency.of(Hop.END_TO_END, true);
+        endToEnd.record(0, 1_000, 6, true);
+        endToEnd.record(0, 2_000, 94, false);
+        endToEnd.writeFiles(runDir, System.currentTimeMillis());
+        SummaryJson.write(runDir.resolve("sidecar.json"), endToEnd.percentiles());
+        SummaryJson.write(runDir.resolve("bot.json"), Map.of("bot.warmupEvents", 6L, "bot.warmupPutBack", 0L));
+        final ReportWriter writer = new ReportWriter(runDir, err.stream);
+
+        final Map<String, Long> summary = writer.writeSummary(writer.mergeComponents(), new Histogram(3), false, 0);
+
+        assertEquals(94L, summary.get("latencyNs.endToEnd.count"));
+        assertEquals(6L, summary.get("latencyNs.warmup.endToEnd.count"));
+        assertTrue(Files.exists(runDir.resolve("end-to-end-warmup.hlog")));
     }
 
     @Test

@@ -232,6 +232,37 @@ class SummaryTextTest
     }
 
     @Test
+    void shouldShowTheDownstreamHopsWarmUpBesideTheBotsAndSayTheyLeaveItOutToo()
+    {
+        final Map<String, Long> s = sample();
+        for (final String hop : List.of("endToEnd", "brokerDwell", "ringToSend", "tickToPublish"))
+        {
+            s.put("latencyNs." + hop + ".count", 3_916L);
+            s.put("latencyNs.warmup." + hop + ".count", 176L);
+        }
+        s.put("latencyNs.warmup.endToEnd.p50", 21_000_000L);
+        s.put("bot.warmupEvents", 176L);
+        s.put("bot.warmupTicks", 2_500L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int header = lines.indexOf(
+            "latency (us)                count       p50       p90       p99     p99.9       max");
+        final List<String> rows = lines.subList(header + 2, header + 10).stream()
+            .map(line -> line.trim().split(" +")[0]).toList();
+        assertEquals(List.of("tickToPublish", "ringToSend", "brokerDwell", "endToEnd", "warmup.tickToPublish",
+            "warmup.ringToSend", "warmup.brokerDwell", "warmup.endToEnd"), rows);
+        assertTrue(lines.contains(
+            "  warmup.endToEnd             176   21000.0         -         -         -         -"), lines.toString());
+        assertEquals("warm-up       the first 176 events (4.3%), those of the first 2500 ticks (5.0%): left out of the " +
+            "headline, downstream too (brokerDwell, endToEnd), timed in the warmup rows", lines.get(header + 10));
+
+        s.keySet().removeIf(key -> key.startsWith("latencyNs.warmup.endToEnd"));
+        assertTrue(SummaryText.render("x", s).stream().anyMatch(line -> line.endsWith(
+            "left out of the headline, downstream too (brokerDwell), timed in the warmup rows")), "an external sidecar");
+    }
+
+    @Test
     void shouldSayWhichRuleSetTheWarmUpOrThatThereWasNone()
     {
         final Map<String, Long> s = sample();

@@ -19,8 +19,19 @@ public final class TestFrames
     /** A business frame of {@code count} signal events. */
     public static byte[] business(final int count)
     {
+        return business(count, 0);
+    }
+
+    /** A business frame of {@code count} signal events of the bot's warm-up ({@link Frame#FLAG_WARM_UP}). */
+    public static byte[] warmUp(final int count)
+    {
+        return business(count, Frame.FLAG_WARM_UP);
+    }
+
+    private static byte[] business(final int count, final int flags)
+    {
         final FrameEncoder encoder = new FrameEncoder(Frame.DEFAULT_MAX_FRAME_BYTES);
-        encoder.reset(0);
+        encoder.reset(flags);
         final Event event = new Event();
         for (int i = 0; i < count; i++)
         {

@@ -22,13 +22,15 @@ import org.HdrHistogram.SingleWriterRecorder;
  * {@code record} methods read no clock and write nothing; the hot path pays one well-predicted
  * branch on a final field.
  * <p>
- * The warm-up (JIT, page faults, first connections) is told apart by event sequence, not by time or
- * by a reset: the events of a {@link WarmUp} (sequence N or lower) go into a recorder of their
- * own, kept out of the headline and reported beside it ({@code latencyNs.warmup.<hop>.*}, the
- * hop's {@code -warmup.hlog}). Every process sees the same sequences, so the bot's and the
- * sidecar's hops can tell the same events apart, and nothing has to be cleared while the measured
- * run starts: a {@link SingleWriterRecorder#reset()} takes a lock and waits for the recording
- * thread, on whichever thread calls it.
+ * The warm-up (JIT, page faults, first connections) is told apart by event, not by time or by a
+ * reset: the events of a {@link WarmUp} (sequence N or lower) go into a recorder of their own, kept
+ * out of the headline and reported beside it ({@code latencyNs.warmup.<hop>.*}, the hop's
+ * {@code -warmup.hlog}). The bot knows where its warm-up ends; the hops downstream of it (the
+ * broker's, the sidecar's) learn it from the frames, which the bot flags as warm-up
+ * ({@code Frame.FLAG_WARM_UP}) and never mixes, and record them with {@link #record(long, long, int, boolean)}.
+ * So every hop leaves out the same events, and nothing has to be cleared while the measured run
+ * starts: a {@link SingleWriterRecorder#reset()} takes a lock and waits for the recording thread,
+ * on whichever thread calls it.
  */
 public final class HopLatency
 {
@@ -46,7 +48,10 @@ public final class HopLatency
     private final boolean enabled;
     private final WarmUp warmUp;
     private final SingleWriterRecorder recorder;
-    /** The warm-up's events, apart from the headline; null when the hop is off or has no warm-up. */
+    /**
+     * The warm-up's events, apart from the headline; null when the hop is off. Made even when this
+     * hop's own {@link WarmUp} is none: a frame may say that its events are the bot's warm-up.
+     */
     private final SingleWriterRecorder warmUpRecorder;
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
     private final Histogram warmUpTotal = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
@@ -59,8 +64,7 @@ public final class HopLatency
         this.enabled = enabled;
         this.warmUp = warmUp;
         this.recorder = enabled ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
-        final boolean anyWarmUp = warmUp.ticks() > 0 || warmUp.lastSequence() > 0;
-        this.warmUpRecorder = enabled && anyWarmUp ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
+        this.warmUpRecorder = enabled ? new SingleWriterRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS) : null;
     }
 
     /** A hop whose latency is recorded when {@code enabled}, else a switch that costs nothing; no warm-up. */
@@ -122,28 +126,30 @@ public final class HopLatency
     {
         if (enabled)
         {
-            if (sequence > warmUp.lastSequence())
-            {
-                recorder.recordValue(clamp(endNs - startNs));
-            }
-            else if (null != warmUpRecorder)
-            {
-                warmUpRecorder.recordValue(clamp(endNs - startNs));
-            }
+            record(startNs, endNs, 1, sequence <= warmUp.lastSequence());
         }
     }
 
     /**
-     * Records {@code count} events that took {@code endNs - startNs} each, for a caller that sees
-     * frames and not their events' sequences (the broker forwards frames undecoded). No warm-up
-     * applies here: a hop that tells its warm-up apart is recorded with {@link #recordEvent}. Does
-     * nothing when the hop is off.
+     * Records {@code count} events that took {@code endNs - startNs} each, into the headline: for a
+     * caller that knows of no warm-up. Does nothing when the hop is off.
      */
     public void record(final long startNs, final long endNs, final int count)
     {
+        record(startNs, endNs, count, false);
+    }
+
+    /**
+     * Records {@code count} events that took {@code endNs - startNs} each, for a caller that sees
+     * frames, not sequences (the broker forwards frames undecoded): into the warm-up's recorder when
+     * {@code warmUp}, the frame's flag, says they are the bot's warm-up, else into the headline. This
+     * hop's own {@link WarmUp} does not apply. Does nothing when the hop is off.
+     */
+    public void record(final long startNs, final long endNs, final int count, final boolean warmUp)
+    {
         if (enabled && count > 0)
         {
-            recorder.recordValueWithCount(clamp(endNs - startNs), count);
+            (warmUp ? warmUpRecorder : recorder).recordValueWithCount(clamp(endNs - startNs), count);
         }
     }
 
@@ -176,7 +182,7 @@ public final class HopLatency
         return total;
     }
 
-    /** The warm-up's events recorded so far, as {@link #total()} does for the rest; empty when there is none. */
+    /** The warm-up's events recorded so far, as {@link #total()} does for the rest; empty when there are none. */
     public Histogram warmUpTotal()
     {
         if (null != warmUpRecorder)
@@ -292,21 +298,64 @@ public final class HopLatency
         }
     }
 
-    /** Every interval of an HdrHistogram log added up: the run's total for the hop it holds. */
+    /**
+     * Puts a hop's warm-up log in {@code dir} back into the hop's own files: its log and distribution
+     * are written again with the warm-up's events in them, and the warm-up's log goes. For a hop
+     * downstream of the bot, which timed the flagged frames apart before the run knew that its
+     * warm-up was too large to leave out ({@link WarmUp#fitsIn}); the bot folds its own hops in
+     * memory ({@link #foldWarmUpIntoHeadline()}).
+     *
+     * @return the hop's events, the warm-up's among them.
+     */
+    public static Histogram foldWarmUpLog(final Path dir, final Hop hop)
+    {
+        final Path log = dir.resolve(hop.logFile());
+        final Path warmUpLog = dir.resolve(hop.warmUpLogFile());
+        final Histogram all = readLog(log);
+        final Histogram warmUpEvents = readLog(warmUpLog);
+        all.add(warmUpEvents);
+        all.setStartTimeStamp(Math.min(all.getStartTimeStamp(), warmUpEvents.getStartTimeStamp()));
+        all.setEndTimeStamp(Math.max(all.getEndTimeStamp(), warmUpEvents.getEndTimeStamp()));
+        writeLog(log, all, all.getStartTimeStamp());
+        writeDistribution(dir.resolve(hop.distributionFile()), all);
+        try
+        {
+            Files.delete(warmUpLog);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot delete " + warmUpLog, ex);
+        }
+        return all;
+    }
+
+    /**
+     * Every interval of an HdrHistogram log added up: the run's total for the hop it holds, stamped
+     * from the first interval's start to the last one's end.
+     */
     public static Histogram readLog(final Path file)
     {
         final Histogram sum = new Histogram(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
+        long startTimeMs = Long.MAX_VALUE;
+        long endTimeMs = 0;
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile()))
         {
             EncodableHistogram next;
             while ((next = reader.nextIntervalHistogram()) != null)
             {
                 sum.add((Histogram)next);
+                startTimeMs = Math.min(startTimeMs, next.getStartTimeStamp());
+                endTimeMs = Math.max(endTimeMs, next.getEndTimeStamp());
             }
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read " + file, ex);
+        }
+        if (endTimeMs > 0)
+        {
+            sum.setStartTimeStamp(startTimeMs);
+            sum.setEndTimeStamp(endTimeMs);
         }
         return sum;
     }

@@ -29,7 +29,8 @@ public final class WarmUp
     /** The most a warm-up may take of a run's events. */
     public static final int MAX_EVENTS_PERCENT = 10;
 
-    private static final long OPEN = Long.MAX_VALUE;
+    /** {@link #lastSequence()} while a warm-up by ticks runs: every sequence so far is in it. */
+    public static final long OPEN = Long.MAX_VALUE;
 
     private final long ticks;
     /** Written once by the trading thread, read by the hops' threads: a release-acquire pair. */
@@ -88,7 +89,7 @@ public final class WarmUp
         return ticks;
     }
 
-    /** The warm-up's last sequence: {@link Long#MAX_VALUE} while a warm-up by ticks runs, 0 for none. */
+    /** The warm-up's last sequence: {@link #OPEN} while a warm-up by ticks runs, 0 for none. */
     public long lastSequence()
     {
         return lastSequence;

@@ -54,6 +54,24 @@ class HopLatencyTest
     }
 
     @Test
+    void shouldRecordAFramesEventsApartWhenItsFlagSaysTheyAreTheBotsWarmUp()
+    {
+        final HopLatency hop = HopLatency.of(Hop.BROKER_DWELL, true); // no warm-up of its own: the frames tell
+        hop.record(1_000, 901_000, 3, true);
+        hop.record(1_000, 2_000, 2, false);
+        hop.record(1_000, 9_000, 0, true); // a control frame: never flagged, nothing recorded
+
+        final Map<String, Long> percentiles = hop.percentiles();
+
+        assertEquals(2, percentiles.get("latencyNs.brokerDwell.count"));
+        assertEquals(1_000, percentiles.get("latencyNs.brokerDwell.max"), 1);
+        assertEquals(3, percentiles.get("latencyNs.warmup.brokerDwell.count"));
+        assertEquals(900_000, percentiles.get("latencyNs.warmup.brokerDwell.p50"), 1_000);
+        hop.writeFiles(dir, System.currentTimeMillis());
+        assertEquals(3, HopLatency.readLog(dir.resolve("broker-dwell-warmup.hlog")).getTotalCount());
+    }
+
+    @Test
     void shouldStandALateSampleForTheSamplesItsStallKeptFromBeingTaken()
     {
         final HopLatency hop = HopLatency.of(Hop.HICCUP, true);
@@ -159,6 +177,25 @@ class HopLatencyTest
     }
 
     @Test
+    void shouldFoldAWarmUpLogBackIntoTheHopsFilesAndDropIt() throws IOException
+    {
+        final HopLatency hop = HopLatency.of(Hop.END_TO_END, true);
+        hop.record(0, 10, 3, true);
+        hop.record(0, 2_000, 5, false);
+        final long startTimeMs = System.currentTimeMillis() - 60_000;
+        hop.writeFiles(dir, startTimeMs);
+
+        final Histogram all = HopLatency.foldWarmUpLog(dir, Hop.END_TO_END);
+
+        assertEquals(8, all.getTotalCount());
+        assertEquals(8, HopLatency.readLog(dir.resolve("end-to-end.hlog")).getTotalCount());
+        assertEquals(startTimeMs, HopLatency.readLog(dir.resolve("end-to-end.hlog")).getStartTimeStamp());
+        assertFalse(Files.exists(dir.resolve("end-to-end-warmup.hlog")));
+        final String distribution = Files.readString(dir.resolve("end-to-end.hgrm"));
+        assertTrue(distribution.matches("(?s).*Total count\\s+=\\s+8\\].*"), distribution);
+    }
+
+    @Test
     void shouldLeaveOutTheWarmUpWhenTheCallerReadTheClock()
     {
         final HopLatency hop = HopLatency.of(Hop.RING_TO_SEND, true, 3);
@@ -210,6 +247,7 @@ class HopLatencyTest
         hop.recordEvent(11, 0);
         hop.recordEvent(Long.MAX_VALUE, 0, 5);
         hop.record(0, 5, 2);
+        hop.record(0, 5, 2, true);
 
         assertFalse(hop.isEnabled());
         assertEquals(Map.of(), hop.percentiles());
@@ -230,6 +268,7 @@ class HopLatencyTest
                 hop.recordEvent(i, System.nanoTime() - i);
                 hop.recordEvent(i, i, 2L * i);
                 hop.record(i, 2L * i, 2);
+                hop.record(i, 2L * i, 2, true);
             }
         }, 5));
     }

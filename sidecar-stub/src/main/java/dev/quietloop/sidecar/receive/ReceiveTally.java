@@ -56,7 +56,8 @@ public final class ReceiveTally implements EventListener
      * @param counters     where every counter of the receive side is registered
      * @param checker      fed with every business event and end of stream
      * @param endToEnd     the hop from each business event's origin on the bot to its frame's receipt here;
-     *                     it leaves out the warm-up, each stream's first events (by sequence)
+     *                     it times apart the warm-up: the events of the frames the bot flagged as its
+     *                     warm-up, and each stream's first events up to {@code --warmup-events} (by sequence)
      * @param warmupEvents events of a stream up to this sequence are left out of the after-warm-up count
      *                     and span, as {@code endToEnd} leaves them out of its timing
      */
@@ -109,7 +110,14 @@ public final class ReceiveTally implements EventListener
         {
             eventsReceived.incrementRelease();
             checker.onEvent(event.sourceId, event.epoch, event.sequence);
-            endToEnd.recordEvent(event.sequence, event.originNs, frameReceivedNs);
+            if (event.warmUp)
+            {
+                endToEnd.record(event.originNs, frameReceivedNs, 1, true);
+            }
+            else
+            {
+                endToEnd.recordEvent(event.sequence, event.originNs, frameReceivedNs);
+            }
             if (firstEventNs < 0)
             {
                 firstEventNs = frameNs;

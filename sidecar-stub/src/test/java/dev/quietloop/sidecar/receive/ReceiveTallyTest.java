@@ -43,7 +43,35 @@ class ReceiveTallyTest
         assertEquals(8_000, counter(ReceiveTally.RECEIVE_SPAN_NS));
         assertEquals(2, counter(ReceiveTally.AFTER_WARMUP_EVENTS));
         assertEquals(5_000, counter(ReceiveTally.AFTER_WARMUP_SPAN_NS));
-        assertEquals(2, endToEnd.total().getTotalCount(), "the warm-up is not timed");
+        assertEquals(2, endToEnd.total().getTotalCount(), "the warm-up is not in the headline");
+        assertEquals(2, endToEnd.warmUpTotal().getTotalCount(), "but timed apart");
+    }
+
+    @Test
+    void shouldTimeTheEventsOfFramesFlaggedAsTheWarmUpApartFromTheHeadline()
+    {
+        final HopLatency flaggedOnly = HopLatency.of(Hop.END_TO_END, true); // no --warmup-events: the frames tell
+        final CounterRegistry own = new CounterRegistry(32);
+        final ReceiveTally tally = new ReceiveTally(own, new SequenceChecker(own), flaggedOnly, 0);
+        tally.onFrame(1_000);
+        for (long sequence = 1; sequence <= 3; sequence++)
+        {
+            event.warmUp = true; // as the decoder sets it from the frame's header
+            signal(tally, sequence);
+        }
+        tally.onFrame(2_000);
+        for (long sequence = 4; sequence <= 8; sequence++)
+        {
+            event.warmUp = false;
+            signal(tally, sequence);
+        }
+
+        assertEquals(8, own.snapshot().get(ReceiveTally.EVENTS_RECEIVED));
+        assertEquals(8, own.snapshot().get(ReceiveTally.AFTER_WARMUP_EVENTS), "--warmup-events alone says which");
+        assertEquals(3, flaggedOnly.warmUpTotal().getTotalCount(), "the warm-up's events delivered");
+        assertEquals(5, flaggedOnly.total().getTotalCount(), "the rest");
+        assertEquals(3, flaggedOnly.percentiles().get("latencyNs.warmup.endToEnd.count"));
+        assertEquals(5, flaggedOnly.percentiles().get("latencyNs.endToEnd.count"));
     }
 
     @Test
@@ -88,6 +116,11 @@ class ReceiveTallyTest
     }
 
     private void signal(final long sequence)
+    {
+        signal(tally, sequence);
+    }
+
+    private void signal(final ReceiveTally tally, final long sequence)
     {
         event.type = EventType.SIGNAL;
         event.sourceId = SOURCE;

@@ -109,6 +109,25 @@ class SidecarReceiverTest
     }
 
     @Test
+    void shouldTimeTheEventsOfFramesFlaggedAsTheWarmUpApartWithoutBeingToldTheirSequences()
+        throws InterruptedException
+    {
+        start(FaultInjection.none());
+
+        send(TestFrames.warmUpSignals(1, 2, 3));
+        send(TestFrames.warmUpSignals(4));
+        send(TestFrames.signals(5, 6));
+        send(TestFrames.endOfStream(6));
+        pollUntil(() -> counter(SequenceChecker.STREAMS_ENDED) == 1);
+
+        assertEquals(6, counter(ReceiveTally.EVENTS_RECEIVED));
+        assertEquals(0, counter(ReceiveTally.DECODE_ERRORS));
+        final Map<String, Long> percentiles = endToEnd.percentiles();
+        assertEquals(4, percentiles.get("latencyNs.warmup.endToEnd.count"), "the flagged frames' events");
+        assertEquals(2, percentiles.get("latencyNs.endToEnd.count"), "the rest");
+    }
+
+    @Test
     void shouldDetectGapsInsideTheStreamAndAtItsEnd() throws InterruptedException
     {
         start(FaultInjection.none());

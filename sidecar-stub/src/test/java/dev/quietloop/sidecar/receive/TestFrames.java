@@ -41,7 +41,23 @@ public final class TestFrames
 
     public static byte[] business(final Event... events)
     {
-        final FrameEncoder encoder = new FrameEncoder(Frame.DEFAULT_MAX_FRAME_BYTES);
+        return business(0, events);
+    }
+
+    /** A business frame holding one signal per sequence, flagged as the bot's warm-up. */
+    public static byte[] warmUpSignals(final long... sequences)
+    {
+        final Event[] events = new Event[sequences.length];
+        for (int i = 0; i < sequences.length; i++)
+        {
+            events[i] = event(EventType.SIGNAL, sequences[i]);
+        }
+        return business(Frame.FLAG_WARM_UP, events);
+    }
+
+    private static byte[] business(final int flags, final Event... events)
+    {
+        final FrameEncoder encoder = new FrameEncoder(Frame.DEFAULT_MAX_FRAME_BYTES).reset(flags);
         for (final Event event : events)
         {
             if (!encoder.tryAppend(event))

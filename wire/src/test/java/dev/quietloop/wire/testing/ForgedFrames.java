@@ -30,8 +30,19 @@ public final class ForgedFrames
     /** A business frame of {@code count} signals from {@code sourceId}, sequences from {@code firstSequence}. */
     public static byte[] business(final int sourceId, final long firstSequence, final int count)
     {
+        return business(sourceId, firstSequence, count, 0);
+    }
+
+    /** As {@link #business}, flagged as the bot's warm-up ({@link Frame#FLAG_WARM_UP}). */
+    public static byte[] warmUp(final int sourceId, final long firstSequence, final int count)
+    {
+        return business(sourceId, firstSequence, count, Frame.FLAG_WARM_UP);
+    }
+
+    private static byte[] business(final int sourceId, final long firstSequence, final int count, final int flags)
+    {
         final FrameEncoder encoder = new FrameEncoder(Frame.DEFAULT_MAX_FRAME_BYTES);
-        encoder.reset(0);
+        encoder.reset(flags);
         final Event event = new Event();
         for (int i = 0; i < count; i++)
         {
@@ -70,8 +81,13 @@ public final class ForgedFrames
             new Forged("empty", new byte[0], Frame.REJECTED_BAD_HEADER),
             new Forged("shorter than a header", Arrays.copyOf(three, 5), Frame.REJECTED_BAD_HEADER),
             new Forged("bad magic", set(three, 0, 'X'), Frame.REJECTED_BAD_HEADER),
-            new Forged("bad version", set(three, 2, 2), Frame.REJECTED_BAD_HEADER),
-            new Forged("unknown flag", set(three, FLAGS_OFFSET, 0x04), Frame.REJECTED_BAD_HEADER),
+            new Forged("version 1, before the warm-up flag", set(three, 2, 1), Frame.REJECTED_BAD_HEADER),
+            new Forged("version 3", set(three, 2, 3), Frame.REJECTED_BAD_HEADER),
+            new Forged("unknown flag", set(three, FLAGS_OFFSET, 0x08), Frame.REJECTED_BAD_HEADER),
+            new Forged("warm-up flag on a heartbeat", set(control(EventType.HEARTBEAT, 1, 0), FLAGS_OFFSET,
+                Frame.FLAG_CONTROL | Frame.FLAG_WARM_UP), Frame.REJECTED_BAD_HEADER),
+            new Forged("warm-up flag on an end of stream", set(control(EventType.END_OF_STREAM, 1, 5), FLAGS_OFFSET,
+                Frame.FLAG_CONTROL | Frame.FLAG_END_OF_STREAM | Frame.FLAG_WARM_UP), Frame.REJECTED_BAD_HEADER),
             new Forged("end of stream without control", set(three, FLAGS_OFFSET, Frame.FLAG_END_OF_STREAM),
                 Frame.REJECTED_BAD_HEADER),
             new Forged("forged end of stream: a heartbeat flagged as end of stream",
