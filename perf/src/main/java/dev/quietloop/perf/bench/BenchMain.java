@@ -119,8 +119,8 @@ public final class BenchMain implements Callable<Integer>
             final Path data = reportsDir.resolve("throughput.csv");
             generate(data, settings.throughputTicks());
             final Path throughputOptions = pipelineOptions(reportsDir.resolve("jvm-throughput.options"), true);
-            final Throughput throughput = new Throughput(
-                new PipelineRun(root, throughputOptions, reportsDir, countersDir), settings, root, throughputOptions);
+            final Throughput throughput = new Throughput(new PipelineRun(root, throughputOptions, reportsDir, countersDir),
+                settings, new RawJeromqRun(root, throughputOptions));
             try
             {
                 throughput.run(data);
