@@ -157,7 +157,7 @@ final class CpuPerEvent
             Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f×", ratio)));
         lines.add(String.format(Locale.ROOT, "- Goal: %.0f ns or less per event delivered: %s", GOAL_NS,
             Double.isNaN(quietloop.median()) ? "**not measured**" :
-            quietloop.median() <= GOAL_NS ? "met" : String.format(Locale.ROOT, "**not met** (%.0f ns)", quietloop.median())));
+            quietloop.median() <= GOAL_NS ? "met" : String.format(Locale.ROOT, "**not met** (%,.0f ns)", quietloop.median())));
         lines.add(String.format(Locale.ROOT, "- Marginal: (CPU of the %,d-tick run - CPU of the %,d-tick run) / " +
             "(events the sidecar received in the first - in the second), per repeat; raw JeroMQ's likewise over " +
             "the messages. What both runs pay whatever their length (three JVMs, or two, starting and closing) falls " +

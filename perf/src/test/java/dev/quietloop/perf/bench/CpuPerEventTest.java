@@ -109,7 +109,7 @@ class CpuPerEventTest
         assertTrue(lines.contains("| raw JeroMQ, both processes, per message | 500 (500–500) |"), String.join("\n", lines));
         assertTrue(lines.contains("- quietloop per event delivered / raw JeroMQ per message = **3.20×**"),
             String.join("\n", lines));
-        assertTrue(lines.contains("- Goal: 300 ns or less per event delivered: **not met** (1600 ns)"),
+        assertTrue(lines.contains("- Goal: 300 ns or less per event delivered: **not met** (1,600 ns)"),
             String.join("\n", lines));
         assertTrue(lines.contains("| 1 | 2,000,000 | 1,100,000 | 900,000 | 3,000 | 1,500 | 1,000 | 5,500 | 0 |"),
             String.join("\n", lines));
