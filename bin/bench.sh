@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite: latency isolation under sidecar faults (quietloop and a naive baseline),
-# throughput against raw JeroMQ, fixed-rate latency and the JMH micro-benchmarks. Writes
+# throughput and CPU per event against raw JeroMQ, fixed-rate latency and the JMH micro-benchmarks. Writes
 # perf/RESULTS.md and perf/results/*.png; each run's report stays under perf/reports/bench-*.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 case "${1:-}" in
   -h|--help)
     cat <<USAGE
-Usage: bin/bench.sh [--quick] [--only isolation,throughput,latency,micro] [--results FILE] [--no-pin]
+Usage: bin/bench.sh [--quick] [--only isolation,throughput,cpu,latency,micro] [--results FILE] [--no-pin]
 
   --quick     the short suite: the isolation matrix at 5,000 ticks/s with shorter replays,
               4.5 minutes on this 2-core machine; with --only, that section quick-sized.

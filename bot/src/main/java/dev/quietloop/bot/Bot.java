@@ -40,6 +40,7 @@ import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.GcFigures;
 import dev.quietloop.protocol.process.ParentLink;
+import dev.quietloop.protocol.process.ProcessCpu;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.SummaryJson;
@@ -276,6 +277,8 @@ final class Bot implements AutoCloseable
         summary.putAll(ringToSend.percentiles());
         summary.putAll(hiccup.percentiles());
         BotReport.addSafepoints(summary, hiccupMeter, err);
+        // Last: every thread that works for the run has stopped; only writing the files is left.
+        ProcessCpu.addTo(summary, Accounting.BOT_CPU_MS);
         BotReport.print(summary, execution, symbols, System.out, err);
         if (ctx.summaryFile() != null)
         {

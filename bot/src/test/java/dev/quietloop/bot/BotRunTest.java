@@ -93,6 +93,7 @@ class BotRunTest
         assertEquals(0, summary.get("bot.linkWaitTimedOut"), "the broker handshook before the replay");
         assertTrue(summary.get("bot.epoch") > 0);
         assertTrue(summary.containsKey("bot.fingerprint"), summary.toString());
+        assertTrue(summary.get("bot.cpuMs") > 0, "the bot's own CPU time, read as it writes its summary: " + summary);
         // The default warm-up: the events of the first 5% of the ticks, timed apart from the headline.
         assertEquals(TICKS / 20, summary.get("bot.warmupTicks"));
         final long warmUp = summary.get("bot.warmupEvents");

@@ -15,6 +15,7 @@ import dev.quietloop.broker.report.SummaryText;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.ProcessCpu;
 import org.HdrHistogram.Histogram;
 
 import static dev.quietloop.broker.BrokerConfiguration.ROLE;
@@ -86,6 +87,7 @@ final class FinalReport
             // A full disk, a folder gone read-only: the account is in memory, so it is printed instead.
             final Map<String, Long> components = writer.mergeComponents();
             components.putAll(brokerSummary);
+            ProcessCpu.addTo(components, Accounting.BROKER_CPU_MS);
             final int verdict = verdict(components, undelivered, interrupted, botExitCode, childFailed);
             components.put(Accounting.RUN_EXIT_CODE, (long)ExitCodes.REPORT_NOT_WRITTEN);
             components.put(Accounting.RUN_VERDICT_EXIT_CODE, (long)verdict);
@@ -124,6 +126,8 @@ final class FinalReport
         final long undelivered)
     {
         writer.writeDistribution(total);
+        // As late as it can be and still be in the summary: what is left is writing the files.
+        ProcessCpu.addTo(components, Accounting.BROKER_CPU_MS);
         final Map<String, Long> summary = writer.writeSummary(components, total, partial, exitCode);
         final List<String> table = writer.writeSummaryText(summary);
         if (ctx.run().plots())

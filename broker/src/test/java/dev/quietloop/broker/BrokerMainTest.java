@@ -158,6 +158,10 @@ class BrokerMainTest
         assertEquals(4L, summary.get("sendLatencyNs.count"));
         assertEquals(0L, summary.get("run.partial"));
         assertEquals(0L, summary.get("run.exitCode"));
+        // The broker's own CPU time; the bot ran apart and the sidecar is external, so theirs are not known.
+        assertTrue(summary.get("broker.cpuMs") > 0, summary.toString());
+        assertFalse(summary.containsKey("bot.cpuMs") || summary.containsKey("sidecar.cpuMs"), summary.toString());
+        assertTrue(out().contains("bot not known (ran apart), broker "), out());
         assertTrue(Files.isRegularFile(runDir.resolve(ReportWriter.HLOG_FILE)));
         assertTrue(Files.isRegularFile(runDir.resolve(ReportWriter.HGRM_FILE)));
         assertTrue(Files.isRegularFile(runDir.resolve(ReportWriter.BROKER_FILE)));

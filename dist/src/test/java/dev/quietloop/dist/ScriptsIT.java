@@ -28,6 +28,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +58,11 @@ class ScriptsIT
         {
             assertTrue(summary.containsKey(key), key + " in " + summary);
         }
+        // What each of the three processes cost in CPU time, read as it ended.
+        for (final String key : List.of("bot.cpuMs", "broker.cpuMs", "sidecar.cpuMs"))
+        {
+            assertTrue(summary.get(key) > 0, key + " in " + summary);
+        }
         for (final String file : List.of("hiccup.hlog", "hiccup.hgrm", "bot-safepoints.log"))
         {
             assertTrue(Files.isRegularFile(run.resolve(file)), file);
@@ -64,6 +70,8 @@ class ScriptsIT
         final List<String> text = Files.readAllLines(run.resolve("summary.txt"));
         assertTrue(text.stream().anyMatch(line -> line.startsWith("  hiccup ")), text.toString());
         assertTrue(text.stream().anyMatch(line -> line.startsWith("  safepoints ")), text.toString());
+        assertTrue(text.stream().anyMatch(line -> line.startsWith("cpu           bot ") &&
+            line.endsWith(" ns per event delivered")), text.toString());
         // The default warm-up: timed apart from the headline, at most 10% of the events, said in summary.txt.
         final long produced = summary.get("bot.eventsProduced");
         final long warmUp = summary.get("latencyNs.warmup.tickToPublish.count");
@@ -141,6 +149,8 @@ class ScriptsIT
             assertEquals(summary.get("bot.eventsProduced"), businessEvents.get());
             assertEquals(1, endsOfStream.get());
             assertEquals(0, summary.get("broker.undelivered"));
+            assertTrue(summary.get("bot.cpuMs") > 0 && summary.get("broker.cpuMs") > 0, summary.toString());
+            assertFalse(summary.containsKey("sidecar.cpuMs"), "an external sidecar's CPU is not known: " + summary);
         }
     }
 

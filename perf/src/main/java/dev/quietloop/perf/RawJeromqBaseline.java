@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.ProcessCpu;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import picocli.CommandLine.Command;
@@ -37,8 +39,11 @@ import picocli.CommandLine.Option;
  * does, so it spans {@code messages - 1} arrivals: that is the rate reported. The receiver blocks
  * in {@code recv} (with a short timeout, to notice a dead sender) rather than spinning, so on a
  * 2-core box it leaves the CPU to the sender and the two JeroMQ I/O threads. Prints one line for
- * people and one {@code RESULT rawJeromq messages=<n> seconds=<s> messagesPerSecond=<r>} line
- * for scripts, on standard output; failures are one line on standard error and a non-zero exit.
+ * people and one {@code RESULT rawJeromq messages=<n> seconds=<s> messagesPerSecond=<r>
+ * receiverCpuNs=<ns> senderCpuNs=<ns>} line for scripts, on standard output; failures are one line
+ * on standard error and a non-zero exit. The CPU times are each process's own, whole, read by
+ * itself as quietloop's processes read theirs ({@link ProcessCpu}): this one's once the sender has
+ * exited, the sender's as its last act; -1 where one could not say.
  */
 @Command(
     name = RawJeromqBaseline.NAME,
@@ -158,9 +163,8 @@ public final class RawJeromqBaseline implements Callable<Integer>
             command.add("--blocking-send");
         }
         command.add("--exit-with-parent");
-        // stdout stays clean for the RESULT line: the sender has nothing to say there.
+        // Its standard output is one line, its CPU time, read once it has exited (a pipe holds it).
         return new ProcessBuilder(command)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     }
@@ -211,12 +215,30 @@ public final class RawJeromqBaseline implements Callable<Integer>
         {
             return fail(ExitCodes.CHILD_FAILED, "the sending JVM did not exit cleanly after sending everything");
         }
-        report(lastNs - firstNs);
+        report(lastNs - firstNs, senderCpuNs(pusher));
         return ExitCodes.OK;
     }
 
-    private void report(final long elapsedNs)
+    /** The CPU time the sender printed as it exited, or -1 if it printed none. */
+    private static long senderCpuNs(final Process exited)
     {
+        try
+        {
+            final String output = new String(exited.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return output.lines().filter(line -> line.startsWith(RawJeromqPusher.CPU_PREFIX))
+                .mapToLong(line -> Long.parseLong(line.substring(RawJeromqPusher.CPU_PREFIX.length()).strip()))
+                .reduce((first, last) -> last).orElse(-1);
+        }
+        catch (final IOException | NumberFormatException ex)
+        {
+            System.err.println(NAME + ": the sending JVM's CPU time could not be read: " + ex);
+            return -1;
+        }
+    }
+
+    private void report(final long elapsedNs, final long senderCpuNs)
+    {
+        final long receiverCpuNs = ProcessCpu.cpuNs();
         final double seconds = elapsedNs / 1e9;
         final double perSecond = (messages - 1) / seconds;
         System.out.printf(Locale.ROOT,
@@ -224,8 +246,9 @@ public final class RawJeromqBaseline implements Callable<Integer>
             "%,d messages in %.3f s = %,.0f messages/s (after %,d warm-up)%n",
             MESSAGE_BYTES, blockingSend ? "blocking" : "DONTWAIT, idle " + idleSender, messages, seconds, perSecond,
             warmup);
-        System.out.printf(Locale.ROOT, "RESULT rawJeromq messages=%d seconds=%.6f messagesPerSecond=%.0f%n",
-            messages, seconds, perSecond);
+        System.out.printf(Locale.ROOT,
+            "RESULT rawJeromq messages=%d seconds=%.6f messagesPerSecond=%.0f receiverCpuNs=%d senderCpuNs=%d%n",
+            messages, seconds, perSecond, receiverCpuNs, senderCpuNs);
         System.out.flush();
     }
 

@@ -13,6 +13,7 @@ import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentWatch;
+import dev.quietloop.protocol.process.ProcessCpu;
 import org.agrona.concurrent.IdleStrategy;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
  * strategy, as quietloop's sender does, so the two are compared on the same footing;
  * {@code --blocking-send} shows what JeroMQ does when left to wait for room itself. Started with
  * {@code --exit-with-parent}, it holds its connection open after the last send until the parent,
- * having received everything, closes this process's standard input.
+ * having received everything, closes this process's standard input. Its last line on standard
+ * output is its own CPU time ({@link #CPU_PREFIX}).
  */
 @Command(
     name = RawJeromqPusher.NAME,
@@ -35,6 +37,8 @@ import picocli.CommandLine.Option;
 public final class RawJeromqPusher implements Callable<Integer>
 {
     static final String NAME = "raw-jeromq-pusher";
+    /** Its last line on standard output: this process's CPU time in ns, or -1 where the JVM cannot say. */
+    static final String CPU_PREFIX = "RESULT rawJeromqPusher cpuNs=";
     /** Long enough for the receiver to take what is still queued when the last send returns. */
     private static final int LINGER_MS = 30_000;
 
@@ -95,6 +99,9 @@ public final class RawJeromqPusher implements Callable<Integer>
                 context.setLinger(0);
             }
         }
+        // The parent reads it after this process exits: its CPU beside the receiver's, read alike.
+        System.out.println(CPU_PREFIX + ProcessCpu.cpuNs());
+        System.out.flush();
         return ExitCodes.OK;
     }
 

@@ -18,6 +18,7 @@ import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.ParentLink;
+import dev.quietloop.protocol.process.ProcessCpu;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.sidecar.check.SequenceChecker;
@@ -161,6 +162,8 @@ public final class SidecarStub implements AutoCloseable
     {
         final Map<String, Long> summary = new TreeMap<>(counters.snapshot());
         summary.putAll(endToEnd.percentiles());
+        // Last: the receive loop has closed; only writing the files is left.
+        ProcessCpu.addTo(summary, Accounting.SIDECAR_CPU_MS);
         final StubReport report = new StubReport(summary);
         if (receiver.exitedOnPurpose())
         {

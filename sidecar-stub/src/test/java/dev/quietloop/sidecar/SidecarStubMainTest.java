@@ -129,6 +129,7 @@ class SidecarStubMainTest
         assertEquals(2L, counters.get("sidecar.byType.signal"));
         assertEquals(0L, counters.get("sidecar.gaps"));
         assertEquals(1L, counters.get("sidecar.streams"));
+        assertTrue(counters.get("sidecar.cpuMs") > 0, "the process's own CPU time, read as it writes its summary");
         final List<String> output = new ArrayList<>();
         lines.drainTo(output);
         assertTrue(output.stream().anyMatch(line -> line.contains("exiting on purpose after 2 messages")), output.toString());

@@ -42,6 +42,7 @@ public final class SummaryText
         trading(summary, lines);
         lines.add(row("rejections", rejections(summary)));
         latency(summary, lines);
+        cpu(summary, lines);
         warmUp(summary, lines);
         return lines;
     }
@@ -254,6 +255,48 @@ public final class SummaryText
     private static String millis(final long count, final Long ms)
     {
         return null == ms ? "-" : ms == 0 && count > 0 ? "< 0.5 ms" : ms + " ms";
+    }
+
+    /**
+     * What each process cost in CPU time over its whole life, and all three per event the sidecar
+     * received; a process not in the summary is said to be not known, and then so is the figure per
+     * event. Nothing for a summary with none of them (a run from before they were recorded).
+     */
+    private static void cpu(final Map<String, Long> s, final List<String> lines)
+    {
+        final Long bot = s.get(Accounting.BOT_CPU_MS);
+        final Long broker = s.get(Accounting.BROKER_CPU_MS);
+        final Long sidecar = s.get(Accounting.SIDECAR_CPU_MS);
+        if (null == bot && null == broker && null == sidecar)
+        {
+            return;
+        }
+        final Long delivered = s.get(Accounting.SIDECAR_EVENTS_RECEIVED);
+        final String perEvent;
+        if (null == bot || null == broker || null == sidecar)
+        {
+            perEvent = "per event: not known without all three";
+        }
+        else if (null == delivered || delivered == 0)
+        {
+            perEvent = "no event delivered";
+        }
+        else
+        {
+            perEvent = String.format(Locale.ROOT, "%,d ns per event delivered",
+                Math.round((bot + broker + sidecar) * 1e6 / delivered));
+        }
+        final String botCpu = null != bot ? cpuMillis("bot", bot) :
+            s.containsKey(Accounting.BOT_EVENTS_PRODUCED) ? "bot not known" : "bot not known (ran apart)";
+        final String sidecarCpu = null != sidecar ? cpuMillis("sidecar stub", sidecar) :
+            null != delivered ? "sidecar stub not known" : "external sidecar not known";
+        lines.add(row("cpu", botCpu + ", " + (null != broker ? cpuMillis("broker", broker) : "broker not known") + ", " +
+            sidecarCpu + " (whole processes, start-up included); " + perEvent));
+    }
+
+    private static String cpuMillis(final String process, final long ms)
+    {
+        return String.format(Locale.ROOT, "%s %,d ms", process, ms);
     }
 
     /** What the bot left out of the headline as its warm-up, and by which rule; nothing for a summary without it. */

@@ -154,6 +154,53 @@ class SummaryTextTest
     }
 
     @Test
+    void shouldShowEachProcessesCpuAfterTheLatencyAndAllThreePerEventDelivered()
+    {
+        final Map<String, Long> s = sample();
+        s.put("bot.cpuMs", 2_310L);
+        s.put("broker.cpuMs", 1_020L);
+        s.put("sidecar.cpuMs", 940L);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        // (2,310 + 1,020 + 940) ms over the 4,090 events the sidecar received.
+        final int cpu = lines.indexOf("cpu           bot 2,310 ms, broker 1,020 ms, sidecar stub 940 ms " +
+            "(whole processes, start-up included); 1,044,010 ns per event delivered");
+        assertTrue(cpu > 0 && lines.subList(0, cpu).stream().anyMatch(line -> line.startsWith("latency (us)")),
+            lines.toString());
+        assertTrue(SummaryText.render("x", sample()).stream().noneMatch(line -> line.startsWith("cpu")),
+            "a summary from before the CPU was recorded: no line");
+    }
+
+    @Test
+    void shouldSayWhoseCpuIsNotKnownAndGiveNoFigurePerEventWithoutIt()
+    {
+        final Map<String, Long> external = sample();
+        external.keySet().removeIf(key -> key.startsWith("sidecar."));
+        external.put("bot.cpuMs", 2_310L);
+        external.put("broker.cpuMs", 1_020L);
+        final Map<String, Long> botsApart = new TreeMap<>();
+        botsApart.put("broker.eventsReceived", 10L);
+        botsApart.put("broker.cpuMs", 12L);
+        botsApart.put("sidecar.eventsReceived", 10L);
+        botsApart.put("sidecar.cpuMs", 0L);
+        final Map<String, Long> nothingDelivered = sample();
+        nothingDelivered.put("sidecar.eventsReceived", 0L);
+        nothingDelivered.put("bot.cpuMs", 1L);
+        nothingDelivered.put("broker.cpuMs", 1L);
+        nothingDelivered.put("sidecar.cpuMs", 1L);
+
+        assertTrue(SummaryText.render("x", external).contains("cpu           bot 2,310 ms, broker 1,020 ms, " +
+            "external sidecar not known (whole processes, start-up included); per event: not known without all three"),
+            SummaryText.render("x", external).toString());
+        assertTrue(SummaryText.render("x", botsApart).contains("cpu           bot not known (ran apart), broker 12 ms, " +
+            "sidecar stub 0 ms (whole processes, start-up included); per event: not known without all three"),
+            SummaryText.render("x", botsApart).toString());
+        assertTrue(SummaryText.render("x", nothingDelivered).stream()
+            .anyMatch(line -> line.startsWith("cpu ") && line.endsWith("; no event delivered")));
+    }
+
+    @Test
     void shouldListTheHopsInTheOrderAnEventPassesThemWithTheHeadlineOnce()
     {
         final Map<String, Long> s = sample();

@@ -30,11 +30,11 @@ import picocli.CommandLine.Option;
  * a real {@code bin/run-bot.sh}-style run whose report stays under {@code perf/reports/bench-*}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measures latency isolation, throughput, fixed-rate latency and the micro-benchmarks; " +
+    description = "Measures latency isolation, throughput, CPU per event, fixed-rate latency and the micro-benchmarks; " +
         "writes perf/RESULTS.md.")
 public final class BenchMain implements Callable<Integer>
 {
-    static final Set<String> SECTIONS = Set.of("isolation", "throughput", "latency", "micro");
+    static final Set<String> SECTIONS = Set.of("isolation", "throughput", "cpu", "latency", "micro");
     /**
      * What the throughput runs' JVMs (both sides) get on top of the shared flags, which every other
      * run keeps as they are, heap included: the bench measures the defaults a user gets. In a
@@ -49,7 +49,7 @@ public final class BenchMain implements Callable<Integer>
     private boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-        description = "run only these: isolation, throughput, latency, micro (default: all)")
+        description = "run only these: isolation, throughput, cpu, latency, micro (default: all)")
     private List<String> only;
 
     @Option(names = "--results", defaultValue = "perf/RESULTS.md", description = "where the results go")
@@ -85,12 +85,13 @@ public final class BenchMain implements Callable<Integer>
         // run costs about 5 s of starting three JVMs and draining whatever its length, and 30 of them
         // fill the 5 minutes. `--quick --only throughput` (or micro, or latency) runs another, quick-sized.
         final List<String> sections = null != only ? only :
-            settings.quick() ? List.of("isolation") : List.of("isolation", "throughput", "latency", "micro");
+            settings.quick() ? List.of("isolation") : List.of("isolation", "throughput", "cpu", "latency", "micro");
         for (final String section : sections)
         {
             if (!SECTIONS.contains(section))
             {
-                throw new ConfigException("unknown --only section '" + section + "' (isolation, throughput, latency, micro)");
+                throw new ConfigException("unknown --only section '" + section +
+                    "' (isolation, throughput, cpu, latency, micro)");
             }
         }
         final String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -119,8 +120,8 @@ public final class BenchMain implements Callable<Integer>
             final Path data = reportsDir.resolve("throughput.csv");
             generate(data, settings.throughputTicks());
             final Path throughputOptions = pipelineOptions(reportsDir.resolve("jvm-throughput.options"), true);
-            final Throughput throughput = new Throughput(
-                new PipelineRun(root, throughputOptions, reportsDir, countersDir), settings, root, throughputOptions);
+            final Throughput throughput = new Throughput(new PipelineRun(root, throughputOptions, reportsDir, countersDir),
+                settings, new RawJeromqRun(root, throughputOptions));
             try
             {
                 throughput.run(data);
@@ -133,6 +134,11 @@ public final class BenchMain implements Callable<Integer>
             body.add("## 2. Throughput");
             body.add("");
             body.addAll(throughput.report());
+            body.add("");
+        }
+        if (sections.contains("cpu"))
+        {
+            body.addAll(cpuPerEvent(runner, new RawJeromqRun(root, pipelineOptions), settings, reportsDir));
             body.add("");
         }
         if (sections.contains("latency"))
@@ -164,6 +170,30 @@ public final class BenchMain implements Callable<Integer>
         System.out.println("bench: wrote " + resultsFile + " in " + String.format(Locale.ROOT, "%.1f", minutes) +
             " min; the runs' reports are in " + root.relativize(reportsDir));
         return ExitCodes.OK;
+    }
+
+    /** Section 4, on files it makes and then deletes: the long one is 118 MB, made again from the same seed next time. */
+    private static List<String> cpuPerEvent(
+        final PipelineRun runner, final RawJeromqRun rawJeromq, final BenchSettings settings, final Path reportsDir)
+        throws IOException, InterruptedException
+    {
+        final Path longData = reportsDir.resolve("cpu-" + CpuPerEvent.LONG_TICKS + ".csv");
+        final Path shortData = reportsDir.resolve("cpu-" + CpuPerEvent.SHORT_TICKS + ".csv");
+        final CpuPerEvent cpu = new CpuPerEvent(runner, rawJeromq, settings);
+        try
+        {
+            generate(longData, CpuPerEvent.LONG_TICKS);
+            generate(shortData, CpuPerEvent.SHORT_TICKS);
+            cpu.run(longData, shortData);
+        }
+        finally
+        {
+            Files.deleteIfExists(longData);
+            Files.deleteIfExists(shortData);
+        }
+        final List<String> lines = new ArrayList<>(List.of("## 4. CPU per event", ""));
+        lines.addAll(cpu.report());
+        return lines;
     }
 
     /** The CPU the isolation runs give the bot's trading thread: the last one online; -1 with {@code --no-pin}. */

@@ -18,6 +18,7 @@ import java.util.List;
  * @param latencyRates    the fixed event rates whose endToEnd latency is measured
  * @param latencySeconds  how long each fixed-rate run lasts after warm-up
  * @param jmhIterations   JMH warm-up and measurement iterations of one second each
+ * @param cpuRepeats      pairs of runs, a long and a short one, of the CPU per event section, and of the raw baseline
  */
 record BenchSettings(
     boolean quick,
@@ -28,10 +29,11 @@ record BenchSettings(
     long throughputTicks,
     List<Integer> latencyRates,
     int latencySeconds,
-    int jmhIterations)
+    int jmhIterations,
+    int cpuRepeats)
 {
     static final BenchSettings QUICK = new BenchSettings(true, 3, 3,
-        List.of(new IsolationPace("--rate=5000", 5_000, 300)), 1_000, 2_000_000, List.of(10_000, 100_000), 1, 1);
+        List.of(new IsolationPace("--rate=5000", 5_000, 300)), 1_000, 2_000_000, List.of(10_000, 100_000), 1, 1, 1);
     /**
      * The paced warm-up is short: shorter than what the queues hold (a few thousand one-event
      * frames with {@link Isolation#SMALL_BUFFERS}), so that the naive baseline gets past it before a
@@ -46,7 +48,7 @@ record BenchSettings(
      */
     static final BenchSettings FULL = new BenchSettings(false, 3, 5,
         List.of(new IsolationPace("--rate=5000", 40_000, 1_000), new IsolationPace("--speed=max", 500_000, 50_000)),
-        2_000, 10_000_000, List.of(10_000, 100_000), 5, 2);
+        2_000, 10_000_000, List.of(10_000, 100_000), 5, 2, 3);
 
     /**
      * One pace of the isolation matrix.

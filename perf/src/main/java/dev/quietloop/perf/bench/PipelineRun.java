@@ -88,14 +88,48 @@ final class PipelineRun
     }
 
     /**
+     * The command line of {@code bin/run-bot.sh --data DATA --strategy tick-signal}, the defaults a
+     * user gets and nothing else but where its report goes ({@code --reports}, {@code --run-id}):
+     * max speed, the default ring, warm-up, pinning and idle strategies, the progress line.
+     */
+    List<String> userCommand(final String runId, final Path data)
+    {
+        return List.of(
+            javaBinary(), "@" + jvmOptions, "-cp", root.resolve("dist/target/lib") + File.separator + "*", BROKER_MAIN,
+            "--launch-bot", "--data", data.toString(), "--launch-stub",
+            "--reports", reportsDir.toString(), "--jvm-options", jvmOptions.toString(),
+            "--bot-arg=--strategy=" + STRATEGY, "--run-id", runId);
+    }
+
+    /**
      * Runs it to the end, or past {@code stopAfterMs} stops it with SIGTERM as a user's Ctrl-C would
      * (a partial report), or past that grace kills it and all it started; then reads the report.
      */
     RunFigures run(final Spec spec) throws IOException, InterruptedException
     {
-        System.out.println("bench: " + spec.runId());
-        final Path log = reportsDir.resolve(spec.runId() + ".log");
-        final ProcessBuilder builder = new ProcessBuilder(command(spec, unusedPort()))
+        return execute(spec.runId(), command(spec, unusedPort()), spec.stopAfterMs(),
+            spec.condition() == Condition.BROKER_STOPPED ? broker -> stopBrokerMidRun(broker, spec) : broker -> { });
+    }
+
+    /** A run of {@link #userCommand}, as {@link #run(Spec)} runs one. */
+    RunFigures runAsUser(final String runId, final Path data, final long stopAfterMs)
+        throws IOException, InterruptedException
+    {
+        return execute(runId, userCommand(runId, data), stopAfterMs, broker -> { });
+    }
+
+    /** What the bench does to a run's broker while it runs, besides waiting for it. */
+    private interface MidRun
+    {
+        void during(Process broker) throws IOException, InterruptedException;
+    }
+
+    private RunFigures execute(final String runId, final List<String> command, final long stopAfterMs, final MidRun midRun)
+        throws IOException, InterruptedException
+    {
+        System.out.println("bench: " + runId);
+        final Path log = reportsDir.resolve(runId + ".log");
+        final ProcessBuilder builder = new ProcessBuilder(command)
             .directory(root.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -104,19 +138,16 @@ final class PipelineRun
         final Process broker = builder.start();
         try
         {
-            if (spec.condition() == Condition.BROKER_STOPPED)
-            {
-                stopBrokerMidRun(broker, spec);
-            }
-            final long leftMs = spec.stopAfterMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+            midRun.during(broker);
+            final long leftMs = stopAfterMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
             if (!broker.waitFor(Math.max(0, leftMs), TimeUnit.MILLISECONDS))
             {
-                System.out.println("bench: " + spec.runId() + " still running after " + spec.stopAfterMs() +
+                System.out.println("bench: " + runId + " still running after " + stopAfterMs +
                     " ms: stopping it (SIGTERM), its report will be partial");
                 broker.destroy();
                 if (!broker.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS))
                 {
-                    throw new IllegalStateException("run " + spec.runId() + " did not stop within " + STOP_GRACE_MS +
+                    throw new IllegalStateException("run " + runId + " did not stop within " + STOP_GRACE_MS +
                         " ms of SIGTERM; its output: " + log);
                 }
             }
@@ -126,12 +157,12 @@ final class PipelineRun
             killAll(broker);
         }
         final double wallSeconds = (System.nanoTime() - startNs) / 1e9;
-        System.out.printf(java.util.Locale.ROOT, "bench: %s took %.1f s, exit %d%n", spec.runId(), wallSeconds,
+        System.out.printf(java.util.Locale.ROOT, "bench: %s took %.1f s, exit %d%n", runId, wallSeconds,
             broker.exitValue());
-        final Path summary = reportDir(spec.runId()).resolve("summary.json");
+        final Path summary = reportDir(runId).resolve("summary.json");
         if (!Files.isRegularFile(summary))
         {
-            throw new IllegalStateException("run " + spec.runId() + " exited " + broker.exitValue() +
+            throw new IllegalStateException("run " + runId + " exited " + broker.exitValue() +
                 " without a summary; its output: " + log);
         }
         return new RunFigures(SummaryJson.read(summary));

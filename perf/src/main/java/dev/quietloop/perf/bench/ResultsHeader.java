@@ -89,7 +89,9 @@ final class ResultsHeader
             "(`originNs`), so a late replay counts as latency (no coordinated omission). The first events of an " +
             "isolation run (one a tick) are a warm-up whose samples are left out (`--warmup-events`, on the bot " +
             "and the stub); each pace says how many. Each isolation scenario runs " + settings.isolationRepeats() +
-            " times and every other scenario " + settings.repeats() + " times, round-robin. Isolation tables pool " +
+            " times and every other scenario " + settings.repeats() + " times" +
+            (settings.cpuRepeats() == settings.repeats() ? "" : " (the CPU per event runs " + settings.cpuRepeats() +
+            (settings.cpuRepeats() == 1 ? " time" : " times") + ")") + ", round-robin. Isolation tables pool " +
             "each scenario's samples over its runs; other tables show the median of the runs; in brackets, the " +
             "lowest and highest of the runs. The machine is shared and noisy: read the spreads.");
         lines.add("");

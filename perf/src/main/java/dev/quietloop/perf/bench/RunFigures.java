@@ -37,6 +37,15 @@ record RunFigures(Map<String, Long> summary)
         return value(Accounting.SIDECAR_EVENTS_RECEIVED);
     }
 
+    /** The bot's, the broker's and the sidecar stub's CPU time summed, in ms; -1 when one of them is not known. */
+    long cpuMs()
+    {
+        final long bot = summary.getOrDefault(Accounting.BOT_CPU_MS, -1L);
+        final long broker = summary.getOrDefault(Accounting.BROKER_CPU_MS, -1L);
+        final long sidecar = summary.getOrDefault(Accounting.SIDECAR_CPU_MS, -1L);
+        return bot < 0 || broker < 0 || sidecar < 0 ? -1 : bot + broker + sidecar;
+    }
+
     /** Business events per frame the broker forwarded. */
     double batchSize()
     {

@@ -1,16 +1,11 @@
 package dev.quietloop.perf.bench;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import dev.quietloop.protocol.account.Accounting;
 
@@ -53,16 +48,15 @@ final class Throughput
 
     private final PipelineRun runner;
     private final BenchSettings settings;
-    private final Path root;
-    private final Path jvmOptions;
+    private final RawJeromqRun rawJeromq;
     private final List<String> lines = new ArrayList<>();
 
-    Throughput(final PipelineRun runner, final BenchSettings settings, final Path root, final Path jvmOptions)
+    /** @param rawJeromq the raw baseline, with the same JVM flags as {@code runner}'s pipeline */
+    Throughput(final PipelineRun runner, final BenchSettings settings, final RawJeromqRun rawJeromq)
     {
         this.runner = runner;
         this.settings = settings;
-        this.root = root;
-        this.jvmOptions = jvmOptions;
+        this.rawJeromq = rawJeromq;
     }
 
     void run(final Path data) throws IOException, InterruptedException
@@ -73,7 +67,7 @@ final class Throughput
         final List<String> sustainedPaces = new ArrayList<>();
         for (int repeat = 1; repeat <= settings.repeats(); repeat++)
         {
-            raw.add(rawJeromq());
+            raw.add(rawJeromq.run(settings.throughputTicks(), RAW_WARMUP_MESSAGES).messagesPerSecond());
             final RunFigures max = runPipeline("throughput-max-" + repeat, data, "--speed=max", MAX_SPEED_LIMIT_MS);
             capacity.add(max);
             if (isLossFree(max))
@@ -176,50 +170,5 @@ final class Throughput
     private static double perSecond(final long events, final long spanNs)
     {
         return spanNs <= 0 ? 0 : events * 1e9 / spanNs;
-    }
-
-    private double rawJeromq() throws IOException, InterruptedException
-    {
-        System.out.println("bench: raw JeroMQ PUSH/PULL");
-        final List<String> command = List.of(
-            PipelineRun.javaBinary(), "@" + jvmOptions,
-            "-cp", root.resolve("perf/target/classes") + File.pathSeparator + root.resolve("perf/target/lib") +
-                File.separator + "*",
-            "dev.quietloop.perf.RawJeromqBaseline", "--jvm-options", jvmOptions.toString(),
-            "--messages", Long.toString(settings.throughputTicks()), "--warmup", Long.toString(RAW_WARMUP_MESSAGES));
-        final Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        double rate = Double.NaN;
-        final StringBuilder output = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = reader.readLine()) != null)
-            {
-                output.append(line).append('\n');
-                if (line.startsWith("RESULT rawJeromq "))
-                {
-                    for (final String field : line.split(" "))
-                    {
-                        if (field.startsWith("messagesPerSecond="))
-                        {
-                            rate = Double.parseDouble(field.substring("messagesPerSecond=".length()));
-                        }
-                    }
-                }
-            }
-        }
-        finally
-        {
-            if (!process.waitFor(120, TimeUnit.SECONDS))
-            {
-                PipelineRun.killAll(process);
-            }
-        }
-        if (Double.isNaN(rate))
-        {
-            throw new IllegalStateException("raw JeroMQ baseline gave no RESULT line:\n" + output);
-        }
-        return rate;
     }
 }

@@ -1,5 +1,6 @@
 package dev.quietloop.perf.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,18 @@ class PipelineRunTest
         assertTrue(command.contains("--bot-arg=--rate=5000"), command.toString());
         assertTrue(command.contains("--bot-arg=--strategy=tick-signal"), command.toString());
         assertTrue(command.containsAll(List.of("--hwm", "100")), command.toString());
+    }
+
+    @Test
+    void shouldRunAsAUserDoesWithTheDataAndTheStrategyAloneBesideWhereTheReportGoes()
+    {
+        final List<String> command = runner.userCommand("cpu-1", Path.of("/q/data.csv"));
+
+        final int main = command.indexOf("dev.quietloop.broker.BrokerMain");
+        assertEquals(List.of("--launch-bot", "--data", "/q/data.csv", "--launch-stub", "--reports", "/q/reports",
+            "--jvm-options", "/q/config/jvm.options", "--bot-arg=--strategy=tick-signal", "--run-id", "cpu-1"),
+            command.subList(main + 1, command.size()), "bin/run-bot.sh's own flags, then --data, --strategy and " +
+            "--run-id: no pace, ring, idle, pinning, drain or warm-up flag");
     }
 
     @Test

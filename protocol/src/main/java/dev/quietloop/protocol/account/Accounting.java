@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Accounting
 {
     // The bot's side (bot.json).
+    /** The bot process's CPU time, user and system, start-up included, read as it writes bot.json: ms. */
+    public static final String BOT_CPU_MS = "bot.cpuMs";
     public static final String BOT_EPOCH = "bot.epoch";
     public static final String BOT_ERRORS = "bot.errors";
     public static final String BOT_EVENTS_ACKED = "bot.eventsAcked";
@@ -51,6 +53,11 @@ public final class Accounting
     public static final String BROKER_AUTH_REJECTED = "broker.authRejected";
     public static final String BROKER_BAD_FRAMES = "broker.badFrames";
     public static final String BROKER_CONTROL_FRAMES = "broker.controlFrames";
+    /**
+     * The broker process's CPU time, as {@link #BOT_CPU_MS}, read just before it writes summary.json
+     * (its children's not in it): in summary.json, not in broker.json, which is written before it.
+     */
+    public static final String BROKER_CPU_MS = "broker.cpuMs";
     public static final String BROKER_END_OF_STREAMS = "broker.endOfStreams";
     public static final String BROKER_ERRORS = "broker.errors";
     public static final String BROKER_EVENTS_FORWARDED = "broker.eventsForwarded";
@@ -70,6 +77,8 @@ public final class Accounting
     public static final String SIDECAR_AUTH_REJECTED = "sidecar.authRejected";
     public static final String SIDECAR_BY_TYPE_HEARTBEAT = "sidecar.byType.heartbeat";
     public static final String SIDECAR_BY_TYPE_PREFIX = "sidecar.byType.";
+    /** The sidecar stub process's CPU time, as {@link #BOT_CPU_MS}, read as it writes sidecar.json: ms. */
+    public static final String SIDECAR_CPU_MS = "sidecar.cpuMs";
     public static final String SIDECAR_DECODE_ERRORS = "sidecar.decodeErrors";
     public static final String SIDECAR_DUPLICATES = "sidecar.duplicates";
     public static final String SIDECAR_ERRORS = "sidecar.errors";
