@@ -229,12 +229,12 @@ final class Bot implements AutoCloseable
             AgentThreads meter = new AgentThreads(ROLE, Accounting.BOT_ERRORS, err))
         {
             // Started up (data loaded, connected): pin, then trade. The sender if any and the JVM's
-            // own threads go to --cpus, the trading thread to --trading-cpu. The hiccup meter,
-            // started after the pin, inherits --cpus; it stops (its window closes) once the
-            // trading thread is done.
-            CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.cpus());
+            // own threads go to --cpus, the trading thread to --trading-cpu (each, if not given, the
+            // launcher's). The hiccup meter, started after the pin, inherits --cpus; it stops (its
+            // window closes) once the trading thread is done.
+            CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.effectiveCpus());
             meter.start(hiccupMeter, hiccupMeter.idleStrategy(), counters.errors);
-            CpuAffinity.startPinned(trading, BotConfiguration.TRADING_CPU_FLAG, ctx.tradingCpu());
+            CpuAffinity.startPinned(trading, BotConfiguration.TRADING_CPU_FLAG, ctx.effectiveTradingCpu());
             if (progress != null)
             {
                 progress.start();

@@ -12,6 +12,7 @@ import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.latency.WarmUp;
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.process.Cli;
@@ -29,6 +30,7 @@ import static dev.quietloop.bot.config.BotConfiguration.FORMAT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.HEARTBEAT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_SENDER_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_TRADING_CPU_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LINK_WAIT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.MAX_FRAME_BYTES_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.QUIET_FLAG;
@@ -163,6 +165,14 @@ public final class BotMain implements Callable<Integer>
         "operating system puts it); pair it with --cpus for the other threads")
     private String tradingCpu;
 
+    // The launcher's CPUs (the broker's layout), pinned as --cpus and --trading-cpu are and recorded
+    // apart from them: see CpuOptions.LAUNCHER_FLAG.
+    @Option(names = CpuOptions.LAUNCHER_FLAG, paramLabel = "LIST", hidden = true)
+    private String launcherCpus;
+
+    @Option(names = LAUNCHER_TRADING_CPU_FLAG, paramLabel = "LIST", hidden = true)
+    private String launcherTradingCpu;
+
     @Option(names = EXIT_WITH_PARENT_FLAG, fallbackValue = "true",
         description = "launched by a quietloop process: take the stop from it " +
         "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
@@ -243,6 +253,8 @@ public final class BotMain implements Callable<Integer>
             .summaryFile(summaryFile)
             .cpus(process.cpus())
             .tradingCpu(tradingCpu)
+            .launcherCpus(launcherCpus)
+            .launcherTradingCpu(launcherTradingCpu)
             .exitWithParent(exitWithParent);
         return launcher.run(ctx.conclude());
     }

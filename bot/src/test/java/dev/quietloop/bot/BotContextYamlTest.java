@@ -78,6 +78,65 @@ class BotContextYamlTest
         final Map<?, ?> run = YamlDocument.map(bot, BotContext.RUN_KEY);
         assertEquals(Path.of("bot.json").toAbsolutePath().toString(), run.get("summary"));
         assertEquals(true, run.get("exit-with-parent"));
+        assertTrue(run.containsKey("launcher-cpus") && null == run.get("launcher-cpus"), "no launcher chose: " + run);
+        assertNull(run.get("launcher-trading-cpu"));
+    }
+
+    @Test
+    void shouldRecordTheLaunchersCpusInTheRunRecordWhereConfigDoesNotReadThemBack() throws Exception
+    {
+        final BotContext pinnedByTheBroker = new BotContext().launcherCpus("0").launcherTradingCpu("0");
+        pinnedByTheBroker.replay().data(data());
+        pinnedByTheBroker.conclude();
+
+        final Map<?, ?> bot = section(pinnedByTheBroker);
+        final BotContext read = readBack(configFile(pinnedByTheBroker));
+
+        assertNull(bot.get("cpus"), "the broker's layout is no flag of the bot's: " + bot);
+        assertNull(bot.get("trading-cpu"), bot.toString());
+        final Map<?, ?> run = YamlDocument.map(bot, BotContext.RUN_KEY);
+        assertEquals("0", run.get("launcher-cpus"));
+        assertEquals("0", run.get("launcher-trading-cpu"));
+        assertNull(read.effectiveCpus(), "the file pins nothing: a reused file's broker decides again");
+        assertNull(read.effectiveTradingCpu());
+    }
+
+    @Test
+    void shouldKeepTheCpuFlagsItsUserGaveAsFlagsBesideTheLaunchersRecord() throws Exception
+    {
+        // A broker's --cpus with --bot-arg=--trading-cpu: the bot's own flag, and the broker's choice.
+        final BotContext ctx = new BotContext().launcherCpus("0").tradingCpu("0");
+        ctx.replay().data(data());
+        ctx.conclude();
+
+        final Map<?, ?> bot = section(ctx);
+        final BotContext read = readBack(configFile(ctx));
+
+        assertEquals("0", bot.get("trading-cpu"), "given to the bot by its user");
+        assertNull(bot.get("cpus"), bot.toString());
+        assertEquals("0", YamlDocument.map(bot, BotContext.RUN_KEY).get("launcher-cpus"));
+        assertNull(YamlDocument.map(bot, BotContext.RUN_KEY).get("launcher-trading-cpu"));
+        assertEquals("0", read.effectiveTradingCpu(), "the user's flag is read back");
+        assertNull(read.effectiveCpus(), "the launcher's is not");
+    }
+
+    @Test
+    void shouldPinToTheLaunchersCpusUnlessItsOwnFlagsChoose() throws Exception
+    {
+        final AtomicReference<BotContext> launched = new AtomicReference<>();
+        final String data = data().toString();
+
+        assertEquals(ExitCodes.OK, BotMain.run(ctx -> launched(launched, ctx), "--data", data,
+            "--launcher-cpus", "0", "--launcher-trading-cpu", "0"));
+        assertEquals("0", launched.get().effectiveCpus());
+        assertEquals("0", launched.get().effectiveTradingCpu());
+        assertNull(launched.get().cpus(), "not the bot's own flag");
+
+        // Two spellings of CPU 0, which every machine has: which list pins shows whose it is.
+        assertEquals(ExitCodes.OK, BotMain.run(ctx -> launched(launched, ctx), "--data", data,
+            "--launcher-cpus", "0", "--launcher-trading-cpu", "0", "--cpus", "0-0"));
+        assertEquals("0-0", launched.get().effectiveCpus(), "the bot's own --cpus wins");
+        assertEquals("0", launched.get().effectiveTradingCpu(), "each list on its own");
     }
 
     @Test

@@ -21,7 +21,9 @@ import static dev.quietloop.broker.BrokerConfiguration.*;
  * a terminal or a script it would end the run when that input ends. {@code config} is the file
  * this run's flags came from, if any. {@code tradingCpu} and {@code otherCpus} are the CPUs
  * {@code pin: true} chose on this machine (null when the run was not pinned by default): the flag
- * is the setting, and another machine decides again.
+ * is the setting, and another machine decides again. This is the layout's only record as a choice
+ * of the run's: the children it was given to hold it in their own {@code run} maps, as the
+ * launcher's ({@link CpuLayout}), never as their flags.
  */
 final class BrokerSection
 {

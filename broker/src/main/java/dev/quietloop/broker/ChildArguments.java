@@ -14,7 +14,9 @@ import dev.quietloop.wire.Endpoint;
  * The command-line arguments the broker gives the children it launches: what each needs from the
  * run (its summary file in the run folder, the ingest to connect to), the broker's own choices
  * passed on (CPUs, keys, hop timing, the {@code --config} file) unless the child's own arguments
- * choose, and the source id of the bot, which the ingest then takes alone.
+ * choose, and the source id of the bot, which the ingest then takes alone. The CPUs go as the
+ * launcher's flags ({@link CpuLayout}): a child's {@code --cpus} and {@code --trading-cpu} are its
+ * user's alone.
  */
 final class ChildArguments
 {
@@ -53,7 +55,7 @@ final class ChildArguments
         args.addAll(passCpus(ctx.run().botArgs()));
         if (ctx.cpuLayout().pinned())
         {
-            args.addAll(List.of(CpuLayout.TRADING_CPU_FLAG, ctx.cpuLayout().tradingCpu()));
+            args.addAll(List.of(CpuLayout.LAUNCHER_TRADING_CPU_FLAG, ctx.cpuLayout().tradingCpu()));
         }
         if (ctx.run().botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
         {
@@ -136,7 +138,7 @@ final class ChildArguments
 
     /**
      * The broker's CPUs for a child (its {@code --cpus}, or the default layout's for every thread but
-     * the trading one), unless the child's own arguments choose its CPUs.
+     * the trading one) as {@code --launcher-cpus}, unless the child's own arguments choose its CPUs.
      */
     private List<String> passCpus(final List<String> childArgs)
     {
@@ -145,7 +147,7 @@ final class ChildArguments
         {
             return List.of();
         }
-        return List.of(CpuOptions.FLAG, cpus);
+        return List.of(CpuOptions.LAUNCHER_FLAG, cpus);
     }
 
     /** A bot cannot connect to a wildcard address: send it to loopback instead. */

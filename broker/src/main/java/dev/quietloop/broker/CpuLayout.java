@@ -12,15 +12,24 @@ import dev.quietloop.protocol.process.CpuAffinity;
  * and the bot on the rest. Decided once by the broker, which launches the other two; the CPU flags
  * a user gives (the broker's {@code --cpus}, the bot's {@code --cpus} or {@code --trading-cpu})
  * always win, and {@code --no-pin} turns it off.
+ * <p>
+ * The children get it as the launcher's flags ({@code --launcher-cpus}, {@code --launcher-trading-cpu}),
+ * never as their own {@code --cpus} and {@code --trading-cpu}: the layout is this broker's decision,
+ * recorded in its section's {@code run} map, and a child records a launcher's flag in its own
+ * {@code run} map, which {@code --config} skips. As flags of the children, a reused
+ * {@code config.yaml} would pin them whatever the new run's broker decides, {@code --no-pin} or
+ * another machine included.
  *
- * @param tradingCpu the bot's {@code --trading-cpu}, or null when the run is not pinned by default
- * @param otherCpus  every other thread's {@code --cpus}, or null
+ * @param tradingCpu the bot's trading thread's CPU, or null when the run is not pinned by default
+ * @param otherCpus  every other thread's CPUs, or null
  * @param note       the one line the run says about it, or null for none (the user chose)
  */
 record CpuLayout(String tradingCpu, String otherCpus, String note)
 {
     /** The bot's flag that pins its trading thread (the bot's {@code BotConfiguration.TRADING_CPU_FLAG}). */
     static final String TRADING_CPU_FLAG = "--trading-cpu";
+    /** The bot's flag for the launcher's trading CPU (the bot's {@code BotConfiguration.LAUNCHER_TRADING_CPU_FLAG}). */
+    static final String LAUNCHER_TRADING_CPU_FLAG = "--launcher-trading-cpu";
 
     /** No pinning by default: the user chose, or turned it off. */
     static final CpuLayout NONE = new CpuLayout(null, null, null);

@@ -3,6 +3,7 @@ package dev.quietloop.broker;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.quietloop.protocol.process.CpuAffinity;
 import dev.quietloop.wire.Endpoint;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ChildArgumentsTest
             .run(new RunContext().dataFile(Path.of("/data/q.csv")).botArgs(List.of("--rate=5"))));
 
         assertEquals(List.of("--data", "/data/q.csv", "--broker", "tcp://127.0.0.1:5556", "--summary",
-            "/reports/run/bot.json", "--drain-timeout", "10", "--no-time-hops", "--cpus", "0", "--source-id", "1",
+            "/reports/run/bot.json", "--drain-timeout", "10", "--no-time-hops", "--launcher-cpus", "0", "--source-id", "1",
             "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
     }
 
@@ -67,10 +68,25 @@ class ChildArgumentsTest
             .run(new RunContext().dataFile(Path.of("/data/q.csv")).botArgs(List.of("--rate=5"))));
 
         assertEquals(List.of("--data", "/data/q.csv", "--broker", "tcp://127.0.0.1:5556", "--summary",
-            "/reports/run/bot.json", "--drain-timeout", "10", "--cpus", "0", "--trading-cpu", "1", "--source-id", "1",
+            "/reports/run/bot.json", "--drain-timeout", "10", "--launcher-cpus", "0", "--launcher-trading-cpu", "1", "--source-id", "1",
             "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
-        assertEquals(List.of("--bind", "tcp://127.0.0.1:0", "--summary", "/reports/run/sidecar.json", "--cpus", "0"),
+        assertEquals(List.of("--bind", "tcp://127.0.0.1:0", "--summary", "/reports/run/sidecar.json", "--launcher-cpus", "0"),
             arguments.stub(RUN_DIR));
+    }
+
+    @Test
+    void shouldGiveTheBotTheCpuFlagsItsUserGaveAsItsOwnAndNoneOfTheLaunchers()
+    {
+        final List<String> botArgs = List.of("--cpus=0");
+        final ChildArguments arguments = new ChildArguments(new BrokerContext()
+            .cpuLayout(CpuLayout.decide(true, true, null, botArgs, CpuAffinity.parse("test", "0-1"), true))
+            .run(new RunContext().dataFile(Path.of("/data/q.csv")).botArgs(botArgs)));
+
+        final List<String> bot = arguments.bot(Endpoint.loopback(5556), RUN_DIR);
+
+        assertEquals("--cpus=0", bot.get(bot.size() - 1), bot.toString());
+        assertTrue(bot.stream().noneMatch(arg -> arg.startsWith("--launcher-") || arg.startsWith("--trading-cpu")),
+            "the user chose: no layout of the broker's " + bot);
     }
 
     @Test

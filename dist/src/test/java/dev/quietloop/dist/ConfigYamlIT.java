@@ -73,13 +73,15 @@ class ConfigYamlIT
         assertEquals("backoff", bot.get("idle-trading"));
         assertEquals(runDir.resolve("bot.json").toString(), map(bot, "run").get("summary"));
         assertFalse(bot.containsKey("summary"), "another run must not write over this one's report");
-        assertEquals(cpu, bot.get("cpus"), "passed on by the broker");
-        assertEquals(cpu, bot.get("trading-cpu"));
+        assertEquals(null, bot.get("cpus"), "the broker's --cpus is no flag of the bot's");
+        assertEquals(cpu, map(bot, "run").get("launcher-cpus"), "passed on by the broker: a record of the run");
+        assertEquals(cpu, bot.get("trading-cpu"), "given to the bot by its user (--bot-arg): its flag");
 
         final Map<?, ?> sidecar = map(config, "sidecar");
         assertEquals(runDir.resolve("sidecar.json").toString(), map(sidecar, "outputs").get("summary"),
             "where the stub wrote: a record of the run, not a flag that --config would read back");
-        assertEquals(cpu, sidecar.get("cpus"), "passed on by the broker");
+        assertEquals(null, sidecar.get("cpus"), "the broker's --cpus is no flag of the stub's");
+        assertEquals(cpu, map(sidecar, "run").get("launcher-cpus"), "passed on by the broker: a record of the run");
 
         final List<String> jvmOptions = jvmOptions();
         final Set<Long> pids = new HashSet<>();
@@ -122,10 +124,14 @@ class ConfigYamlIT
             "; everything else on CPU " + others), run.output());
         assertEquals(trading, map(broker, "run").get("tradingCpu"));
         assertEquals(others, map(broker, "run").get("otherCpus"));
+        // The broker's layout, recorded in each child's run map: as their flags, --config would pin them.
         final Map<?, ?> bot = map(config, "bot");
-        assertEquals(trading, bot.get("trading-cpu"));
-        assertEquals(others, bot.get("cpus"));
-        assertEquals(others, map(config, "sidecar").get("cpus"));
+        assertEquals(null, bot.get("trading-cpu"));
+        assertEquals(null, bot.get("cpus"));
+        assertEquals(trading, map(bot, "run").get("launcher-trading-cpu"));
+        assertEquals(others, map(bot, "run").get("launcher-cpus"));
+        assertEquals(null, map(config, "sidecar").get("cpus"));
+        assertEquals(others, map(map(config, "sidecar"), "run").get("launcher-cpus"));
         assertEquals(rest.cardinality(), number(map(config, "machine"), "availableProcessors"),
             "the broker writes it pinned to the rest");
     }

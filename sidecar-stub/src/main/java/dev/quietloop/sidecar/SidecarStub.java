@@ -146,7 +146,7 @@ public final class SidecarStub implements AutoCloseable
             ConfigYaml.write(
                 ConfigYaml.besideSummary(config.summary(), SECTION), SECTION, config::writeYaml, err);
         }
-        CpuAffinity.pinProcess(CpuOptions.FLAG, config.cpus()); // started up: nothing has arrived yet
+        CpuAffinity.pinProcess(CpuOptions.FLAG, config.effectiveCpus()); // started up: nothing has arrived yet
         Readiness.announce(ROLE, endpoint);
         stopRequested.await();
         receiver.requestStop();

@@ -3,6 +3,7 @@ package dev.quietloop.sidecar;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.process.Cli;
@@ -68,6 +69,10 @@ public final class SidecarStubMain implements Callable<Integer>
             "flags as its warm-up are, and left out of the after-warm-up rate (default: ${DEFAULT-VALUE})")
     private long warmupEvents;
 
+    // The launcher's CPUs, pinned as --cpus is and recorded apart from it: see CpuOptions.LAUNCHER_FLAG.
+    @Option(names = CpuOptions.LAUNCHER_FLAG, paramLabel = "LIST", hidden = true)
+    private String launcherCpus;
+
     @Option(names = StubConfiguration.EXIT_WITH_PARENT_FLAG, description = "launched by a quietloop process: take the " +
         "stop from it on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
     private boolean exitWithParent;
@@ -113,6 +118,7 @@ public final class SidecarStubMain implements Callable<Integer>
             .timeHops(timeHops)
             .warmupEvents(warmupEvents)
             .cpus(process.cpus())
+            .launcherCpus(launcherCpus)
             .exitWithParent(exitWithParent)
             .conclude());
     }

@@ -35,6 +35,7 @@ public final class StubContext
     private boolean timeHops = StubConfiguration.TIME_HOPS;
     private long warmupEvents = StubConfiguration.WARMUP_EVENTS;
     private String cpus;
+    private String launcherCpus;
     private boolean exitWithParent;
     private LinkSecurity security = LinkSecurity.OFF;
     private boolean concluded;
@@ -73,6 +74,7 @@ public final class StubContext
         Validate.required(StubConfiguration.IDLE_FLAG, idle);
         security.checkEndpoint(StubConfiguration.BIND_FLAG, bind);
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
+        CpuAffinity.validate(CpuOptions.LAUNCHER_FLAG, launcherCpus);
         concluded = true;
         return this;
     }
@@ -234,6 +236,25 @@ public final class StubContext
     public String cpus()
     {
         return cpus;
+    }
+
+    /** @param launcherCpus the launcher's CPU list for every thread ({@code --launcher-cpus}), or null for none */
+    public StubContext launcherCpus(final String launcherCpus)
+    {
+        checkNotConcluded();
+        this.launcherCpus = launcherCpus;
+        return this;
+    }
+
+    public String launcherCpus()
+    {
+        return launcherCpus;
+    }
+
+    /** What the stub's threads are pinned to: its own {@code --cpus}, else the launcher's; null for anywhere. */
+    public String effectiveCpus()
+    {
+        return null != cpus ? cpus : launcherCpus;
     }
 
     /** @param exitWithParent stop when the launching process exits */

@@ -12,7 +12,10 @@ import net.openhft.chronicle.wire.WireOut;
  * <p>
  * Maps are a record of the run, never read back: {@code sockets} holds every socket option, the
  * ones no flag sets too; {@code outputs} says where this run wrote, which is no setting: a run
- * reproduced from the file must write its own outputs, not over these.
+ * reproduced from the file must write its own outputs, not over these; {@code run} holds the CPUs
+ * the launcher chose ({@code launcher-cpus}: the broker's {@code --cpus} or its default layout),
+ * the broker's decision, which the broker of a reused file makes again (or not, with
+ * {@code --no-pin}). Only a {@code --cpus} the stub's user gave it is the {@code cpus} flag.
  */
 final class StubSection
 {
@@ -38,6 +41,8 @@ final class StubSection
         wire.write("sockets").marshallable(config.sockets()::writeYaml);
         wire.write("outputs").marshallable((outputs) ->
             outputs.write(key(StubConfiguration.SUMMARY_FLAG)).text(ConfigYaml.absolute(config.summary())));
+        wire.write("run").marshallable((run) ->
+            run.write(key(CpuOptions.LAUNCHER_FLAG)).text(config.launcherCpus()));
     }
 
     private static void writeCount(final WireOut wire, final String flag, final Long count)

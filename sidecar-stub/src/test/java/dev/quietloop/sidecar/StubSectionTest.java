@@ -30,7 +30,8 @@ class StubSectionTest
     /** Every flag of the stub, in the order its section lists them, then the maps that record the run. */
     private static final List<String> KEYS = List.of(
         "bind", "hwm", "socket-buffer-bytes", "delay-us", "stall-after", "stall-seconds", "exit-after", "idle",
-        "drain-ms", "time-hops", "warmup-events", "cpus", "exit-with-parent", "keys", "insecure", "sockets", "outputs");
+        "drain-ms", "time-hops", "warmup-events", "cpus", "exit-with-parent", "keys", "insecure", "sockets", "outputs",
+        "run");
 
     @TempDir
     Path dir;
@@ -58,6 +59,30 @@ class StubSectionTest
         assertEquals(8L, YamlDocument.number(YamlDocument.map(sidecar, "sockets"), "highWaterMark"));
         assertEquals(Path.of("sidecar.json").toAbsolutePath().toString(),
             YamlDocument.map(sidecar, "outputs").get("summary"), "where this run wrote: a record, not a flag");
+        assertNull(YamlDocument.map(sidecar, "run").get("launcher-cpus"), "no launcher chose");
+    }
+
+    @Test
+    void shouldRecordTheLaunchersCpusInTheRunRecordWhereConfigDoesNotReadThemBack() throws IOException
+    {
+        final StubContext pinnedByTheBroker = new StubContext().launcherCpus("0").conclude();
+
+        final Map<?, ?> sidecar = yaml(pinnedByTheBroker);
+        final StubContext read = readBack(pinnedByTheBroker);
+
+        assertNull(sidecar.get("cpus"), "the broker's layout is no flag of the stub's: " + sidecar);
+        assertEquals("0", YamlDocument.map(sidecar, "run").get("launcher-cpus"));
+        assertNull(read.effectiveCpus(), "the file pins nothing: a reused file's broker decides again");
+    }
+
+    @Test
+    void shouldPinToTheLaunchersCpusUnlessItsOwnFlagChooses()
+    {
+        assertEquals("0", parse("--launcher-cpus", "0").effectiveCpus());
+        // Two spellings of CPU 0, which every machine has: which list pins shows whose it is.
+        final StubContext own = parse("--launcher-cpus", "0", "--cpus", "0-0");
+        assertEquals("0-0", own.effectiveCpus(), "the stub's own --cpus wins");
+        assertEquals("0-0", yaml(own).get("cpus"), "and is its flag");
     }
 
     @Test
@@ -185,6 +210,7 @@ class StubSectionTest
         final Map<?, ?> flags = new HashMap<>(yaml(config));
         flags.remove("sockets");
         flags.remove("outputs");
+        flags.remove("run");
         return flags;
     }
 

@@ -36,6 +36,8 @@ public final class BotConfiguration
     public static final String STRATEGY_FLAG = "--strategy";
     public static final String SUMMARY_FLAG = "--summary";
     public static final String TRADING_CPU_FLAG = "--trading-cpu";
+    /** The launcher's {@code --trading-cpu}: see {@link dev.quietloop.protocol.config.CpuOptions#LAUNCHER_FLAG}. */
+    public static final String LAUNCHER_TRADING_CPU_FLAG = "--launcher-trading-cpu";
     public static final String EXIT_WITH_PARENT_FLAG = "--exit-with-parent";
 
     /** {@code --speed max}: no pacing, every tick as soon as it is read. */

@@ -14,6 +14,7 @@ import net.openhft.chronicle.wire.WireOut;
 
 import static dev.quietloop.bot.config.BotConfiguration.EXIT_WITH_PARENT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_TRADING_CPU_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.QUIET_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.RING_SIZE_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SEND_MODE_FLAG;
@@ -49,6 +50,8 @@ public final class BotContext
     private Path summaryFile;
     private String cpus;
     private String tradingCpu;
+    private String launcherCpus;
+    private String launcherTradingCpu;
     private boolean exitWithParent;
 
     /** What to replay and how fast. */
@@ -184,6 +187,46 @@ public final class BotContext
         return tradingCpu;
     }
 
+    /** @param launcherCpus the launcher's CPU list for every thread ({@code --launcher-cpus}); null for none */
+    public BotContext launcherCpus(final String launcherCpus)
+    {
+        this.launcherCpus = launcherCpus;
+        return this;
+    }
+
+    public String launcherCpus()
+    {
+        return launcherCpus;
+    }
+
+    /** @param launcherTradingCpu the launcher's CPU list for the trading thread ({@code --launcher-trading-cpu}); null for none */
+    public BotContext launcherTradingCpu(final String launcherTradingCpu)
+    {
+        this.launcherTradingCpu = launcherTradingCpu;
+        return this;
+    }
+
+    public String launcherTradingCpu()
+    {
+        return launcherTradingCpu;
+    }
+
+    /**
+     * What the bot's threads are pinned to: its own {@code --cpus}, else the launcher's; null for
+     * anywhere. Each of the two lists on its own, as a launcher gives them: a broker's {@code --cpus}
+     * with its user's {@code --bot-arg=--trading-cpu} pins both.
+     */
+    public String effectiveCpus()
+    {
+        return null != cpus ? cpus : launcherCpus;
+    }
+
+    /** What the trading thread is pinned to: its own {@code --trading-cpu}, else the launcher's; null for where the others are. */
+    public String effectiveTradingCpu()
+    {
+        return null != tradingCpu ? tradingCpu : launcherTradingCpu;
+    }
+
     /** @param exitWithParent take the stop from the launcher on standard input, and stop when that pipe ends */
     public BotContext exitWithParent(final boolean exitWithParent)
     {
@@ -209,6 +252,8 @@ public final class BotContext
         Validate.required(SEND_MODE_FLAG, sendMode);
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         CpuAffinity.validate(TRADING_CPU_FLAG, tradingCpu);
+        CpuAffinity.validate(CpuOptions.LAUNCHER_FLAG, launcherCpus);
+        CpuAffinity.validate(LAUNCHER_TRADING_CPU_FLAG, launcherTradingCpu);
         Validate.required(IDLE_TRADING_FLAG, idleTrading);
         if (idleTrading.isWake())
         {
@@ -233,8 +278,12 @@ public final class BotContext
      * it, in that flag's syntax, so that {@code bin/bot.sh --config FILE} runs the same bot again.
      * Two maps beside them are records that {@code --config} skips: {@code sockets}, every socket
      * option (most have no flag); and {@code run}, what belongs to this run alone and would be
-     * wrong in another: the summary file (a second run would overwrite this one's report) and
-     * whether a launcher held the bot's standard input (a bot run by hand has none to watch).
+     * wrong in another: the summary file (a second run would overwrite this one's report),
+     * whether a launcher held the bot's standard input (a bot run by hand has none to watch), and
+     * the CPUs the launcher chose ({@code --launcher-cpus}, {@code --launcher-trading-cpu}): the
+     * broker's layout is its decision, made again by the broker of a reused file (or not, with
+     * {@code --no-pin}); as flag keys they would pin the bot whatever that broker decides. Only
+     * the CPU flags the bot's user gave it ({@code --bot-arg=--cpus=...}) are flag keys.
      */
     public void writeYaml(final WireOut wire)
     {
@@ -254,6 +303,8 @@ public final class BotContext
         {
             run.write(key(SUMMARY_FLAG)).text(ConfigYaml.absolute(summaryFile));
             run.write(key(EXIT_WITH_PARENT_FLAG)).bool(exitWithParent);
+            run.write(key(CpuOptions.LAUNCHER_FLAG)).text(launcherCpus);
+            run.write(key(LAUNCHER_TRADING_CPU_FLAG)).text(launcherTradingCpu);
         });
     }
 }

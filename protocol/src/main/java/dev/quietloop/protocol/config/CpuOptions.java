@@ -12,6 +12,16 @@ public final class CpuOptions
 {
     public static final String FLAG = "--cpus";
 
+    /**
+     * The launcher's {@code --cpus} for a process it launches (the broker's own {@code --cpus}, or its
+     * default layout's): pins as {@link #FLAG} does, under its own name so that the launched process
+     * can record it apart from its flags. A launched process's {@code config.yaml} section holds the
+     * CPU flags its user gave it; the launcher's choice is the launcher's, decided again on every run
+     * (and not at all with {@code --no-pin}), so it goes into the section's {@code run} record, which
+     * {@code --config} does not read back. Hidden: only a launcher gives it, and no file sets it.
+     */
+    public static final String LAUNCHER_FLAG = "--launcher-cpus";
+
     @Option(names = FLAG, paramLabel = "LIST",
         description = "pin every thread of this process to these CPUs once it has started up, before it handles " +
         "events, e.g. 1, 0,2 or 2-5 (default: the operating system places them); threads started later inherit it")

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * is given as the flag repeated, before the command line's own, so both apply, the command line's
  * last. A map ({@code jvm}, what the process ran in) is a record of the run, not a setting, and a
  * null is a flag left at its default. A key that names no flag of the process is refused in one
- * line listing the ones it knows: a typo must not pass for a setting.
+ * line listing the ones it knows: a typo must not pass for a setting. A hidden flag (one only a
+ * launcher gives, such as {@code --launcher-cpus}) names no key: a file never sets it.
  */
 public final class ConfigFile implements CommandLine.IDefaultValueProvider
 {
@@ -104,7 +105,10 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
         final TreeSet<String> known = new TreeSet<>();
         for (final OptionSpec option : command.options())
         {
-            known.add(key(option));
+            if (!option.hidden())
+            {
+                known.add(key(option));
+            }
         }
         final TreeSet<String> unknown = new TreeSet<>(scalars.keySet());
         unknown.addAll(sequences.keySet());
@@ -131,7 +135,8 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
     @Override
     public String defaultValue(final ArgSpec argument)
     {
-        return argument instanceof OptionSpec option && !isSwitch(option) ? scalars.get(key(option)) : null;
+        return argument instanceof OptionSpec option && !option.hidden() && !isSwitch(option) ?
+            scalars.get(key(option)) : null;
     }
 
     private static boolean isSwitch(final OptionSpec option)

@@ -56,6 +56,8 @@ class ConfigFileTest
         String cpus;
         @Option(names = "--extra")
         List<String> extra = new ArrayList<>();
+        @Option(names = "--launcher-cpus", hidden = true)
+        String launcherCpus;
 
         @Override
         public Integer call()
@@ -117,6 +119,17 @@ class ConfigFileTest
         assertTrue(err.contains("'toy' has no flag [ring-sise]"), err);
         assertTrue(err.contains("ring-size"), "lists the known flags: " + err);
         assertEquals(1, err.lines().count(), err);
+    }
+
+    @Test
+    void shouldRefuseAKeyOfAHiddenFlagThatOnlyALauncherGives() throws IOException
+    {
+        final String err = runFailing(write(FILE.replace("  name: from-file,", "  launcher-cpus: \"0\",")), "toy");
+        assertTrue(err.contains("'toy' has no flag [launcher-cpus]"), err);
+        assertFalse(err.substring(err.indexOf("it knows")).contains("launcher-cpus"), "not listed: " + err);
+        final Toy launched = new Toy();
+        assertEquals(0, Cli.run("toy", "toy", launched, "--config", write(FILE).toString(), "--launcher-cpus", "1"));
+        assertEquals("1", launched.launcherCpus, "a launcher still gives it on the command line");
     }
 
     @Test
