@@ -56,7 +56,7 @@ final class MicroBenchmarks
         final boolean quick = settings.quick();
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include("dev\\.quietloop\\.perf\\.(CodecBenchmark|RingPublishBenchmark|FullRingPublishBenchmark" +
-                "|RecorderBenchmark" +
+                "|RecorderBenchmark|WakeBenchmark" +
                 (quick ? ")" : "|ParseBenchmark)"))
             .forks(1)
             .warmupIterations(settings.jmhIterations())
