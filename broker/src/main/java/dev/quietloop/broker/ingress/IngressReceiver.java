@@ -15,7 +15,6 @@ import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.config.WatchedSocket;
 import dev.quietloop.protocol.wake.Doorbell;
-import dev.quietloop.protocol.wake.SocketWait;
 import org.agrona.concurrent.Agent;
 import org.zeromq.ZMQ;
 
@@ -57,8 +56,6 @@ public final class IngressReceiver implements Agent
     private volatile String failure;
     /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
-    /** What an idle {@code wake} strategy blocks on: the socket's next frame. */
-    private SocketWait socketWait;
 
     /**
      * @param sockets makes the ROUTER socket in {@link #onStart()}: {@link SocketFactory#ROUTER}, or a test's
@@ -103,7 +100,7 @@ public final class IngressReceiver implements Agent
             bound.failed(ex);
         }
         // Read by the receive loop alone, on this thread: null if the bind failed.
-        watch(link.socket());
+        socket = link.socket();
     }
 
     /**
@@ -117,31 +114,12 @@ public final class IngressReceiver implements Agent
         {
             return; // the next duty cycle restarts the ingest
         }
-        if (null == socketWait)
-        {
-            LockSupport.parkNanos(maxWaitNs);
-            return;
-        }
-        if (!ring.hasAvailableCapacity(1))
+        if (null != socket && !ring.hasAvailableCapacity(1))
         {
             LockSupport.parkNanos(RING_FULL_PARK_NS);
             return;
         }
-        socketWait.awaitWork(acks.hasPending() ? Math.min(maxWaitNs, SourceAcks.ACK_AFTER_NS) : maxWaitNs);
-    }
-
-    private void watch(final ZMQ.Socket newSocket)
-    {
-        if (null != socketWait)
-        {
-            socketWait.close();
-            socketWait = null;
-        }
-        socket = newSocket;
-        if (null != newSocket)
-        {
-            socketWait = new SocketWait(newSocket);
-        }
+        link.awaitInput(acks.hasPending() ? Math.min(maxWaitNs, SourceAcks.ACK_AFTER_NS) : maxWaitNs);
     }
 
     @Override
@@ -240,7 +218,7 @@ public final class IngressReceiver implements Agent
     private void restart()
     {
         failure = link.restart(err);
-        watch(link.socket());
+        socket = link.socket();
     }
 
     /**
@@ -273,8 +251,8 @@ public final class IngressReceiver implements Agent
     @Override
     public void onClose()
     {
-        watch(null);
         link.close();
+        socket = null;
     }
 
     @Override

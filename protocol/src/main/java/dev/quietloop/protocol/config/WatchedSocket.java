@@ -2,8 +2,10 @@ package dev.quietloop.protocol.config;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
+import dev.quietloop.protocol.wake.SocketWait;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -35,6 +37,8 @@ public final class WatchedSocket
     private Endpoint boundEndpoint;
     private ZContext context;
     private ZMQ.Socket socket;
+    /** What an idle reader blocks on: the bound socket's next message. */
+    private SocketWait input;
 
     /**
      * @param process  the process named first in the line that tells a restart, as {@code broker}
@@ -76,6 +80,20 @@ public final class WatchedSocket
         return socket;
     }
 
+    /**
+     * Blocks until the socket has a message to read, or {@code maxWaitNs} passes: the wait of an
+     * idle reader that drained the socket ({@code wake}). Without a socket, it only waits the time.
+     */
+    public void awaitInput(final long maxWaitNs)
+    {
+        if (null == input)
+        {
+            LockSupport.parkNanos(maxWaitNs);
+            return;
+        }
+        input.awaitWork(maxWaitNs);
+    }
+
     /** The watch on the current context: a test may {@link TransportWatch#fail} it. */
     public TransportWatch watch()
     {
@@ -100,6 +118,7 @@ public final class WatchedSocket
     {
         final Throwable cause = watch.failure();
         restarts.incrementRelease();
+        closeInput();
         if (null != socket)
         {
             socket.close();
@@ -141,6 +160,7 @@ public final class WatchedSocket
      */
     public void close()
     {
+        closeInput();
         if (null != context)
         {
             if (watch.hasFailed())
@@ -156,6 +176,15 @@ public final class WatchedSocket
         }
     }
 
+    private void closeInput()
+    {
+        if (null != input)
+        {
+            input.close();
+            input = null;
+        }
+    }
+
     private Endpoint bind(final Endpoint where)
     {
         final TransportWatch newWatch = new TransportWatch();
@@ -167,6 +196,7 @@ public final class WatchedSocket
             watch = newWatch;
             context = newContext;
             socket = newSocket;
+            input = new SocketWait(newSocket);
             return result;
         }
         catch (final RuntimeException ex)

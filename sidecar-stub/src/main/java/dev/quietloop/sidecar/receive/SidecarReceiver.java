@@ -9,7 +9,6 @@ import dev.quietloop.protocol.config.BindLatch;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.TransportWatch;
 import dev.quietloop.protocol.config.WatchedSocket;
-import dev.quietloop.protocol.wake.SocketWait;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
 import dev.quietloop.wire.Frame;
@@ -53,8 +52,6 @@ public final class SidecarReceiver implements Agent
     private volatile String failure;
     /** The link's socket, copied here for the receive loop. */
     private ZMQ.Socket socket;
-    /** What an idle {@code wake} strategy blocks on: the socket's next frame. */
-    private SocketWait socketWait;
     private boolean done;
     private boolean draining;
     private long drainDeadlineNs;
@@ -112,7 +109,7 @@ public final class SidecarReceiver implements Agent
             }
         }
         // Read by the receive loop alone, on this thread: null if the bind failed.
-        watch(link.socket());
+        socket = link.socket();
     }
 
     /**
@@ -121,26 +118,12 @@ public final class SidecarReceiver implements Agent
      */
     public void awaitWork(final long maxWaitNs)
     {
-        if (done || null == socketWait)
+        if (done)
         {
             LockSupport.parkNanos(maxWaitNs);
             return;
         }
-        socketWait.awaitWork(draining ? Math.min(maxWaitNs, quietNs) : maxWaitNs);
-    }
-
-    private void watch(final ZMQ.Socket newSocket)
-    {
-        if (null != socketWait)
-        {
-            socketWait.close();
-            socketWait = null;
-        }
-        socket = newSocket;
-        if (null != newSocket)
-        {
-            socketWait = new SocketWait(newSocket);
-        }
+        link.awaitInput(draining ? Math.min(maxWaitNs, quietNs) : maxWaitNs);
     }
 
     @Override
@@ -196,11 +179,10 @@ public final class SidecarReceiver implements Agent
     @Override
     public void onClose()
     {
-        final ZMQ.Socket closing = socket;
-        watch(null);
-        if (closing != null)
+        if (socket != null)
         {
-            closing.close();
+            socket.close();
+            socket = null;
         }
         link.close();
     }
@@ -213,7 +195,7 @@ public final class SidecarReceiver implements Agent
     private void restart()
     {
         final String lost = link.restart(System.err);
-        watch(link.socket());
+        socket = link.socket();
         if (null != lost)
         {
             failure = lost;
