@@ -29,6 +29,7 @@ import static dev.quietloop.bot.config.BotConfiguration.EXIT_WITH_PARENT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.FORMAT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.HEARTBEAT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_SENDER_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SEND_LINGER_US_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_TRADING_CPU_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LINK_WAIT_MS_FLAG;
@@ -149,6 +150,12 @@ public final class BotMain implements Callable<Integer>
         description = "sender thread idle strategy (default: ${DEFAULT-VALUE})")
     private String idleSender;
 
+    @Option(names = SEND_LINGER_US_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.SEND_LINGER_US_DEFAULT,
+        description = "the least time in us between two frames that are not full: each frame costs the " +
+        "pipeline system calls and wake-ups whatever it holds; 0 sends what the ring holds at once " +
+        "(default: ${DEFAULT-VALUE})")
+    private long sendLingerUs;
+
     @Option(names = STRATEGY_FLAG, paramLabel = "NAME", defaultValue = BotConfiguration.STRATEGY_DEFAULT,
         description = "the strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
         completionCandidates = StrategyNames.class)
@@ -240,6 +247,7 @@ public final class BotMain implements Callable<Integer>
             .sockets(process.sockets())
             .security(process.security(LinkSecurity.BOT, LinkSecurity.BROKER))
             .heartbeatMs(heartbeatMs)
+            .sendLingerUs(sendLingerUs)
             .drainTimeoutSeconds(drainTimeoutSeconds)
             .linkWaitMs(linkWaitMs)
             .idleSender(IdleChoice.parse(IDLE_SENDER_FLAG, idleSender));

@@ -36,7 +36,8 @@ class BotContextYamlTest
         "data", "format", "symbol", "strict", "speed", "rate",
         "quiet", "time-hops", "warmup-events", "send-mode", "ring-size", "idle-trading", "strategy", "cpus",
         "trading-cpu",
-        "broker", "source-id", "max-frame-bytes", "heartbeat-ms", "drain-timeout", "link-wait-ms", "idle-sender",
+        "broker", "source-id", "max-frame-bytes", "heartbeat-ms", "send-linger-us", "drain-timeout", "link-wait-ms",
+        "idle-sender",
         "hwm", "socket-buffer-bytes", "keys", "insecure",
         BotContext.SOCKETS_KEY, BotContext.RUN_KEY);
 

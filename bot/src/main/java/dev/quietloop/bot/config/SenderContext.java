@@ -20,6 +20,7 @@ import static dev.quietloop.bot.config.BotConfiguration.HEARTBEAT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_SENDER_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LINK_WAIT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.MAX_FRAME_BYTES_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SEND_LINGER_US_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SOURCE_ID_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.key;
 
@@ -38,6 +39,7 @@ public final class SenderContext
     private LinkSecurity security = LinkSecurity.OFF;
     private SocketFactory socketFactory = SocketFactory.DEALER;
     private long heartbeatMs = BotConfiguration.HEARTBEAT_MS_DEFAULT;
+    private long sendLingerUs = BotConfiguration.SEND_LINGER_US_DEFAULT;
     private long linkWaitMs = BotConfiguration.LINK_WAIT_MS_DEFAULT;
     private long drainTimeoutSeconds = BotConfiguration.DRAIN_TIMEOUT_SECONDS_DEFAULT;
     private IdleChoice idleSender = IdleChoice.WAKE;
@@ -122,6 +124,19 @@ public final class SenderContext
     public long heartbeatIntervalNs()
     {
         return TimeUnit.MILLISECONDS.toNanos(heartbeatMs);
+    }
+
+    /** @param sendLingerUs the least time between two frames that are not full; 0 sends each batch at once */
+    public SenderContext sendLingerUs(final long sendLingerUs)
+    {
+        this.sendLingerUs = sendLingerUs;
+        return this;
+    }
+
+    /** The linger, at most half the heartbeat interval, so that a heartbeat never waits on a frame. */
+    public long sendLingerNs()
+    {
+        return Math.min(TimeUnit.MICROSECONDS.toNanos(sendLingerUs), heartbeatIntervalNs() / 2);
     }
 
     /** @param linkWaitMs how long the start waits for the broker's handshake before the replay; 0 for no wait */
@@ -213,6 +228,7 @@ public final class SenderContext
         Validate.inRange(SOURCE_ID_FLAG, sourceId, 0, Integer.MAX_VALUE);
         Validate.inRange(MAX_FRAME_BYTES_FLAG, maxFrameBytes, Frame.MIN_FRAME_BYTES, Frame.MAX_FRAME_BYTES);
         Validate.inRange(HEARTBEAT_MS_FLAG, heartbeatMs, 1, BotConfiguration.HEARTBEAT_MS_MAX);
+        Validate.inRange(SEND_LINGER_US_FLAG, sendLingerUs, 0, BotConfiguration.SEND_LINGER_US_MAX);
         Validate.inRange(DRAIN_TIMEOUT_FLAG, drainTimeoutSeconds, 0, BotConfiguration.DRAIN_TIMEOUT_SECONDS_MAX);
         Validate.inRange(LINK_WAIT_MS_FLAG, linkWaitMs, 0, BotConfiguration.LINK_WAIT_MS_MAX);
         Validate.required(IDLE_SENDER_FLAG, idleSender);
@@ -234,6 +250,7 @@ public final class SenderContext
         wire.write(key(SOURCE_ID_FLAG)).int64(sourceId);
         wire.write(key(MAX_FRAME_BYTES_FLAG)).int64(maxFrameBytes);
         wire.write(key(HEARTBEAT_MS_FLAG)).int64(heartbeatMs);
+        wire.write(key(SEND_LINGER_US_FLAG)).int64(sendLingerUs);
         wire.write(key(DRAIN_TIMEOUT_FLAG)).int64(drainTimeoutSeconds);
         wire.write(key(LINK_WAIT_MS_FLAG)).int64(linkWaitMs);
         wire.write(key(IDLE_SENDER_FLAG)).text(idleSender.word());

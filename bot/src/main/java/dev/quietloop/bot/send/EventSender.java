@@ -2,6 +2,7 @@ package dev.quietloop.bot.send;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventPoller;
 import dev.quietloop.bot.config.SenderContext;
@@ -24,14 +25,16 @@ import org.zeromq.ZMQ;
 
 /**
  * The agent on the sender thread. Each duty cycle reads the broker's acknowledgements, polls the
- * bot ring into the {@link PendingFrame} (which goes out whenever it fills and at the end of the
- * batch), and when idle for the heartbeat interval sends a heartbeat with the counters. The end of
- * stream goes out in a control frame of its own with {@code eventsSent} filled in; what the ring
- * still holds at close is counted unsent.
+ * bot ring into the {@link PendingFrame} (which goes out whenever it fills, and at the end of the
+ * batch once {@code --send-linger-us} has passed since the last frame went), and when idle for the
+ * heartbeat interval sends a heartbeat with the counters. The end of stream goes out in a control
+ * frame of its own with {@code eventsSent} filled in; what the ring still holds at close is
+ * counted unsent.
  * <p>
- * Idle with {@code wake} (the default), it blocks on the ring's doorbell, which the trading thread
- * rings after a tick that published, for at most the time to the next heartbeat; once the end of
- * stream is out, it blocks on the socket for the broker's acknowledgement instead.
+ * Idle with {@code wake} (the default), it naps to the end of the linger, then blocks on the ring's
+ * doorbell, which the trading thread rings after a tick that published, for at most the time to
+ * the next heartbeat; once the end of stream is out, it blocks on the socket for the broker's
+ * acknowledgement instead.
  * <p>
  * The socket is created in {@link #onStart()}, used and closed on this agent's thread only.
  */
@@ -51,6 +54,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     private final IdleStrategy idleStrategy;
     private final NanoClock clock;
     private final long heartbeatIntervalNs;
+    private final long lingerNs;
     private final long linkWaitMs;
     private final BotCounters counters;
     private final RunControl control;
@@ -92,6 +96,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         this.idleStrategy = link.idleSender().newStrategy(this::awaitWork);
         this.clock = link.nanoClock();
         this.heartbeatIntervalNs = link.heartbeatIntervalNs();
+        this.lingerNs = link.sendLingerNs();
         this.linkWaitMs = link.linkWaitMs();
         this.counters = counters;
         this.control = control;
@@ -173,7 +178,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             workCount++;
         }
-        if (!frame.isEmpty() && !gaveUp && !frame.send())
+        if (!frame.isEmpty() && !gaveUp && isLingerOver() && !frame.send())
         {
             gaveUp = true;
         }
@@ -276,8 +281,9 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
     }
 
     /**
-     * The idle strategy's wait: until the trading thread rings, or the next heartbeat is due; after
-     * the end of stream, until the broker's acknowledgement comes.
+     * The idle strategy's wait: to the end of the linger if one is running; then until the trading
+     * thread rings, or the next heartbeat is due; after the end of stream, until the broker's
+     * acknowledgement comes.
      */
     private void awaitWork(final long maxWaitNs)
     {
@@ -293,8 +299,23 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
             }
             return;
         }
+        final long lingerLeftNs = frame.lastSendNs() + lingerNs - clock.nanoTime();
+        if (lingerLeftNs > 0)
+        {
+            // Within a linger of the last frame no other goes: nap through it without asking the
+            // trading thread to wake this one. So it rings a sleeper at most once a linger, and
+            // only after a quiet one, when its next tick is a linger away or more.
+            LockSupport.parkNanos(Math.min(maxWaitNs, lingerLeftNs));
+            return;
+        }
         final long untilHeartbeatNs = frame.lastSendNs() + heartbeatIntervalNs - clock.nanoTime();
         doorbell.awaitWork(Math.max(MIN_WAIT_NS, Math.min(maxWaitNs, untilHeartbeatNs)));
+    }
+
+    /** A frame that is not full goes once {@code --send-linger-us} has passed since the last one. */
+    private boolean isLingerOver()
+    {
+        return clock.nanoTime() - frame.lastSendNs() >= lingerNs;
     }
 
     /** A heartbeat is not a business event: offered once, skipped if the socket is full. */

@@ -32,6 +32,9 @@ class BotContextTest
         assertEquals(SendMode.RING, ctx.sendMode());
         assertEquals("spin", ctx.idleTrading().word());
         assertEquals("wake", ctx.sender().idleSender().word());
+        assertEquals(250_000, ctx.sender().sendLingerNs());
+        assertEquals(500_000, new SenderContext().heartbeatMs(1).sendLingerUs(5_000).sendLingerNs(),
+            "a linger is at most half the heartbeat interval");
         assertEquals(BotConfiguration.BROKER_DEFAULT, ctx.sender().broker().toString());
         assertEquals(BotConfiguration.SOURCE_ID_DEFAULT, ctx.sender().sourceId());
         assertEquals(SocketSettings.DEFAULTS, ctx.sender().linkSockets(), "no CURVE, no longer linger");
@@ -58,6 +61,7 @@ class BotContextTest
         assertMessage("--ring-size must be a power of two in [2, 1073741824]: 1000",
             withData(data).ringSize(1_000)::conclude);
         assertMessage("--heartbeat-ms must be in [1, 86400000]: 0", withData(data).sender().heartbeatMs(0)::conclude);
+        assertMessage("--send-linger-us must be in [0, 1000000]: -1", withData(data).sender().sendLingerUs(-1)::conclude);
         assertMessage("--warmup-events must be in [-1, ", withData(data).warmupEvents(-2)::conclude);
         assertMessage("--link-wait-ms must be in [0, 60000]: 60001",
             withData(data).sender().linkWaitMs(60_001)::conclude);

@@ -92,6 +92,7 @@ class EventSenderAllocationTest
             .linkWaitMs(0)
             .idleSender(new IdleChoice("sleep:" + IDLE_US + "us"))
             .nanoClock(() -> nowNs)
+            .sendLingerUs(0) // a frame per duty cycle: the clock moves only for heartbeats
             .conclude();
         sender = new EventSender(link, senderContext, ring, counters, control, 99, ringToSend);
         sender.onStart();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.bot.config.BotConfiguration;
 import dev.quietloop.bot.config.SenderContext;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
@@ -179,6 +180,74 @@ class EventSenderTest
     }
 
     @Test
+    void shouldHoldAFrameThatIsNotFullUntilTheLingerSinceTheLastFrameIsOver() throws Exception
+    {
+        final long lingerNs = TimeUnit.MICROSECONDS.toNanos(BotConfiguration.SEND_LINGER_US_DEFAULT);
+        final EventSender sender = new EventSender(link(endpoint, Frame.DEFAULT_MAX_FRAME_BYTES,
+            SocketSettings.DEFAULTS, NO_LINK_WAIT).sendLingerUs(BotConfiguration.SEND_LINGER_US_DEFAULT).conclude(),
+            context, ring, counters, control, EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+        sender.onStart(); // the linger runs from the start, as from a frame
+        try
+        {
+            publishOneSignal(1);
+            sender.doWork();
+            assertEquals(0, counters.framesSent.get(), "taken from the ring, held for the linger");
+            assertEquals(0, counters.eventsSent.get());
+
+            nowNs += lingerNs - 1;
+            publishOneSignal(2);
+            sender.doWork();
+            assertEquals(0, counters.framesSent.get(), "a nanosecond short of the linger");
+
+            nowNs += 1;
+            sender.doWork();
+            assertEquals(1, counters.framesSent.get(), "both events in one frame once the linger is over");
+            assertEquals(2, counters.eventsSent.get());
+
+            publishOneSignal(3);
+            sender.doWork();
+            assertEquals(1, counters.framesSent.get(), "a new linger runs from that frame");
+            nowNs += lingerNs;
+            sender.doWork();
+            assertEquals(2, counters.framesSent.get());
+            assertEquals(3, counters.eventsSent.get());
+        }
+        finally
+        {
+            sender.onClose();
+        }
+    }
+
+    @Test
+    void shouldSendWhatTheRingHoldsAtOnceWithNoLinger() throws Exception
+    {
+        final EventSender sender = new EventSender(link(endpoint, Frame.DEFAULT_MAX_FRAME_BYTES,
+            SocketSettings.DEFAULTS, NO_LINK_WAIT).sendLingerUs(0).conclude(),
+            context, ring, counters, control, EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
+        sender.onStart();
+        try
+        {
+            publishOneSignal(1);
+            sender.doWork();
+            assertEquals(1, counters.framesSent.get());
+            publishOneSignal(2);
+            sender.doWork();
+            assertEquals(2, counters.framesSent.get(), "the clock has not moved: no linger held it");
+        }
+        finally
+        {
+            sender.onClose();
+        }
+    }
+
+    private void publishOneSignal(final long tick)
+    {
+        publisher.beginTick(tick, 10_000 + tick);
+        publisher.publishSignal(1, Event.SIDE_BUY, 1, 100, tick);
+        publisher.endTick();
+    }
+
+    @Test
     void shouldSendHeartbeatWithCountersWhenIdleForTheInterval() throws Exception
     {
         final EventSender sender = sender(endpoint, Frame.DEFAULT_MAX_FRAME_BYTES);
@@ -250,7 +319,7 @@ class EventSenderTest
     void shouldStartWithoutTheLinkAndSayItWhenNoBrokerHandshakesInTime() throws Exception
     {
         final EventSender sender = new EventSender(link(LoopbackPorts.unused(), SMALL_FRAME_BYTES,
-            SocketSettings.DEFAULTS, 200), context, ring, counters, control, EPOCH,
+            SocketSettings.DEFAULTS, 200).conclude(), context, ring, counters, control, EPOCH,
             HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
         sender.awaitStarted(0);
@@ -262,7 +331,7 @@ class EventSenderTest
     @Test
     void shouldStartOnceTheBrokerHasHandshaken() throws Exception
     {
-        final EventSender sender = new EventSender(link(endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, 30_000),
+        final EventSender sender = new EventSender(link(endpoint, SMALL_FRAME_BYTES, SocketSettings.DEFAULTS, 30_000).conclude(),
             context, ring, counters, control, EPOCH, HopLatency.of(Hop.RING_TO_SEND, false));
         sender.onStart();
         sender.awaitStarted(0);
@@ -293,11 +362,14 @@ class EventSenderTest
         final SocketSettings settings,
         final HopLatency ringToSend)
     {
-        return new EventSender(link(broker, maxFrameBytes, settings, NO_LINK_WAIT), context, ring,
+        return new EventSender(link(broker, maxFrameBytes, settings, NO_LINK_WAIT).conclude(), context, ring,
             counters, control, EPOCH, ringToSend);
     }
 
-    /** The link these tests send on: this test's clock, a heartbeat a second, and a sleep between retries. */
+    /**
+     * The link these tests send on, to conclude: this test's clock, a heartbeat a second, a sleep
+     * between retries, and no linger.
+     */
     private SenderContext link(
         final Endpoint broker, final int maxFrameBytes, final SocketSettings settings, final long linkWaitMs)
     {
@@ -310,7 +382,7 @@ class EventSenderTest
             .linkWaitMs(linkWaitMs)
             .idleSender(new IdleChoice("sleep:1ms"))
             .nanoClock(() -> nowNs)
-            .conclude();
+            .sendLingerUs(0); // the clock stands still unless a test moves it
     }
 
 }
