@@ -232,9 +232,13 @@ final class Bot implements AutoCloseable
             // own threads go to --cpus, the trading thread to --trading-cpu (each, if not given, the
             // launcher's). The hiccup meter, started after the pin, inherits --cpus; it stops (its
             // window closes) once the trading thread is done.
+            // Both start under the normal scheduling policy, the rest of the process batch.
             CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.effectiveCpus());
-            meter.start(hiccupMeter, hiccupMeter.idleStrategy(), counters.errors);
-            CpuAffinity.startPinned(trading, BotConfiguration.TRADING_CPU_FLAG, ctx.effectiveTradingCpu());
+            CpuAffinity.startNormal(CpuOptions.FLAG, () ->
+            {
+                meter.start(hiccupMeter, hiccupMeter.idleStrategy(), counters.errors);
+                CpuAffinity.startPinned(trading, BotConfiguration.TRADING_CPU_FLAG, ctx.effectiveTradingCpu());
+            });
             if (progress != null)
             {
                 progress.start();

@@ -30,7 +30,10 @@ public final class CpuAffinity
     private static final Path ONLINE = Path.of("/sys/devices/system/cpu/online");
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
     private static final String TASKSET = "taskset";
-    private static final long TASKSET_TIMEOUT_MS = 10_000;
+    private static final String CHRT = "chrt";
+    /** Set once the process's threads are {@code SCHED_BATCH}: see {@link #pinProcess}. */
+    private static volatile boolean batch;
+    private static final long TOOL_TIMEOUT_MS = 10_000;
 
     private CpuAffinity()
     {
@@ -60,12 +63,62 @@ public final class CpuAffinity
         return cpus;
     }
 
-    /** Pins every thread this process has now, and so every thread they start later, to {@code cpus}. */
+    /**
+     * Pins every thread this process has now, and so every thread they start later, to {@code cpus},
+     * and makes them {@code SCHED_BATCH}: on the CPUs the pipeline's threads share, a thread woken
+     * up then waits for the running one to block or for the scheduler's tick instead of taking its
+     * CPU at once.
+     * <p>
+     * Why: JeroMQ 0.6.0 wakes a thread by writing a byte to a pipe and only then counting the
+     * signal ({@code zmq.Signaler.send}). Woken on the writer's own CPU, the reader took it before
+     * the count, found no signal, left the byte, and went round its {@code epoll_wait} until the
+     * writer ran again: on the 2-core machine of {@code perf/RESULTS.md} the bot's I/O thread spun
+     * at 8,000 {@code epoll_wait} a second at 10,000 ticks/s, and the threads besides the trading
+     * thread took 75% of their CPU; {@code SCHED_BATCH} brought that to 27%. The hiccup meter and
+     * the trading thread keep the normal policy ({@link #startNormal}).
+     * <p>
+     * Where {@code chrt} refuses, the threads keep their policy, and a line on {@code err} says so.
+     */
     public static void pinProcess(final String flag, final String cpus)
     {
         if (null != cpus)
         {
-            taskset(flag, cpus, List.of(TASKSET, "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid())));
+            final String pid = Long.toString(ProcessHandle.current().pid());
+            run(flag, cpus, List.of(TASKSET, "-a", "-p", "-c", cpus, pid));
+            try
+            {
+                run(flag, cpus, List.of(CHRT, "-a", "-b", "-p", "0", pid));
+                batch = true;
+            }
+            catch (final RuntimeException ex)
+            {
+                System.err.println(ex.getMessage() + "; the threads keep the normal scheduling policy");
+            }
+        }
+    }
+
+    /**
+     * Runs {@code start}, which starts threads, with the calling thread under the normal scheduling
+     * policy, which they inherit, if {@link #pinProcess} made the process's threads batch: the
+     * trading thread, alone on its CPU, and the hiccup meter, which measures how late the
+     * platform wakes a thread, not how late a batch thread gets its turn.
+     */
+    public static void startNormal(final String flag, final Runnable start)
+    {
+        if (!batch)
+        {
+            start.run();
+            return;
+        }
+        final String tid = currentThreadId(flag, "normal");
+        run(flag, "normal", List.of(CHRT, "-o", "-p", "0", tid));
+        try
+        {
+            start.run();
+        }
+        finally
+        {
+            run(flag, "batch", List.of(CHRT, "-b", "-p", "0", tid));
         }
     }
 
@@ -158,19 +211,22 @@ public final class CpuAffinity
 
     private static void pinCurrentThread(final String flag, final String cpus)
     {
-        final String tid;
+        run(flag, cpus, List.of(TASKSET, "-p", "-c", cpus, currentThreadId(flag, cpus)));
+    }
+
+    private static String currentThreadId(final String flag, final String value)
+    {
         try
         {
-            tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString(); // "<pid>/task/<tid>"
+            return Files.readSymbolicLink(THREAD_SELF).getFileName().toString(); // "<pid>/task/<tid>"
         }
         catch (final IOException ex)
         {
-            throw new ConfigException(flag + " " + cpus + ": cannot find this thread's id in " + THREAD_SELF, ex);
+            throw new ConfigException(flag + " " + value + ": cannot find this thread's id in " + THREAD_SELF, ex);
         }
-        taskset(flag, cpus, List.of(TASKSET, "-p", "-c", cpus, tid));
     }
 
-    private static void taskset(final String flag, final String cpus, final List<String> command)
+    private static void run(final String flag, final String cpus, final List<String> command)
     {
         final Process process;
         try
@@ -182,17 +238,17 @@ public final class CpuAffinity
         }
         catch (final IOException ex)
         {
-            throw new ConfigException(flag + " " + cpus + ": needs " + TASKSET + " (util-linux) on the PATH: " +
+            throw new ConfigException(flag + " " + cpus + ": needs " + command.get(0) + " (util-linux) on the PATH: " +
                 ex.getMessage(), ex);
         }
         try
         {
             final byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(TASKSET_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            if (!process.waitFor(TOOL_TIMEOUT_MS, TimeUnit.MILLISECONDS))
             {
                 process.destroyForcibly();
-                throw new ConfigException(flag + " " + cpus + ": " + TASKSET + " did not finish in " +
-                    TASKSET_TIMEOUT_MS + " ms");
+                throw new ConfigException(flag + " " + cpus + ": " + command.get(0) + " did not finish in " +
+                    TOOL_TIMEOUT_MS + " ms");
             }
             if (process.exitValue() != 0)
             {
@@ -207,7 +263,7 @@ public final class CpuAffinity
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            throw new ConfigException(flag + " " + cpus + ": interrupted while pinning", ex);
+            throw new ConfigException(flag + " " + cpus + ": interrupted in " + command.get(0), ex);
         }
     }
 

@@ -4,15 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.quietloop.wire.ConfigException;
 import org.junit.jupiter.api.Test;
 
-/** Pinning with the real {@code taskset}: the pinned thread sees its CPU list, the starter keeps its own. */
+/**
+ * Pinning with the real {@code taskset} and {@code chrt}: the pinned thread sees its CPU list, the
+ * starter keeps its own; a pinned process is batch but for the threads started normal.
+ */
 class CpuAffinityTest
 {
+    private static final int SCHED_OTHER = 0;
+    private static final int SCHED_BATCH = 3;
+
     @Test
     void shouldParseAndFormatCpuListsAsTheKernelWritesThem()
     {
@@ -66,5 +79,50 @@ class CpuAffinityTest
         thread.join();
 
         assertEquals(CpuAffinity.currentThreadCpus(), seen.get());
+    }
+
+    @Test
+    void shouldMakeAPinnedProcessBatchAndStartTheThreadsGivenTheNormalPolicy() throws Exception
+    {
+        final AtomicReference<Integer> started = new AtomicReference<>();
+        final Thread normal = new Thread(() -> started.set(policy(Path.of("/proc/thread-self/stat"))), "normal");
+
+        CpuAffinity.pinProcess("--cpus", CpuAffinity.currentThreadCpus());
+        final List<Integer> policies = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task")))
+        {
+            for (final Path task : tasks)
+            {
+                try
+                {
+                    policies.add(policy(task.resolve("stat")));
+                }
+                catch (final UncheckedIOException ex)
+                {
+                    // a thread that ended since the listing
+                }
+            }
+        }
+        CpuAffinity.startNormal("--cpus", normal::start);
+        normal.join();
+
+        assertTrue(policies.size() > 1 && policies.stream().allMatch(p -> p == SCHED_BATCH),
+            "every thread of the process: " + policies);
+        assertEquals(SCHED_OTHER, started.get(), "the thread started in startNormal");
+        assertEquals(SCHED_BATCH, policy(Path.of("/proc/thread-self/stat")), "the starter is batch again");
+    }
+
+    /** The scheduling policy, field 41 of a task's stat (those after the command name's bracket from 3). */
+    private static int policy(final Path stat)
+    {
+        try
+        {
+            final String line = Files.readString(stat);
+            return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[41 - 3]);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 }
