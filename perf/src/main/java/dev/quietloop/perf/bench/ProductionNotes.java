@@ -10,9 +10,9 @@ final class ProductionNotes
         "",
         "These figures come from a shared 2-core machine where the trading thread's spinning takes one core and " +
             "everything else (the sender, two broker threads, the stub, three JVMs' JIT and GC threads) shares " +
-            "the other. Every thread but the trading thread backs off and parks, so each hop downstream of the " +
-            "ring pays a wake-up (tens of µs to a millisecond) and the scheduler's time slices show up at p99 " +
-            "and beyond. What changes with isolated cores and spinning consumers:",
+            "the other. Every thread but the trading thread blocks when idle and the sender batches for up to " +
+            "250 µs, so each hop downstream of the ring pays a wake-up or the linger (tens of µs to a " +
+            "millisecond) and the scheduler's time slices show up at p99 and beyond. What changes with isolated cores and spinning consumers:",
         "",
         "- The ring hop and the send hop stop paying wake-ups: with `--idle-sender spin`, and the broker's " +
             "`--idle-receiver spin --idle-forwarder spin`, `ringToSend` and `brokerDwell` fall to the cost of a " +

@@ -69,13 +69,15 @@ final class ResultsHeader
             "pages for JeroMQ's allocations took CPU from the pipeline (12% of both CPUs in a profile).");
         lines.add("");
         lines.add("Idle strategies, the defaults: the bot's trading thread spins (one core whole); the bot's sender, " +
-            "the broker's receiver and forwarder and the stub's receive loop back off (10 spins, 20 yields, then " +
-            "parks from 1 µs doubling to 1 ms). On 2 cores only the trading thread may spin.");
+            "the broker's receiver and forwarder and the stub's receive loop wake on work (100 spins, then they " +
+            "block until a producer or their socket wakes them); the sender sends a frame that is not full at most " +
+            "once per 250 µs linger and naps within it. On 2 cores only the trading thread may spin.");
         lines.add("");
         lines.add(pin ? "CPUs in the isolation runs: the bot's trading thread alone on one CPU (`--trading-cpu`), " +
             "every other thread of the three processes on the rest (`--cpus`), as on a production box with an isolated " +
-            "core; nothing else is pinned, so the machine's other work may still land on the trading CPU. The " +
-            "throughput and fixed-rate runs leave the threads to the operating system." :
+            "core, and every thread but the trading thread and the hiccup meter `SCHED_BATCH`; nothing else is " +
+            "pinned, so the machine's other work may still land on the trading CPU. The throughput, CPU and " +
+            "fixed-rate runs take the default layout, which is the same on this machine." :
             "CPUs: nothing pinned (`--no-pin`); the operating system places every thread.");
         lines.add("");
         lines.add("Each pipeline run is the broker launching the stub and the bot, as `bin/run-bot.sh` does, for " +
