@@ -19,9 +19,10 @@ import dev.quietloop.wire.ConfigException;
  * and the pipeline's threads share the others (the {@code --cpus} and {@code --trading-cpu} flags).
  * Each process pins once it has started up and before it handles events: start-up (class loading,
  * the JIT's first work, loading the data) is free to use every CPU. It runs util-linux's
- * {@code taskset}: a few milliseconds, and no native library loaded into a process whose trading
- * thread must never stall. Linux only; a thread starts with the
- * affinity of the thread that starts it, which is what {@link #startPinned} relies on.
+ * {@code taskset}, and {@code chrt} for the scheduling policy: a few milliseconds each, and no
+ * native library loaded into a process whose trading thread must never stall. Linux only; a
+ * thread starts with the affinity and the policy of the thread that starts it, which is what
+ * {@link #startPinned} and {@link #startNormal} rely on.
  */
 public final class CpuAffinity
 {
