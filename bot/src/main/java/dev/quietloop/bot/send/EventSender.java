@@ -178,7 +178,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         {
             workCount++;
         }
-        if (!frame.isEmpty() && !gaveUp && isLingerOver() && !frame.send())
+        if (!frame.isEmpty() && !gaveUp && lingerLeftNs() <= 0 && !frame.send())
         {
             gaveUp = true;
         }
@@ -299,7 +299,7 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
             }
             return;
         }
-        final long lingerLeftNs = frame.lastSendNs() + lingerNs - clock.nanoTime();
+        final long lingerLeftNs = lingerLeftNs();
         if (lingerLeftNs > 0)
         {
             // Within a linger of the last frame no other goes: nap through it without asking the
@@ -312,10 +312,10 @@ public final class EventSender implements Agent, EventPoller.Handler<Event>
         doorbell.awaitWork(Math.max(MIN_WAIT_NS, Math.min(maxWaitNs, untilHeartbeatNs)));
     }
 
-    /** A frame that is not full goes once {@code --send-linger-us} has passed since the last one. */
-    private boolean isLingerOver()
+    /** What is left of {@code --send-linger-us} since the last frame: a frame that is not full goes at 0 or less. */
+    private long lingerLeftNs()
     {
-        return clock.nanoTime() - frame.lastSendNs() >= lingerNs;
+        return frame.lastSendNs() + lingerNs - clock.nanoTime();
     }
 
     /** A heartbeat is not a business event: offered once, skipped if the socket is full. */

@@ -2,6 +2,8 @@ package dev.quietloop.perf.bench;
 
 import java.util.List;
 
+import dev.quietloop.bot.config.BotConfiguration;
+
 /** The closing section of RESULTS.md: what a production box changes, and the settings to apply. */
 final class ProductionNotes
 {
@@ -11,8 +13,9 @@ final class ProductionNotes
         "These figures come from a shared 2-core machine where the trading thread's spinning takes one core and " +
             "everything else (the sender, two broker threads, the stub, three JVMs' JIT and GC threads) shares " +
             "the other. Every thread but the trading thread blocks when idle and the sender batches for up to " +
-            "250 µs, so each hop downstream of the ring pays a wake-up or the linger (tens of µs to a " +
-            "millisecond) and the scheduler's time slices show up at p99 and beyond. What changes with isolated cores and spinning consumers:",
+            BotConfiguration.SEND_LINGER_US_DEFAULT + " µs, so each hop downstream of the ring pays a wake-up " +
+            "or the linger (tens of µs to a millisecond) and the scheduler's time slices show up at p99 and " +
+            "beyond. What changes with isolated cores and spinning consumers:",
         "",
         "- The ring hop and the send hop stop paying wake-ups: with `--idle-sender spin`, and the broker's " +
             "`--idle-receiver spin --idle-forwarder spin`, `ringToSend` and `brokerDwell` fall to the cost of a " +

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import dev.quietloop.bot.config.BotConfiguration;
 import dev.quietloop.protocol.process.Machine;
 
 /**
@@ -71,7 +72,8 @@ final class ResultsHeader
         lines.add("Idle strategies, the defaults: the bot's trading thread spins (one core whole); the bot's sender, " +
             "the broker's receiver and forwarder and the stub's receive loop wake on work (100 spins, then they " +
             "block until a producer or their socket wakes them); the sender sends a frame that is not full at most " +
-            "once per 250 µs linger and naps within it. On 2 cores only the trading thread may spin.");
+            "once per " + BotConfiguration.SEND_LINGER_US_DEFAULT + " µs linger (`--send-linger-us`) and naps " +
+            "within it. On 2 cores only the trading thread may spin.");
         lines.add("");
         lines.add(pin ? "CPUs in the isolation runs: the bot's trading thread alone on one CPU (`--trading-cpu`), " +
             "every other thread of the three processes on the rest (`--cpus`), as on a production box with an isolated " +

@@ -227,7 +227,7 @@ public final class CpuAffinity
         }
     }
 
-    private static void run(final String flag, final String cpus, final List<String> command)
+    private static void run(final String flag, final String value, final List<String> command)
     {
         final Process process;
         try
@@ -239,7 +239,7 @@ public final class CpuAffinity
         }
         catch (final IOException ex)
         {
-            throw new ConfigException(flag + " " + cpus + ": needs " + command.get(0) + " (util-linux) on the PATH: " +
+            throw new ConfigException(flag + " " + value + ": needs " + command.get(0) + " (util-linux) on the PATH: " +
                 ex.getMessage(), ex);
         }
         try
@@ -248,12 +248,12 @@ public final class CpuAffinity
             if (!process.waitFor(TOOL_TIMEOUT_MS, TimeUnit.MILLISECONDS))
             {
                 process.destroyForcibly();
-                throw new ConfigException(flag + " " + cpus + ": " + command.get(0) + " did not finish in " +
+                throw new ConfigException(flag + " " + value + ": " + command.get(0) + " did not finish in " +
                     TOOL_TIMEOUT_MS + " ms");
             }
             if (process.exitValue() != 0)
             {
-                throw new ConfigException(flag + " " + cpus + ": " + String.join(" ", command) + " failed: " +
+                throw new ConfigException(flag + " " + value + ": " + String.join(" ", command) + " failed: " +
                     new String(err, StandardCharsets.UTF_8).trim());
             }
         }
@@ -264,7 +264,7 @@ public final class CpuAffinity
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            throw new ConfigException(flag + " " + cpus + ": interrupted in " + command.get(0), ex);
+            throw new ConfigException(flag + " " + value + ": interrupted in " + command.get(0), ex);
         }
     }
 
