@@ -79,6 +79,10 @@ public final class BrokerContext
             throw new ConfigException(RING_SIZE_FLAG + " " + ringSize + " x " + MAX_FRAME_BYTES_FLAG + " " + maxFrameBytes +
                 " needs " + (ringBytes >> 20) + " MiB, more than half the heap (" + (heapBytes >> 20) + " MiB)");
         }
+        if (run.botMode() == RunContext.BotMode.LAUNCH)
+        {
+            ChildArguments.checkBotFrameBytes(run.botArgs(), maxFrameBytes);
+        }
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         cpuLayout = CpuLayout.decide(pin, run.botMode() == RunContext.BotMode.LAUNCH, cpus, run.botArgs(),
             CpuAffinity.allowed(), CpuAffinity.available());

@@ -21,6 +21,7 @@ import dev.quietloop.wire.Endpoint;
 final class ChildArguments
 {
     private static final String SOURCE_ID_FLAG = "--source-id";
+    private static final String MAX_FRAME_BYTES_FLAG = BrokerConfiguration.MAX_FRAME_BYTES_FLAG; // the bot's is spelled the same
     /** The source id the broker gives the bot it launches, unless its arguments choose one. */
     static final int LAUNCHED_SOURCE_ID = 1;
 
@@ -57,9 +58,13 @@ final class ChildArguments
         {
             args.addAll(List.of(CpuLayout.LAUNCHER_TRADING_CPU_FLAG, ctx.cpuLayout().tradingCpu()));
         }
-        if (ctx.run().botArgs().stream().noneMatch(arg -> arg.startsWith(SOURCE_ID_FLAG)))
+        if (null == valueOf(SOURCE_ID_FLAG, ctx.run().botArgs()))
         {
             args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
+        }
+        if (null == valueOf(MAX_FRAME_BYTES_FLAG, ctx.run().botArgs()))
+        {
+            args.addAll(List.of(MAX_FRAME_BYTES_FLAG, Integer.toString(ctx.maxFrameBytes())));
         }
         args.addAll(ctx.run().botArgs());
         return args;
@@ -109,22 +114,47 @@ final class ChildArguments
     /** The source id of the bot this broker launches: the one its {@code --bot-arg}s give, or the one it passes. */
     static int launchedSourceId(final List<String> botArgs)
     {
-        for (int i = 0; i < botArgs.size(); i++)
-        {
-            final String arg = botArgs.get(i);
-            if (arg.startsWith(SOURCE_ID_FLAG + "="))
-            {
-                return sourceId(arg.substring(SOURCE_ID_FLAG.length() + 1));
-            }
-            if (arg.equals(SOURCE_ID_FLAG) && i + 1 < botArgs.size())
-            {
-                return sourceId(botArgs.get(i + 1));
-            }
-        }
-        return LAUNCHED_SOURCE_ID;
+        final String value = valueOf(SOURCE_ID_FLAG, botArgs);
+        return null == value ? LAUNCHED_SOURCE_ID : wholeNumber(SOURCE_ID_FLAG, value);
     }
 
-    private static int sourceId(final String value)
+    /**
+     * Refuses a launched bot whose frames the broker's ingest would not take: JeroMQ drops a peer
+     * that sends a message over the ingest's limit, so such a bot would be cut off at its first
+     * full frame and every later event lost. A bot told nothing gets the broker's own limit.
+     *
+     * @throws ConfigException naming both limits.
+     */
+    static void checkBotFrameBytes(final List<String> botArgs, final int brokerMaxFrameBytes)
+    {
+        final String value = valueOf(MAX_FRAME_BYTES_FLAG, botArgs);
+        if (null != value && wholeNumber(MAX_FRAME_BYTES_FLAG, value) > brokerMaxFrameBytes)
+        {
+            throw new ConfigException("--bot-arg=" + MAX_FRAME_BYTES_FLAG + "=" + value + " is larger than the broker's " +
+                MAX_FRAME_BYTES_FLAG + " " + brokerMaxFrameBytes + ": the broker would drop the bot at its first full frame; " +
+                "give the broker " + MAX_FRAME_BYTES_FLAG + " " + value + " as well (the bot then takes it by itself)");
+        }
+    }
+
+    /** The value a child's arguments give a flag, as {@code --flag=value} or {@code --flag value}; null when they give none. */
+    private static String valueOf(final String flag, final List<String> childArgs)
+    {
+        for (int i = 0; i < childArgs.size(); i++)
+        {
+            final String arg = childArgs.get(i);
+            if (arg.startsWith(flag + "="))
+            {
+                return arg.substring(flag.length() + 1);
+            }
+            if (arg.equals(flag) && i + 1 < childArgs.size())
+            {
+                return childArgs.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    private static int wholeNumber(final String flag, final String value)
     {
         try
         {
@@ -132,7 +162,7 @@ final class ChildArguments
         }
         catch (final NumberFormatException ex)
         {
-            throw new ConfigException("--bot-arg=" + SOURCE_ID_FLAG + " needs a whole number: " + value);
+            throw new ConfigException("--bot-arg=" + flag + " needs a whole number: " + value);
         }
     }
 

@@ -46,6 +46,25 @@ class BrokerContextTest
             .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--source-id=x")))
             .conclude());
+        assertMessage("--bot-arg=--max-frame-bytes=65535 is larger than the broker's --max-frame-bytes 16384", () ->
+            new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+                .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes", "65535")))
+            .conclude());
+        assertMessage("--bot-arg=--max-frame-bytes needs a whole number: big", () ->
+            new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+                .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes=big")))
+            .conclude());
+    }
+
+    @Test
+    void shouldLaunchABotWhoseFramesFitTheIngest()
+    {
+        final BrokerContext ctx = new BrokerContext().maxFrameBytes(65_535)
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+                .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes=65535")))
+            .conclude();
+
+        assertEquals(65_535, ctx.sockets().maxFrameBytes());
     }
 
     @Test

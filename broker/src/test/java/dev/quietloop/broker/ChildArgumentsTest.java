@@ -49,7 +49,20 @@ class ChildArgumentsTest
 
         assertEquals(List.of("--data", "/data/q.csv", "--broker", "tcp://127.0.0.1:5556", "--summary",
             "/reports/run/bot.json", "--drain-timeout", "10", "--no-time-hops", "--launcher-cpus", "0", "--source-id", "1",
-            "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
+            "--max-frame-bytes", "16384", "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
+    }
+
+    @Test
+    void shouldGiveTheBotTheBrokersFrameLimitUnlessItsArgumentsChooseOne()
+    {
+        final List<String> told = new ChildArguments(new BrokerContext().maxFrameBytes(65_535))
+            .bot(Endpoint.loopback(5556), RUN_DIR);
+        final List<String> chose = new ChildArguments(new BrokerContext().maxFrameBytes(65_535)
+            .run(new RunContext().botArgs(List.of("--max-frame-bytes=4096")))).bot(Endpoint.loopback(5556), RUN_DIR);
+
+        assertEquals("65535", told.get(told.indexOf("--max-frame-bytes") + 1), told.toString());
+        assertFalse(chose.contains("--max-frame-bytes"), chose.toString());
+        assertEquals("--max-frame-bytes=4096", chose.get(chose.size() - 1), chose.toString());
     }
 
     @Test
@@ -69,7 +82,7 @@ class ChildArgumentsTest
 
         assertEquals(List.of("--data", "/data/q.csv", "--broker", "tcp://127.0.0.1:5556", "--summary",
             "/reports/run/bot.json", "--drain-timeout", "10", "--launcher-cpus", "0", "--launcher-trading-cpu", "1", "--source-id", "1",
-            "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
+            "--max-frame-bytes", "16384", "--rate=5"), arguments.bot(Endpoint.loopback(5556), RUN_DIR));
         assertEquals(List.of("--bind", "tcp://127.0.0.1:0", "--summary", "/reports/run/sidecar.json", "--launcher-cpus", "0"),
             arguments.stub(RUN_DIR));
     }
