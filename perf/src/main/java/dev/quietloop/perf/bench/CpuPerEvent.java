@@ -26,6 +26,13 @@ final class CpuPerEvent
     static final double GOAL_NS = 300;
     static final long LONG_TICKS = 2_000_000;
     static final long SHORT_TICKS = 100_000;
+    /**
+     * A bot ring that holds the whole long replay, so that no event is refused and every tick's is
+     * delivered: the pipeline's own cost per event, which the default ring's refusals at max speed
+     * leave unmeasured (its long run delivers a ring's worth more than its short one, no more).
+     */
+    static final int WHOLE_REPLAY_RING = Integer.highestOneBit((int)LONG_TICKS - 1) << 1;
+    static final String WHOLE_REPLAY_RING_ARG = "--ring-size=" + WHOLE_REPLAY_RING;
     /** A default run of the long file took 9 s here; a limit far past it only catches a stuck run. */
     private static final long LIMIT_MS = 300_000;
     private static final long NS_PER_MS = 1_000_000;
@@ -34,6 +41,7 @@ final class CpuPerEvent
     private final RawJeromqRun rawJeromq;
     private final BenchSettings settings;
     private final List<Repeat> repeats = new ArrayList<>();
+    private final List<Repeat> wholeRingRepeats = new ArrayList<>();
     private final List<RawRepeat> rawRepeats = new ArrayList<>();
 
     /** @param rawJeromq the raw baseline, with the same JVM flags as {@code runner}'s pipeline */
@@ -96,7 +104,10 @@ final class CpuPerEvent
         return !known || count <= 0 ? Double.NaN : (double)(longCpuNs - shortCpuNs) / count;
     }
 
-    /** The repeats, round-robin: quietloop long, quietloop short, raw JeroMQ long, raw JeroMQ short. */
+    /**
+     * The repeats, round-robin: quietloop long and short, the same with the whole-replay ring, raw
+     * JeroMQ long and short.
+     */
     void run(final Path longData, final Path shortData) throws IOException, InterruptedException
     {
         for (int repeat = 1; repeat <= settings.cpuRepeats(); repeat++)
@@ -104,16 +115,23 @@ final class CpuPerEvent
             final RunFigures longRun = runner.runAsUser("cpu-" + LONG_TICKS + "-" + repeat, longData, LIMIT_MS);
             final RunFigures shortRun = runner.runAsUser("cpu-" + SHORT_TICKS + "-" + repeat, shortData, LIMIT_MS);
             repeats.add(new Repeat(longRun, shortRun));
+            wholeRingRepeats.add(new Repeat(
+                runner.runAsUser("cpu-ring-" + LONG_TICKS + "-" + repeat, longData, LIMIT_MS, WHOLE_REPLAY_RING_ARG),
+                runner.runAsUser("cpu-ring-" + SHORT_TICKS + "-" + repeat, shortData, LIMIT_MS, WHOLE_REPLAY_RING_ARG)));
             rawRepeats.add(new RawRepeat(rawJeromq.run(LONG_TICKS, 0), rawJeromq.run(SHORT_TICKS, 0)));
         }
     }
 
     List<String> report()
     {
-        return report(repeats, rawRepeats);
+        return report(repeats, wholeRingRepeats, rawRepeats);
     }
 
-    static List<String> report(final List<Repeat> repeats, final List<RawRepeat> rawRepeats)
+    /**
+     * @param repeats          the runs as a user starts them
+     * @param wholeRingRepeats the same runs with {@link #WHOLE_REPLAY_RING_ARG}: what the goal is judged on
+     */
+    static List<String> report(final List<Repeat> repeats, final List<Repeat> wholeRingRepeats, final List<RawRepeat> rawRepeats)
     {
         final List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "The CPU time of every process, user and system, as each read its own " +
@@ -121,16 +139,16 @@ final class CpuPerEvent
             "--strategy tick-signal` (max speed, the default ring, pinning, idle strategies and heap; only " +
             "`--reports` and `--run-id` added), on a %,d-tick and a %,d-tick file, one event per tick. Raw " +
             "JeroMQ: PUSH/PULL between two JVMs, 64-byte single messages, %,d and %,d of them, the same JVM flags. " +
-            "%d repeats, round-robin.", LONG_TICKS, SHORT_TICKS, LONG_TICKS, SHORT_TICKS, repeats.size()));
+            "%d repeats, round-robin. The same quietloop runs again with `--bot-arg=%s`, a bot ring that holds the " +
+            "whole long replay: at max speed the default ring refuses most events, so only these runs deliver every " +
+            "tick's event and measure what the pipeline costs per event.", LONG_TICKS, SHORT_TICKS, LONG_TICKS,
+            SHORT_TICKS, repeats.size(), WHOLE_REPLAY_RING_ARG));
         lines.add("");
-        lines.add("| quietloop, repeat | ticks | delivered | ring rejected | bot CPU ms | broker CPU ms | " +
+        lines.add("| quietloop, repeat | bot ring | ticks | delivered | ring rejected | bot CPU ms | broker CPU ms | " +
             "sidecar stub CPU ms | all three ms | exit |");
-        lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (int i = 0; i < repeats.size(); i++)
-        {
-            lines.add(runRow(i + 1, repeats.get(i).longRun()));
-            lines.add(runRow(i + 1, repeats.get(i).shortRun()));
-        }
+        lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        addRunRows(lines, repeats, "default");
+        addRunRows(lines, wholeRingRepeats, String.format(Locale.ROOT, "%,d", WHOLE_REPLAY_RING));
         lines.add("");
         lines.add("| raw JeroMQ, repeat | messages | receiver CPU ms | sender CPU ms | both ms | messages/s |");
         lines.add("| --- | --- | --- | --- | --- | --- |");
@@ -140,16 +158,19 @@ final class CpuPerEvent
             lines.add(rawRow(i + 1, rawRepeats.get(i).shortRun()));
         }
         lines.add("");
-        final Spread quietloop = known(repeats, Repeat::nsPerEvent);
+        final Spread quietloop = known(wholeRingRepeats, Repeat::nsPerEvent);
         final Spread raw = known(rawRepeats, RawRepeat::nsPerMessage);
         lines.add("| marginal CPU, ns | median of the repeats (lowest–highest) |");
         lines.add("| --- | --- |");
-        lines.add("| quietloop, all three processes, per event delivered | " + plain(quietloop) + " |");
-        lines.add("| - bot | " + plain(known(repeats, r -> r.nsPerEvent(Accounting.BOT_CPU_MS))) + " |");
-        lines.add("| - broker | " + plain(known(repeats, r -> r.nsPerEvent(Accounting.BROKER_CPU_MS))) + " |");
-        lines.add("| - sidecar stub | " + plain(known(repeats, r -> r.nsPerEvent(Accounting.SIDECAR_CPU_MS))) + " |");
-        lines.add("| quietloop, all three processes, per tick replayed (its event delivered or refused by the " +
-            "bot ring) | " + plain(known(repeats, Repeat::nsPerTick)) + " |");
+        lines.add("| quietloop, all three processes, per event delivered, whole-replay ring (nothing refused) | " +
+            plain(quietloop) + " |");
+        lines.add("| - bot | " + plain(known(wholeRingRepeats, r -> r.nsPerEvent(Accounting.BOT_CPU_MS))) + " |");
+        lines.add("| - broker | " + plain(known(wholeRingRepeats, r -> r.nsPerEvent(Accounting.BROKER_CPU_MS))) + " |");
+        lines.add("| - sidecar stub | " + plain(known(wholeRingRepeats, r -> r.nsPerEvent(Accounting.SIDECAR_CPU_MS))) + " |");
+        lines.add("| quietloop, all three processes, per event delivered, default ring (most refused) | " +
+            plain(known(repeats, Repeat::nsPerEvent)) + " |");
+        lines.add("| quietloop, all three processes, per tick replayed, default ring (its event delivered or " +
+            "refused by the bot ring) | " + plain(known(repeats, Repeat::nsPerTick)) + " |");
         lines.add("| raw JeroMQ, both processes, per message | " + plain(raw) + " |");
         lines.add("");
         final double ratio = quietloop.median() / raw.median();
@@ -163,8 +184,9 @@ final class CpuPerEvent
             "the messages. What both runs pay whatever their length (three JVMs, or two, starting and closing) falls " +
             "out; the JIT's compiling, which goes on longer in a longer run, does not. At max speed a full bot ring " +
             "refuses events (ring rejected): the trading thread's work on their ticks is in the CPU but they are not " +
-            "delivered, so they raise the cost per event delivered; the per-tick row leaves that out.",
-            LONG_TICKS, SHORT_TICKS));
+            "delivered, so they raise the cost per event delivered, and the default ring's long run delivers little " +
+            "more than its short one; the per-tick row leaves that out. The ratio and the goal take the whole-replay " +
+            "ring's figure.", LONG_TICKS, SHORT_TICKS));
         lines.add("- CPU: `bot.cpuMs`, `broker.cpuMs`, `sidecar.cpuMs` of each run's summary, and the baseline's " +
             "`receiverCpuNs`, `senderCpuNs`: each process's whole CPU time (every thread, the JIT's and the " +
             "collector's included, not its children's), in the kernel's 10 ms clock ticks, read by itself as it " +
@@ -172,9 +194,18 @@ final class CpuPerEvent
         return lines;
     }
 
-    private static String runRow(final int repeat, final RunFigures run)
+    private static void addRunRows(final List<String> lines, final List<Repeat> repeats, final String ring)
     {
-        return String.format(Locale.ROOT, "| %d | %,d | %,d | %,d | %s | %s | %s | %s | %d%s |", repeat,
+        for (int i = 0; i < repeats.size(); i++)
+        {
+            lines.add(runRow(i + 1, ring, repeats.get(i).longRun()));
+            lines.add(runRow(i + 1, ring, repeats.get(i).shortRun()));
+        }
+    }
+
+    private static String runRow(final int repeat, final String ring, final RunFigures run)
+    {
+        return String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %s | %s | %s | %s | %d%s |", repeat, ring,
             run.value(Accounting.BOT_TICKS), run.delivered(), run.ringRejected(), ms(run, Accounting.BOT_CPU_MS),
             ms(run, Accounting.BROKER_CPU_MS), ms(run, Accounting.SIDECAR_CPU_MS),
             run.cpuMs() < 0 ? "-" : String.format(Locale.ROOT, "%,d", run.cpuMs()), run.value(Accounting.RUN_EXIT_CODE),

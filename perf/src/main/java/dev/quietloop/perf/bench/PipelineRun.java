@@ -90,15 +90,22 @@ final class PipelineRun
     /**
      * The command line of {@code bin/run-bot.sh --data DATA --strategy tick-signal}, the defaults a
      * user gets and nothing else but where its report goes ({@code --reports}, {@code --run-id}):
-     * max speed, the default ring, warm-up, pinning and idle strategies, the progress line.
+     * max speed, the default ring, warm-up, pinning and idle strategies, the progress line; and the
+     * bot arguments given, each as {@code --bot-arg=}.
      */
-    List<String> userCommand(final String runId, final Path data)
+    List<String> userCommand(final String runId, final Path data, final String... botArgs)
     {
-        return List.of(
+        final List<String> command = new ArrayList<>(List.of(
             javaBinary(), "@" + jvmOptions, "-cp", root.resolve("dist/target/lib") + File.separator + "*", BROKER_MAIN,
             "--launch-bot", "--data", data.toString(), "--launch-stub",
             "--reports", reportsDir.toString(), "--jvm-options", jvmOptions.toString(),
-            "--bot-arg=--strategy=" + STRATEGY, "--run-id", runId);
+            "--bot-arg=--strategy=" + STRATEGY));
+        for (final String botArg : botArgs)
+        {
+            command.add("--bot-arg=" + botArg);
+        }
+        command.addAll(List.of("--run-id", runId));
+        return command;
     }
 
     /**
@@ -112,10 +119,10 @@ final class PipelineRun
     }
 
     /** A run of {@link #userCommand}, as {@link #run(Spec)} runs one. */
-    RunFigures runAsUser(final String runId, final Path data, final long stopAfterMs)
+    RunFigures runAsUser(final String runId, final Path data, final long stopAfterMs, final String... botArgs)
         throws IOException, InterruptedException
     {
-        return execute(runId, userCommand(runId, data), stopAfterMs, broker -> { });
+        return execute(runId, userCommand(runId, data, botArgs), stopAfterMs, broker -> { });
     }
 
     /** What the bench does to a run's broker while it runs, besides waiting for it. */

@@ -44,6 +44,13 @@ class PipelineRunTest
             "--jvm-options", "/q/config/jvm.options", "--bot-arg=--strategy=tick-signal", "--run-id", "cpu-1"),
             command.subList(main + 1, command.size()), "bin/run-bot.sh's own flags, then --data, --strategy and " +
             "--run-id: no pace, ring, idle, pinning, drain or warm-up flag");
+        assertEquals(List.of("--bot-arg=--strategy=tick-signal", "--bot-arg=--ring-size=8", "--run-id", "cpu-2"),
+            command(runner.userCommand("cpu-2", Path.of("/q/data.csv"), "--ring-size=8"), 4));
+    }
+
+    private static List<String> command(final List<String> command, final int last)
+    {
+        return command.subList(command.size() - last, command.size());
     }
 
     @Test
