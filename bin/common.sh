@@ -13,17 +13,26 @@ ql_die() {
   exit 2
 }
 
+# Prints PATH made absolute (against the current folder), whether or not it exists: a child
+# process may run elsewhere.
+ql_absolute() {
+  case "$1" in
+    /*) printf '%s\n' "$1" ;;
+    *) printf '%s\n' "$PWD/$1" ;;
+  esac
+}
+
 # Stops the script with one line when there is no java to run.
 ql_require_java() {
   command -v "$QL_JAVA" >/dev/null 2>&1 || ql_die "no java found: install a JDK 17 or newer (or set JAVA_HOME)"
 }
 
 # Prints the first pom or main source file newer than STAMP, or nothing. Target folders, .git,
-# perf/reports and the paths given after STAMP are not searched.
+# perf/reports, examples/ (projects of their own) and the paths given after STAMP are not searched.
 ql_newer_source() {
   local stamp=$1 skip path
   shift
-  skip=(-path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports")
+  skip=(-path "$QL_ROOT/.git" -o -name target -o -path "$QL_ROOT/perf/reports" -o -path "$QL_ROOT/examples")
   for path in "$@"; do
     skip+=(-o -path "$path")
   done

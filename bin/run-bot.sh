@@ -19,7 +19,11 @@ Options:
   --speed max|N             max: as fast as possible (default); 1: the file's own timing;
                             N: N times faster
   --rate N                  replay at a fixed N ticks per second instead
-  --strategy NAME           ma-crossover (default), imbalance, tick-signal
+  --strategy NAME           ma-crossover (default), imbalance, tick-signal, or a plugin's
+  --strategy-path JAR|DIR   a strategy plugin's jar, or a folder of them (repeatable)
+  --strategy-param KEY=VALUE  a parameter of the strategy (repeatable)
+  --list-strategies         print every known strategy with its parameters and their defaults
+                            (those on --strategy-path too), and exit
   --strict                  the first malformed row is an error, not a counted skip
   --quiet                   no progress line
   --sidecar tcp://HOST:PORT forward to this external sidecar (any ZeroMQ PULL peer)
@@ -50,6 +54,8 @@ data=()
 sidecar=()
 reports=()
 config=
+list_strategies=
+strategy_path=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
@@ -59,11 +65,26 @@ while [ $# -gt 0 ]; do
     --sidecar=*) sidecar=(--sidecar "${1#--sidecar=}"); shift ;;
     --config) [ $# -ge 2 ] || ql_die "--config needs a FILE"; config=$2; args+=("$1" "$2"); shift 2 ;;
     --config=*) config=${1#--config=}; args+=("$1"); shift ;;
-    --format|--symbol|--speed|--rate|--strategy)
+    --list-strategies) list_strategies=1; shift ;;
+    --strategy-path)
+      [ $# -ge 2 ] || ql_die "--strategy-path needs a JAR or DIR"
+      strategy_path+=("--strategy-path=$(ql_absolute "$2")"); shift 2 ;;
+    --strategy-path=*) strategy_path+=("--strategy-path=$(ql_absolute "${1#--strategy-path=}")"); shift ;;
+    --format|--symbol|--speed|--rate|--strategy|--strategy-param)
       [ $# -ge 2 ] || ql_die "$1 needs a value"; args+=("--bot-arg=$1=$2"); shift 2 ;;
-    --format=*|--symbol=*|--speed=*|--rate=*|--strategy=*|--strict|--quiet) args+=("--bot-arg=$1"); shift ;;
+    --format=*|--symbol=*|--speed=*|--rate=*|--strategy=*|--strategy-param=*|--strict|--quiet)
+      args+=("--bot-arg=$1"); shift ;;
     *) args+=("$1"); shift ;;
   esac
+done
+
+if [ -n "$list_strategies" ]; then
+  ql_build_if_stale
+  ql_java dev.quietloop.bot.BotMain --list-strategies ${strategy_path[@]+"${strategy_path[@]}"}
+  exit
+fi
+for path in ${strategy_path[@]+"${strategy_path[@]}"}; do
+  args+=("--bot-arg=$path")
 done
 
 if [ -n "$config" ]; then

@@ -24,8 +24,6 @@ import dev.quietloop.bot.run.ProgressReporter;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.send.DirectSender;
 import dev.quietloop.bot.send.EventSender;
-import dev.quietloop.bot.strategy.Strategies;
-import dev.quietloop.bot.strategy.Strategy;
 import dev.quietloop.bot.trade.Pacer;
 import dev.quietloop.bot.trade.Trader;
 import dev.quietloop.bot.trade.TradingContext;
@@ -44,6 +42,11 @@ import dev.quietloop.protocol.process.ProcessCpu;
 import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SignalTrap;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.StrategyContext;
+import dev.quietloop.strategy.StrategyParameters;
+import dev.quietloop.strategy.StrategyProvider;
+import dev.quietloop.wire.ConfigException;
 import org.agrona.concurrent.SystemNanoClock;
 import org.zeromq.ZContext;
 
@@ -341,13 +344,38 @@ final class Bot implements AutoCloseable
         final ReplayContext replay = ctx.replay();
         final EventPublisher publisher = new EventPublisher(sink, link.sourceId(), epoch,
             counters.eventsProduced, counters.ringRejected, tickToPublish);
-        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
-            PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
-        final Strategy strategy = Strategies.create(ctx.strategy(), new TradingContext(symbols, execution, publisher));
+        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher, ctx.riskLimits());
+        final Strategy strategy = createStrategy(ctx, new TradingContext(symbols, execution, publisher));
         final Pacer pacer = Pacer.of(replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE,
             ctx.idleTrading().newStrategy(), control);
         final Trader trader = new Trader(reader, strategy, execution, publisher, pacer, counters, link.drainTimeoutNs());
         return new Trading(publisher, execution, trader);
+    }
+
+    /**
+     * The run's strategy from its provider, before any thread starts.
+     *
+     * @throws ConfigException in one line when the provider refuses its parameters, or fails.
+     */
+    static Strategy createStrategy(final BotContext ctx, final StrategyContext context)
+    {
+        final StrategyProvider provider = ctx.strategyProvider();
+        final Strategy strategy;
+        try
+        {
+            strategy = provider.create(context, ctx.strategyParameters());
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new ConfigException("strategy '" + provider.name() + "' refused " + ctx.strategyParameters() + ": " +
+                (null == ex.getMessage() ? ex.toString() : ex.getMessage().replace('\n', ' ')) + " " +
+                StrategyParameters.known(provider.parameters()));
+        }
+        if (null == strategy)
+        {
+            throw new ConfigException("strategy '" + provider.name() + "': its provider made no strategy (null)");
+        }
+        return strategy;
     }
 
     /** What the trading thread runs, and what the summary reads of it. */

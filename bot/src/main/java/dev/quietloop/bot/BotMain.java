@@ -1,6 +1,7 @@
 package dev.quietloop.bot;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,10 +12,10 @@ import dev.quietloop.bot.config.ReplayContext;
 import dev.quietloop.bot.config.SendMode;
 import dev.quietloop.bot.replay.MarketDataFormat;
 import dev.quietloop.bot.strategy.Strategies;
-import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ProcessOptions;
 import dev.quietloop.protocol.security.LinkSecurity;
@@ -29,18 +30,24 @@ import static dev.quietloop.bot.config.BotConfiguration.EXIT_WITH_PARENT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.FORMAT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.HEARTBEAT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_SENDER_FLAG;
-import static dev.quietloop.bot.config.BotConfiguration.SEND_LINGER_US_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_TRADING_CPU_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LINK_WAIT_MS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.LIST_STRATEGIES_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.MAX_FRAME_BYTES_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_OPEN_ORDERS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_ORDER_SIZE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_POSITION_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.QUIET_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.RATE_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.RING_SIZE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.SEND_LINGER_US_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SEND_MODE_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SOURCE_ID_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SPEED_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_PARAM_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_PATH_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.STRICT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SUMMARY_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SYMBOL_FLAG;
@@ -65,8 +72,9 @@ public final class BotMain implements Callable<Integer>
         int run(BotContext ctx) throws InterruptedException;
     }
 
-    @Option(names = DATA_FLAG, required = true, paramLabel = "FILE",
-        description = "market data: CSV or .csv.gz in any of the --format layouts, detected from the first line")
+    @Option(names = DATA_FLAG, paramLabel = "FILE",
+        description = "market data: CSV or .csv.gz in any of the --format layouts, detected from the first line " +
+        "(required, but for " + LIST_STRATEGIES_FLAG + ")")
     private Path dataFile;
 
     @Option(names = FORMAT_FLAG, paramLabel = "NAME",
@@ -157,9 +165,38 @@ public final class BotMain implements Callable<Integer>
     private long sendLingerUs;
 
     @Option(names = STRATEGY_FLAG, paramLabel = "NAME", defaultValue = BotConfiguration.STRATEGY_DEFAULT,
-        description = "the strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+        description = "the strategy: ${COMPLETION-CANDIDATES}, or a plugin's on " + STRATEGY_PATH_FLAG +
+        " (default: ${DEFAULT-VALUE})",
         completionCandidates = StrategyNames.class)
     private String strategy;
+
+    @Option(names = STRATEGY_PATH_FLAG, paramLabel = "JAR|DIR",
+        description = "a strategy plugin's jar, or a folder of them, whose strategies join the built-in ones; " +
+        "repeatable")
+    private List<Path> strategyPath = new ArrayList<>();
+
+    @Option(names = STRATEGY_PARAM_FLAG, paramLabel = "KEY=VALUE",
+        description = "a parameter of the strategy (" + LIST_STRATEGIES_FLAG + " shows them, with their defaults); " +
+        "repeatable")
+    private List<String> strategyParams = new ArrayList<>();
+
+    @Option(names = LIST_STRATEGIES_FLAG, fallbackValue = "true",
+        description = "print one line a known strategy, its name and then its parameters with their defaults, " +
+        "the built-in ones and those on " + STRATEGY_PATH_FLAG + ", and exit")
+    private boolean listStrategies;
+
+    @Option(names = MAX_POSITION_FLAG, paramLabel = "DECIMAL", defaultValue = BotConfiguration.MAX_POSITION_DEFAULT,
+        description = "risk: the largest absolute position per symbol, counting open orders of the order's side; " +
+        "an order past it is rejected and counted (default: ${DEFAULT-VALUE})")
+    private String maxPosition;
+
+    @Option(names = MAX_OPEN_ORDERS_FLAG, paramLabel = "N", defaultValue = "" + BotConfiguration.MAX_OPEN_ORDERS_DEFAULT,
+        description = "risk: order slots across all symbols (default: ${DEFAULT-VALUE})")
+    private int maxOpenOrders;
+
+    @Option(names = MAX_ORDER_SIZE_FLAG, paramLabel = "DECIMAL", defaultValue = BotConfiguration.MAX_ORDER_SIZE_DEFAULT,
+        description = "risk: the largest quantity of one order (default: ${DEFAULT-VALUE})")
+    private String maxOrderSize;
 
     @Option(names = SUMMARY_FLAG, paramLabel = "FILE", description = "write the bot.* counters here at exit")
     private Path summaryFile;
@@ -198,7 +235,7 @@ public final class BotMain implements Callable<Integer>
         @Override
         public Iterator<String> iterator()
         {
-            return Strategies.nameSet().iterator();
+            return Strategies.builtIn().nameSet().iterator();
         }
     }
 
@@ -232,6 +269,11 @@ public final class BotMain implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
+        if (listStrategies)
+        {
+            Strategies.load(strategyPath).listing().forEach(System.out::println);
+            return 0;
+        }
         final BotContext ctx = new BotContext();
         ctx.replay()
             .data(dataFile)
@@ -255,6 +297,11 @@ public final class BotMain implements Callable<Integer>
             .sendMode(SendMode.parse(sendMode))
             .idleTrading(IdleChoice.parse(IDLE_TRADING_FLAG, idleTrading))
             .strategy(strategy)
+            .strategyPath(strategyPath)
+            .strategyParams(strategyParams)
+            .maxPosition(maxPosition)
+            .maxOpenOrders(maxOpenOrders)
+            .maxOrderSize(maxOrderSize)
             .warmupEvents(warmupEvents)
             .timeHops(timeHops)
             .quiet(quiet)

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.quietloop.bot.config.BotContext;
 import dev.quietloop.bot.config.SendMode;
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.protocol.process.ConfigYaml;
@@ -34,7 +35,8 @@ class BotContextYamlTest
     /** The section's keys, in order: the flags, then the two records {@code --config} skips. */
     private static final List<String> KEYS = List.of(
         "data", "format", "symbol", "strict", "speed", "rate",
-        "quiet", "time-hops", "warmup-events", "send-mode", "ring-size", "idle-trading", "strategy", "cpus",
+        "quiet", "time-hops", "warmup-events", "send-mode", "ring-size", "idle-trading", "strategy",
+        "strategy-path", "strategy-param", "max-position", "max-open-orders", "max-order-size", "cpus",
         "trading-cpu",
         "broker", "source-id", "max-frame-bytes", "heartbeat-ms", "send-linger-us", "drain-timeout", "link-wait-ms",
         "idle-sender",
@@ -63,6 +65,15 @@ class BotContextYamlTest
         assertEquals(1_024L, YamlDocument.number(bot, "ring-size"));
         assertEquals("sleep:1ms", bot.get("idle-trading"));
         assertEquals("imbalance", bot.get("strategy"));
+        assertEquals(List.of(), bot.get("strategy-path"));
+        final Map<?, ?> params = YamlDocument.map(bot, "strategy-param");
+        assertEquals(List.of("imbalance.entry-ppm", "imbalance.exit-ppm", "imbalance.max-spread-ppm", "imbalance.lot",
+            "imbalance.max-position"), List.copyOf(params.keySet()), "every parameter, defaults too, under its strategy");
+        assertEquals("700000", String.valueOf(params.get("imbalance.entry-ppm")));
+        assertEquals("0.02", String.valueOf(params.get("imbalance.max-position")));
+        assertEquals("0.5", bot.get("max-position"));
+        assertEquals(8L, YamlDocument.number(bot, "max-open-orders"));
+        assertEquals("0.25", bot.get("max-order-size"));
         assertEquals("0", bot.get("cpus"));
         assertNull(bot.get("trading-cpu"), "left where the other threads are");
         assertEquals("tcp://127.0.0.1:6001", bot.get("broker"));
@@ -151,6 +162,8 @@ class BotContextYamlTest
         assertNull(read.summaryFile(), "this run's report is its own: another run writes its own");
         assertFalse(read.exitWithParent(), "a bot run by hand has no launcher on its standard input");
         assertEquals(SendMode.DIRECT, read.sendMode());
+        assertEquals(700_000, read.strategyParameters().integer("entry-ppm"));
+        assertEquals(new RiskLimits(50_000_000, 8, 25_000_000), read.riskLimits());
         assertEquals(2.0, read.replay().speed());
         assertEquals(SocketSettings.DEFAULTS.withHighWaterMark(10), read.sender().sockets());
     }
@@ -186,6 +199,7 @@ class BotContextYamlTest
         assertTrue(ctx.timeHops(), "a flag's true over the file's false");
         assertTrue(ctx.quiet());
         assertEquals("tick-signal", ctx.strategy());
+        assertEquals("", ctx.strategyParameters().toString(), "the file's imbalance.* parameters are not tick-signal's");
         assertEquals(SendMode.RING, ctx.sendMode());
         assertFalse(ctx.replay().isPaced());
         assertEquals(250_000_000L, ctx.sender().heartbeatIntervalNs(), "what the command line leaves, the file sets");
@@ -200,6 +214,10 @@ class BotContextYamlTest
             .sendMode(SendMode.DIRECT)
             .idleTrading(new IdleChoice("sleep:1ms"))
             .strategy("imbalance")
+            .strategyParams(List.of("entry-ppm=700000", "tick-signal.unused=1"))
+            .maxPosition("0.5")
+            .maxOpenOrders(8)
+            .maxOrderSize("0.25")
             .warmupEvents(5_000)
             .timeHops(false)
             .quiet(true)

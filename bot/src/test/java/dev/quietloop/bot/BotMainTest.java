@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.quietloop.protocol.process.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
@@ -117,7 +118,38 @@ class BotMainTest
 
         assertEquals(ExitCodes.USAGE, BotMain.run("--data", file.toString(), "--strategy", "momentum"));
 
-        assertOneLine("bot: unknown strategy 'momentum' (known: imbalance, ma-crossover, tick-signal)");
+        assertOneLine("bot: unknown strategy 'momentum' (known: imbalance, ma-crossover, tick-signal; a plugin's jar goes on --strategy-path)");
+    }
+
+    @Test
+    void shouldListEveryKnownStrategyWithItsParametersAndNeedNoData()
+    {
+        final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        final PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+        final int exitCode;
+        try
+        {
+            exitCode = BotMain.run("--list-strategies");
+        }
+        finally
+        {
+            System.setOut(originalOut);
+        }
+
+        assertEquals(ExitCodes.OK, exitCode, errBytes.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(
+            "imbalance entry-ppm=600000 exit-ppm=200000 max-spread-ppm=10 lot=0.01 max-position=0.02",
+            "ma-crossover fast-shift=3 slow-shift=5 lot=0.01",
+            "tick-signal"), outBytes.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    @Test
+    void shouldExitWithUsageNamingTheDataFileWhenNoneIsGiven()
+    {
+        assertEquals(ExitCodes.USAGE, BotMain.run("--strategy", "tick-signal"));
+
+        assertTrue(oneLine().startsWith("bot: --data FILE"), oneLine());
     }
 
     @Test

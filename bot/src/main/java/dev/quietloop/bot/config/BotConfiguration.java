@@ -2,6 +2,7 @@ package dev.quietloop.bot.config;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.config.IdleStrategies;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -35,6 +36,12 @@ public final class BotConfiguration
     public static final String IDLE_SENDER_FLAG = "--idle-sender";
     public static final String SEND_LINGER_US_FLAG = "--send-linger-us";
     public static final String STRATEGY_FLAG = "--strategy";
+    public static final String STRATEGY_PATH_FLAG = Strategies.PATH_FLAG;
+    public static final String STRATEGY_PARAM_FLAG = "--strategy-param";
+    public static final String LIST_STRATEGIES_FLAG = "--list-strategies";
+    public static final String MAX_POSITION_FLAG = "--max-position";
+    public static final String MAX_OPEN_ORDERS_FLAG = "--max-open-orders";
+    public static final String MAX_ORDER_SIZE_FLAG = "--max-order-size";
     public static final String SUMMARY_FLAG = "--summary";
     public static final String TRADING_CPU_FLAG = "--trading-cpu";
     /** The launcher's {@code --trading-cpu}: see {@link dev.quietloop.protocol.config.CpuOptions#LAUNCHER_FLAG}. */
@@ -91,6 +98,10 @@ public final class BotConfiguration
     public static final String IDLE_SENDER_DEFAULT = IdleStrategies.WAKE;
 
     public static final String STRATEGY_DEFAULT = Strategies.DEFAULT;
+    /** {@link RiskLimits#DEFAULTS} as the flags write them. */
+    public static final String MAX_POSITION_DEFAULT = "0.05";
+    public static final String MAX_ORDER_SIZE_DEFAULT = "0.1";
+    public static final int MAX_OPEN_ORDERS_DEFAULT = RiskLimits.DEFAULT_MAX_OPEN_ORDERS;
     public static final String SEND_MODE_DEFAULT = "ring";
 
     /** How long the sender thread may take to connect, beyond the link wait, before the start fails. */

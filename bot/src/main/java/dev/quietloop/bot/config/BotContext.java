@@ -2,23 +2,36 @@ package dev.quietloop.bot.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.bot.strategy.Strategies;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.Validate;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CpuAffinity;
+import dev.quietloop.strategy.StrategyParameter;
+import dev.quietloop.strategy.StrategyParameters;
+import dev.quietloop.strategy.StrategyProvider;
 import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Event;
 import net.openhft.chronicle.wire.WireOut;
 
 import static dev.quietloop.bot.config.BotConfiguration.EXIT_WITH_PARENT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_TRADING_CPU_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_OPEN_ORDERS_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_ORDER_SIZE_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.MAX_POSITION_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.QUIET_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.RING_SIZE_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SEND_MODE_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_PARAM_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.STRATEGY_PATH_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.SUMMARY_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.TIME_HOPS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.TRADING_CPU_FLAG;
@@ -44,6 +57,14 @@ public final class BotContext
     private SendMode sendMode = SendMode.RING;
     private IdleChoice idleTrading = IdleChoice.SPIN;
     private String strategy = BotConfiguration.STRATEGY_DEFAULT;
+    private List<Path> strategyPath = List.of();
+    private List<String> strategyParams = List.of();
+    private String maxPosition = BotConfiguration.MAX_POSITION_DEFAULT;
+    private int maxOpenOrders = BotConfiguration.MAX_OPEN_ORDERS_DEFAULT;
+    private String maxOrderSize = BotConfiguration.MAX_ORDER_SIZE_DEFAULT;
+    private Strategies strategies;
+    private StrategyParameters strategyParameters;
+    private RiskLimits riskLimits;
     private long warmupEvents = BotConfiguration.WARMUP_EVENTS_DEFAULT;
     private boolean timeHops = true;
     private boolean quiet;
@@ -109,6 +130,63 @@ public final class BotContext
     public String strategy()
     {
         return strategy;
+    }
+
+    /** @param strategyPath jars, or folders of jars, whose strategies join the built-in ones */
+    public BotContext strategyPath(final List<Path> strategyPath)
+    {
+        this.strategyPath = List.copyOf(strategyPath);
+        return this;
+    }
+
+    public List<Path> strategyPath()
+    {
+        return strategyPath;
+    }
+
+    /** @param strategyParams {@code KEY=VALUE} each, the last of a key winning */
+    public BotContext strategyParams(final List<String> strategyParams)
+    {
+        this.strategyParams = List.copyOf(strategyParams);
+        return this;
+    }
+
+    /** @param maxPosition the largest absolute position per symbol, a decimal */
+    public BotContext maxPosition(final String maxPosition)
+    {
+        this.maxPosition = maxPosition;
+        return this;
+    }
+
+    public BotContext maxOpenOrders(final int maxOpenOrders)
+    {
+        this.maxOpenOrders = maxOpenOrders;
+        return this;
+    }
+
+    /** @param maxOrderSize the largest quantity of one order, a decimal */
+    public BotContext maxOrderSize(final String maxOrderSize)
+    {
+        this.maxOrderSize = maxOrderSize;
+        return this;
+    }
+
+    /** The strategy the run trades with; concluded. */
+    public StrategyProvider strategyProvider()
+    {
+        return strategies.provider(strategy);
+    }
+
+    /** Its values, given or default; concluded. */
+    public StrategyParameters strategyParameters()
+    {
+        return strategyParameters;
+    }
+
+    /** What paper execution lets the strategy do; concluded. */
+    public RiskLimits riskLimits()
+    {
+        return riskLimits;
     }
 
     /**
@@ -261,7 +339,9 @@ public final class BotContext
             throw new ConfigException(IDLE_TRADING_FLAG + ": 'wake' is for the threads that are woken by work; "
                 + "the trading thread waits for its next tick's time (use spin, yield, backoff or sleep)");
         }
-        Strategies.factory(strategy);
+        strategies = Strategies.load(strategyPath);
+        strategyParameters = strategies.parameters(strategy, parseParams(strategyParams, strategy, strategies));
+        riskLimits = concludeRiskLimits();
         if (summaryFile != null)
         {
             final Path parent = summaryFile.toAbsolutePath().getParent();
@@ -271,6 +351,73 @@ public final class BotContext
             }
         }
         return this;
+    }
+
+    /**
+     * {@code KEY=VALUE} each into a map for {@code strategy}, the last of a key winning (the command
+     * line's, which comes after a file's). A key may name its strategy, {@code STRATEGY.KEY=VALUE}:
+     * it then applies only when that strategy runs. That is how a run's {@code config.yaml} records
+     * them, so that a file reused with another {@code --strategy} does not hand its parameters to it.
+     *
+     * @param known the strategies a qualified key may name; null takes every qualifier as known
+     * @throws ConfigException for one that is not {@code KEY=VALUE}, or whose qualifier names no known strategy.
+     */
+    static Map<String, String> parseParams(final List<String> params, final String strategy, final Strategies known)
+    {
+        final Map<String, String> given = new LinkedHashMap<>();
+        for (final String param : params)
+        {
+            final int equals = param.indexOf('=');
+            if (equals <= 0)
+            {
+                throw new ConfigException(STRATEGY_PARAM_FLAG + " '" + param + "' is not KEY=VALUE");
+            }
+            String key = param.substring(0, equals).trim();
+            final int dot = key.indexOf('.');
+            if (dot >= 0)
+            {
+                final String owner = key.substring(0, dot);
+                if (null != known && !known.nameSet().contains(owner))
+                {
+                    throw new ConfigException(STRATEGY_PARAM_FLAG + " '" + param + "': no strategy '" + owner +
+                        "' (known: " + known.names() + ")");
+                }
+                if (!owner.equals(strategy))
+                {
+                    continue;
+                }
+                key = key.substring(dot + 1);
+            }
+            given.put(key, param.substring(equals + 1));
+        }
+        return given;
+    }
+
+    private RiskLimits concludeRiskLimits()
+    {
+        final long position = positiveDecimal(MAX_POSITION_FLAG, maxPosition);
+        final long orderSize = positiveDecimal(MAX_ORDER_SIZE_FLAG, maxOrderSize);
+        Validate.inRange(MAX_OPEN_ORDERS_FLAG, maxOpenOrders, 1, RiskLimits.MAX_OPEN_ORDERS_LIMIT);
+        return new RiskLimits(position, maxOpenOrders, orderSize);
+    }
+
+    private static long positiveDecimal(final String flag, final String text)
+    {
+        final long value;
+        try
+        {
+            value = (Long)StrategyParameter.Kind.DECIMAL.parse(String.valueOf(text));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(flag + " " + ex.getMessage());
+        }
+        if (value <= 0 || value > RiskLimits.MAX_QUANTITY)
+        {
+            throw new ConfigException(flag + " " + text + " must be more than 0 and at most " +
+                RiskLimits.MAX_QUANTITY / Event.SCALE);
+        }
+        return value;
     }
 
     /**
@@ -295,6 +442,17 @@ public final class BotContext
         wire.write(key(RING_SIZE_FLAG)).int64(ringSize);
         wire.write(key(IDLE_TRADING_FLAG)).text(idleTrading.word());
         wire.write(key(STRATEGY_FLAG)).text(strategy);
+        wire.write(key(STRATEGY_PATH_FLAG)).sequence(strategyPath, (paths, out) ->
+            paths.forEach(path -> out.text(ConfigYaml.absolute(path))));
+        // Every value, defaults included, once concluded (a reused file runs the same strategy even if
+        // its defaults change), each under its strategy's name (another --strategy leaves them be).
+        final Map<String, String> params = null == strategyParameters ?
+            parseParams(strategyParams, strategy, null) : strategyParameters.texts();
+        wire.write(key(STRATEGY_PARAM_FLAG)).marshallable(out ->
+            params.forEach((name, text) -> out.write(strategy + "." + name).text(text)));
+        wire.write(key(MAX_POSITION_FLAG)).text(maxPosition);
+        wire.write(key(MAX_OPEN_ORDERS_FLAG)).int64(maxOpenOrders);
+        wire.write(key(MAX_ORDER_SIZE_FLAG)).text(maxOrderSize);
         wire.write(key(CpuOptions.FLAG)).text(cpus);
         wire.write(key(TRADING_CPU_FLAG)).text(tradingCpu);
         sender.writeFlags(wire);

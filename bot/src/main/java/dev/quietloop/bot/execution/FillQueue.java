@@ -1,6 +1,6 @@
 package dev.quietloop.bot.execution;
 
-import dev.quietloop.bot.strategy.Fill;
+import dev.quietloop.strategy.Fill;
 
 /**
  * Fills waiting to be handed to the strategy, first in first out, in pre-allocated flyweights.

@@ -1,9 +1,9 @@
 package dev.quietloop.bot.execution;
 
 import dev.quietloop.bot.publish.EventPublisher;
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
-import dev.quietloop.bot.strategy.Fill;
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 import dev.quietloop.wire.EventType;
 
@@ -20,54 +20,44 @@ import dev.quietloop.wire.EventType;
  */
 public final class PaperExecution
 {
-    /**
-     * Five lots of 0.01 per symbol: the sample strategies hold at most two lots, so this leaves
-     * room for a reversal in one order while still stopping a strategy that runs away.
-     */
-    public static final long DEFAULT_POSITION_LIMIT = 5 * Event.SCALE / 100;
-    /**
-     * Across all symbols. The sample strategies work at most one order per symbol; 64 slots are
-     * plenty for them and small enough that scanning them on a tick is a few cache lines.
-     */
-    public static final int DEFAULT_MAX_OPEN_ORDERS = 64;
-
     private final EventPublisher publisher;
     private final OpenOrders orders;
     private final FillQueue fillQueue;
     private final Ledger ledger;
     private final TopOfBook book;
     private final Exposure exposure;
+    private final long maxOrderSize;
 
     private long lastOrderId;
     private long ordersPlaced;
     private long ordersRejected;
+    private final long[] ordersRejectedBy = new long[RiskCheck.values().length];
     private long ordersCancelled;
     private long fills;
 
     /**
-     * @param symbolCount   symbols of the replayed data, ids {@code 0..symbolCount-1}
-     * @param positionLimit largest absolute position per symbol, fixed-point, counting open orders
-     * @param maxOpenOrders order slots across all symbols
+     * @param symbolCount symbols of the replayed data, ids {@code 0..symbolCount-1}
+     * @param limits      what an order must pass to work
      */
-    public PaperExecution(
-        final int symbolCount, final EventPublisher publisher, final long positionLimit, final int maxOpenOrders)
+    public PaperExecution(final int symbolCount, final EventPublisher publisher, final RiskLimits limits)
     {
         if (symbolCount <= 0)
         {
             throw new IllegalArgumentException("symbol count must be positive: " + symbolCount);
         }
-        exposure = new Exposure(symbolCount, positionLimit);
+        exposure = new Exposure(symbolCount, limits.maxPosition());
+        maxOrderSize = limits.maxOrderSize();
         this.publisher = publisher;
-        orders = new OpenOrders(maxOpenOrders);
-        fillQueue = new FillQueue(maxOpenOrders);
+        orders = new OpenOrders(limits.maxOpenOrders());
+        fillQueue = new FillQueue(limits.maxOpenOrders());
         ledger = new Ledger(symbolCount);
         book = new TopOfBook(symbolCount);
     }
 
-    /** With {@link #DEFAULT_POSITION_LIMIT} and {@link #DEFAULT_MAX_OPEN_ORDERS}. */
+    /** With {@link RiskLimits#DEFAULTS}. */
     public PaperExecution(final int symbolCount, final EventPublisher publisher)
     {
-        this(symbolCount, publisher, DEFAULT_POSITION_LIMIT, DEFAULT_MAX_OPEN_ORDERS);
+        this(symbolCount, publisher, RiskLimits.DEFAULTS);
     }
 
     /** Records the symbol's top of book and mid as mark price, then fills resting orders it goes through. */
@@ -112,9 +102,11 @@ public final class PaperExecution
         final long orderId = ++lastOrderId;
         ordersPlaced++;
         publisher.publishOrder(EventType.ORDER_PLACED, symbolId, orderId, side, price, quantity);
-        if (!isAcceptable(symbolId, side, price, quantity))
+        final int failed = failedCheck(symbolId, side, price, quantity);
+        if (failed >= 0)
         {
             ordersRejected++;
+            ordersRejectedBy[failed]++;
             publisher.publishCancel(symbolId, orderId, side, Event.REASON_REJECTED);
             return 0;
         }
@@ -201,9 +193,16 @@ public final class PaperExecution
         return ordersPlaced;
     }
 
+    /** Orders refused by a {@link RiskCheck}, every check together. */
     public long ordersRejected()
     {
         return ordersRejected;
+    }
+
+    /** Orders refused by {@code check}: the first they failed. */
+    public long ordersRejected(final RiskCheck check)
+    {
+        return ordersRejectedBy[check.ordinal()];
     }
 
     /** Orders cancelled on request; rejections are not counted here. */
@@ -224,10 +223,27 @@ public final class PaperExecution
         return orders.takenCount();
     }
 
-    private boolean isAcceptable(final int symbolId, final byte side, final long price, final long quantity)
+    /** The ordinal of the first {@link RiskCheck} the order fails, or -1 when it passes them all. */
+    private int failedCheck(final int symbolId, final byte side, final long price, final long quantity)
     {
-        return price > 0 && quantity > 0 && symbolId >= 0 && symbolId < ledger.symbolCount() &&
-            orders.hasFreeSlot() && exposure.allows(symbolId, side, quantity, ledger.position(symbolId));
+        if (price <= 0 || quantity <= 0 || symbolId < 0 || symbolId >= ledger.symbolCount() ||
+            (side != Event.SIDE_BUY && side != Event.SIDE_SELL))
+        {
+            return RiskCheck.INVALID.ordinal();
+        }
+        if (quantity > maxOrderSize)
+        {
+            return RiskCheck.MAX_ORDER_SIZE.ordinal();
+        }
+        if (!orders.hasFreeSlot())
+        {
+            return RiskCheck.MAX_OPEN_ORDERS.ordinal();
+        }
+        if (!exposure.allows(symbolId, side, quantity, ledger.position(symbolId)))
+        {
+            return RiskCheck.MAX_POSITION.ordinal();
+        }
+        return -1;
     }
 
     private void matchQuote(final int symbolId)

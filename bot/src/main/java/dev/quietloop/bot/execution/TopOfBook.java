@@ -1,6 +1,6 @@
 package dev.quietloop.bot.execution;
 
-import dev.quietloop.bot.replay.Quote;
+import dev.quietloop.strategy.Quote;
 import dev.quietloop.wire.Event;
 
 /**

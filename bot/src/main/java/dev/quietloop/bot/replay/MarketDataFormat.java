@@ -2,6 +2,8 @@ package dev.quietloop.bot.replay;
 
 import java.util.Locale;
 
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.ConfigException;
 
 /**

@@ -1,5 +1,8 @@
 package dev.quietloop.bot.replay;
 
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
+
 /**
  * Replays a {@link MarketDataFile} row by row on the trading thread: each {@link #next()} parses
  * one row straight from the mapped (or inflated) bytes into a reused {@link Quote} or

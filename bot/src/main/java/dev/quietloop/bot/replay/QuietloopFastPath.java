@@ -1,5 +1,6 @@
 package dev.quietloop.bot.replay;
 
+import dev.quietloop.strategy.Quote;
 import dev.quietloop.wire.Event;
 import org.agrona.UnsafeApi;
 

@@ -1,5 +1,7 @@
 package dev.quietloop.bot.replay;
 
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.bot.execution.PaperExecution;
+import dev.quietloop.bot.execution.RiskCheck;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.ExitCodes;
@@ -41,6 +42,10 @@ public final class BotReport
         summary.put(Accounting.BOT_PARTIAL, partial ? 1L : 0L);
         summary.put(Accounting.BOT_ORDERS_PLACED, execution.ordersPlaced());
         summary.put(Accounting.BOT_ORDERS_REJECTED, execution.ordersRejected());
+        for (final RiskCheck check : RiskCheck.values())
+        {
+            summary.put(Accounting.BOT_ORDERS_REJECTED_BY_PREFIX + check.key(), execution.ordersRejected(check));
+        }
         summary.put(Accounting.BOT_ORDERS_CANCELLED, execution.ordersCancelled());
         summary.put(Accounting.BOT_FILLS, execution.fills());
         summary.put(Accounting.BOT_PNL_E8, execution.totalPnl());
@@ -136,7 +141,7 @@ public final class BotReport
             " framesSent=" + summary.get(Accounting.BOT_FRAMES_SENT) +
             (summary.get(Accounting.BOT_PARTIAL) != 0 ? " (partial)" : ""));
         final StringBuilder trading = new StringBuilder("bot: orders=" + execution.ordersPlaced() +
-            " fills=" + execution.fills() + " rejected=" + execution.ordersRejected() +
+            " fills=" + execution.fills() + " rejected=" + execution.ordersRejected() + rejectedBy(execution) +
             " cancelled=" + execution.ordersCancelled() + " pnl=" + FixedPoint.toText(execution.totalPnl()));
         for (int id = 0; id < symbols.length; id++)
         {
@@ -187,5 +192,20 @@ public final class BotReport
             return ExitCodes.UNDELIVERED;
         }
         return counters.unsent.get() + counters.unacked.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
+    }
+
+    /** {@code (max-position=3 max-open-orders=1)}: the checks that refused orders, with how many; nothing when none did. */
+    static String rejectedBy(final PaperExecution execution)
+    {
+        final StringBuilder reasons = new StringBuilder();
+        for (final RiskCheck check : RiskCheck.values())
+        {
+            if (execution.ordersRejected(check) != 0)
+            {
+                reasons.append(reasons.length() == 0 ? " (" : " ").append(check.label()).append('=')
+                    .append(execution.ordersRejected(check));
+            }
+        }
+        return reasons.length() == 0 ? "" : reasons.append(')').toString();
     }
 }

@@ -1,6 +1,14 @@
 package dev.quietloop.bot.strategy;
 
-import dev.quietloop.bot.replay.Quote;
+import java.util.List;
+
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.StrategyContext;
+import dev.quietloop.strategy.StrategyParameter;
+import dev.quietloop.strategy.StrategyParameters;
+import dev.quietloop.strategy.StrategyProvider;
 import dev.quietloop.wire.Event;
 
 /**
@@ -11,10 +19,12 @@ import dev.quietloop.wire.Event;
  * new one is placed only on entering an imbalance, not on every quote while it lasts. Quotes only.
  * <p>
  * Imbalance is {@code (bidSize - askSize) / (bidSize + askSize)} in millionths, from -1e6 (only
- * asks) to +1e6 (only bids).
+ * asks) to +1e6 (only bids). Its parameters, each defaulting to the constant of its name:
+ * {@code entry-ppm}, {@code exit-ppm}, {@code max-spread-ppm}, {@code lot} and {@code max-position}.
  */
 public final class ImbalanceStrategy implements Strategy
 {
+    public static final String NAME = "imbalance";
     /** {@link Event#code} of its signals; the value is the imbalance in ppm. */
     public static final int SIGNAL_IMBALANCE = 2;
     /** Enter when one side shows four times the size of the other: (4 - 1) / (4 + 1) = 0.6. */
@@ -39,12 +49,56 @@ public final class ImbalanceStrategy implements Strategy
     private static final byte ASK_HEAVY = -1;
 
     private final StrategyContext context;
+    private final long entryPpm;
+    private final long exitPpm;
+    private final long maxSpreadPpm;
+    private final long lotQuantity;
+    private final long maxPosition;
     private final byte[] state;
     private final long[] workingOrderId;
 
+    /** With the defaults: the constants of this class. */
     public ImbalanceStrategy(final StrategyContext context)
     {
+        this(context, ENTRY_PPM, EXIT_PPM, MAX_SPREAD_PPM, LOT_QUANTITY, MAX_POSITION);
+    }
+
+    /**
+     * @param entryPpm     enter at an imbalance of at least this, in millionths
+     * @param exitPpm      leave when it falls back inside this; less than {@code entryPpm}
+     * @param maxSpreadPpm enter only when the spread is at most this share of the mid, in millionths
+     * @param lotQuantity  each order's quantity, fixed-point
+     * @param maxPosition  its own cap on its position, fixed-point; at least one lot
+     * @throws IllegalArgumentException unless {@code 0 <= exitPpm < entryPpm <= 1e6}, {@code maxSpreadPpm >= 0} and
+     *                                  {@code 0 < lotQuantity <= maxPosition}.
+     */
+    public ImbalanceStrategy(
+        final StrategyContext context,
+        final long entryPpm,
+        final long exitPpm,
+        final long maxSpreadPpm,
+        final long lotQuantity,
+        final long maxPosition)
+    {
+        if (exitPpm < 0 || exitPpm >= entryPpm || entryPpm > PPM)
+        {
+            throw new IllegalArgumentException("exit-ppm " + exitPpm + " and entry-ppm " + entryPpm +
+                ": need 0 <= exit-ppm < entry-ppm <= " + PPM);
+        }
+        if (maxSpreadPpm < 0)
+        {
+            throw new IllegalArgumentException("max-spread-ppm must be 0 or more: " + maxSpreadPpm);
+        }
+        if (lotQuantity <= 0 || lotQuantity > maxPosition)
+        {
+            throw new IllegalArgumentException("lot and max-position: need 0 < lot <= max-position");
+        }
         this.context = context;
+        this.entryPpm = entryPpm;
+        this.exitPpm = exitPpm;
+        this.maxSpreadPpm = maxSpreadPpm;
+        this.lotQuantity = lotQuantity;
+        this.maxPosition = maxPosition;
         state = new byte[context.symbolCount()];
         workingOrderId = new long[context.symbolCount()];
     }
@@ -60,15 +114,15 @@ public final class ImbalanceStrategy implements Strategy
         final int symbolId = quote.symbolId();
         final long imbalancePpm = ppm(quote.bidSize() - quote.askSize(), totalSize);
 
-        if ((state[symbolId] == BID_HEAVY && imbalancePpm < EXIT_PPM) ||
-            (state[symbolId] == ASK_HEAVY && imbalancePpm > -EXIT_PPM))
+        if ((state[symbolId] == BID_HEAVY && imbalancePpm < exitPpm) ||
+            (state[symbolId] == ASK_HEAVY && imbalancePpm > -exitPpm))
         {
             state[symbolId] = NEUTRAL;
             cancelWorkingOrder(symbolId);
         }
 
-        if (state[symbolId] == NEUTRAL && (imbalancePpm >= ENTRY_PPM || imbalancePpm <= -ENTRY_PPM) &&
-            ppm(quote.askPrice() - quote.bidPrice(), quote.midPrice()) <= MAX_SPREAD_PPM)
+        if (state[symbolId] == NEUTRAL && (imbalancePpm >= entryPpm || imbalancePpm <= -entryPpm) &&
+            ppm(quote.askPrice() - quote.bidPrice(), quote.midPrice()) <= maxSpreadPpm)
         {
             final boolean buy = imbalancePpm > 0;
             state[symbolId] = buy ? BID_HEAVY : ASK_HEAVY;
@@ -92,10 +146,10 @@ public final class ImbalanceStrategy implements Strategy
     {
         final long position = context.position(symbolId);
         final boolean roomLeft = side == Event.SIDE_BUY ?
-            position + LOT_QUANTITY <= MAX_POSITION : position - LOT_QUANTITY >= -MAX_POSITION;
+            position + lotQuantity <= maxPosition : position - lotQuantity >= -maxPosition;
         if (workingOrderId[symbolId] == 0 && roomLeft)
         {
-            workingOrderId[symbolId] = context.placeOrder(symbolId, side, price, LOT_QUANTITY);
+            workingOrderId[symbolId] = context.placeOrder(symbolId, side, price, lotQuantity);
         }
     }
 
@@ -118,5 +172,34 @@ public final class ImbalanceStrategy implements Strategy
         final long largest = Math.max(Math.abs(numerator), denominator);
         final int excessBits = Math.max(0, 64 - Long.numberOfLeadingZeros(largest) - MAX_NUMERATOR_BITS);
         return (numerator >> excessBits) * PPM / (denominator >> excessBits);
+    }
+
+    /** Registered in {@code META-INF/services}: {@code imbalance}. */
+    public static final class Provider implements StrategyProvider
+    {
+        @Override
+        public String name()
+        {
+            return NAME;
+        }
+
+        @Override
+        public List<StrategyParameter> parameters()
+        {
+            return List.of(
+                StrategyParameter.integer("entry-ppm", ENTRY_PPM, "enter at an imbalance of at least this, in millionths"),
+                StrategyParameter.integer("exit-ppm", EXIT_PPM, "cancel when it falls back inside this, in millionths"),
+                StrategyParameter.integer("max-spread-ppm", MAX_SPREAD_PPM, "enter only when the spread is at most " +
+                    "this share of the mid, in millionths"),
+                StrategyParameter.decimal("lot", "0.01", "each order's quantity"),
+                StrategyParameter.decimal("max-position", "0.02", "its own cap on its position, long or short"));
+        }
+
+        @Override
+        public Strategy create(final StrategyContext context, final StrategyParameters parameters)
+        {
+            return new ImbalanceStrategy(context, parameters.integer("entry-ppm"), parameters.integer("exit-ppm"),
+                parameters.integer("max-spread-ppm"), parameters.decimal("lot"), parameters.decimal("max-position"));
+        }
     }
 }

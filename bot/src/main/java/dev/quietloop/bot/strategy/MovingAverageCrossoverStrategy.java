@@ -1,7 +1,15 @@
 package dev.quietloop.bot.strategy;
 
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
+import java.util.List;
+
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.StrategyContext;
+import dev.quietloop.strategy.StrategyParameter;
+import dev.quietloop.strategy.StrategyParameters;
+import dev.quietloop.strategy.StrategyProvider;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 
 /**
@@ -10,24 +18,33 @@ import dev.quietloop.wire.Event;
  * buy and trades toward a position of one lot long; crossing below, one lot short. Orders are
  * marketable limits at the far side of the book, or at the last price when no quote was seen.
  * <p>
- * Averages are fixed-point and move by shifts: {@code average += (price - average) >> shift}.
+ * Averages are fixed-point and move by shifts: {@code average += (price - average) >> shift}. Its
+ * parameters: {@code fast-shift} (3: the fast average moves 1/8 of the way to each price),
+ * {@code slow-shift} (5: 1/32) and {@code lot} (0.01).
  */
 public final class MovingAverageCrossoverStrategy implements Strategy
 {
     /** {@link Event#code} of its signals; the side says the direction, the value is fast minus slow. */
     public static final int SIGNAL_CROSSOVER = 1;
-    /** The fast average moves 1/2^3 = 1/8 of the way to each price. */
+    public static final String NAME = "ma-crossover";
+    /** By default the fast average moves 1/2^3 = 1/8 of the way to each price. */
     public static final int FAST_SHIFT = 3;
-    /** The slow average moves 1/2^5 = 1/32 of the way to each price. */
+    /** By default the slow average moves 1/2^5 = 1/32 of the way to each price. */
     public static final int SLOW_SHIFT = 5;
-    /** No signal before the slow average has seen this many prices: about its memory. */
+    /** No signal before the slow average has seen 2^slow-shift prices, about its memory: this many by default. */
     public static final int WARM_UP_PRICES = 1 << SLOW_SHIFT;
     public static final long LOT_QUANTITY = Event.SCALE / 100;
+    /** A shift past this leaves an average that barely moves: 1/2^20 of the way. */
+    static final int MAX_SHIFT = 20;
 
     private static final byte BELOW = -1;
     private static final byte ABOVE = 1;
 
     private final StrategyContext context;
+    private final int fastShift;
+    private final int slowShift;
+    private final int warmUpPrices;
+    private final long lotQuantity;
     private final long[] fastAverage;
     private final long[] slowAverage;
     private final int[] pricesSeen;
@@ -38,10 +55,36 @@ public final class MovingAverageCrossoverStrategy implements Strategy
     private final long[] askPrice;
     private final long[] workingOrderId;
 
+    /** With the default shifts and lot. */
     public MovingAverageCrossoverStrategy(final StrategyContext context)
     {
+        this(context, FAST_SHIFT, SLOW_SHIFT, LOT_QUANTITY);
+    }
+
+    /**
+     * @param fastShift   the fast average moves 1/2^fastShift of the way to each price
+     * @param slowShift   the slow one 1/2^slowShift; more than {@code fastShift}
+     * @param lotQuantity the position it trades toward, long or short, fixed-point
+     * @throws IllegalArgumentException for shifts out of [1, 20], a slow shift not above the fast one, or a lot not positive.
+     */
+    public MovingAverageCrossoverStrategy(
+        final StrategyContext context, final int fastShift, final int slowShift, final long lotQuantity)
+    {
+        if (fastShift < 1 || slowShift > MAX_SHIFT || fastShift >= slowShift)
+        {
+            throw new IllegalArgumentException("fast-shift " + fastShift + " and slow-shift " + slowShift +
+                ": need 1 <= fast-shift < slow-shift <= " + MAX_SHIFT);
+        }
+        if (lotQuantity <= 0)
+        {
+            throw new IllegalArgumentException("lot must be more than 0");
+        }
         final int symbolCount = context.symbolCount();
         this.context = context;
+        this.fastShift = fastShift;
+        this.slowShift = slowShift;
+        this.warmUpPrices = 1 << slowShift;
+        this.lotQuantity = lotQuantity;
         fastAverage = new long[symbolCount];
         slowAverage = new long[symbolCount];
         pricesSeen = new int[symbolCount];
@@ -98,8 +141,8 @@ public final class MovingAverageCrossoverStrategy implements Strategy
             slowAverage[symbolId] = price;
             return;
         }
-        final long fast = fastAverage[symbolId] + ((price - fastAverage[symbolId]) >> FAST_SHIFT);
-        final long slow = slowAverage[symbolId] + ((price - slowAverage[symbolId]) >> SLOW_SHIFT);
+        final long fast = fastAverage[symbolId] + ((price - fastAverage[symbolId]) >> fastShift);
+        final long slow = slowAverage[symbolId] + ((price - slowAverage[symbolId]) >> slowShift);
         fastAverage[symbolId] = fast;
         slowAverage[symbolId] = slow;
         if (fast == slow)
@@ -110,11 +153,11 @@ public final class MovingAverageCrossoverStrategy implements Strategy
         final byte relation = fast > slow ? ABOVE : BELOW;
         final byte previous = lastRelation[symbolId];
         lastRelation[symbolId] = relation;
-        if (previous != 0 && relation != previous && seen >= WARM_UP_PRICES)
+        if (previous != 0 && relation != previous && seen >= warmUpPrices)
         {
             final byte side = relation == ABOVE ? Event.SIDE_BUY : Event.SIDE_SELL;
             context.signal(symbolId, side, SIGNAL_CROSSOVER, price, fast - slow);
-            tradeToward(symbolId, relation == ABOVE ? LOT_QUANTITY : -LOT_QUANTITY);
+            tradeToward(symbolId, relation == ABOVE ? lotQuantity : -lotQuantity);
         }
     }
 
@@ -136,6 +179,42 @@ public final class MovingAverageCrossoverStrategy implements Strategy
         {
             final long price = bidPrice[symbolId] > 0 ? bidPrice[symbolId] : lastPrice[symbolId];
             workingOrderId[symbolId] = context.placeOrder(symbolId, Event.SIDE_SELL, price, -quantity);
+        }
+    }
+
+    /** Registered in {@code META-INF/services}: {@code ma-crossover}. */
+    public static final class Provider implements StrategyProvider
+    {
+        @Override
+        public String name()
+        {
+            return NAME;
+        }
+
+        @Override
+        public List<StrategyParameter> parameters()
+        {
+            return List.of(
+                StrategyParameter.integer("fast-shift", FAST_SHIFT, "the fast average moves 1/2^N of the way to each price"),
+                StrategyParameter.integer("slow-shift", SLOW_SHIFT, "the slow average moves 1/2^N; more than fast-shift"),
+                StrategyParameter.decimal("lot", "0.01", "the position it trades toward, long or short"));
+        }
+
+        @Override
+        public Strategy create(final StrategyContext context, final StrategyParameters parameters)
+        {
+            return new MovingAverageCrossoverStrategy(context, shift(parameters, "fast-shift"),
+                shift(parameters, "slow-shift"), parameters.decimal("lot"));
+        }
+
+        private static int shift(final StrategyParameters parameters, final String name)
+        {
+            final long shift = parameters.integer(name);
+            if (shift < 1 || shift > MAX_SHIFT)
+            {
+                throw new IllegalArgumentException(name + " " + shift + " is not in [1, " + MAX_SHIFT + "]");
+            }
+            return (int)shift;
         }
     }
 }

@@ -1,12 +1,20 @@
 package dev.quietloop.bot.strategy;
 
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
+import java.util.List;
+
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.StrategyContext;
+import dev.quietloop.strategy.StrategyParameter;
+import dev.quietloop.strategy.StrategyParameters;
+import dev.quietloop.strategy.StrategyProvider;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 
 /** The smallest strategy: one signal for every quote (at its mid) and every trade (at its price); it never trades. */
 public final class TickSignalStrategy implements Strategy
 {
+    public static final String NAME = "tick-signal";
     /** Its signals' code. Quote: the heavier side, bid size minus ask size. Trade: the aggressor, the quantity. */
     public static final int SIGNAL_TICK = 3;
 
@@ -28,5 +36,27 @@ public final class TickSignalStrategy implements Strategy
     public void onTrade(final Trade trade)
     {
         context.signal(trade.symbolId(), trade.aggressorSide(), SIGNAL_TICK, trade.price(), trade.quantity());
+    }
+
+    /** Registered in {@code META-INF/services}: {@code tick-signal}, which has no parameter. */
+    public static final class Provider implements StrategyProvider
+    {
+        @Override
+        public String name()
+        {
+            return NAME;
+        }
+
+        @Override
+        public List<StrategyParameter> parameters()
+        {
+            return List.of();
+        }
+
+        @Override
+        public Strategy create(final StrategyContext context, final StrategyParameters parameters)
+        {
+            return new TickSignalStrategy(context);
+        }
     }
 }

@@ -3,12 +3,12 @@ package dev.quietloop.bot.trade;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.replay.MarketDataReader;
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
-import dev.quietloop.bot.strategy.Fill;
-import dev.quietloop.bot.strategy.Strategy;
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.Trade;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 

@@ -2,7 +2,7 @@ package dev.quietloop.bot.trade;
 
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
-import dev.quietloop.bot.strategy.StrategyContext;
+import dev.quietloop.strategy.StrategyContext;
 
 /** What the trading thread gives a strategy: orders and positions go to paper execution, signals to the bot ring. */
 public final class TradingContext implements StrategyContext

@@ -1,6 +1,9 @@
 package dev.quietloop.bot.config;
 
 import java.nio.file.Path;
+import dev.quietloop.wire.Event;
+import dev.quietloop.bot.execution.RiskLimits;
+import java.util.List;
 
 import dev.quietloop.bot.QuoteFixtures;
 import dev.quietloop.protocol.config.IdleChoice;
@@ -75,8 +78,41 @@ class BotContextTest
             ctx.conclude();
         });
         assertMessage("unknown strategy 'momentum'", withData(data).strategy("momentum")::conclude);
+        assertMessage("--strategy-param 'fast-shift' is not KEY=VALUE",
+            withData(data).strategyParams(List.of("fast-shift"))::conclude);
+        assertMessage("strategy 'ma-crossover' has no parameter 'fast' (its parameters: fast-shift=3, slow-shift=5, lot=0.01)",
+            withData(data).strategyParams(List.of("fast=2"))::conclude);
+        assertMessage("--strategy-param 'momentum.x=1': no strategy 'momentum' (known: imbalance, ma-crossover, tick-signal)",
+            withData(data).strategyParams(List.of("momentum.x=1"))::conclude);
+        assertMessage("--max-position 'lots' is not a decimal with at most 8 places",
+            withData(data).maxPosition("lots")::conclude);
+        assertMessage("--max-order-size 0 must be more than 0", withData(data).maxOrderSize("0")::conclude);
+        assertMessage("--max-open-orders must be in [1, 65536]: 0", withData(data).maxOpenOrders(0)::conclude);
         assertMessage("--idle-trading: 'wake' is for the threads that are woken by work",
             withData(data).idleTrading(IdleChoice.WAKE)::conclude);
+    }
+
+    @Test
+    void shouldTakeTheStrategysParametersTheLastOfAKeyWinningAndThoseQualifiedForItAlone() throws Exception
+    {
+        final BotContext ctx = withData(QuoteFixtures.generated(dir, 10, 1)).strategy("ma-crossover")
+            .strategyParams(List.of("slow-shift=6", "imbalance.lot=9", "ma-crossover.lot=0.02", "slow-shift=7"))
+            .maxPosition("0.5").maxOpenOrders(3).maxOrderSize("0.25")
+            .conclude();
+
+        assertEquals("fast-shift=3 slow-shift=7 lot=0.02", ctx.strategyParameters().toString());
+        assertEquals("ma-crossover", ctx.strategyProvider().name());
+        assertEquals(new RiskLimits(50_000_000, 3, 25_000_000), ctx.riskLimits());
+    }
+
+    @Test
+    void shouldKeepTodaysRiskLimitsByDefault() throws Exception
+    {
+        assertEquals(RiskLimits.DEFAULTS, withData(QuoteFixtures.generated(dir, 10, 1)).conclude().riskLimits());
+        assertEquals(5 * Event.SCALE / 100, RiskLimits.DEFAULTS.maxPosition());
+        assertEquals(64, RiskLimits.DEFAULTS.maxOpenOrders());
+        assertEquals(2 * RiskLimits.DEFAULTS.maxPosition(), RiskLimits.DEFAULTS.maxOrderSize(),
+            "no order the position limit allows is refused for its size");
     }
 
     @Test

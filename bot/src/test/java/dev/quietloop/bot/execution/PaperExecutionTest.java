@@ -10,10 +10,10 @@ import java.util.List;
 
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.run.BotCounters;
-import dev.quietloop.bot.strategy.Fill;
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,8 @@ class PaperExecutionTest
     private final EventRing ring = new EventRing(1024, counters.ringRejected);
     private final EventPublisher publisher =
         new EventPublisher(ring, 1, 1, counters.eventsProduced, counters.ringRejected);
-    private final PaperExecution execution = new PaperExecution(2, publisher, fixed("1"), MAX_OPEN_ORDERS);
+    private final PaperExecution execution =
+        new PaperExecution(2, publisher, new RiskLimits(fixed("1"), MAX_OPEN_ORDERS, 2 * fixed("1")));
     private final Quote quote = new Quote();
     private final Trade trade = new Trade();
     private final Fill fill = new Fill();
@@ -287,6 +288,7 @@ class PaperExecutionTest
             "orderPlaced s0 #6 sell 0.00000001@101",
             "orderCancelled s0 #6 sell rejected"), lines(ring));
         assertEquals(2, execution.ordersRejected());
+        assertEquals(2, execution.ordersRejected(RiskCheck.MAX_POSITION));
         assertEquals(6, execution.ordersPlaced());
     }
 
@@ -310,6 +312,7 @@ class PaperExecutionTest
             "orderCancelled s0 #2 buy cancelled",
             "orderPlaced s1 #6 sell 0.1@110"), lines(ring));
         assertEquals(1, execution.ordersRejected());
+        assertEquals(1, execution.ordersRejected(RiskCheck.MAX_OPEN_ORDERS));
     }
 
     @Test
@@ -343,8 +346,30 @@ class PaperExecutionTest
         assertEquals("orderPlaced s2 #5 buy 0.1@100", lines.get(8));
         assertEquals("orderCancelled s2 #5 buy rejected", lines.get(9));
         assertEquals(6, execution.ordersRejected());
+        assertEquals(5, execution.ordersRejected(RiskCheck.INVALID));
+        assertEquals(1, execution.ordersRejected(RiskCheck.MAX_ORDER_SIZE), "Long.MAX_VALUE: valid, but too large");
         assertEquals(0, execution.openOrders());
         assertFalse(execution.pollFill(fill));
+    }
+
+    @Test
+    void shouldRejectAnOrderLargerThanTheOrderSizeLimitAndCountEachRejectionUnderTheFirstCheckItFails()
+    {
+        final PaperExecution limited = new PaperExecution(1, publisher, new RiskLimits(fixed("1"), 1, fixed("0.5")));
+        limited.onQuote(quote.set(0, 0, fixed("99"), fixed("1"), fixed("100"), fixed("1")));
+
+        assertEquals(0, limited.placeOrder(0, BUY, fixed("98"), fixed("0.6")), "over the size limit");
+        assertTrue(limited.placeOrder(0, BUY, fixed("98"), fixed("0.5")) > 0, "at the limit: rests, holding the one slot");
+        assertEquals(0, limited.placeOrder(0, BUY, fixed("98"), fixed("0.7")), "over the size limit first, then no slot");
+        assertEquals(0, limited.placeOrder(0, BUY, fixed("98"), fixed("0.1")), "no slot");
+        assertEquals(0, limited.placeOrder(0, BUY, fixed("0"), fixed("0.7")), "invalid first");
+
+        assertEquals(5, limited.ordersPlaced());
+        assertEquals(4, limited.ordersRejected());
+        assertEquals(2, limited.ordersRejected(RiskCheck.MAX_ORDER_SIZE));
+        assertEquals(1, limited.ordersRejected(RiskCheck.MAX_OPEN_ORDERS));
+        assertEquals(1, limited.ordersRejected(RiskCheck.INVALID));
+        assertEquals(0, limited.ordersRejected(RiskCheck.MAX_POSITION));
     }
 
     @Test

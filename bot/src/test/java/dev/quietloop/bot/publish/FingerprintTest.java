@@ -81,7 +81,7 @@ class FingerprintTest
         final TradingContext context = new TradingContext(BotReport.symbols(data), execution, publisher);
         try (MarketDataReader reader = data.reader())
         {
-            new Trader(reader, Strategies.create(strategy, context), execution, publisher,
+            new Trader(reader, Strategies.builtIn().create(strategy, context), execution, publisher,
                 Pacer.max(SystemNanoClock.INSTANCE, new NoOpIdleStrategy(), control), counters, 0).replay();
         }
         return publisher.fingerprint();

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.quietloop.protocol.testing.PrintCapture;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Trade;
+
 /** Market data files for the replay tests: hand-written lines, or generated rows of any format. */
 final class SampleFiles
 {

@@ -16,18 +16,19 @@ class StrategiesTest
     @Test
     void shouldNameEveryKnownStrategyWhenTheNameIsUnknown()
     {
-        final ConfigException ex = assertThrows(ConfigException.class, () -> Strategies.factory("momentum"));
+        final ConfigException ex = assertThrows(ConfigException.class, () -> Strategies.builtIn().provider("momentum"));
 
-        assertEquals("unknown strategy 'momentum' (known: imbalance, ma-crossover, tick-signal)", ex.getMessage());
+        assertEquals("unknown strategy 'momentum' (known: imbalance, ma-crossover, tick-signal; a plugin's jar goes on --strategy-path)", ex.getMessage());
     }
 
     @Test
     void shouldCreateADistinctStrategyForEveryRegisteredName()
     {
         final Set<Class<?>> classes = new HashSet<>();
-        for (final String name : Strategies.nameSet())
+        final Strategies strategies = Strategies.builtIn();
+        for (final String name : strategies.nameSet())
         {
-            final TradingHarness harness = new TradingHarness(Strategies.factory(name), "BTCUSDT", "ETHUSDT");
+            final TradingHarness harness = new TradingHarness(context -> strategies.create(name, context), "BTCUSDT", "ETHUSDT");
             assertNotNull(harness.strategy, name);
             assertTrue(classes.add(harness.strategy.getClass()), name);
         }
@@ -37,7 +38,7 @@ class StrategiesTest
     @Test
     void shouldRegisterTheDefault()
     {
-        assertTrue(Strategies.nameSet().contains(Strategies.DEFAULT));
+        assertTrue(Strategies.builtIn().nameSet().contains(Strategies.DEFAULT));
         assertEquals("ma-crossover", Strategies.DEFAULT);
     }
 }

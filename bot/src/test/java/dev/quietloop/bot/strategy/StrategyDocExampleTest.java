@@ -9,20 +9,24 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/strategies.md shows the full code of the tiny example strategy: it must be the code that ships. */
+/** docs/strategies.md shows the whole of the example plugin: it must be the code that ships in examples/strategy-plugin. */
 class StrategyDocExampleTest
 {
     private static final Path ROOT = Path.of(System.getProperty("quietloop.root", ".."));
+    private static final Path EXAMPLE = ROOT.resolve("examples/strategy-plugin/src/main");
 
     @Test
-    void shouldShowTheShippedTickSignalStrategyVerbatim() throws IOException
+    void shouldShowTheExamplePluginVerbatim() throws IOException
     {
         final String doc = Files.readString(ROOT.resolve("docs/strategies.md"), StandardCharsets.UTF_8);
-        final String source = Files.readString(
-            ROOT.resolve("bot/src/main/java/dev/quietloop/bot/strategy/TickSignalStrategy.java"), StandardCharsets.UTF_8);
 
-        assertTrue(doc.contains("```java\n" + source + "```"), "docs/strategies.md must show TickSignalStrategy.java as it is");
-        assertTrue(doc.contains("BY_NAME.put(\"tick-signal\", TickSignalStrategy::new);") ||
-            doc.contains("TickSignalStrategy::new"), "docs/strategies.md must show the registration line");
+        for (final String file : new String[] {
+            "java/com/example/quietloop/SpreadWatchStrategy.java",
+            "java/com/example/quietloop/SpreadWatchProvider.java",
+            "resources/META-INF/services/dev.quietloop.strategy.StrategyProvider" })
+        {
+            final String source = Files.readString(EXAMPLE.resolve(file), StandardCharsets.UTF_8);
+            assertTrue(doc.contains("\n" + source + "```"), "docs/strategies.md must show " + file + " as it is");
+        }
     }
 }

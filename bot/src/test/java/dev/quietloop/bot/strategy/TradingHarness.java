@@ -3,16 +3,21 @@ package dev.quietloop.bot.strategy;
 import static dev.quietloop.bot.execution.Published.fixed;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.lmax.disruptor.EventPoller;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.execution.Published;
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.trade.TradingContext;
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.StrategyContext;
+import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 
 /**
@@ -35,19 +40,18 @@ final class TradingHarness
     private final Fill fill = new Fill();
     private long timestampNs;
 
-    TradingHarness(final StrategyFactory factory, final String... symbols)
+    TradingHarness(final Function<StrategyContext, Strategy> factory, final String... symbols)
     {
-        this(factory, PaperExecution.DEFAULT_POSITION_LIMIT, symbols);
+        this(factory, RiskLimits.DEFAULT_MAX_POSITION, symbols);
     }
 
-    TradingHarness(final StrategyFactory factory, final long positionLimit, final String... symbols)
+    TradingHarness(final Function<StrategyContext, Strategy> factory, final long positionLimit, final String... symbols)
     {
         ring = new EventRing(1 << 12, counters.ringRejected);
         publisher = new EventPublisher(ring, 1, 1, counters.eventsProduced, counters.ringRejected);
-        execution = new PaperExecution(
-            symbols.length, publisher, positionLimit, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+        execution = new PaperExecution(symbols.length, publisher, RiskLimits.DEFAULTS.withMaxPosition(positionLimit));
         context = new TradingContext(symbols, execution, publisher);
-        strategy = factory.create(context);
+        strategy = factory.apply(context);
     }
 
     void quote(final int symbolId, final long bidPrice, final long bidSize, final long askPrice, final long askSize)

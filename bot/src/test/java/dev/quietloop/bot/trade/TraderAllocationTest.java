@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import dev.quietloop.bot.QuoteFixtures;
 import dev.quietloop.bot.execution.PaperExecution;
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.MarketDataFile;
@@ -18,9 +19,9 @@ import dev.quietloop.bot.replay.MarketDataReader;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
 import dev.quietloop.bot.strategy.Strategies;
-import dev.quietloop.bot.strategy.Strategy;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.strategy.Strategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,14 +81,13 @@ class TraderAllocationTest
         final EventRing ring = new EventRing(RING_SIZE, counters.ringRejected, true);
         final EventPublisher publisher = new EventPublisher(ring, 1, 1, counters.eventsProduced,
             counters.ringRejected, HopLatency.of(Hop.TICK_TO_PUBLISH, true, WARMUP_EVENTS));
-        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher,
-            PaperExecution.DEFAULT_POSITION_LIMIT, PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+        final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher, RiskLimits.DEFAULTS);
         final String[] symbols = new String[data.symbolCount()];
         for (int id = 0; id < symbols.length; id++)
         {
             symbols[id] = data.symbol(id);
         }
-        final Strategy strategy = Strategies.create(strategyName, new TradingContext(symbols, execution, publisher));
+        final Strategy strategy = Strategies.builtIn().create(strategyName, new TradingContext(symbols, execution, publisher));
         final RunControl control = new RunControl();
         final Thread drainer = drain(ring, control);
         try

@@ -12,17 +12,18 @@ import java.util.List;
 
 import dev.quietloop.bot.QuoteFixtures;
 import dev.quietloop.bot.execution.PaperExecution;
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
 import dev.quietloop.bot.replay.MarketDataFile;
 import dev.quietloop.bot.replay.MarketDataReader;
-import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.replay.RejectReason;
 import dev.quietloop.bot.run.BotCounters;
 import dev.quietloop.bot.run.RunControl;
-import dev.quietloop.bot.strategy.Fill;
-import dev.quietloop.bot.strategy.Strategy;
-import dev.quietloop.bot.strategy.StrategyContext;
+import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.Quote;
+import dev.quietloop.strategy.Strategy;
+import dev.quietloop.strategy.StrategyContext;
 import dev.quietloop.wire.Event;
 import dev.quietloop.wire.EventType;
 import org.agrona.concurrent.NoOpIdleStrategy;
@@ -168,8 +169,7 @@ class TraderTest
     {
         if (execution == null)
         {
-            execution = new PaperExecution(SYMBOLS, publisher, PaperExecution.DEFAULT_POSITION_LIMIT,
-                PaperExecution.DEFAULT_MAX_OPEN_ORDERS);
+            execution = new PaperExecution(SYMBOLS, publisher, RiskLimits.DEFAULTS);
         }
         return execution;
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import dev.quietloop.bot.execution.PaperExecution;
 import dev.quietloop.bot.publish.EventPublisher;
 import dev.quietloop.bot.publish.EventRing;
-import dev.quietloop.bot.replay.Quote;
 import dev.quietloop.bot.run.BotCounters;
+import dev.quietloop.strategy.Quote;
 import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
 

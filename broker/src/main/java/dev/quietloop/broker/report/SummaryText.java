@@ -157,6 +157,22 @@ public final class SummaryText
         return holds ? ": holds" : ": DOES NOT HOLD";
     }
 
+    /** {@code  (maxPosition 3, maxOpenOrders 1)}: the risk checks that refused orders; nothing when none did. */
+    private static String rejectedBy(final Map<String, Long> s)
+    {
+        final StringBuilder reasons = new StringBuilder();
+        for (final Map.Entry<String, Long> entry : s.entrySet())
+        {
+            if (entry.getKey().startsWith(Accounting.BOT_ORDERS_REJECTED_BY_PREFIX) && entry.getValue() != 0)
+            {
+                reasons.append(reasons.length() == 0 ? " (" : ", ")
+                    .append(entry.getKey().substring(Accounting.BOT_ORDERS_REJECTED_BY_PREFIX.length()))
+                    .append(' ').append(entry.getValue());
+            }
+        }
+        return reasons.length() == 0 ? "" : reasons.append(')').toString();
+    }
+
     private static void trading(final Map<String, Long> s, final List<String> lines)
     {
         if (!s.containsKey(Accounting.BOT_TICKS))
@@ -166,7 +182,8 @@ public final class SummaryText
         lines.add("trading");
         lines.add(row(INDENT + "ticks", s.get(Accounting.BOT_TICKS) + " (rejected " + s.getOrDefault(Accounting.BOT_TICKS_REJECTED, 0L) + ")"));
         lines.add(row(INDENT + "orders", s.getOrDefault(Accounting.BOT_ORDERS_PLACED, 0L) + " placed, " +
-            s.getOrDefault(Accounting.BOT_ORDERS_REJECTED, 0L) + " rejected, " + s.getOrDefault(Accounting.BOT_ORDERS_CANCELLED, 0L) +
+            s.getOrDefault(Accounting.BOT_ORDERS_REJECTED, 0L) + " rejected" + rejectedBy(s) + ", " +
+            s.getOrDefault(Accounting.BOT_ORDERS_CANCELLED, 0L) +
             " cancelled; " + s.getOrDefault(Accounting.BOT_FILLS, 0L) + " fills"));
         lines.add(row(INDENT + "pnl", s.containsKey(Accounting.BOT_PNL_E8) ? e8(s.get(Accounting.BOT_PNL_E8)) : "-"));
         final StringBuilder positions = new StringBuilder();

@@ -30,6 +30,8 @@ public final class Accounting
     public static final String BOT_ORDERS_CANCELLED = "bot.ordersCancelled";
     public static final String BOT_ORDERS_PLACED = "bot.ordersPlaced";
     public static final String BOT_ORDERS_REJECTED = "bot.ordersRejected";
+    /** {@link #BOT_ORDERS_REJECTED} by the risk check each order failed first: {@code bot.ordersRejectedBy.maxPosition}. */
+    public static final String BOT_ORDERS_REJECTED_BY_PREFIX = "bot.ordersRejectedBy.";
     public static final String BOT_PARTIAL = "bot.partial";
     public static final String BOT_PNL_E8 = "bot.pnlE8";
     public static final String BOT_POSITION_E8_PREFIX = "bot.positionE8.";

@@ -12,10 +12,10 @@ import java.util.TreeSet;
 
 import dev.quietloop.wire.ConfigException;
 import net.openhft.chronicle.wire.WireType;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * A run's {@code config.yaml} read back: {@code --config FILE} takes one process's section of it
@@ -28,8 +28,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * before the command line's own: as a default, picocli would flip it when the command line
  * gives it again. A sequence
  * is given as the flag repeated, before the command line's own, so both apply, the command line's
- * last. A map ({@code jvm}, what the process ran in) is a record of the run, not a setting, and a
- * null is a flag left at its default. A key that names no flag of the process is refused in one
+ * last. A map under a flag's key is that flag repeated with {@code KEY=VALUE} for each entry
+ * ({@code strategy-param: { fast-shift: 2 }} is {@code --strategy-param fast-shift=2}), also
+ * before the command line's own. Any other map ({@code jvm}, what the process ran in) is a record
+ * of the run, not a setting, and a null is a flag left at its default. A key that names no flag of the process is refused in one
  * line listing the ones it knows: a typo must not pass for a setting. A hidden flag (one only a
  * launcher gives, such as {@code --launcher-cpus}) names no key: a file never sets it.
  */
@@ -41,6 +43,7 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
     private final String section;
     private final Map<String, String> scalars = new LinkedHashMap<>();
     private final Map<String, List<String>> sequences = new LinkedHashMap<>();
+    private final Map<String, List<String>> maps = new LinkedHashMap<>();
 
     private ConfigFile(final Path file, final String section)
     {
@@ -90,7 +93,13 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
             list.forEach(item -> texts.add(String.valueOf(item)));
             sequences.put(key, texts);
         }
-        else if (null != value && !(value instanceof Map))
+        else if (value instanceof Map<?, ?> map)
+        {
+            final List<String> entries = new ArrayList<>();
+            map.forEach((name, text) -> entries.add(name + "=" + (null == text ? "" : text)));
+            maps.put(key, entries);
+        }
+        else if (null != value)
         {
             scalars.put(key, String.valueOf(value));
         }
@@ -128,6 +137,13 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
             }
         }
         sequences.forEach((key, texts) -> texts.forEach(text -> expanded.add("--" + key + "=" + text)));
+        maps.forEach((key, entries) ->
+        {
+            if (known.contains(key))
+            {
+                entries.forEach(entry -> expanded.add("--" + key + "=" + entry));
+            }
+        });
         expanded.addAll(List.of(args));
         return expanded.toArray(new String[0]);
     }

@@ -80,6 +80,22 @@ class ConfigFileTest
     }
 
     @Test
+    void shouldGiveAMapUnderAFlagsKeyAsThatFlagRepeatedWithKeyEqualsValueAndSkipAnyOtherMap() throws IOException
+    {
+        final String file = String.join("\n",
+            "toy: {",
+            "  extra: { ma.lot: \"0.02\", window: 5 },",
+            "  jvm: { pid: 42 }",
+            "}",
+            "");
+        final Toy toy = new Toy();
+
+        assertEquals(0, Cli.run("toy", "toy", toy, "--config", write(file).toString(), "--extra", "window=6"));
+
+        assertEquals(List.of("ma.lot=0.02", "window=5", "window=6"), toy.extra, "the file's entries first, in order");
+    }
+
+    @Test
     void shouldLetAFlagGivenOnTheCommandLineWinOverTheFile() throws IOException
     {
         final Toy toy = new Toy();

@@ -1,4 +1,4 @@
-package dev.quietloop.bot.replay;
+package dev.quietloop.strategy;
 
 /**
  * A top-of-book quote: one reused, mutable flyweight that the replay overwrites for every row.

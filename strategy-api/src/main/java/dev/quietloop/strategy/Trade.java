@@ -1,4 +1,4 @@
-package dev.quietloop.bot.replay;
+package dev.quietloop.strategy;
 
 /**
  * A trade printed by the market: one reused, mutable flyweight that the replay overwrites for

@@ -1,4 +1,4 @@
-package dev.quietloop.bot.strategy;
+package dev.quietloop.strategy;
 
 /**
  * A fill of one of the strategy's orders: one reused, mutable flyweight, valid only during

@@ -1,4 +1,4 @@
-package dev.quietloop.bot.strategy;
+package dev.quietloop.strategy;
 
 /**
  * What a strategy may do: place and cancel orders with paper execution, publish signals, and

@@ -1,7 +1,4 @@
-package dev.quietloop.bot.strategy;
-
-import dev.quietloop.bot.replay.Quote;
-import dev.quietloop.bot.replay.Trade;
+package dev.quietloop.strategy;
 
 /**
  * The seat for a trading strategy: called on the trading thread, in replay order, for every
