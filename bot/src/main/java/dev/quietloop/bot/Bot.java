@@ -103,6 +103,7 @@ final class Bot implements AutoCloseable
         // Last, after the input is known good: a refused file leaves no counters file behind.
         registry = CounterRegistry.forProcess(ROLE, BotCounters.MAX_COUNTERS, err);
         counters = new BotCounters(registry);
+        counters.sourceId.setRelease(link.sourceId());
         hiccup = HopLatency.of(Hop.HICCUP, ctx.timeHops());
         hiccupMeter = new HiccupMeter(SystemNanoClock.INSTANCE, ManagementFactory.getRuntimeMXBean()::getUptime,
             counters.eventsProduced, warmUp, HiccupMeter.DEFAULT_INTERVAL_NS, hiccup);

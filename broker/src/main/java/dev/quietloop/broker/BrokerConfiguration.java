@@ -54,6 +54,8 @@ public final class BrokerConfiguration
     public static final int RING_SIZE_MIN = 1;
     public static final int RING_SIZE_MAX = 1 << 30;
     public static final int MAX_FRAME_BYTES_DEFAULT = Frame.DEFAULT_MAX_FRAME_BYTES;
+    /** An hour: past a scrape interval of any sense. */
+    public static final long METRICS_LINGER_S_MAX = 3_600;
     /** The broker ring is allocated whole at start-up: it may take up to this share of the heap. */
     public static final int RING_HEAP_SHARE_DIVISOR = 2;
 

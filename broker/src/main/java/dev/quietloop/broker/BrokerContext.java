@@ -2,6 +2,7 @@ package dev.quietloop.broker;
 
 import java.nio.file.Path;
 
+import dev.quietloop.broker.metrics.MetricsEndpoint;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketSettings;
@@ -28,6 +29,9 @@ public final class BrokerContext
 {
     private boolean concluded;
     private Endpoint ingest = Endpoint.parse(BrokerConfiguration.INGEST_DEFAULT);
+    private int metricsPort = MetricsEndpoint.OFF;
+    private String metricsBind = MetricsEndpoint.BIND_DEFAULT;
+    private long metricsLingerS;
     private Endpoint sidecar = Endpoint.parse(BrokerConfiguration.SIDECAR_DEFAULT);
     private int drainTimeoutS = BrokerConfiguration.DRAIN_TIMEOUT_S_DEFAULT;
     private int ringSize = BrokerConfiguration.RING_SIZE_DEFAULT;
@@ -83,6 +87,15 @@ public final class BrokerContext
         {
             ChildArguments.checkBotFrameBytes(run.botArgs(), maxFrameBytes);
         }
+        if (metricsPort != MetricsEndpoint.OFF)
+        {
+            Validate.inRange(MetricsEndpoint.PORT_FLAG, metricsPort, 0, 65_535);
+            if (null == metricsBind || metricsBind.isBlank())
+            {
+                throw new ConfigException(MetricsEndpoint.BIND_FLAG + " needs a host name or address");
+            }
+        }
+        Validate.inRange(MetricsEndpoint.LINGER_FLAG, metricsLingerS, 0, BrokerConfiguration.METRICS_LINGER_S_MAX);
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         cpuLayout = CpuLayout.decide(pin, run.botMode() == RunContext.BotMode.LAUNCH, cpus, run.botArgs(),
             CpuAffinity.allowed(), CpuAffinity.available());
@@ -236,6 +249,34 @@ public final class BrokerContext
     public String cpus()
     {
         return cpus;
+    }
+
+    /**
+     * @param port    where {@code /metrics} listens, 0 for a port the system picks; {@link MetricsEndpoint#OFF} for none
+     * @param bind    the address it listens on
+     * @param lingerS how long it serves on after the run
+     */
+    public BrokerContext metrics(final int port, final String bind, final long lingerS)
+    {
+        this.metricsPort = port;
+        this.metricsBind = bind;
+        this.metricsLingerS = lingerS;
+        return this;
+    }
+
+    public int metricsPort()
+    {
+        return metricsPort;
+    }
+
+    public String metricsBind()
+    {
+        return metricsBind;
+    }
+
+    public long metricsLingerS()
+    {
+        return metricsLingerS;
     }
 
     public BrokerContext pin(final boolean pin)

@@ -5,16 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 import dev.quietloop.broker.RunContext.BotMode;
 import dev.quietloop.broker.RunContext.SidecarMode;
 import dev.quietloop.broker.launch.ChildLauncher;
+import dev.quietloop.broker.metrics.MetricsEndpoint;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.process.Cli;
 import dev.quietloop.protocol.process.ConfigFile;
 import dev.quietloop.protocol.process.CounterRegistry;
+import dev.quietloop.protocol.process.CountersDirectory;
 import dev.quietloop.protocol.process.ProcessOptions;
 import dev.quietloop.protocol.security.LinkSecurity;
 import dev.quietloop.wire.Endpoint;
@@ -87,6 +90,20 @@ public final class BrokerMain implements Callable<Integer>
     @Option(names = MAX_FRAME_BYTES_FLAG, defaultValue = "" + MAX_FRAME_BYTES_DEFAULT,
         description = "largest frame accepted from a bot; each ring slot holds one")
     private int maxFrameBytes;
+
+    @Option(names = MetricsEndpoint.PORT_FLAG, paramLabel = "PORT", defaultValue = "" + MetricsEndpoint.OFF,
+        description = "serve every quietloop counter on this host, and the live latency of each hop, in the " +
+        "Prometheus text format at http://BIND:PORT/metrics (0: a port the system picks; default: none)")
+    private int metricsPort;
+
+    @Option(names = MetricsEndpoint.BIND_FLAG, paramLabel = "HOST", defaultValue = MetricsEndpoint.BIND_DEFAULT,
+        description = "the address /metrics listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    private String metricsBind;
+
+    @Option(names = MetricsEndpoint.LINGER_FLAG, paramLabel = "SECONDS", defaultValue = "0",
+        description = "keep serving /metrics this long after the run, so that a scrape sees its final counts " +
+        "(your scrape interval; default: ${DEFAULT-VALUE})")
+    private long metricsLingerS;
 
     @Option(names = IDLE_RECEIVER_FLAG, defaultValue = IDLE_DEFAULT, converter = IdleChoice.Converter.class,
         description = "receiver thread idle strategy")
@@ -171,6 +188,7 @@ public final class BrokerMain implements Callable<Integer>
             .timeHops(timeHops)
             .cpus(process.cpus())
             .pin(pin)
+            .metrics(metricsPort, metricsBind, metricsLingerS)
             .exitWithParent(exitWithParent)
             .security(process.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
             .configFile(configFile())
@@ -197,9 +215,35 @@ public final class BrokerMain implements Callable<Integer>
 
     private static int runBroker(final BrokerContext ctx)
     {
-        try (CounterRegistry registry = CounterRegistry.forProcess(ROLE, BrokerCounters.MAX_COUNTERS, System.err))
+        try (MetricsEndpoint metrics = ctx.metricsPort() == MetricsEndpoint.OFF ? null :
+            MetricsEndpoint.start(ctx.metricsBind(), ctx.metricsPort(), CountersDirectory.resolve(), System.out))
         {
-            return new RunCoordinator(ctx, new BrokerCounters(registry), System.out, System.err).run();
+            final int exitCode;
+            try (CounterRegistry registry = CounterRegistry.forProcess(ROLE, BrokerCounters.MAX_COUNTERS, System.err))
+            {
+                exitCode = new RunCoordinator(ctx, new BrokerCounters(registry), System.out, System.err).run();
+            }
+            if (null != metrics && ctx.metricsLingerS() > 0)
+            {
+                lingerServing(metrics, ctx.metricsLingerS());
+            }
+            return exitCode;
+        }
+    }
+
+    /** The run is over and its report written: /metrics serves its last counts a while longer, then stops. */
+    private static void lingerServing(final MetricsEndpoint metrics, final long seconds)
+    {
+        System.out.println("broker: serving " + metrics.url() + " for " + seconds + " s more (" +
+            MetricsEndpoint.LINGER_FLAG + ")");
+        System.out.flush();
+        try
+        {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -82,7 +82,8 @@ final class BrokerPipeline implements AutoCloseable
         forwarder.awaitConnected(BrokerConfiguration.SOCKET_TIMEOUT_MS);
         latencyLog = new SendLatencyLog(hlogFile, recorder, startMs);
         timeline.start(startMs);
-        agents.start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(), SystemEpochClock.INSTANCE,
+        agents.start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(), counters.externalSendLive(),
+            SystemEpochClock.INSTANCE,
             BrokerConfiguration.REPORT_INTERVAL_MS), new SleepingIdleStrategy(BrokerConfiguration.REPORTER_SLEEP_NS),
             counters.errors());
         return ingest;

@@ -1,5 +1,6 @@
 package dev.quietloop.broker;
 
+import dev.quietloop.broker.metrics.MetricsEndpoint;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.process.ConfigYaml;
 import net.openhft.chronicle.wire.WireOut;
@@ -56,6 +57,10 @@ final class BrokerSection
         wire.write(key(PLOTS_FLAG)).bool(run.plots());
         wire.write(key(CpuOptions.FLAG)).text(ctx.cpus());
         wire.write(key(PIN_FLAG)).bool(ctx.pin());
+        wire.write(key(MetricsEndpoint.PORT_FLAG)).text(ctx.metricsPort() == MetricsEndpoint.OFF ?
+            null : Integer.toString(ctx.metricsPort()));
+        wire.write(key(MetricsEndpoint.BIND_FLAG)).text(ctx.metricsBind());
+        wire.write(key(MetricsEndpoint.LINGER_FLAG)).int64(ctx.metricsLingerS());
         ctx.security().writeFlags(wire);
         wire.write(RUN).marshallable(record ->
         {

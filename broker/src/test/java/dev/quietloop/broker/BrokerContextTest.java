@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.quietloop.broker.ingress.IngressReceiver;
+import dev.quietloop.broker.metrics.MetricsEndpoint;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.wire.ConfigException;
 import dev.quietloop.wire.Endpoint;
@@ -50,6 +51,12 @@ class BrokerContextTest
             new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes", "65535")))
             .conclude());
+        assertMessage("--metrics-port must be in [0, 65535]: 70000", () -> new BrokerContext()
+            .metrics(70_000, "127.0.0.1", 0).conclude());
+        assertMessage("--metrics-bind needs a host name or address", () -> new BrokerContext()
+            .metrics(0, " ", 0).conclude());
+        assertMessage("--metrics-linger must be in [0, 3600]: -1", () -> new BrokerContext()
+            .metrics(MetricsEndpoint.OFF, "127.0.0.1", -1).conclude());
         assertMessage("--bot-arg=--max-frame-bytes needs a whole number: big", () ->
             new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes=big")))

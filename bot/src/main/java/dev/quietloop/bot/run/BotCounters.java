@@ -16,6 +16,11 @@ public final class BotCounters extends CounterSet
     /** Prefix of the per-reason counts of malformed rows: {@code bot.rejected.crossedBook}. */
     public static final String REJECTED_PREFIX = Accounting.BOT_REJECTED_PREFIX;
 
+    /**
+     * This bot's source id, set once at start: what tells its counters from another bot's in
+     * {@code bin/stat.sh} and in the broker's {@code /metrics} (its {@code source} label).
+     */
+    public final AtomicCounter sourceId = counter(Accounting.BOT_SOURCE_ID);
     /** Accepted rows replayed through the strategy (trading thread). */
     public final AtomicCounter ticks = counter(Accounting.BOT_TICKS);
     /** Malformed rows skipped by the replay, every reason (trading thread). */

@@ -1,12 +1,14 @@
 package dev.quietloop.broker.report;
 
+import dev.quietloop.protocol.latency.LiveLatency;
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * The reporter thread's duty cycle: rolls the send-latency log once per interval and adds the
- * interval to the run's timeline, off the forwarder's path (the forwarder only records into its
+ * The reporter thread's duty cycle: rolls the send-latency log once per interval, adds the
+ * interval to the run's timeline and publishes it live ({@link LiveLatency}), off the forwarder's path (the forwarder only records into its
  * recorder and counts).
  */
 public final class IntervalReporter implements Agent
@@ -14,6 +16,7 @@ public final class IntervalReporter implements Agent
     private final SendLatencyLog log;
     private final Timeline timeline;
     private final AtomicCounter eventsForwarded;
+    private final LiveLatency live;
     private final EpochClock clock;
     private final long intervalMs;
     private long nextRollMs;
@@ -22,12 +25,14 @@ public final class IntervalReporter implements Agent
         final SendLatencyLog log,
         final Timeline timeline,
         final AtomicCounter eventsForwarded,
+        final LiveLatency live,
         final EpochClock clock,
         final long intervalMs)
     {
         this.log = log;
         this.timeline = timeline;
         this.eventsForwarded = eventsForwarded;
+        this.live = live;
         this.clock = clock;
         this.intervalMs = intervalMs;
         this.nextRollMs = clock.time() + intervalMs;
@@ -41,7 +46,9 @@ public final class IntervalReporter implements Agent
         {
             return 0;
         }
-        timeline.add(nowMs, eventsForwarded.get(), log.rollInterval());
+        final Histogram interval = log.rollInterval();
+        timeline.add(nowMs, eventsForwarded.get(), interval);
+        live.publish(interval);
         nextRollMs += intervalMs;
         if (nextRollMs <= nowMs)
         {

@@ -2,6 +2,8 @@ package dev.quietloop.broker.ring;
 
 import dev.quietloop.wire.Frame;
 import dev.quietloop.protocol.account.Accounting;
+import dev.quietloop.protocol.latency.Hop;
+import dev.quietloop.protocol.latency.LiveLatency;
 import dev.quietloop.protocol.process.CounterRegistry;
 import dev.quietloop.protocol.process.CounterSet;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -28,6 +30,7 @@ public final class BrokerCounters extends CounterSet
     private final AtomicCounter ingressRestarts = counter(Accounting.BROKER_INGRESS_RESTARTS);
     private final AtomicCounter authRejected = counter(Accounting.BROKER_AUTH_REJECTED);
     private final AtomicCounter acksSent = counter(Accounting.BROKER_ACKS_SENT);
+    private final LiveLatency externalSendLive = liveLatency(Hop.EXTERNAL_SEND.key());
 
     /** Counters in memory, for tests. */
     public BrokerCounters()
@@ -49,6 +52,12 @@ public final class BrokerCounters extends CounterSet
             byResult[result] = counter("broker." + Frame.rejectionName(result));
         }
         return byResult;
+    }
+
+    /** The send latency's last interval, for bin/stat.sh and /metrics (the reporter thread). */
+    public LiveLatency externalSendLive()
+    {
+        return externalSendLive;
     }
 
     /** Valid frames taken into the ring (business and control); bad frames are not among them. */

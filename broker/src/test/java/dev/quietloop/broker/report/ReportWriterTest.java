@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.LiveLatency;
 import dev.quietloop.protocol.process.SummaryJson;
 import dev.quietloop.protocol.testing.PrintCapture;
 import org.HdrHistogram.EncodableHistogram;
@@ -79,9 +81,17 @@ class ReportWriterTest
         {
             final Timeline timeline = new Timeline();
             timeline.start(10_000);
-            final AtomicCounter forwarded = new CountersManager(
-                new UnsafeBuffer(new byte[4096]), new UnsafeBuffer(new byte[1024])).newCounter("forwarded");
-            final IntervalReporter reporter = new IntervalReporter(log, timeline, forwarded, clock, 1_000);
+            final CountersManager manager = new CountersManager(
+                new UnsafeBuffer(new byte[8192]), new UnsafeBuffer(new byte[2048]));
+            final AtomicCounter forwarded = manager.newCounter("forwarded");
+            final Map<String, AtomicCounter> live = new LinkedHashMap<>();
+            final LiveLatency liveLatency = new LiveLatency("externalSend", name ->
+            {
+                final AtomicCounter counter = manager.newCounter(name);
+                live.put(name, counter);
+                return counter;
+            });
+            final IntervalReporter reporter = new IntervalReporter(log, timeline, forwarded, liveLatency, clock, 1_000);
             recorder.recordValue(5_000);
             forwarded.set(40);
             assertEquals(0, reporter.doWork());
@@ -91,6 +101,9 @@ class ReportWriterTest
             assertEquals(1, reporter.doWork());
             assertEquals(0, reporter.doWork());
             assertEquals(1, log.total().getTotalCount());
+            assertEquals(1, live.get("live.externalSend.events").get(), "the interval, published live");
+            assertEquals(5_000, live.get("live.externalSend.p99Ns").get(), 5);
+            assertEquals(5_000, live.get("live.externalSend.maxNs").get(), 5);
             forwarded.set(100);
             clock.update(15_500); // a long pause: one roll, not a burst of four
             assertEquals(1, reporter.doWork());
@@ -105,6 +118,8 @@ class ReportWriterTest
             assertEquals(1, first.sends());
             assertEquals(5_000, first.sendP99Ns(), 5, "within the histogram's 3 significant digits");
             assertEquals(new Timeline.Row(5.5, 60, 60 / 4.5, 0, 0), rows.get(1));
+            assertEquals(0, live.get("live.externalSend.events").get(), "an interval with no send");
+            assertEquals(0, live.get("live.externalSend.p99Ns").get());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.quietloop.protocol.process;
 
 import java.util.Map;
 
+import dev.quietloop.protocol.latency.LiveLatency;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -28,9 +29,20 @@ public abstract class CounterSet
         return registry.newCounter(name);
     }
 
-    /** Every counter by its dotted name. */
+    /** A hop's live latency in this process's counters ({@link LiveLatency}): five more counters. */
+    protected final LiveLatency liveLatency(final String hop)
+    {
+        return new LiveLatency(hop, registry::newCounter);
+    }
+
+    /**
+     * Every counter by its dotted name, for the summary: the live latency's left out, since the
+     * summary has the run's own latency ({@code latencyNs.*}).
+     */
     public final Map<String, Long> snapshot()
     {
-        return registry.snapshot();
+        final Map<String, Long> values = registry.snapshot();
+        values.keySet().removeIf(name -> name.startsWith(LiveLatency.PREFIX));
+        return values;
     }
 }
