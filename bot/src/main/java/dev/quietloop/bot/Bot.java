@@ -31,6 +31,7 @@ import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.LiveHops;
 import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.process.AgentThreads;
 import dev.quietloop.protocol.process.ConfigYaml;
@@ -78,6 +79,7 @@ final class Bot implements AutoCloseable
     private final HopLatency ringToSend;
     private final HopLatency hiccup;
     private final HiccupMeter hiccupMeter;
+    private final LiveHops liveHops;
 
     /** Loads the data and records the configuration; then, the input known good, opens the counters file. */
     private Bot(final BotContext ctx, final RunControl control, final PrintStream err)
@@ -105,6 +107,7 @@ final class Bot implements AutoCloseable
         counters = new BotCounters(registry);
         counters.sourceId.setRelease(link.sourceId());
         hiccup = HopLatency.of(Hop.HICCUP, ctx.timeHops());
+        liveHops = new LiveHops(registry::newCounter, tickToPublish, ringToSend, hiccup);
         hiccupMeter = new HiccupMeter(SystemNanoClock.INSTANCE, ManagementFactory.getRuntimeMXBean()::getUptime,
             counters.eventsProduced, warmUp, HiccupMeter.DEFAULT_INTERVAL_NS, hiccup);
     }
@@ -151,24 +154,32 @@ final class Bot implements AutoCloseable
         final long startTimeMs = System.currentTimeMillis();
         final Trading trading;
         final boolean endOfStreamSent;
-        try (MarketDataReader reader = data.reader(); ZContext zmq = new ZContext(1))
+        final LiveHops.Running live = liveHops.start("live-latency");
+        try
         {
-            if (ctx.sendMode() == SendMode.DIRECT)
+            try (MarketDataReader reader = data.reader(); ZContext zmq = new ZContext(1))
             {
-                try (DirectSender sender = DirectSender.connect(link, zmq, counters, control, epoch))
+                if (ctx.sendMode() == SendMode.DIRECT)
                 {
-                    reportLinkWait();
-                    trading = trading(reader, sender);
-                    trade(trading.trader());
-                    endOfStreamSent = trading.trader().isEndOfStreamPublished();
+                    try (DirectSender sender = DirectSender.connect(link, zmq, counters, control, epoch))
+                    {
+                        reportLinkWait();
+                        trading = trading(reader, sender);
+                        trade(trading.trader());
+                        endOfStreamSent = trading.trader().isEndOfStreamPublished();
+                    }
+                }
+                else
+                {
+                    final EventRing ring = new EventRing(ctx.ringSize(), counters.ringRejected, ringToSend.isEnabled());
+                    trading = trading(reader, ring);
+                    endOfStreamSent = tradeThroughRing(zmq, ring, trading.trader());
                 }
             }
-            else
-            {
-                final EventRing ring = new EventRing(ctx.ringSize(), counters.ringRejected, ringToSend.isEnabled());
-                trading = trading(reader, ring);
-                endOfStreamSent = tradeThroughRing(zmq, ring, trading.trader());
-            }
+        }
+        finally
+        {
+            live.close();
         }
         if (!endOfStreamSent)
         {

@@ -20,6 +20,7 @@ import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.LiveHops;
 import dev.quietloop.protocol.process.AgentThreads;
 import dev.quietloop.wire.Endpoint;
 import org.HdrHistogram.Histogram;
@@ -83,7 +84,7 @@ final class BrokerPipeline implements AutoCloseable
         latencyLog = new SendLatencyLog(hlogFile, recorder, startMs);
         timeline.start(startMs);
         agents.start(new IntervalReporter(latencyLog, timeline, counters.eventsForwarded(), counters.externalSendLive(),
-            SystemEpochClock.INSTANCE,
+            new LiveHops(counters.registry()::newCounter, brokerDwell), SystemEpochClock.INSTANCE,
             BrokerConfiguration.REPORT_INTERVAL_MS), new SleepingIdleStrategy(BrokerConfiguration.REPORTER_SLEEP_NS),
             counters.errors());
         return ingest;

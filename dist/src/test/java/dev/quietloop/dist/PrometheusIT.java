@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A real Prometheus server (Debian's {@code prometheus}, which {@code .ci/run} installs) scrapes
  * the broker's {@code /metrics} during a live run, every second, and its HTTP API then gives the
- * run's {@code quietloop_bot_events_produced_total}: the bot's own count, as its summary has it.
+ * run's {@code quietloop_bot_events_produced_total}: the bot's own count, as its summary has it;
+ * and the live latency of every hop of the three processes.
  * Everything listens on loopback, on ports the system picked; the test stops what it started.
  */
 class PrometheusIT
@@ -111,8 +112,11 @@ class PrometheusIT
                 "Prometheus scraped the run's own count: " + output + "\n" + Files.readString(dir.resolve("prometheus.log")));
             assertTrue(exposition.contains("quietloop_broker_events_forwarded_total"), exposition);
             Promtool.assertClean(exposition);
-            assertTrue(queryValue(webPort, "count(max_over_time(quietloop_hop_latency_seconds{hop=\"externalSend\"," +
-                "quantile=\"0.99\"}[10m]))") >= 1, "the broker's live send latency was scraped too");
+            for (final String hop : List.of("tickToPublish", "ringToSend", "brokerDwell", "externalSend", "endToEnd"))
+            {
+                assertTrue(queryValue(webPort, "count(max_over_time(quietloop_hop_latency_seconds{hop=\"" + hop + "\"," +
+                    "quantile=\"0.99\"}[10m]))") >= 1, "the live latency of every hop was scraped: " + hop);
+            }
         }
         finally
         {

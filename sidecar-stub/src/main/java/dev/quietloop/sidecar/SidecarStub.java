@@ -12,6 +12,7 @@ import dev.quietloop.protocol.config.CpuOptions;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.LiveHops;
 import dev.quietloop.protocol.process.AgentThreads;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.CounterRegistry;
@@ -60,6 +61,7 @@ public final class SidecarStub implements AutoCloseable
     private final SidecarReceiver receiver;
     private final AtomicCounter errors;
     private final AgentThreads threads;
+    private final LiveHops liveHops;
 
     /** Makes the parts; nothing runs until {@link #run()}. */
     public SidecarStub(final StubContext config)
@@ -93,6 +95,7 @@ public final class SidecarStub implements AutoCloseable
                     stopRequested::countDown);
                 errors = counters.newCounter(ERRORS);
                 threads = new AgentThreads(ROLE, ERRORS, err);
+                liveHops = new LiveHops(counters::newCounter, endToEnd);
             }
             catch (final RuntimeException ex)
             {
@@ -148,13 +151,21 @@ public final class SidecarStub implements AutoCloseable
         }
         CpuAffinity.pinProcess(CpuOptions.FLAG, config.effectiveCpus()); // started up: nothing has arrived yet
         Readiness.announce(ROLE, endpoint);
-        stopRequested.await();
-        receiver.requestStop();
-        if (!receiver.awaitFinished(config.drainMs() + StubConfiguration.STOP_MARGIN_MS))
+        final LiveHops.Running live = liveHops.start("live-latency");
+        try
         {
-            err.println(ROLE + ": receive loop did not finish draining in time; closing it");
+            stopRequested.await();
+            receiver.requestStop();
+            if (!receiver.awaitFinished(config.drainMs() + StubConfiguration.STOP_MARGIN_MS))
+            {
+                err.println(ROLE + ": receive loop did not finish draining in time; closing it");
+            }
+            threads.close(); // the counters are final once the receive loop has closed
         }
-        threads.close(); // the counters are final once the receive loop has closed
+        finally
+        {
+            live.close();
+        }
         return report();
     }
 

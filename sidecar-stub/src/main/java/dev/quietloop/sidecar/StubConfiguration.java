@@ -3,6 +3,7 @@ package dev.quietloop.sidecar;
 import java.util.concurrent.TimeUnit;
 
 import dev.quietloop.protocol.config.IdleStrategies;
+import dev.quietloop.protocol.process.CounterSet;
 
 /**
  * Every flag of the stub's own, in one place: its name, its default and the range
@@ -56,7 +57,7 @@ public final class StubConfiguration
     /** How long start-up waits for the receive loop to bind. */
     public static final long BIND_TIMEOUT_MS = 10_000;
     /** Room for every {@code sidecar.*} counter. */
-    public static final int MAX_COUNTERS = 32;
+    public static final int MAX_COUNTERS = CounterSet.MAX_COUNTERS;
 
     private StubConfiguration()
     {

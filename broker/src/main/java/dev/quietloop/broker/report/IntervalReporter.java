@@ -1,5 +1,6 @@
 package dev.quietloop.broker.report;
 
+import dev.quietloop.protocol.latency.LiveHops;
 import dev.quietloop.protocol.latency.LiveLatency;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
@@ -8,7 +9,8 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The reporter thread's duty cycle: rolls the send-latency log once per interval, adds the
- * interval to the run's timeline and publishes it live ({@link LiveLatency}), off the forwarder's path (the forwarder only records into its
+ * interval to the run's timeline and publishes it live ({@link LiveLatency}) with the broker's other
+ * timed hops ({@link LiveHops}), off the forwarder's path (the forwarder only records into its
  * recorder and counts).
  */
 public final class IntervalReporter implements Agent
@@ -17,6 +19,7 @@ public final class IntervalReporter implements Agent
     private final Timeline timeline;
     private final AtomicCounter eventsForwarded;
     private final LiveLatency live;
+    private final LiveHops hops;
     private final EpochClock clock;
     private final long intervalMs;
     private long nextRollMs;
@@ -26,6 +29,7 @@ public final class IntervalReporter implements Agent
         final Timeline timeline,
         final AtomicCounter eventsForwarded,
         final LiveLatency live,
+        final LiveHops hops,
         final EpochClock clock,
         final long intervalMs)
     {
@@ -33,6 +37,7 @@ public final class IntervalReporter implements Agent
         this.timeline = timeline;
         this.eventsForwarded = eventsForwarded;
         this.live = live;
+        this.hops = hops;
         this.clock = clock;
         this.intervalMs = intervalMs;
         this.nextRollMs = clock.time() + intervalMs;
@@ -49,6 +54,7 @@ public final class IntervalReporter implements Agent
         final Histogram interval = log.rollInterval();
         timeline.add(nowMs, eventsForwarded.get(), interval);
         live.publish(interval);
+        hops.publish();
         nextRollMs += intervalMs;
         if (nextRollMs <= nowMs)
         {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.LiveHops;
 import dev.quietloop.protocol.latency.LiveLatency;
 import dev.quietloop.protocol.process.SummaryJson;
 import dev.quietloop.protocol.testing.PrintCapture;
@@ -91,7 +92,8 @@ class ReportWriterTest
                 live.put(name, counter);
                 return counter;
             });
-            final IntervalReporter reporter = new IntervalReporter(log, timeline, forwarded, liveLatency, clock, 1_000);
+            final IntervalReporter reporter = new IntervalReporter(log, timeline, forwarded, liveLatency,
+                new LiveHops(manager::newCounter), clock, 1_000);
             recorder.recordValue(5_000);
             forwarded.set(40);
             assertEquals(0, reporter.doWork());

@@ -169,10 +169,24 @@ public final class HopLatency
     }
 
     /**
+     * Ends the interval: publishes it live ({@link LiveHops}, the headline's events alone) and adds
+     * it to the run's total. Off every recording thread.
+     */
+    public synchronized void publishLive(final LiveLatency live)
+    {
+        if (enabled)
+        {
+            interval = recorder.getIntervalHistogram(interval);
+            total.add(interval);
+            live.publish(interval);
+        }
+    }
+
+    /**
      * Everything recorded so far past the warm-up, added to the run's total; any thread may call
      * it, after which the recorder starts a new interval. Empty when the hop is off.
      */
-    public Histogram total()
+    public synchronized Histogram total()
     {
         if (enabled)
         {
@@ -183,7 +197,7 @@ public final class HopLatency
     }
 
     /** The warm-up's events recorded so far, as {@link #total()} does for the rest; empty when there are none. */
-    public Histogram warmUpTotal()
+    public synchronized Histogram warmUpTotal()
     {
         if (null != warmUpRecorder)
         {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.quietloop.protocol.latency.LiveLatency;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
@@ -93,11 +94,20 @@ public final class CounterRegistry implements AutoCloseable
         return counter;
     }
 
-    /** A snapshot of every counter by name, in creation order. */
+    /**
+     * A snapshot of every counter by name, in creation order, for the process's summary: the live
+     * latency's ({@link LiveLatency#PREFIX}) left out, since the summary has the run's own.
+     */
     public Map<String, Long> snapshot()
     {
         final Map<String, Long> values = new LinkedHashMap<>();
-        byName.forEach((name, counter) -> values.put(name, counter.get()));
+        byName.forEach((name, counter) ->
+        {
+            if (!name.startsWith(LiveLatency.PREFIX))
+            {
+                values.put(name, counter.get());
+            }
+        });
         return values;
     }
 

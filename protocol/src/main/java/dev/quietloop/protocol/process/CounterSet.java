@@ -12,8 +12,8 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public abstract class CounterSet
 {
-    /** Room for every counter of one process, the per-reason ones included. */
-    public static final int MAX_COUNTERS = 32;
+    /** Room for every counter of one process, the per-reason ones and five a timed hop's live latency included. */
+    public static final int MAX_COUNTERS = 64;
 
     private final CounterRegistry registry;
 
@@ -35,14 +35,15 @@ public abstract class CounterSet
         return new LiveLatency(hop, registry::newCounter);
     }
 
-    /**
-     * Every counter by its dotted name, for the summary: the live latency's left out, since the
-     * summary has the run's own latency ({@code latencyNs.*}).
-     */
+    /** Every counter by its dotted name, for the summary ({@link CounterRegistry#snapshot()}). */
     public final Map<String, Long> snapshot()
     {
-        final Map<String, Long> values = registry.snapshot();
-        values.keySet().removeIf(name -> name.startsWith(LiveLatency.PREFIX));
-        return values;
+        return registry.snapshot();
+    }
+
+    /** The registry, for what takes counters of its own ({@link dev.quietloop.protocol.latency.LiveHops}). */
+    public final CounterRegistry registry()
+    {
+        return registry;
     }
 }
