@@ -73,6 +73,7 @@ final class FinalReport
                 LaunchedChildren.BOT_ROLE, LaunchedChildren.BOT_SUMMARY,
                 LaunchedChildren.STUB_ROLE, LaunchedChildren.STUB_SUMMARY));
             final Map<String, Long> components = writer.mergeComponents();
+            components.put(Accounting.RUN_SAME_HOST, sameHost() ? 1L : 0L);
             final int exitCode = verdict(components, undelivered, interrupted, botExitCode, childFailed);
             RunConfigWriter.write(runDir, wire -> BrokerSection.write(ctx, wire), err);
             writeReports(writer, total, components, interrupted, exitCode, undelivered);
@@ -86,6 +87,7 @@ final class FinalReport
         {
             // A full disk, a folder gone read-only: the account is in memory, so it is printed instead.
             final Map<String, Long> components = writer.mergeComponents();
+            components.put(Accounting.RUN_SAME_HOST, sameHost() ? 1L : 0L);
             components.putAll(brokerSummary);
             ProcessCpu.addTo(components, Accounting.BROKER_CPU_MS);
             final int verdict = verdict(components, undelivered, interrupted, botExitCode, childFailed);
@@ -156,5 +158,15 @@ final class FinalReport
     private static String micros(final long nanos)
     {
         return String.format(Locale.ROOT, "%.1f", nanos / 1000.0);
+    }
+
+    /**
+     * Whether the bot and the sidecar surely ran on this host, on one clock: only when this broker
+     * launched both. An outside bot or an external sidecar may be another host, whose monotonic
+     * clock {@code endToEnd} cannot be compared with.
+     */
+    private boolean sameHost()
+    {
+        return ctx.run().botMode() == RunContext.BotMode.LAUNCH && ctx.run().sidecarMode() == RunContext.SidecarMode.LAUNCH_STUB;
     }
 }

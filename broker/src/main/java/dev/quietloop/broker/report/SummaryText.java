@@ -219,6 +219,7 @@ public final class SummaryText
         {
             lines.add(row("latency (us)", "none recorded"));
             safepoints(s, LABEL_WIDTH, lines);
+            clocks(s, lines);
             return;
         }
         int width = LABEL_WIDTH;
@@ -253,6 +254,22 @@ public final class SummaryText
         if (null == safepointsAfter)
         {
             safepoints(s, width, lines);
+        }
+        clocks(s, lines);
+    }
+
+    /**
+     * For a run whose bot or sidecar ran apart, maybe on another host: {@code endToEnd} is the
+     * sidecar's receipt against the bot's origin, two monotonic clocks that mean nothing to each
+     * other across hosts. Nothing for a run that launched both here, or a summary from before.
+     */
+    private static void clocks(final Map<String, Long> s, final List<String> lines)
+    {
+        if (s.getOrDefault(Accounting.RUN_SAME_HOST, 1L) == 0)
+        {
+            lines.add(row("clocks", "endToEnd compares two clocks, the bot's at origin and the sidecar's at receipt: " +
+                "with the bot apart or an external sidecar they may be two hosts' monotonic clocks, which do not " +
+                "compare, and endToEnd is then no latency (the other hops are each timed on one host)"));
         }
     }
 

@@ -99,6 +99,11 @@ public final class Accounting
     public static final String RUN_LOST_WITH_PREFIX = "run.lostWith.";
     public static final String RUN_MISSING_AT_SIDECAR = "run.missingAtSidecar";
     public static final String RUN_PARTIAL = "run.partial";
+    /**
+     * 1 when the broker launched the bot and the sidecar stub, on its own host and clock; 0 when
+     * either ran apart, maybe on another host, so that {@code endToEnd} compared two clocks.
+     */
+    public static final String RUN_SAME_HOST = "run.sameHost";
     public static final String RUN_VERDICT_EXIT_CODE = "run.verdictExitCode";
     private Accounting()
     {
