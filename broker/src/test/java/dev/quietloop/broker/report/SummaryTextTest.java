@@ -86,6 +86,34 @@ class SummaryTextTest
     }
 
     @Test
+    void shouldSayThatEndToEndComparedTwoClocksOnlyWhenTheBotOrTheSidecarRanApart()
+    {
+        final Map<String, Long> apart = sample();
+        apart.put("run.sameHost", 0L);
+        final Map<String, Long> here = sample();
+        here.put("run.sameHost", 1L);
+
+        assertTrue(SummaryText.render("x", apart).stream().anyMatch(line -> line.startsWith("clocks        endToEnd " +
+            "compares two clocks")), SummaryText.render("x", apart).toString());
+        assertTrue(SummaryText.render("x", here).stream().noneMatch(line -> line.startsWith("clocks")));
+        assertTrue(SummaryText.render("x", sample()).stream().noneMatch(line -> line.startsWith("clocks")),
+            "a summary from before the key: nothing said");
+    }
+
+    @Test
+    void shouldShowTheRiskRejectionsByTheLimitTheyBroke()
+    {
+        final Map<String, Long> s = sample();
+        s.put("bot.ordersRejected", 3L);
+        s.put("bot.ordersRejectedBy.maxPosition", 2L);
+        s.put("bot.ordersRejectedBy.maxOrderSize", 1L);
+        s.put("bot.ordersRejectedBy.invalid", 0L);
+
+        assertTrue(SummaryText.render("x", s).stream().anyMatch(line -> line.contains(
+            "3 rejected (maxOrderSize 1, maxPosition 2), ")), SummaryText.render("x", s).toString());
+    }
+
+    @Test
     void shouldListOnlyTheNonZeroRejectionsOrNone()
     {
         assertTrue(SummaryText.render("x", sample()).contains("rejections    crossedBook 2, notFinite 1"));
