@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.quietloop.protocol.account.Accounting;
+import dev.quietloop.protocol.latency.LiveLatency;
 import org.agrona.concurrent.status.CountersReader;
 
 /**
@@ -62,8 +63,9 @@ final class ProcessCounters
             values[order[i]] = reader.getCounterValue(order[i]);
         }
         final long elapsedNs = printedBefore ? nowNs - previousNs : upMs * 1_000_000L;
+        // A live latency figure is the last interval's, not a count: it has no rate.
         ids.forEach((label, id) -> out.printf(Locale.ROOT, LINE, label, values[id],
-            running ? rate(values[id] - previous[id], elapsedNs) : ""));
+            running && !label.startsWith(LiveLatency.PREFIX) ? rate(values[id] - previous[id], elapsedNs) : ""));
         for (final String[] depth : DEPTHS)
         {
             printDepth(out, depth, ids, values);
