@@ -24,6 +24,9 @@ Options:
   --strategy-param KEY=VALUE  a parameter of the strategy (repeatable)
   --list-strategies         print every known strategy with its parameters and their defaults
                             (those on --strategy-path too), and exit
+  --max-position DECIMAL    risk: the largest position per symbol (default 0.05)
+  --max-order-size DECIMAL  risk: the largest order (default: twice --max-position)
+  --max-open-orders N       risk: order slots across all symbols (default 64)
   --strict                  the first malformed row is an error, not a counted skip
   --quiet                   no progress line
   --sidecar tcp://HOST:PORT forward to this external sidecar (any ZeroMQ PULL peer)
@@ -70,9 +73,10 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || ql_die "--strategy-path needs a JAR or DIR"
       strategy_path+=("--strategy-path=$(ql_absolute "$2")"); shift 2 ;;
     --strategy-path=*) strategy_path+=("--strategy-path=$(ql_absolute "${1#--strategy-path=}")"); shift ;;
-    --format|--symbol|--speed|--rate|--strategy|--strategy-param)
+    --format|--symbol|--speed|--rate|--strategy|--strategy-param|--max-position|--max-order-size|--max-open-orders)
       [ $# -ge 2 ] || ql_die "$1 needs a value"; args+=("--bot-arg=$1=$2"); shift 2 ;;
-    --format=*|--symbol=*|--speed=*|--rate=*|--strategy=*|--strategy-param=*|--strict|--quiet)
+    --format=*|--symbol=*|--speed=*|--rate=*|--strategy=*|--strategy-param=*|--max-position=*|--max-order-size=*|\
+    --max-open-orders=*|--strict|--quiet)
       args+=("--bot-arg=$1"); shift ;;
     *) args+=("$1"); shift ;;
   esac

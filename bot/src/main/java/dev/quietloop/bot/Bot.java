@@ -365,7 +365,8 @@ final class Bot implements AutoCloseable
     }
 
     /**
-     * The run's strategy from its provider, before any thread starts.
+     * The run's strategy from its provider, before the replay starts: a refusal ends the bot with
+     * exit code 2 before its first event.
      *
      * @throws ConfigException in one line when the provider refuses its parameters, or fails.
      */
@@ -377,7 +378,7 @@ final class Bot implements AutoCloseable
         {
             strategy = provider.create(context, ctx.strategyParameters());
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | LinkageError ex)
         {
             throw new ConfigException("strategy '" + provider.name() + "' refused " + ctx.strategyParameters() + ": " +
                 (null == ex.getMessage() ? ex.toString() : ex.getMessage().replace('\n', ' ')) + " " +

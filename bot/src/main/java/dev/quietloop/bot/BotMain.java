@@ -194,8 +194,9 @@ public final class BotMain implements Callable<Integer>
         description = "risk: order slots across all symbols (default: ${DEFAULT-VALUE})")
     private int maxOpenOrders;
 
-    @Option(names = MAX_ORDER_SIZE_FLAG, paramLabel = "DECIMAL", defaultValue = BotConfiguration.MAX_ORDER_SIZE_DEFAULT,
-        description = "risk: the largest quantity of one order (default: ${DEFAULT-VALUE})")
+    @Option(names = MAX_ORDER_SIZE_FLAG, paramLabel = "DECIMAL",
+        description = "risk: the largest quantity of one order (default: twice " + MAX_POSITION_FLAG + ", from the " +
+        "limit short to the limit long)")
     private String maxOrderSize;
 
     @Option(names = SUMMARY_FLAG, paramLabel = "FILE", description = "write the bot.* counters here at exit")

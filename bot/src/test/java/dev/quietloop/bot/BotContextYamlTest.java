@@ -68,9 +68,9 @@ class BotContextYamlTest
         assertEquals(List.of(), bot.get("strategy-path"));
         final Map<?, ?> params = YamlDocument.map(bot, "strategy-param");
         assertEquals(List.of("imbalance.entry-ppm", "imbalance.exit-ppm", "imbalance.max-spread-ppm", "imbalance.lot",
-            "imbalance.max-position"), List.copyOf(params.keySet()), "every parameter, defaults too, under its strategy");
+            "imbalance.position-cap"), List.copyOf(params.keySet()), "every parameter, defaults too, under its strategy");
         assertEquals("700000", String.valueOf(params.get("imbalance.entry-ppm")));
-        assertEquals("0.02", String.valueOf(params.get("imbalance.max-position")));
+        assertEquals("0.02", String.valueOf(params.get("imbalance.position-cap")));
         assertEquals("0.5", bot.get("max-position"));
         assertEquals(8L, YamlDocument.number(bot, "max-open-orders"));
         assertEquals("0.25", bot.get("max-order-size"));

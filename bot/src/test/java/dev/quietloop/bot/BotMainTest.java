@@ -139,7 +139,7 @@ class BotMainTest
 
         assertEquals(ExitCodes.OK, exitCode, errBytes.toString(StandardCharsets.UTF_8));
         assertEquals(List.of(
-            "imbalance entry-ppm=600000 exit-ppm=200000 max-spread-ppm=10 lot=0.01 max-position=0.02",
+            "imbalance entry-ppm=600000 exit-ppm=200000 max-spread-ppm=10 lot=0.01 position-cap=0.02",
             "ma-crossover fast-shift=3 slow-shift=5 lot=0.01",
             "tick-signal"), outBytes.toString(StandardCharsets.UTF_8).lines().toList());
     }

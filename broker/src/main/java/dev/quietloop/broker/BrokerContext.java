@@ -96,6 +96,11 @@ public final class BrokerContext
             }
         }
         Validate.inRange(MetricsEndpoint.LINGER_FLAG, metricsLingerS, 0, BrokerConfiguration.METRICS_LINGER_S_MAX);
+        if (metricsLingerS > 0 && metricsPort == MetricsEndpoint.OFF)
+        {
+            throw new ConfigException(MetricsEndpoint.LINGER_FLAG + " " + metricsLingerS + " needs " +
+                MetricsEndpoint.PORT_FLAG + ": there is no /metrics to keep serving");
+        }
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
         cpuLayout = CpuLayout.decide(pin, run.botMode() == RunContext.BotMode.LAUNCH, cpus, run.botArgs(),
             CpuAffinity.allowed(), CpuAffinity.available());

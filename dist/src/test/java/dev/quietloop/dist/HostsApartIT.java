@@ -88,7 +88,7 @@ class HostsApartIT
         assertEquals(produced, stubSummary.get(Accounting.SIDECAR_EVENTS_RECEIVED), log("stub"));
         assertEquals(0L, stubSummary.get(Accounting.SIDECAR_GAPS));
         assertEquals(0L, brokerSummary.get(Accounting.BROKER_AUTH_REJECTED));
-        assertEquals(0L, stubSummary.get("sidecar.authRejected"));
+        assertEquals(0L, stubSummary.get(Accounting.SIDECAR_AUTH_REJECTED));
         assertEquals(ExitCodes.OK, brokerExit, log("broker"));
         final String text = Files.readString(dir.resolve("reports/apart/summary.txt"), StandardCharsets.UTF_8);
         assertTrue(text.contains("endToEnd compares two clocks"), text);

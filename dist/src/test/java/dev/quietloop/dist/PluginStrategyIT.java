@@ -116,7 +116,7 @@ class PluginStrategyIT
     {
         try (Stream<Path> files = Files.walk(from))
         {
-            for (final Path file : files.filter(path -> !path.toString().contains("/target")).toList())
+            for (final Path file : files.filter(path -> !from.relativize(path).startsWith("target")).toList())
             {
                 final Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file))

@@ -61,7 +61,7 @@ class PrometheusIT
             "--ingest", "tcp://127.0.0.1:0", "--reports", reports.toString(), "--run-id", "scraped", "--no-plots",
             "--jvm-options", QuietloopProcess.JVM_OPTIONS.toString(),
             "--bot-arg=--strategy=tick-signal", "--bot-arg=--rate=10000", "--bot-arg=--quiet",
-            "--metrics-port", "0", "--metrics-linger", "4"));
+            "--metrics-port", "0", "--metrics-linger", "8"));
         final ProcessBuilder brokerBuilder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         brokerBuilder.environment().put(CountersDirectory.ENV, counters.toString());
         final Process broker = brokerBuilder.start();

@@ -59,7 +59,7 @@ public final class StrategyParameters
                 throw new ConfigException("strategy '" + strategy + "': " + parameter.name() + "=" + text + ": " +
                     ex.getMessage() + " " + known(declared));
             }
-            texts.put(parameter.name(), text.trim());
+            texts.put(parameter.name(), text);
         }
         return new StrategyParameters(List.copyOf(declared), values, Collections.unmodifiableMap(texts));
     }

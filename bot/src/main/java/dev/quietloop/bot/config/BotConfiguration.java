@@ -100,7 +100,6 @@ public final class BotConfiguration
     public static final String STRATEGY_DEFAULT = Strategies.DEFAULT;
     /** {@link RiskLimits#DEFAULTS} as the flags write them. */
     public static final String MAX_POSITION_DEFAULT = "0.05";
-    public static final String MAX_ORDER_SIZE_DEFAULT = "0.1";
     public static final int MAX_OPEN_ORDERS_DEFAULT = RiskLimits.DEFAULT_MAX_OPEN_ORDERS;
     public static final String SEND_MODE_DEFAULT = "ring";
 

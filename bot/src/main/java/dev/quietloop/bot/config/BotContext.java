@@ -61,7 +61,8 @@ public final class BotContext
     private List<String> strategyParams = List.of();
     private String maxPosition = BotConfiguration.MAX_POSITION_DEFAULT;
     private int maxOpenOrders = BotConfiguration.MAX_OPEN_ORDERS_DEFAULT;
-    private String maxOrderSize = BotConfiguration.MAX_ORDER_SIZE_DEFAULT;
+    /** Null: twice the position limit, from the limit short to the limit long in one order. */
+    private String maxOrderSize;
     private Strategies strategies;
     private StrategyParameters strategyParameters;
     private RiskLimits riskLimits;
@@ -164,7 +165,7 @@ public final class BotContext
         return this;
     }
 
-    /** @param maxOrderSize the largest quantity of one order, a decimal */
+    /** @param maxOrderSize the largest quantity of one order, a decimal; null for twice {@code maxPosition} */
     public BotContext maxOrderSize(final String maxOrderSize)
     {
         this.maxOrderSize = maxOrderSize;
@@ -396,7 +397,7 @@ public final class BotContext
     private RiskLimits concludeRiskLimits()
     {
         final long position = positiveDecimal(MAX_POSITION_FLAG, maxPosition);
-        final long orderSize = positiveDecimal(MAX_ORDER_SIZE_FLAG, maxOrderSize);
+        final long orderSize = null == maxOrderSize ? 2 * position : positiveDecimal(MAX_ORDER_SIZE_FLAG, maxOrderSize);
         Validate.inRange(MAX_OPEN_ORDERS_FLAG, maxOpenOrders, 1, RiskLimits.MAX_OPEN_ORDERS_LIMIT);
         return new RiskLimits(position, maxOpenOrders, orderSize);
     }

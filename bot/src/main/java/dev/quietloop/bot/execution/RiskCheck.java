@@ -1,7 +1,5 @@
 package dev.quietloop.bot.execution;
 
-import java.util.Locale;
-
 /**
  * Why paper execution refused an order, in the order the checks run: an order is counted under
  * the first it fails. {@link #key()} names its count in the bot's summary.
@@ -17,8 +15,6 @@ public enum RiskCheck
     /** The position, with the open orders of the order's side, would pass {@link RiskLimits#maxPosition()}. */
     MAX_POSITION("maxPosition");
 
-    private static final RiskCheck[] VALUES = values();
-
     private final String key;
 
     RiskCheck(final String key)
@@ -32,14 +28,4 @@ public enum RiskCheck
         return key;
     }
 
-    /** Its name as the summary text shows it: {@code max-order-size}. */
-    public String label()
-    {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static RiskCheck of(final int ordinal)
-    {
-        return VALUES[ordinal];
-    }
 }

@@ -194,7 +194,7 @@ public final class BotReport
         return counters.unsent.get() + counters.unacked.get() > 0 ? ExitCodes.UNDELIVERED : ExitCodes.OK;
     }
 
-    /** {@code (max-position=3 max-open-orders=1)}: the checks that refused orders, with how many; nothing when none did. */
+    /** {@code (maxPosition=3 maxOpenOrders=1)}: the checks that refused orders, with how many; nothing when none did. */
     static String rejectedBy(final PaperExecution execution)
     {
         final StringBuilder reasons = new StringBuilder();
@@ -202,7 +202,7 @@ public final class BotReport
         {
             if (execution.ordersRejected(check) != 0)
             {
-                reasons.append(reasons.length() == 0 ? " (" : " ").append(check.label()).append('=')
+                reasons.append(reasons.length() == 0 ? " (" : " ").append(check.key()).append('=')
                     .append(execution.ordersRejected(check));
             }
         }

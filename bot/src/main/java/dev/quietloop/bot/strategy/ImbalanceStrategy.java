@@ -2,6 +2,7 @@ package dev.quietloop.bot.strategy;
 
 import java.util.List;
 
+import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.strategy.Fill;
 import dev.quietloop.strategy.Quote;
 import dev.quietloop.strategy.Strategy;
@@ -20,7 +21,8 @@ import dev.quietloop.wire.Event;
  * <p>
  * Imbalance is {@code (bidSize - askSize) / (bidSize + askSize)} in millionths, from -1e6 (only
  * asks) to +1e6 (only bids). Its parameters, each defaulting to the constant of its name:
- * {@code entry-ppm}, {@code exit-ppm}, {@code max-spread-ppm}, {@code lot} and {@code max-position}.
+ * {@code entry-ppm}, {@code exit-ppm}, {@code max-spread-ppm}, {@code lot} and {@code position-cap}
+ * ({@link #MAX_POSITION}).
  */
 public final class ImbalanceStrategy implements Strategy
 {
@@ -91,7 +93,7 @@ public final class ImbalanceStrategy implements Strategy
         }
         if (lotQuantity <= 0 || lotQuantity > maxPosition)
         {
-            throw new IllegalArgumentException("lot and max-position: need 0 < lot <= max-position");
+            throw new IllegalArgumentException("lot and position-cap: need 0 < lot <= position-cap");
         }
         this.context = context;
         this.entryPpm = entryPpm;
@@ -191,15 +193,16 @@ public final class ImbalanceStrategy implements Strategy
                 StrategyParameter.integer("exit-ppm", EXIT_PPM, "cancel when it falls back inside this, in millionths"),
                 StrategyParameter.integer("max-spread-ppm", MAX_SPREAD_PPM, "enter only when the spread is at most " +
                     "this share of the mid, in millionths"),
-                StrategyParameter.decimal("lot", "0.01", "each order's quantity"),
-                StrategyParameter.decimal("max-position", "0.02", "its own cap on its position, long or short"));
+                StrategyParameter.decimal("lot", FixedPoint.toText(LOT_QUANTITY), "each order's quantity"),
+                StrategyParameter.decimal("position-cap", FixedPoint.toText(MAX_POSITION), "its own cap on its " +
+                    "position, long or short, inside the bot's --max-position"));
         }
 
         @Override
         public Strategy create(final StrategyContext context, final StrategyParameters parameters)
         {
             return new ImbalanceStrategy(context, parameters.integer("entry-ppm"), parameters.integer("exit-ppm"),
-                parameters.integer("max-spread-ppm"), parameters.decimal("lot"), parameters.decimal("max-position"));
+                parameters.integer("max-spread-ppm"), parameters.decimal("lot"), parameters.decimal("position-cap"));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.quietloop.bot.strategy;
 
 import java.util.List;
 
+import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.strategy.Fill;
 import dev.quietloop.strategy.Quote;
 import dev.quietloop.strategy.Strategy;
@@ -197,7 +198,8 @@ public final class MovingAverageCrossoverStrategy implements Strategy
             return List.of(
                 StrategyParameter.integer("fast-shift", FAST_SHIFT, "the fast average moves 1/2^N of the way to each price"),
                 StrategyParameter.integer("slow-shift", SLOW_SHIFT, "the slow average moves 1/2^N; more than fast-shift"),
-                StrategyParameter.decimal("lot", "0.01", "the position it trades toward, long or short"));
+                StrategyParameter.decimal("lot", FixedPoint.toText(LOT_QUANTITY), "the position it trades toward, " +
+                    "long or short"));
         }
 
         @Override

@@ -70,8 +70,9 @@ public final class Strategies
                 add(byName, provider);
             }
         }
-        catch (final ServiceConfigurationError ex)
+        catch (final ServiceConfigurationError | LinkageError ex)
         {
+            // A provider class that is missing, or built against another strategy API.
             throw new ConfigException("cannot load a strategy provider: " + oneLine(ex));
         }
         return new Strategies(byName);
@@ -86,7 +87,7 @@ public final class Strategies
             name = provider.name();
             parameters = provider.parameters();
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | LinkageError ex)
         {
             throw new ConfigException("strategy provider " + origin(provider) + " failed: " + oneLine(ex));
         }

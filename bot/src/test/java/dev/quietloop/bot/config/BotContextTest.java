@@ -1,15 +1,15 @@
 package dev.quietloop.bot.config;
 
 import java.nio.file.Path;
-import dev.quietloop.wire.Event;
-import dev.quietloop.bot.execution.RiskLimits;
 import java.util.List;
 
 import dev.quietloop.bot.QuoteFixtures;
+import dev.quietloop.bot.execution.RiskLimits;
 import dev.quietloop.protocol.config.IdleChoice;
 import dev.quietloop.protocol.config.SocketFactory;
 import dev.quietloop.protocol.config.SocketSettings;
 import dev.quietloop.wire.ConfigException;
+import dev.quietloop.wire.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +113,9 @@ class BotContextTest
         assertEquals(64, RiskLimits.DEFAULTS.maxOpenOrders());
         assertEquals(2 * RiskLimits.DEFAULTS.maxPosition(), RiskLimits.DEFAULTS.maxOrderSize(),
             "no order the position limit allows is refused for its size");
+        assertEquals(new RiskLimits(Event.SCALE, 64, 2 * Event.SCALE),
+            withData(QuoteFixtures.generated(dir, 10, 1)).maxPosition("1").conclude().riskLimits(),
+            "the order size limit follows a position limit given alone");
     }
 
     @Test

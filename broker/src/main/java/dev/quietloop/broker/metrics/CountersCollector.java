@@ -3,9 +3,11 @@ package dev.quietloop.broker.metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.quietloop.protocol.account.Accounting;
@@ -50,6 +52,8 @@ final class CountersCollector implements MultiCollector
 
     private final Path dir;
     private final Map<Path, CountersFile> seen = new LinkedHashMap<>();
+    /** Dropped past {@link #MAX_EXITED}: a file a killed process left is not opened again. */
+    private final Set<Path> dropped = new HashSet<>();
 
     /** @param dir the counters directory ({@link CountersDirectory#resolve()}) */
     CountersCollector(final Path dir)
@@ -132,7 +136,7 @@ final class CountersCollector implements MultiCollector
     {
         for (final Path path : CountersDirectory.list(dir))
         {
-            if (!seen.containsKey(path))
+            if (!seen.containsKey(path) && !dropped.contains(path))
             {
                 try
                 {
@@ -155,7 +159,9 @@ final class CountersCollector implements MultiCollector
         for (int i = 0; i < exited.size() - MAX_EXITED; i++)
         {
             seen.remove(exited.get(i)).unmap();
+            dropped.add(exited.get(i));
         }
+        dropped.removeIf(path -> !Files.exists(path)); // gone from the folder: it cannot come back
     }
 
     /**
@@ -174,8 +180,9 @@ final class CountersCollector implements MultiCollector
         return null == source ? labels : labels.add("source", Long.toString(source));
     }
 
+    /** An interval that timed no event has no latency: NaN, as Prometheus has it for a summary with no observation. */
     private static double seconds(final Map<String, Long> stats, final String key)
     {
-        return stats.getOrDefault(key, 0L) / NS_PER_SECOND;
+        return stats.getOrDefault(LiveLatency.EVENTS, 0L) == 0 ? Double.NaN : stats.getOrDefault(key, 0L) / NS_PER_SECOND;
     }
 }

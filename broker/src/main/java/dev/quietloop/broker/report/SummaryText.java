@@ -267,9 +267,8 @@ public final class SummaryText
     {
         if (s.getOrDefault(Accounting.RUN_SAME_HOST, 1L) == 0)
         {
-            lines.add(row("clocks", "endToEnd compares two clocks, the bot's at origin and the sidecar's at receipt: " +
-                "with the bot apart or an external sidecar they may be two hosts' monotonic clocks, which do not " +
-                "compare, and endToEnd is then no latency (the other hops are each timed on one host)"));
+            lines.add(row("clocks", "endToEnd compares two clocks: the bot or the sidecar ran apart, maybe on " +
+                "another host, where it is no latency"));
         }
     }
 

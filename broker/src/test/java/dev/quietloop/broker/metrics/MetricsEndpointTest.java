@@ -56,17 +56,18 @@ class MetricsEndpointTest
             text = scrape(endpoint);
         }
         final String labels = "{pid=\"" + PID + "\",process=\"bot\",source=\"7\"}";
-        assertTrue(text.contains("quietloop_bot_events_produced_total" + labels + " 42.0"), text);
+        assertTrue(text.contains("quietloop_bot_events_produced_total" + labels + " 42.0\n"), text);
         assertTrue(text.contains("quietloop_bot_rejected_crossed_book_total" + labels + " 3.0"), text);
         assertTrue(text.contains("quietloop_process_up" + labels + " 1.0"), text);
         assertTrue(text.contains("# TYPE quietloop_bot_cpu_seconds gauge"), text);
         assertTrue(text.contains("quietloop_bot_cpu_seconds" + labels + " 2.5"), text);
         assertTrue(text.contains("quietloop_sidecar_receive_span_seconds" + labels + " 1.5"), text);
         final String hop = "{hop=\"tickToPublish\",pid=\"" + PID + "\",process=\"bot\",source=\"7\"";
-        assertTrue(text.contains("quietloop_hop_latency_seconds" + hop + ",quantile=\"0.5\"} 5.0"), text);
-        assertTrue(text.contains("quietloop_hop_latency_seconds" + hop + ",quantile=\"0.99\"} 9.9"), text);
-        assertTrue(text.contains("quietloop_hop_latency_max_seconds" + hop + "} 1.0"), text);
-        assertTrue(text.contains("quietloop_hop_latency_interval_events" + hop + "} 100.0"), text);
+        assertTrue(text.contains("quietloop_hop_latency_seconds" + hop + ",quantile=\"0.5\"} 5.0015E-5\n"), text);
+        assertTrue(text.contains("quietloop_hop_latency_seconds" + hop + ",quantile=\"0.99\"} 9.9007E-5\n"), text);
+        assertTrue(text.contains("quietloop_hop_latency_max_seconds" + hop + "} 1.00031E-4\n"), text);
+        assertTrue(text.contains("quietloop_hop_latency_interval_events" + hop + "} 100.0\n"), text);
+        // The values are HdrHistogram's at 3 significant digits, in seconds: 50,015 ns is p50 of 1..100 us.
         assertTrue(!text.contains("source_id"), "the source id is a label, not a counter: " + text);
         assertTrue(!text.contains("live_"), "live latency is served as latency, not as counters: " + text);
         Promtool.assertClean(text);
@@ -90,6 +91,21 @@ class MetricsEndpointTest
             assertTrue(text.contains("quietloop_sidecar_events_received_total" + labels + " 9.0"), text);
             assertTrue(text.contains("quietloop_process_up" + labels + " 0.0"), text);
         }
+    }
+
+    @Test
+    void shouldServeNoLatencyForAnIntervalThatTimedNoEvent() throws Exception
+    {
+        final String text;
+        try (CounterRegistry stub = CounterRegistry.inFile(dir, "sidecar-stub", 32);
+            MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0, dir, out))
+        {
+            new LiveLatency("endToEnd", stub::newCounter).publish(new Histogram(3_600_000_000_000L, 3));
+            text = scrape(endpoint);
+        }
+        final String hop = "{hop=\"endToEnd\",pid=\"" + PID + "\",process=\"sidecar-stub\"";
+        assertTrue(text.contains("quietloop_hop_latency_seconds" + hop + ",quantile=\"0.99\"} NaN\n"), text);
+        assertTrue(text.contains("quietloop_hop_latency_interval_events" + hop + "} 0.0\n"), text);
     }
 
     @Test

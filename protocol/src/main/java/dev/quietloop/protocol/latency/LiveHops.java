@@ -63,9 +63,22 @@ public final class LiveHops
         {
             try
             {
+                boolean failedBefore = false;
                 while (!stop.await(INTERVAL_MS, TimeUnit.MILLISECONDS))
                 {
-                    publish();
+                    try
+                    {
+                        publish();
+                    }
+                    catch (final RuntimeException ex)
+                    {
+                        // The live figures are a view: the run goes on, and says so once.
+                        if (!failedBefore)
+                        {
+                            System.err.println(threadName + ": cannot publish the live latency: " + ex);
+                            failedBefore = true;
+                        }
+                    }
                 }
             }
             catch (final InterruptedException ex)

@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import dev.quietloop.wire.ConfigException;
 import net.openhft.chronicle.wire.WireType;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine;
 
 /**
  * A run's {@code config.yaml} read back: {@code --config FILE} takes one process's section of it
@@ -30,14 +31,16 @@ import picocli.CommandLine;
  * is given as the flag repeated, before the command line's own, so both apply, the command line's
  * last. A map under a flag's key is that flag repeated with {@code KEY=VALUE} for each entry
  * ({@code strategy-param: { fast-shift: 2 }} is {@code --strategy-param fast-shift=2}), also
- * before the command line's own. Any other map ({@code jvm}, what the process ran in) is a record
- * of the run, not a setting, and a null is a flag left at its default. A key that names no flag of the process is refused in one
+ * before the command line's own. The maps {@link #RECORDS} ({@code jvm}, what the process ran in)
+ * are records of the run, not settings; a null is a flag left at its default. A key that names no flag of the process is refused in one
  * line listing the ones it knows: a typo must not pass for a setting. A hidden flag (one only a
  * launcher gives, such as {@code --launcher-cpus}) names no key: a file never sets it.
  */
 public final class ConfigFile implements CommandLine.IDefaultValueProvider
 {
     public static final String FLAG = "--config";
+    /** The maps a run's config.yaml holds as records of the run, not settings: skipped, whatever the process. */
+    static final Set<String> RECORDS = Set.of("run", "jvm", "sockets", "outputs");
 
     private final Path file;
     private final String section;
@@ -121,6 +124,7 @@ public final class ConfigFile implements CommandLine.IDefaultValueProvider
         }
         final TreeSet<String> unknown = new TreeSet<>(scalars.keySet());
         unknown.addAll(sequences.keySet());
+        maps.keySet().stream().filter(key -> !RECORDS.contains(key)).forEach(unknown::add);
         unknown.removeAll(known);
         if (!unknown.isEmpty())
         {

@@ -96,6 +96,14 @@ class ConfigFileTest
     }
 
     @Test
+    void shouldRefuseAMapThatIsNeitherAFlagNorARecordOfTheRun() throws IOException
+    {
+        final String err = runFailing(write(String.join("\n", "toy: {", "  extras: { window: 5 }", "}", "")), "toy");
+
+        assertTrue(err.contains("'toy' has no flag [extras]"), err);
+    }
+
+    @Test
     void shouldLetAFlagGivenOnTheCommandLineWinOverTheFile() throws IOException
     {
         final Toy toy = new Toy();

@@ -39,8 +39,9 @@ public final class Promtool
         {
             in.write(exposition.getBytes(StandardCharsets.UTF_8));
         }
-        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not end");
+        // Read before waiting: a long report would otherwise fill the pipe and block promtool.
         final String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not end");
         assertEquals(0, promtool.exitValue(), output);
         assertEquals("", output.strip(), "promtool finds nothing to say about the names");
     }
