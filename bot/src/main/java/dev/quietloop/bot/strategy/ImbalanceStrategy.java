@@ -1,15 +1,13 @@
 package dev.quietloop.bot.strategy;
 
-import java.util.List;
-
 import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.NamedStrategyProvider;
 import dev.quietloop.strategy.Quote;
 import dev.quietloop.strategy.Strategy;
 import dev.quietloop.strategy.StrategyContext;
 import dev.quietloop.strategy.StrategyParameter;
 import dev.quietloop.strategy.StrategyParameters;
-import dev.quietloop.strategy.StrategyProvider;
 import dev.quietloop.wire.Event;
 
 /**
@@ -177,18 +175,11 @@ public final class ImbalanceStrategy implements Strategy
     }
 
     /** Registered in {@code META-INF/services}: {@code imbalance}. */
-    public static final class Provider implements StrategyProvider
+    public static final class Provider extends NamedStrategyProvider
     {
-        @Override
-        public String name()
+        public Provider()
         {
-            return NAME;
-        }
-
-        @Override
-        public List<StrategyParameter> parameters()
-        {
-            return List.of(
+            super(NAME,
                 StrategyParameter.integer("entry-ppm", ENTRY_PPM, "enter at an imbalance of at least this, in millionths"),
                 StrategyParameter.integer("exit-ppm", EXIT_PPM, "cancel when it falls back inside this, in millionths"),
                 StrategyParameter.integer("max-spread-ppm", MAX_SPREAD_PPM, "enter only when the spread is at most " +

@@ -1,15 +1,13 @@
 package dev.quietloop.bot.strategy;
 
-import java.util.List;
-
 import dev.quietloop.bot.execution.FixedPoint;
 import dev.quietloop.strategy.Fill;
+import dev.quietloop.strategy.NamedStrategyProvider;
 import dev.quietloop.strategy.Quote;
 import dev.quietloop.strategy.Strategy;
 import dev.quietloop.strategy.StrategyContext;
 import dev.quietloop.strategy.StrategyParameter;
 import dev.quietloop.strategy.StrategyParameters;
-import dev.quietloop.strategy.StrategyProvider;
 import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 
@@ -184,18 +182,11 @@ public final class MovingAverageCrossoverStrategy implements Strategy
     }
 
     /** Registered in {@code META-INF/services}: {@code ma-crossover}. */
-    public static final class Provider implements StrategyProvider
+    public static final class Provider extends NamedStrategyProvider
     {
-        @Override
-        public String name()
+        public Provider()
         {
-            return NAME;
-        }
-
-        @Override
-        public List<StrategyParameter> parameters()
-        {
-            return List.of(
+            super(NAME,
                 StrategyParameter.integer("fast-shift", FAST_SHIFT, "the fast average moves 1/2^N of the way to each price"),
                 StrategyParameter.integer("slow-shift", SLOW_SHIFT, "the slow average moves 1/2^N; more than fast-shift"),
                 StrategyParameter.decimal("lot", FixedPoint.toText(LOT_QUANTITY), "the position it trades toward, " +

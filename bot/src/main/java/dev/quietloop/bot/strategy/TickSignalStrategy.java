@@ -1,13 +1,10 @@
 package dev.quietloop.bot.strategy;
 
-import java.util.List;
-
+import dev.quietloop.strategy.NamedStrategyProvider;
 import dev.quietloop.strategy.Quote;
 import dev.quietloop.strategy.Strategy;
 import dev.quietloop.strategy.StrategyContext;
-import dev.quietloop.strategy.StrategyParameter;
 import dev.quietloop.strategy.StrategyParameters;
-import dev.quietloop.strategy.StrategyProvider;
 import dev.quietloop.strategy.Trade;
 import dev.quietloop.wire.Event;
 
@@ -39,18 +36,11 @@ public final class TickSignalStrategy implements Strategy
     }
 
     /** Registered in {@code META-INF/services}: {@code tick-signal}, which has no parameter. */
-    public static final class Provider implements StrategyProvider
+    public static final class Provider extends NamedStrategyProvider
     {
-        @Override
-        public String name()
+        public Provider()
         {
-            return NAME;
-        }
-
-        @Override
-        public List<StrategyParameter> parameters()
-        {
-            return List.of();
+            super(NAME);
         }
 
         @Override
