@@ -54,6 +54,10 @@ public final class BrokerConfiguration
     public static final int RING_SIZE_MIN = 1;
     public static final int RING_SIZE_MAX = 1 << 30;
     public static final int MAX_FRAME_BYTES_DEFAULT = Frame.DEFAULT_MAX_FRAME_BYTES;
+    public static final String BOT_TIMEOUT_FLAG = "--bot-timeout";
+    /** Five seconds: five heartbeats of a bot that has nothing to send. */
+    public static final long BOT_TIMEOUT_S_DEFAULT = 5;
+    public static final long BOT_TIMEOUT_S_MAX = 86_400;
     /** An hour: past a scrape interval of any sense. */
     public static final long METRICS_LINGER_S_MAX = 3_600;
     /** The broker ring is allocated whole at start-up: it may take up to this share of the heap. */

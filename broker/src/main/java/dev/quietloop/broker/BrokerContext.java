@@ -32,6 +32,7 @@ public final class BrokerContext
     private int metricsPort = MetricsEndpoint.OFF;
     private String metricsBind = MetricsEndpoint.BIND_DEFAULT;
     private long metricsLingerS;
+    private long botTimeoutS = BrokerConfiguration.BOT_TIMEOUT_S_DEFAULT;
     private Endpoint sidecar = Endpoint.parse(BrokerConfiguration.SIDECAR_DEFAULT);
     private int drainTimeoutS = BrokerConfiguration.DRAIN_TIMEOUT_S_DEFAULT;
     private int ringSize = BrokerConfiguration.RING_SIZE_DEFAULT;
@@ -96,6 +97,7 @@ public final class BrokerContext
             }
         }
         Validate.inRange(MetricsEndpoint.LINGER_FLAG, metricsLingerS, 0, BrokerConfiguration.METRICS_LINGER_S_MAX);
+        Validate.inRange(BrokerConfiguration.BOT_TIMEOUT_FLAG, botTimeoutS, 1, BrokerConfiguration.BOT_TIMEOUT_S_MAX);
         if (metricsLingerS > 0 && metricsPort == MetricsEndpoint.OFF)
         {
             throw new ConfigException(MetricsEndpoint.LINGER_FLAG + " " + metricsLingerS + " needs " +
@@ -282,6 +284,18 @@ public final class BrokerContext
     public long metricsLingerS()
     {
         return metricsLingerS;
+    }
+
+    /** @param botTimeoutS a bot silent this long, with no end of stream, is lost */
+    public BrokerContext botTimeoutS(final long botTimeoutS)
+    {
+        this.botTimeoutS = botTimeoutS;
+        return this;
+    }
+
+    public long botTimeoutS()
+    {
+        return botTimeoutS;
     }
 
     public BrokerContext pin(final boolean pin)

@@ -91,6 +91,12 @@ public final class BrokerMain implements Callable<Integer>
         description = "largest frame accepted from a bot; each ring slot holds one")
     private int maxFrameBytes;
 
+    @Option(names = BOT_TIMEOUT_FLAG, paramLabel = "SECONDS", defaultValue = "" + BOT_TIMEOUT_S_DEFAULT,
+        description = "a bot silent this long (no frame, not even a heartbeat) with no end of stream is lost: " +
+        "counted, and the run goes on with the others; until then its source id is its own, and another bot's " +
+        "frames that claim it are refused (default: ${DEFAULT-VALUE})")
+    private long botTimeoutS;
+
     @Option(names = MetricsEndpoint.PORT_FLAG, paramLabel = "PORT", defaultValue = "" + MetricsEndpoint.OFF,
         description = "serve every quietloop counter on this host, and the live latency of each hop, in the " +
         "Prometheus text format at http://BIND:PORT/metrics (0: a port the system picks; default: none)")
@@ -189,6 +195,7 @@ public final class BrokerMain implements Callable<Integer>
             .cpus(process.cpus())
             .pin(pin)
             .metrics(metricsPort, metricsBind, metricsLingerS)
+            .botTimeoutS(botTimeoutS)
             .exitWithParent(exitWithParent)
             .security(process.security(LinkSecurity.BROKER, LinkSecurity.SIDECAR))
             .configFile(configFile())

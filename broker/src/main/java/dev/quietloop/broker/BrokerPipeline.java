@@ -74,7 +74,8 @@ final class BrokerPipeline implements AutoCloseable
             new ForwarderSettings(sidecar, ctx.forwarderSockets(), ctx.idleForwarder(), SendLatencyLog.HIGHEST_TRACKABLE_NS),
             ctx.security().client(SocketFactory.PUSH), ring, recorder, counters, brokerDwell);
         receiver = new IngressReceiver(
-            new IngressSettings(ctx.ingest(), ctx.sockets(), brokerDwell.isEnabled(), ctx.run().onlySource()),
+            new IngressSettings(ctx.ingest(), ctx.sockets(), brokerDwell.isEnabled(), ctx.run().onlySource(),
+                TimeUnit.SECONDS.toNanos(ctx.botTimeoutS())),
             ctx.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, forwarder.doorbell(), counters, err);
 
         receiverRunner = agents.start(receiver, ctx.idleReceiver().newStrategy(receiver::awaitWork), counters.errors());

@@ -57,6 +57,7 @@ final class BrokerSection
         wire.write(key(PLOTS_FLAG)).bool(run.plots());
         wire.write(key(CpuOptions.FLAG)).text(ctx.cpus());
         wire.write(key(PIN_FLAG)).bool(ctx.pin());
+        wire.write(key(BOT_TIMEOUT_FLAG)).int64(ctx.botTimeoutS());
         wire.write(key(MetricsEndpoint.PORT_FLAG)).text(ctx.metricsPort() == MetricsEndpoint.OFF ?
             null : Integer.toString(ctx.metricsPort()));
         wire.write(key(MetricsEndpoint.BIND_FLAG)).text(ctx.metricsBind());

@@ -115,8 +115,10 @@ final class FinalReport
         {
             return ExitCodes.FAILURE;
         }
-        return new RunOutcome(interrupted, Accounting.countLosses(components, undelivered) + lostWithDeadChildren,
+        final int exitCode = new RunOutcome(interrupted, Accounting.countLosses(components, undelivered) + lostWithDeadChildren,
             botExitCode, childFailed, deaths.any()).exitCode();
+        // A lost bot's events that never reached this broker are its own to count, and it is gone.
+        return exitCode == ExitCodes.OK && counters.botsLost().get() > 0 ? ExitCodes.UNDELIVERED : exitCode;
     }
 
     private void writeReports(

@@ -103,7 +103,7 @@ final class RunCoordinator
             Readiness.announce(ROLE, ingest); // a broker that starts the bot itself has nobody waiting for it
         }
 
-        boolean interrupted = new RunEndWatch(ctx, counters, pipeline, children, deaths, stop::isRequested).await(runDir);
+        boolean interrupted = new RunEndWatch(ctx, counters, pipeline, children, deaths, stop::isRequested, out).await(runDir);
         if (!interrupted && children.botRefusedInput())
         {
             return abandonOnBadInput(runDir);

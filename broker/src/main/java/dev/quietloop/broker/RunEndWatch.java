@@ -1,5 +1,6 @@
 package dev.quietloop.broker;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ final class RunEndWatch
     private final LaunchedChildren children;
     private final ChildDeaths deaths;
     private final BooleanSupplier stopRequested;
+    private final PrintStream out;
+    private long botsLostTold;
+    private long sourceInUseTold;
 
     RunEndWatch(
         final BrokerContext ctx,
@@ -30,8 +34,10 @@ final class RunEndWatch
         final BrokerPipeline pipeline,
         final LaunchedChildren children,
         final ChildDeaths deaths,
-        final BooleanSupplier stopRequested)
+        final BooleanSupplier stopRequested,
+        final PrintStream out)
     {
+        this.out = out;
         this.ctx = ctx;
         this.counters = counters;
         this.pipeline = pipeline;
@@ -52,6 +58,7 @@ final class RunEndWatch
         final ChildProcess bot = children.bot();
         while (!stopRequested.getAsBoolean())
         {
+            tellNewsOfTheBots();
             if (null != pipeline.ingressFailure())
             {
                 return true; // the bot's frames can no longer arrive: stop it as a signal would
@@ -109,10 +116,36 @@ final class RunEndWatch
         }
     }
 
+    /** A bot lost counts as one ended: the run goes on with the others, and ends when they end. */
     private boolean expectedEndsArrived()
     {
         final int expectBots = ctx.run().expectBots();
-        return expectBots > 0 && counters.endOfStreams().get() >= expectBots;
+        return expectBots > 0 && counters.endOfStreams().get() + counters.botsLost().get() >= expectBots;
+    }
+
+    /**
+     * Says on the console, once each, what the receiver counted: a bot declared lost, and frames
+     * refused for a source id another live bot holds.
+     */
+    private void tellNewsOfTheBots()
+    {
+        final long lost = counters.botsLost().get();
+        if (lost > botsLostTold)
+        {
+            out.println(BrokerConfiguration.ROLE + ": the bot with source id " + counters.botLostSource().get() + " is lost: " +
+                "no frame for " + ctx.botTimeoutS() + " s (" + BrokerConfiguration.BOT_TIMEOUT_FLAG + ") and no end of " +
+                "stream; what it sent is counted, and the run goes on with the others");
+        }
+        botsLostTold = lost;
+        final long refused = counters.sourceInUse().get();
+        final long claimed = counters.sourceInUseId().get();
+        if (refused > 0 && claimed != sourceInUseTold)
+        {
+            out.println(BrokerConfiguration.ROLE + ": refusing the frames of a second bot with source id " + claimed +
+                ", which a live bot holds on another connection (counted in broker.sourceInUse): give each bot its " +
+                "own --source-id");
+            sourceInUseTold = claimed;
+        }
     }
 
     private static void pause()

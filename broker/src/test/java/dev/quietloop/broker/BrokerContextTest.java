@@ -55,6 +55,7 @@ class BrokerContextTest
             .metrics(70_000, "127.0.0.1", 0).conclude());
         assertMessage("--metrics-bind needs a host name or address", () -> new BrokerContext()
             .metrics(0, " ", 0).conclude());
+        assertMessage("--bot-timeout must be in [1, 86400]: 0", () -> new BrokerContext().botTimeoutS(0).conclude());
         assertMessage("--metrics-linger 5 needs --metrics-port: there is no /metrics to keep serving", () ->
             new BrokerContext().metrics(MetricsEndpoint.OFF, "127.0.0.1", 5).conclude());
         assertMessage("--metrics-linger must be in [0, 3600]: -1", () -> new BrokerContext()

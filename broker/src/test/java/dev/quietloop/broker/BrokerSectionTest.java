@@ -59,7 +59,7 @@ class BrokerSectionTest
 
         assertEquals(List.of("ingest", "sidecar", "launch-stub", "stub-arg", "launch-bot", "data", "bot-arg",
             "expect-bots", "reports", "drain-timeout", "ring-size", "max-frame-bytes", "hwm", "socket-buffer-bytes",
-            "idle-receiver", "idle-forwarder", "jvm-options", "time-hops", "plots", "cpus", "pin",
+            "idle-receiver", "idle-forwarder", "jvm-options", "time-hops", "plots", "cpus", "pin", "bot-timeout",
             "metrics-port", "metrics-bind", "metrics-linger", "keys", "insecure", "run"),
             new ArrayList<>(broker.keySet()), "every setting, once, in order");
         assertEquals("tcp://127.0.0.1:*", broker.get("ingest"), "a port left to the system");

@@ -57,6 +57,13 @@ final class QuietloopProcess implements AutoCloseable
         return process.exitValue();
     }
 
+    /** {@code kill -9}: no end of stream, no summary, no goodbye; waits until it is gone. */
+    void kill() throws InterruptedException
+    {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     String output() throws IOException
     {
         return Files.readString(output, StandardCharsets.UTF_8);

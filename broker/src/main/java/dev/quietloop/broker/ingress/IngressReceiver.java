@@ -85,7 +85,7 @@ public final class IngressReceiver implements Agent
         this.staging = new FrameSlot(slotCapacity + 1);
         this.stampReceipt = settings.stampReceipt();
         this.onlySource = settings.onlySource();
-        this.acks = new SourceAcks(counters.acksSent());
+        this.acks = new SourceAcks(counters, settings.botTimeoutNs());
     }
 
     @Override
@@ -138,12 +138,14 @@ public final class IngressReceiver implements Agent
         final int capacity = buffer.length;
         final long nowNs = System.nanoTime();
         int frames = 0;
+        boolean drained = false;
         while (frames < FRAMES_PER_CYCLE && ring.hasAvailableCapacity(1))
         {
             // A ROUTER hands each message over with the identity of the connection it came by first.
             final int identityLength = socket.recv(identity, 0, identity.length, ZMQ.DONTWAIT);
             if (identityLength < 0)
             {
+                drained = true;
                 break;
             }
             final int length = socket.hasReceiveMore() ? socket.recv(buffer, 0, capacity, ZMQ.DONTWAIT) : -1;
@@ -161,7 +163,7 @@ public final class IngressReceiver implements Agent
         {
             forwarder.ring();
         }
-        acks.flushQuiet(socket, nowNs);
+        acks.flushQuiet(socket, nowNs, drained);
         return frames;
     }
 
@@ -186,6 +188,10 @@ public final class IngressReceiver implements Agent
             counters.rejected(result != Frame.VALID ? result : Frame.REJECTED_UNKNOWN_SOURCE).incrementRelease();
             counters.badFrames().incrementRelease();
             return;
+        }
+        if (!acks.admits(Frame.sourceId(buffer), Frame.epoch(buffer), identity, identityLength, nowNs))
+        {
+            return; // another live bot's source id: counted there, and not acknowledged
         }
         final boolean control = Frame.isControl(buffer);
         final int businessEvents = control ? 0 : Frame.eventCount(buffer);

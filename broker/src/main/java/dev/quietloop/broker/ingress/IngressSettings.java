@@ -12,7 +12,18 @@ import dev.quietloop.wire.Endpoint;
  * @param onlySource   the one source whose frames it takes, or {@link IngressReceiver#ANY_SOURCE}: a broker
  *                     that launched its bot knows whose frames are real, so nobody else who reaches the port
  *                     can feed its account (counted as {@code broker.rejectedUnknownSource})
+ * @param botTimeoutNs a bot silent this long without an end of stream is lost; and until then, its
+ *                     source id is its own: another bot's frames that claim it are refused
  */
-public record IngressSettings(Endpoint endpoint, SocketSettings sockets, boolean stampReceipt, int onlySource)
+public record IngressSettings(
+    Endpoint endpoint, SocketSettings sockets, boolean stampReceipt, int onlySource, long botTimeoutNs)
 {
+    /** Five seconds: five of a bot's heartbeats. */
+    public static final long BOT_TIMEOUT_NS_DEFAULT = 5_000_000_000L;
+
+    /** With the default bot timeout. */
+    public IngressSettings(final Endpoint endpoint, final SocketSettings sockets, final boolean stampReceipt, final int onlySource)
+    {
+        this(endpoint, sockets, stampReceipt, onlySource, BOT_TIMEOUT_NS_DEFAULT);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.quietloop.broker.ingress;
 
+import java.util.Arrays;
+
+import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.wire.Ack;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.zeromq.ZMQ;
@@ -11,6 +14,12 @@ import org.zeromq.ZMQ;
  * once for an end of stream. The counts are cumulative, so one that is lost is made good by the
  * next. Used on the receiver thread only, which owns the socket; no allocation but for a source's
  * first frame.
+ * <p>
+ * It also keeps each source id to its bot: a frame that claims a source id whose bot is live (heard
+ * from within the bot timeout, no end of stream) from another connection with another epoch is
+ * another bot's, and is refused ({@code broker.sourceInUse}). A bot restarted with the same id is
+ * taken once the old one is lost: silent past the bot timeout with no end of stream
+ * ({@code broker.botsLost}), which the run's end counts as it counts an end of stream.
  */
 final class SourceAcks
 {
@@ -26,11 +35,45 @@ final class SourceAcks
     private final Source[] sources = new Source[MAX_SOURCES];
     private final byte[] ack = new byte[Ack.BYTES];
     private final AtomicCounter acksSent;
+    private final AtomicCounter botsLost;
+    private final AtomicCounter botLostSource;
+    private final AtomicCounter sourceInUse;
+    private final AtomicCounter sourceInUseId;
+    private final long botTimeoutNs;
     private int count;
 
-    SourceAcks(final AtomicCounter acksSent)
+    SourceAcks(final BrokerCounters counters, final long botTimeoutNs)
     {
-        this.acksSent = acksSent;
+        this.acksSent = counters.acksSent();
+        this.botsLost = counters.botsLost();
+        this.botLostSource = counters.botLostSource();
+        this.sourceInUse = counters.sourceInUse();
+        this.sourceInUseId = counters.sourceInUseId();
+        this.botTimeoutNs = botTimeoutNs;
+    }
+
+    /**
+     * Whether a frame may be taken: not when its source id belongs to another live bot (counted).
+     * Nothing is recorded for a frame taken: {@link #taken} does.
+     */
+    boolean admits(final int sourceId, final long epoch, final byte[] identity, final int identityLength, final long nowNs)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            final Source source = sources[i];
+            if (source.sourceId == sourceId)
+            {
+                if (source.epoch == epoch || source.endOfStream || source.lost || nowNs - source.lastFrameNs >= botTimeoutNs ||
+                    source.isConnection(identity, identityLength))
+                {
+                    return true;
+                }
+                sourceInUse.incrementRelease();
+                sourceInUseId.setRelease(sourceId);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -58,6 +101,11 @@ final class SourceAcks
         source.pending++;
         source.endOfStream |= endOfStream;
         source.lastFrameNs = nowNs;
+        if (source.lost)
+        {
+            source.lost = false; // heard from again: not lost after all
+            botsLost.getAndAddRelease(-1);
+        }
         System.arraycopy(identity, 0, source.identity, 0, identityLength);
         source.identityLength = identityLength;
         if (endOfStream || source.pending >= FRAMES_PER_ACK)
@@ -79,8 +127,12 @@ final class SourceAcks
         return false;
     }
 
-    /** Acknowledges every source that fell quiet with frames not yet acknowledged. */
-    void flushQuiet(final ZMQ.Socket socket, final long nowNs)
+    /**
+     * Acknowledges every source that fell quiet with frames not yet acknowledged; and, when the
+     * socket has been read to its end ({@code drained}: a silence is the bot's, not a full ring's),
+     * declares lost every source silent past the bot timeout with no end of stream.
+     */
+    void flushQuiet(final ZMQ.Socket socket, final long nowNs, final boolean drained)
     {
         for (int i = 0; i < count; i++)
         {
@@ -88,6 +140,12 @@ final class SourceAcks
             if (source.pending > 0 && nowNs - source.lastFrameNs >= ACK_AFTER_NS)
             {
                 send(socket, source);
+            }
+            if (drained && !source.endOfStream && !source.lost && nowNs - source.lastFrameNs >= botTimeoutNs)
+            {
+                source.lost = true;
+                botLostSource.setRelease(source.sourceId);
+                botsLost.incrementRelease();
             }
         }
     }
@@ -141,6 +199,7 @@ final class SourceAcks
         long pending;
         long lastFrameNs;
         boolean endOfStream;
+        boolean lost;
 
         Source(final int sourceId)
         {
@@ -154,6 +213,12 @@ final class SourceAcks
             frames = 0;
             pending = 0;
             endOfStream = false;
+            lost = false; // another bot under the id, after the one that was lost
+        }
+
+        boolean isConnection(final byte[] other, final int otherLength)
+        {
+            return identityLength == otherLength && Arrays.equals(identity, 0, identityLength, other, 0, otherLength);
         }
     }
 }

@@ -138,6 +138,7 @@ public final class SummaryText
                     " - received by the broker " + s.get(Accounting.BROKER_EVENTS_RECEIVED) + " = dropped at close " +
                     s.get(Accounting.RUN_DROPPED_AT_BOT_CLOSE) + ": counted by no process, only here"));
             }
+            bots(s, lines);
         }
         // Every event the sidecar did not get, against what the processes counted as not passed on;
         // the rest was handed to a socket and dropped from its queue when a process closed it.
@@ -149,6 +150,23 @@ public final class SummaryText
                 " + unsent " + unsent + " + undelivered " + undelivered + " + dropped at close " + dropped +
                 (dropped == 0 ? ": holds" : dropped > 0 ? ": " + dropped + " counted by no process, only here" :
                 ": DOES NOT HOLD")));
+        }
+    }
+
+    /** Bots the broker declared lost, and a second bot's frames refused for a source id in use; nothing when neither. */
+    private static void bots(final Map<String, Long> s, final List<String> lines)
+    {
+        final long lost = s.getOrDefault(Accounting.BROKER_BOTS_LOST, 0L);
+        final long refused = s.getOrDefault(Accounting.BROKER_SOURCE_IN_USE, 0L);
+        if (lost > 0)
+        {
+            lines.add(row(INDENT + "bots lost", lost + " (the last, source id " + s.get(Accounting.BROKER_BOT_LOST_SOURCE) +
+                "): silent past the bot timeout with no end of stream; what they sent is in the counts above"));
+        }
+        if (refused > 0)
+        {
+            lines.add(row(INDENT + "refused", refused + " frames of a second bot claiming source id " +
+                s.get(Accounting.BROKER_SOURCE_IN_USE_ID) + ", in use by a live bot: never acknowledged, counted by it"));
         }
     }
 

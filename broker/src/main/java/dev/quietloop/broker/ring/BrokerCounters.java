@@ -30,6 +30,10 @@ public final class BrokerCounters extends CounterSet
     private final AtomicCounter ingressRestarts = counter(Accounting.BROKER_INGRESS_RESTARTS);
     private final AtomicCounter authRejected = counter(Accounting.BROKER_AUTH_REJECTED);
     private final AtomicCounter acksSent = counter(Accounting.BROKER_ACKS_SENT);
+    private final AtomicCounter botsLost = counter(Accounting.BROKER_BOTS_LOST);
+    private final AtomicCounter botLostSource = counter(Accounting.BROKER_BOT_LOST_SOURCE);
+    private final AtomicCounter sourceInUse = counter(Accounting.BROKER_SOURCE_IN_USE);
+    private final AtomicCounter sourceInUseId = counter(Accounting.BROKER_SOURCE_IN_USE_ID);
     private final LiveLatency externalSendLive = liveLatency(Hop.EXTERNAL_SEND.key());
 
     /** Counters in memory, for tests. */
@@ -52,6 +56,30 @@ public final class BrokerCounters extends CounterSet
             byResult[result] = counter("broker." + Frame.rejectionName(result));
         }
         return byResult;
+    }
+
+    /** Bots silent past the bot timeout with no end of stream (receiver thread). */
+    public AtomicCounter botsLost()
+    {
+        return botsLost;
+    }
+
+    /** The source id of the last bot declared lost (receiver thread). */
+    public AtomicCounter botLostSource()
+    {
+        return botLostSource;
+    }
+
+    /** Frames refused for a source id another live bot holds (receiver thread). */
+    public AtomicCounter sourceInUse()
+    {
+        return sourceInUse;
+    }
+
+    /** The source id the last refused such frame claimed (receiver thread). */
+    public AtomicCounter sourceInUseId()
+    {
+        return sourceInUseId;
     }
 
     /** The send latency's last interval, for bin/stat.sh and /metrics (the reporter thread). */

@@ -61,6 +61,14 @@ public final class Accounting
      */
     public static final String BROKER_CPU_MS = "broker.cpuMs";
     public static final String BROKER_END_OF_STREAMS = "broker.endOfStreams";
+    /** Bots declared lost: silent past {@code --bot-timeout} with no end of stream (heard from again, no longer). */
+    public static final String BROKER_BOTS_LOST = "broker.botsLost";
+    /** The source id of the last bot declared lost; 0 while none is. */
+    public static final String BROKER_BOT_LOST_SOURCE = "broker.botLostSource";
+    /** Frames refused because their source id was in use by another live bot, on another connection. */
+    public static final String BROKER_SOURCE_IN_USE = "broker.sourceInUse";
+    /** The source id the last such frame claimed; 0 while none came. */
+    public static final String BROKER_SOURCE_IN_USE_ID = "broker.sourceInUseId";
     public static final String BROKER_ERRORS = "broker.errors";
     public static final String BROKER_EVENTS_FORWARDED = "broker.eventsForwarded";
     public static final String BROKER_EVENTS_RECEIVED = "broker.eventsReceived";
