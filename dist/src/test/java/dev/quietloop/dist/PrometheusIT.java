@@ -3,8 +3,6 @@ package dev.quietloop.dist;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +23,7 @@ import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.CountersDirectory;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.protocol.process.SummaryJson;
+import dev.quietloop.protocol.testing.LoopbackPorts;
 import dev.quietloop.protocol.testing.Promtool;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class PrometheusIT
             pump.setDaemon(true);
             pump.start();
 
-            final int webPort = freeLoopbackPort();
+            final int webPort = LoopbackPorts.unused().port();
             final Path config = Files.writeString(dir.resolve("prometheus.yml"), String.join("\n",
                 "global:",
                 "  scrape_interval: 1s",
@@ -199,14 +198,6 @@ class PrometheusIT
         catch (final IOException ex)
         {
             return "";
-        }
-    }
-
-    private static int freeLoopbackPort() throws IOException
-    {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
-        {
-            return socket.getLocalPort();
         }
     }
 }

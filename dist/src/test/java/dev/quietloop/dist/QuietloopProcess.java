@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * One real quietloop JVM, started the way bin/*.sh start it ({@code java @config/jvm.options
@@ -55,6 +57,30 @@ final class QuietloopProcess implements AutoCloseable
             throw new AssertionError("still running after " + timeout + " " + unit + "; output:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /**
+     * Waits until the output holds a match of {@code pattern} (a readiness line, say).
+     *
+     * @return the match's first group, or the whole match when the pattern has none.
+     */
+    String awaitOutput(final Pattern pattern, final long timeout, final TimeUnit unit)
+        throws InterruptedException, IOException
+    {
+        final long deadlineNs = System.nanoTime() + unit.toNanos(timeout);
+        while (true)
+        {
+            final Matcher matcher = pattern.matcher(output());
+            if (matcher.find())
+            {
+                return matcher.group(matcher.groupCount() > 0 ? 1 : 0);
+            }
+            if (System.nanoTime() - deadlineNs > 0 || !process.isAlive())
+            {
+                throw new AssertionError("no " + pattern + " in the output; output:\n" + output());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** {@code kill -9}: no end of stream, no summary, no goodbye; waits until it is gone. */

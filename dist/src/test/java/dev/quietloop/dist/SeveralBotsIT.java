@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.ExitCodes;
+import dev.quietloop.protocol.process.Readiness;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Bots apart, feeding one broker: one that runs to its end (6 s at 2,000 ticks/s), a second that
+ * Bots apart, feeding one broker: one that runs to its end (12 s at 2,000 ticks/s), a second that
  * claims the first's source id while the first is live (refused, every frame, and told so; it
  * waits for its link before it replays, so that its frames come while the first runs), and a third killed
  * mid-run (declared lost once silent past {@code --bot-timeout}, and the run goes on). The run
@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SeveralBotsIT
 {
-    private static final Pattern INGEST = Pattern.compile("quietloop-ready broker (tcp://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern INGEST = Pattern.compile(Readiness.PREFIX + "broker (tcp://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern BOT_READY = Pattern.compile(Readiness.PREFIX + "bot ");
 
     @TempDir
     Path dir;
@@ -34,7 +35,7 @@ class SeveralBotsIT
     @Test
     void shouldRefuseASourceIdInUseDeclareAKilledBotLostAndEndOnTheOthers() throws Exception
     {
-        final Path data = generate("a.csv", 12_000);
+        final Path data = generate("a.csv", 24_000);
         final Path small = generate("b.csv", 1_000);
         final Path reports = dir.resolve("reports");
         try (QuietloopProcess broker = QuietloopProcess.start(dir, "dev.quietloop.broker.BrokerMain",
@@ -42,13 +43,13 @@ class SeveralBotsIT
             "--reports", reports.toString(), "--run-id", "several", "--no-plots",
             "--jvm-options", QuietloopProcess.JVM_OPTIONS.toString()))
         {
-            final String ingest = awaitIngest(broker);
+            final String ingest = broker.awaitOutput(INGEST, 60, TimeUnit.SECONDS);
             try (QuietloopProcess first = bot(ingest, data, 1, "first");
                 QuietloopProcess lost = bot(ingest, data, 2, "lost"))
             {
-                awaitReady(first);
-                awaitReady(lost);
-                try (QuietloopProcess clash = bot(ingest, small, 1, "clash", "--drain-timeout", "1",
+                first.awaitOutput(BOT_READY, 60, TimeUnit.SECONDS); // linked: its frames flow from here on
+                lost.awaitOutput(BOT_READY, 60, TimeUnit.SECONDS);
+                try (QuietloopProcess clash = bot(ingest, small, 1, "clash", "--drain-timeout", "2",
                     "--link-wait-ms", "10000"))
                 {
                     Thread.sleep(1_000); // the lost bot's frames have reached the broker: it has a source to lose
@@ -66,8 +67,8 @@ class SeveralBotsIT
         final Map<String, Long> summary = SummaryJson.read(reports.resolve("several/summary.json"));
         final Map<String, Long> first = SummaryJson.read(dir.resolve("first.json"));
         final Map<String, Long> clash = SummaryJson.read(dir.resolve("clash.json"));
-        assertEquals(12_000L, first.get(Accounting.BOT_EVENTS_PRODUCED));
-        assertEquals(12_000L, first.get(Accounting.BOT_EVENTS_ACKED), "the first bot's events, every one taken");
+        assertEquals(24_000L, first.get(Accounting.BOT_EVENTS_PRODUCED));
+        assertEquals(24_000L, first.get(Accounting.BOT_EVENTS_ACKED), "the first bot's events, every one taken");
         assertEquals(0L, clash.get(Accounting.BOT_EVENTS_ACKED), "the second bot's, none");
         assertEquals(clash.get(Accounting.BOT_EVENTS_SENT), clash.get(Accounting.BOT_UNACKED), "and it counted them so");
         assertTrue(summary.get(Accounting.BROKER_SOURCE_IN_USE) > 0, summary.toString());
@@ -76,7 +77,7 @@ class SeveralBotsIT
         assertEquals(2L, summary.get(Accounting.BROKER_BOT_LOST_SOURCE));
         assertEquals(1L, summary.get(Accounting.BROKER_END_OF_STREAMS), "the first bot's; the second's was refused");
         final long received = summary.get(Accounting.BROKER_EVENTS_RECEIVED);
-        assertTrue(received > 12_000, "the first bot's events and what the lost one sent before it died: " + received);
+        assertTrue(received > 24_000, "the first bot's events and what the lost one sent before it died: " + received);
         assertEquals(received, summary.get(Accounting.BROKER_EVENTS_FORWARDED));
         assertEquals(received, summary.get(Accounting.SIDECAR_EVENTS_RECEIVED), "every event the broker took reached the stub");
         final String text = Files.readString(reports.resolve("several/summary.txt"));
@@ -102,31 +103,5 @@ class SeveralBotsIT
             "--seed", "21", "--out", out.toString());
         assertEquals(ExitCodes.OK, made.exit(), made.output());
         return out;
-    }
-
-    /** Until the bot says it is linked to the broker: its frames flow from then on. */
-    private static void awaitReady(final QuietloopProcess bot) throws Exception
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!bot.output().contains("quietloop-ready bot"))
-        {
-            assertTrue(System.nanoTime() < deadlineNs, "the bot never linked: " + bot.output());
-            Thread.sleep(50);
-        }
-    }
-
-    private static String awaitIngest(final QuietloopProcess broker) throws Exception
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadlineNs)
-        {
-            final Matcher matcher = INGEST.matcher(broker.output());
-            if (matcher.find())
-            {
-                return matcher.group(1);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the broker never said where its ingest is: " + broker.output());
     }
 }
