@@ -12,7 +12,10 @@ Replays market data through the bot; every event goes bot -> broker -> metrics s
 the broker's send latency to the sidecar lands in perf/reports/<run-id>/.
 
 Options:
-  --data FILE               market data to replay, .csv or .csv.gz (default: data/sample-quotes.csv)
+  --data FILE               market data to replay, .csv or .csv.gz (default: data/sample-quotes.csv);
+                            repeatable: one bot per file, under one broker and one account
+  --bots N                  N bots replay the one --data, source ids 1..N (default 1); each
+                            bot's account is in summary.txt beside the totals
   --format NAME             quietloop, binance-bookticker, binance-aggtrades, tardis-quotes,
                             tardis-trades (default: detected from the first line)
   --symbol SYMBOL           the symbol of a Binance file (default: from the file name)
@@ -62,8 +65,8 @@ strategy_path=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --data) [ $# -ge 2 ] || ql_die "--data needs a FILE"; data=(--data "$2"); shift 2 ;;
-    --data=*) data=(--data "${1#--data=}"); shift ;;
+    --data) [ $# -ge 2 ] || ql_die "--data needs a FILE"; data+=(--data "$2"); shift 2 ;;
+    --data=*) data+=(--data "${1#--data=}"); shift ;;
     --sidecar) [ $# -ge 2 ] || ql_die "--sidecar needs tcp://HOST:PORT"; sidecar=(--sidecar "$2"); shift 2 ;;
     --sidecar=*) sidecar=(--sidecar "${1#--sidecar=}"); shift ;;
     --config) [ $# -ge 2 ] || ql_die "--config needs a FILE"; config=$2; args+=("$1" "$2"); shift 2 ;;

@@ -24,6 +24,7 @@ public final class BrokerConfiguration
     public static final String STUB_ARG_FLAG = "--stub-arg";
     public static final String LAUNCH_BOT_FLAG = "--launch-bot";
     public static final String DATA_FLAG = "--data";
+    public static final String BOTS_FLAG = "--bots";
     public static final String BOT_ARG_FLAG = "--bot-arg";
     public static final String EXPECT_BOTS_FLAG = "--expect-bots";
     public static final String RUN_ID_FLAG = "--run-id";
@@ -47,6 +48,8 @@ public final class BrokerConfiguration
     /** Every broker thread wakes on work instead of spinning: a 2-core box stays responsive. */
     public static final String IDLE_DEFAULT = IdleStrategies.WAKE;
 
+    /** More bots than this under one broker is a typo: each is a JVM. */
+    public static final int BOTS_MAX = 64;
     public static final int DRAIN_TIMEOUT_S_DEFAULT = 10;
     /** A day: the bot the broker launches takes no more, and the broker passes its own on. */
     public static final int DRAIN_TIMEOUT_S_MAX = 86_400;

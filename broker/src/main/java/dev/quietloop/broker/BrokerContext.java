@@ -104,7 +104,7 @@ public final class BrokerContext
                 MetricsEndpoint.PORT_FLAG + ": there is no /metrics to keep serving");
         }
         CpuAffinity.validate(CpuOptions.FLAG, cpus);
-        cpuLayout = CpuLayout.decide(pin, run.botMode() == RunContext.BotMode.LAUNCH, cpus, run.botArgs(),
+        cpuLayout = CpuLayout.decide(pin, run.launchedBots().size(), cpus, run.botArgs(),
             CpuAffinity.allowed(), CpuAffinity.available());
         sockets = sockets.withMaxFrameBytes(maxFrameBytes);
         forwarderSockets = forwarderSockets(sockets);

@@ -63,14 +63,20 @@ public final class BrokerMain implements Callable<Integer>
     @Option(names = LAUNCH_BOT_FLAG, fallbackValue = "true", description = "launch a bot on --data and end the run when its replay ends")
     private boolean launchBot;
 
-    @Option(names = DATA_FLAG, defaultValue = DATA_DEFAULT, description = "market data for the launched bot")
-    private Path dataFile;
+    @Option(names = DATA_FLAG, paramLabel = "FILE", description = "market data for the launched bot; repeatable: one " +
+        "bot per file (default: " + DATA_DEFAULT + ")")
+    private List<Path> dataFiles = new ArrayList<>();
+
+    @Option(names = BOTS_FLAG, paramLabel = "N", defaultValue = "1", description = "launch N bots on the one --data, " +
+        "source ids from the bots' --source-id (1) up; the run ends when every one has ended or is lost " +
+        "(default: ${DEFAULT-VALUE})")
+    private int bots;
 
     @Option(names = BOT_ARG_FLAG, parameterConsumer = PassThrough.class,
         description = "repeatable; passed to the launched bot (--bot-arg=--ring-size=64)")
     private List<String> botArgs = new ArrayList<>();
 
-    @Option(names = EXPECT_BOTS_FLAG, description = "end the run after N ends of stream (default 1 with --launch-bot, "
+    @Option(names = EXPECT_BOTS_FLAG, description = "end the run after N ends of stream (default: the bots launched, "
         + "else 0: run until SIGTERM)")
     private Integer expectBots;
 
@@ -203,7 +209,8 @@ public final class BrokerMain implements Callable<Integer>
                 .sidecarMode(launchStub ? SidecarMode.LAUNCH_STUB : SidecarMode.EXTERNAL)
                 .stubArgs(stubArgs)
                 .botMode(launchBot ? BotMode.LAUNCH : BotMode.APART)
-                .dataFile(dataFile)
+                .dataFiles(dataFiles.isEmpty() ? List.of(Path.of(DATA_DEFAULT)) : dataFiles)
+                .bots(bots)
                 .botArgs(botArgs)
                 .expectBots(expectBots)
                 .jvmOptionsFile(jvmOptionsFile)

@@ -2,6 +2,7 @@ package dev.quietloop.broker;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -10,6 +11,7 @@ import dev.quietloop.broker.forward.ForwarderSettings;
 import dev.quietloop.broker.forward.SidecarForwarder;
 import dev.quietloop.broker.ingress.IngressReceiver;
 import dev.quietloop.broker.ingress.IngressSettings;
+import dev.quietloop.broker.ingress.SourceTally;
 import dev.quietloop.broker.report.IntervalReporter;
 import dev.quietloop.broker.report.SendLatencyLog;
 import dev.quietloop.broker.report.Timeline;
@@ -75,7 +77,7 @@ final class BrokerPipeline implements AutoCloseable
             ctx.security().client(SocketFactory.PUSH), ring, recorder, counters, brokerDwell);
         receiver = new IngressReceiver(
             new IngressSettings(ctx.ingest(), ctx.sockets(), brokerDwell.isEnabled(), ctx.run().onlySource(),
-                TimeUnit.SECONDS.toNanos(ctx.botTimeoutS())),
+                ctx.run().launchedBots().size(), TimeUnit.SECONDS.toNanos(ctx.botTimeoutS())),
             ctx.security().server(SocketFactory.ROUTER, counters.authRejected()), ring, forwarder.doorbell(), counters, err);
 
         receiverRunner = agents.start(receiver, ctx.idleReceiver().newStrategy(receiver::awaitWork), counters.errors());
@@ -164,6 +166,12 @@ final class BrokerPipeline implements AutoCloseable
     String ingressFailure()
     {
         return null == receiver ? null : receiver.failure();
+    }
+
+    /** What the ingest took from each bot; read it after {@link #drainAndStop}. */
+    List<SourceTally> sourceTallies()
+    {
+        return null == receiver ? List.of() : receiver.sourceTallies();
     }
 
     /** The broker's own hop, frame received to forward started; read it after {@link #drainAndStop}. */

@@ -42,9 +42,20 @@ final class BrokerSection
         wire.write(key(LAUNCH_STUB_FLAG)).bool(run.sidecarMode() == RunContext.SidecarMode.LAUNCH_STUB);
         ConfigYaml.writeTexts(wire, key(STUB_ARG_FLAG), run.stubArgs());
         wire.write(key(LAUNCH_BOT_FLAG)).bool(run.botMode() == RunContext.BotMode.LAUNCH);
-        wire.write(key(DATA_FLAG)).text(ConfigYaml.absolute(run.dataFile()));
+        // One file as a scalar, which a --data given with --config replaces; several as a sequence, which it adds to.
+        if (run.dataFiles().size() == 1)
+        {
+            wire.write(key(DATA_FLAG)).text(ConfigYaml.absolute(run.dataFiles().get(0)));
+        }
+        else
+        {
+            ConfigYaml.writeTexts(wire, key(DATA_FLAG), run.dataFiles().stream().map(ConfigYaml::absolute).toList());
+        }
+        wire.write(key(BOTS_FLAG)).int64(run.bots());
         ConfigYaml.writeTexts(wire, key(BOT_ARG_FLAG), run.botArgs());
-        wire.write(key(EXPECT_BOTS_FLAG)).int64(run.expectBots());
+        // Left out when it is the default, the bots launched: a replay with another --bots expects its own.
+        wire.write(key(EXPECT_BOTS_FLAG)).text(run.expectBots() == run.launchedBots().size() ?
+            null : Integer.toString(run.expectBots()));
         wire.write(key(REPORTS_FLAG)).text(ConfigYaml.absolute(run.reportsDir()));
         wire.write(key(DRAIN_TIMEOUT_FLAG)).int64(ctx.drainTimeoutS());
         wire.write(key(RING_SIZE_FLAG)).int64(ctx.ringSize());

@@ -44,41 +44,71 @@ final class ChildArguments
         return args;
     }
 
-    /** The bot's: the data, the broker's ingest, its summary in the run folder, the broker's own choices passed on. */
-    List<String> bot(final Endpoint ingest, final Path runDir)
+    /**
+     * A launched bot's: its data and source id, the broker's ingest, its summary in its folder, the
+     * broker's own choices passed on. With several bots each gets its own source id, whatever
+     * {@code --source-id} their shared arguments give (the first of them).
+     *
+     * @param index its place in launch order, for its trading CPU
+     */
+    List<String> bot(final LaunchedBot bot, final int index, final Endpoint ingest, final Path runDir)
     {
         final List<String> args = new ArrayList<>(List.of(
-            "--data", ctx.run().dataFile().toString(),
+            "--data", bot.dataFile().toString(),
             "--broker", ingest.toString(),
-            "--summary", runDir.resolve(LaunchedChildren.BOT_SUMMARY).toString(),
+            "--summary", runDir.resolve(bot.summaryFile()).toString(),
             "--drain-timeout", Integer.toString(ctx.drainTimeoutS())));
         args.addAll(passedOn());
         args.addAll(passCpus(ctx.run().botArgs()));
         if (ctx.cpuLayout().pinned())
         {
-            args.addAll(List.of(CpuLayout.LAUNCHER_TRADING_CPU_FLAG, ctx.cpuLayout().tradingCpu()));
+            args.addAll(List.of(CpuLayout.LAUNCHER_TRADING_CPU_FLAG, ctx.cpuLayout().tradingCpu(index)));
         }
-        if (null == valueOf(SOURCE_ID_FLAG, ctx.run().botArgs()))
+        if (ctx.cpuLayout().tradingBacksOff())
         {
-            args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(LAUNCHED_SOURCE_ID)));
+            args.addAll(List.of(CpuLayout.IDLE_TRADING_FLAG, CpuLayout.BACK_OFF));
         }
-        if (null == valueOf(MAX_FRAME_BYTES_FLAG, ctx.run().botArgs()))
+        final List<String> botArgs = bot.alone() ? ctx.run().botArgs() : without(SOURCE_ID_FLAG, ctx.run().botArgs());
+        if (null == valueOf(SOURCE_ID_FLAG, botArgs))
+        {
+            args.addAll(List.of(SOURCE_ID_FLAG, Integer.toString(bot.sourceId())));
+        }
+        if (null == valueOf(MAX_FRAME_BYTES_FLAG, botArgs))
         {
             args.addAll(List.of(MAX_FRAME_BYTES_FLAG, Integer.toString(ctx.maxFrameBytes())));
         }
-        args.addAll(ctx.run().botArgs());
+        args.addAll(botArgs);
         return args;
     }
 
+    /** A child's arguments without a flag and its value. */
+    private static List<String> without(final String flag, final List<String> childArgs)
+    {
+        final List<String> kept = new ArrayList<>(childArgs.size());
+        for (int i = 0; i < childArgs.size(); i++)
+        {
+            final String arg = childArgs.get(i);
+            if (arg.equals(flag))
+            {
+                i++; // its value
+            }
+            else if (!arg.startsWith(flag + "="))
+            {
+                kept.add(arg);
+            }
+        }
+        return kept;
+    }
+
     /**
-     * The bot's JVM options of its own: its safepoint log into the run folder
-     * ({@code bot-safepoints.log}), which it reads back for its summary's {@code bot.safepoints}.
+     * A bot's JVM options of its own: its safepoint log into its folder ({@code bot-safepoints.log}),
+     * which it reads back for its summary's {@code bot.safepoints}.
      */
-    static List<String> botJvm(final Path runDir)
+    static List<String> botJvm(final Path botFolder)
     {
         try
         {
-            return List.of(SafepointLog.jvmOption(runDir.resolve(SafepointLog.fileName(LaunchedChildren.BOT_ROLE))));
+            return List.of(SafepointLog.jvmOption(botFolder.resolve(SafepointLog.fileName(LaunchedChildren.BOT_ROLE))));
         }
         catch (final IllegalArgumentException ex)
         {

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.quietloop.broker.launch.ChildDeath;
 import dev.quietloop.broker.launch.ChildProcess;
+import dev.quietloop.broker.report.BotSides;
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.process.SummaryJson;
@@ -34,7 +36,7 @@ final class ChildDeaths
     /** Records a child seen dead and says so at once, with where the run stood. */
     void noticed(final ChildProcess child, final BrokerCounters counters)
     {
-        final ChildDeath death = ChildDeath.of(child, countersDir);
+        final ChildDeath death = ChildDeath.of(child, countersDir, isBot(child.role()) ? LaunchedChildren.BOT_ROLE : child.role());
         deaths.add(death);
         err.println(BrokerConfiguration.ROLE + ": " + death.describe() + "; the broker had received " +
             counters.eventsReceived().get() + " events and forwarded " + counters.eventsForwarded().get());
@@ -47,14 +49,14 @@ final class ChildDeaths
     }
 
     /**
-     * Writes the side of each dead child that left no summary (its {@code file} in the run folder,
-     * by role), from its last counts, marked partial.
+     * Writes the side of each dead child that left no summary (its file in the run folder, by role:
+     * {@code summaryFileByRole}), from its last counts, marked partial.
      */
-    void writeSides(final Path runDir, final Map<String, String> summaryFileByRole)
+    void writeSides(final Path runDir, final Function<String, String> summaryFileByRole)
     {
         for (final ChildDeath death : deaths)
         {
-            final Path file = runDir.resolve(summaryFileByRole.get(death.role()));
+            final Path file = runDir.resolve(summaryFileByRole.apply(death.role()));
             if (!Files.exists(file) && !death.lastCounts().isEmpty())
             {
                 final Map<String, Long> side = new TreeMap<>(death.lastCounts());
@@ -64,17 +66,24 @@ final class ChildDeaths
         }
     }
 
+    /** The roles of the children that died. */
+    List<String> roles()
+    {
+        return deaths.stream().map(ChildDeath::role).toList();
+    }
+
     /**
      * Adds what each death cost to the merged summary, and says it.
      *
+     * @param receivedBySource the events the ingest took from each source id, for one of several bots
      * @return the events lost with the dead children.
      */
-    long account(final Map<String, Long> components, final long undelivered)
+    long account(final Map<String, Long> components, final long undelivered, final Map<Integer, Long> receivedBySource)
     {
         long lost = 0;
         for (final ChildDeath death : deaths)
         {
-            final long cost = cost(death, components, undelivered);
+            final long cost = cost(death, components, undelivered, receivedBySource);
             components.put(Accounting.RUN_LOST_WITH_PREFIX + death.role(), cost);
             components.put(Accounting.RUN_DIED_AFTER_MS_PREFIX + death.role(), death.uptimeMs());
             err.println(BrokerConfiguration.ROLE + ": " + death.role() + " died: " + cost + " events lost with it (" +
@@ -86,22 +95,33 @@ final class ChildDeaths
 
     /**
      * A bot's death costs what it produced and did not reject (its ring accepted them) that never
-     * reached the broker; a stub's, what the broker handed it that it never counted, and what the
-     * broker could no longer forward.
+     * reached the broker: all the broker received for the one bot of a run, what it received from
+     * that bot's source id for one of several. A stub's, what the broker handed it that it never
+     * counted, and what the broker could no longer forward.
      */
-    static long cost(final ChildDeath death, final Map<String, Long> components, final long undelivered)
+    static long cost(
+        final ChildDeath death, final Map<String, Long> components, final long undelivered, final Map<Integer, Long> receivedBySource)
     {
-        if (LaunchedChildren.BOT_ROLE.equals(death.role()))
+        if (isBot(death.role()))
         {
-            return Math.max(0, death.lastCount(Accounting.BOT_EVENTS_PRODUCED) -
-                death.lastCount(Accounting.BOT_RING_REJECTED) - components.getOrDefault(Accounting.BROKER_EVENTS_RECEIVED, 0L));
+            final long received = LaunchedChildren.BOT_ROLE.equals(death.role()) ?
+                components.getOrDefault(Accounting.BROKER_EVENTS_RECEIVED, 0L) :
+                receivedBySource.getOrDefault((int)death.lastCount(Accounting.BOT_SOURCE_ID), 0L);
+            return Math.max(0, death.lastCount(Accounting.BOT_EVENTS_PRODUCED) - death.lastCount(Accounting.BOT_RING_REJECTED) -
+                received);
         }
         return Math.max(0, components.getOrDefault(Accounting.BROKER_EVENTS_FORWARDED, 0L) -
             death.lastCount(Accounting.SIDECAR_EVENTS_RECEIVED)) + undelivered;
     }
 
+    /** A launched bot's role: {@code bot}, or {@code bot-<id>} for one of several. */
+    private static boolean isBot(final String role)
+    {
+        return LaunchedChildren.BOT_ROLE.equals(role) || role.startsWith(BotSides.FOLDER_PREFIX);
+    }
+
     private static String prefix(final ChildDeath death)
     {
-        return LaunchedChildren.BOT_ROLE.equals(death.role()) ? "bot" : "sidecar";
+        return isBot(death.role()) ? "bot" : "sidecar";
     }
 }

@@ -3,11 +3,16 @@ package dev.quietloop.broker;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import dev.quietloop.broker.ingress.SourceTally;
+import dev.quietloop.broker.report.BotSides;
 import dev.quietloop.broker.report.ReportPlots;
 import dev.quietloop.broker.report.ReportWriter;
 import dev.quietloop.broker.report.RunConfigWriter;
@@ -69,10 +74,10 @@ final class FinalReport
             final Histogram total = pipeline.finishLatencyLog();
             writer.writeBrokerCounters(brokerSummary);
             pipeline.writeFiles(runDir);
-            deaths.writeSides(runDir, Map.of(
-                LaunchedChildren.BOT_ROLE, LaunchedChildren.BOT_SUMMARY,
-                LaunchedChildren.STUB_ROLE, LaunchedChildren.STUB_SUMMARY));
+            deaths.writeSides(runDir, this::summaryFile);
+            final Map<String, Long> perBot = mergeBots(runDir);
             final Map<String, Long> components = writer.mergeComponents();
+            components.putAll(perBot);
             components.put(Accounting.RUN_SAME_HOST, sameHost() ? 1L : 0L);
             final int exitCode = verdict(components, undelivered, interrupted, botExitCode, childFailed);
             RunConfigWriter.write(runDir, wire -> BrokerSection.write(ctx, wire), err);
@@ -110,7 +115,7 @@ final class FinalReport
         final int botExitCode,
         final boolean childFailed)
     {
-        final long lostWithDeadChildren = deaths.account(components, undelivered);
+        final long lostWithDeadChildren = deaths.account(components, undelivered, receivedBySource());
         if (null != pipeline.ingressFailure())
         {
             return ExitCodes.FAILURE;
@@ -119,6 +124,48 @@ final class FinalReport
             botExitCode, childFailed, deaths.any()).exitCode();
         // A lost bot's events that never reached this broker are its own to count, and it is gone.
         return exitCode == ExitCodes.OK && counters.botsLost().get() > 0 ? ExitCodes.UNDELIVERED : exitCode;
+    }
+
+    /** A launched child's summary file in the run folder, by its role. */
+    private String summaryFile(final String role)
+    {
+        return ctx.run().launchedBots().stream().filter(bot -> bot.role().equals(role)).findFirst()
+            .map(LaunchedBot::summaryFile).orElse(LaunchedChildren.STUB_SUMMARY);
+    }
+
+    /**
+     * Several bots' sides, each in its folder, merged into the run's one ({@link BotSides}); and each
+     * bot's own account beside the totals, {@code bots.<id>.*}, with what the ingest took from it and
+     * whether it was lost (declared lost, or died). Nothing for a run of one bot, or of bots apart.
+     */
+    private Map<String, Long> mergeBots(final Path runDir)
+    {
+        final List<LaunchedBot> bots = ctx.run().launchedBots();
+        if (bots.size() < 2)
+        {
+            return Map.of();
+        }
+        final Map<String, Long> perBot = new TreeMap<>(
+            BotSides.merge(runDir, bots.stream().map(LaunchedBot::sourceId).toList(), err));
+        final Map<Integer, Long> received = receivedBySource();
+        final Set<Integer> lost = new HashSet<>();
+        pipeline.sourceTallies().stream().filter(SourceTally::lost).forEach(tally -> lost.add(tally.sourceId()));
+        final List<String> died = deaths.roles();
+        for (final LaunchedBot bot : bots)
+        {
+            final String prefix = BotSides.PER_BOT_PREFIX + bot.sourceId() + ".";
+            perBot.put(prefix + BotSides.BROKER_RECEIVED, received.getOrDefault(bot.sourceId(), 0L));
+            perBot.put(prefix + BotSides.LOST, lost.contains(bot.sourceId()) || died.contains(bot.role()) ? 1L : 0L);
+        }
+        return perBot;
+    }
+
+    /** The events the ingest took from each source id. */
+    private Map<Integer, Long> receivedBySource()
+    {
+        final Map<Integer, Long> received = new HashMap<>();
+        pipeline.sourceTallies().forEach(tally -> received.merge(tally.sourceId(), tally.events(), Long::sum));
+        return received;
     }
 
     private void writeReports(

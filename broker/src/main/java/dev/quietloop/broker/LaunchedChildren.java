@@ -1,7 +1,13 @@
 package dev.quietloop.broker;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import dev.quietloop.broker.launch.ChildFailedException;
@@ -13,8 +19,8 @@ import dev.quietloop.wire.Endpoint;
 import static dev.quietloop.broker.BrokerConfiguration.CHILD_STOP_TIMEOUT_MS;
 
 /**
- * The sidecar stub and the bot a run launches: started with their arguments, stopped in the run's
- * order (the bot first, the stub last, with SIGTERM so it writes its summary), and judged by how
+ * The sidecar stub and the bots a run launches: started with their arguments, stopped in the run's
+ * order (the bots first, the stub last, with SIGTERM so it writes its summary), and judged by how
  * they exited. Either may be absent: the run forwards to an external sidecar, or takes bots apart.
  */
 final class LaunchedChildren
@@ -30,13 +36,15 @@ final class LaunchedChildren
 
     private final ChildLauncher launcher;
     private final ChildArguments arguments;
+    private final List<LaunchedBot> botSpecs;
+    private final List<ChildProcess> bots = new ArrayList<>();
     private ChildProcess stub;
-    private ChildProcess bot;
 
     LaunchedChildren(final BrokerContext ctx, final PrintStream out, final PrintStream err)
     {
         this.launcher = new ChildLauncher(ctx.run().jvmOptionsFile(), System.getProperty("java.class.path"), out, err);
         this.arguments = new ChildArguments(ctx);
+        this.botSpecs = ctx.run().launchedBots();
     }
 
     /**
@@ -50,10 +58,24 @@ final class LaunchedChildren
         return stub.awaitReady(BrokerConfiguration.READY_TIMEOUT_MS, stopRequested);
     }
 
-    void launchBot(final Endpoint ingest, final Path runDir)
+    /** Launches every bot, each with its folder made first: its JVM opens its safepoint log there at start. */
+    void launchBots(final Endpoint ingest, final Path runDir)
     {
-        bot = launcher.launch(BOT_ROLE, ChildArguments.botJvm(runDir), BOT_MAIN,
-            arguments.bot(ChildArguments.connectable(ingest), runDir));
+        for (int i = 0; i < botSpecs.size(); i++)
+        {
+            final LaunchedBot spec = botSpecs.get(i);
+            final Path folder = spec.folder(runDir);
+            try
+            {
+                Files.createDirectories(folder);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot make " + folder, ex);
+            }
+            bots.add(launcher.launch(spec.role(), ChildArguments.botJvm(folder), BOT_MAIN,
+                arguments.bot(spec, i, ChildArguments.connectable(ingest), runDir)));
+        }
     }
 
     /** The launched stub, or null: none was launched, or it was stopped. */
@@ -62,10 +84,16 @@ final class LaunchedChildren
         return stub;
     }
 
-    /** The launched bot, or null. */
-    ChildProcess bot()
+    /** The launched bots, in launch order; empty when the bots run apart. */
+    List<ChildProcess> bots()
     {
-        return bot;
+        return bots;
+    }
+
+    /** What the run launched each bot as, in the order of {@link #bots()}. */
+    List<LaunchedBot> botSpecs()
+    {
+        return botSpecs;
     }
 
     /** The first signal: every child leaves the stop to the broker, which stops them in order. */
@@ -80,10 +108,10 @@ final class LaunchedChildren
         launcher.destroyAllForcibly();
     }
 
-    /** True if the bot exited refusing its input: it said why, and ran nothing. */
+    /** True if a bot exited refusing its input: it said why, and ran nothing. */
     boolean botRefusedInput()
     {
-        return null != bot && !bot.isAlive() && bot.exitCode() == ExitCodes.USAGE;
+        return bots.stream().anyMatch(bot -> !bot.isAlive() && bot.exitCode() == ExitCodes.USAGE);
     }
 
     boolean stubGone()
@@ -91,42 +119,58 @@ final class LaunchedChildren
         return null != stub && !stub.isAlive();
     }
 
-    /** Stops the bot, if there is one, waiting up to {@code timeoutMs} for it to drain. */
-    void stopBot(final long timeoutMs)
+    /** Stops the bots still running, waiting up to {@code timeoutMs} for them to drain, all at once. */
+    void stopBots(final long timeoutMs)
     {
-        if (null != bot)
-        {
-            bot.stop(timeoutMs);
-        }
+        bots.forEach(ChildProcess::askToStop);
+        bots.forEach(bot -> bot.stop(timeoutMs));
     }
 
     /**
-     * Waits for the bot to exit by itself, up to {@code exitTimeoutMs}, then stops it.
+     * Waits for the bots to exit by themselves, up to {@code exitTimeoutMs} in all, then stops those left.
      *
-     * @return its exit code, {@link ChildFailedException#NO_EXIT_CODE} if it would not exit, or
-     *         {@link RunOutcome#NOT_LAUNCHED}.
+     * @return the bots' exit code: the first that is not OK, in launch order;
+     *         {@link ChildFailedException#NO_EXIT_CODE} if one would not exit, or {@link RunOutcome#NOT_LAUNCHED}.
      */
-    int finishBot(final long exitTimeoutMs)
+    int finishBots(final long exitTimeoutMs)
     {
-        if (null == bot)
+        if (bots.isEmpty())
         {
             return RunOutcome.NOT_LAUNCHED;
         }
-        if (!bot.waitFor(exitTimeoutMs))
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(exitTimeoutMs);
+        int exitCode = ExitCodes.OK;
+        for (final ChildProcess bot : bots)
         {
-            bot.stop(CHILD_STOP_TIMEOUT_MS);
+            if (!bot.waitFor(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()))))
+            {
+                bot.stop(CHILD_STOP_TIMEOUT_MS);
+            }
+            final int botExitCode = bot.isAlive() ? ChildFailedException.NO_EXIT_CODE : bot.exitCode();
+            if (exitCode == ExitCodes.OK)
+            {
+                exitCode = botExitCode;
+            }
         }
-        return bot.isAlive() ? ChildFailedException.NO_EXIT_CODE : bot.exitCode();
+        return exitCode;
     }
 
     /**
      * A bot that exits UNDELIVERED finished: what it could not send is in its summary's bot.unsent.
      * One the broker stopped may exit INTERRUPTED.
      */
-    boolean botFailed(final int botExitCode, final boolean botStopped)
+    boolean botFailed(final boolean botStopped)
     {
-        return null != bot && (bot.wasForced() || (botExitCode != ExitCodes.OK &&
-            botExitCode != ExitCodes.UNDELIVERED && !(botStopped && botExitCode == ExitCodes.INTERRUPTED)));
+        for (final ChildProcess bot : bots)
+        {
+            final int botExitCode = bot.isAlive() ? ChildFailedException.NO_EXIT_CODE : bot.exitCode();
+            if (bot.wasForced() || (botExitCode != ExitCodes.OK && botExitCode != ExitCodes.UNDELIVERED &&
+                !(botStopped && botExitCode == ExitCodes.INTERRUPTED)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stops the stub with SIGTERM so it writes its summary; @return true if it failed. */
@@ -155,13 +199,17 @@ final class LaunchedChildren
         }
     }
 
-    /** On the failure path: the bot, if still running. */
-    void stopBotIfAlive()
+    /** On the failure path: the bots still running. */
+    void stopBotsIfAlive()
     {
-        if (null != bot && bot.isAlive())
-        {
-            bot.stop(CHILD_STOP_TIMEOUT_MS);
-        }
+        stopBots(CHILD_STOP_TIMEOUT_MS);
+    }
+
+    /** Another bot refused its input: those still running go without a word, so its one line is all the user sees. */
+    void stopBotsQuietly()
+    {
+        bots.forEach(ChildProcess::mute);
+        stopBots(CHILD_STOP_TIMEOUT_MS);
     }
 
     /** On the failure path: the stub, muted, since the run failed to start and its one line is what the user needs. */

@@ -3,6 +3,7 @@ package dev.quietloop.broker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.quietloop.broker.ingress.IngressReceiver;
@@ -38,7 +39,9 @@ public final class RunContext
     private SidecarMode sidecarMode = SidecarMode.EXTERNAL;
     private List<String> stubArgs = List.of();
     private BotMode botMode = BotMode.APART;
-    private Path dataFile = Path.of(BrokerConfiguration.DATA_DEFAULT);
+    private List<Path> dataFiles = List.of(Path.of(BrokerConfiguration.DATA_DEFAULT));
+    private int bots = 1;
+    private List<LaunchedBot> launchedBots = List.of();
     private List<String> botArgs = List.of();
     private Integer expectBots;
     private Path jvmOptionsFile = Path.of(BrokerConfiguration.JVM_OPTIONS_DEFAULT);
@@ -51,15 +54,20 @@ public final class RunContext
     /** Called by {@link BrokerContext#conclude()}: checks the files and names, works out the defaults left open. */
     void conclude()
     {
-        if (botMode == BotMode.LAUNCH && !(Files.isRegularFile(dataFile) && Files.isReadable(dataFile)))
+        if (botMode == BotMode.LAUNCH)
         {
-            throw new ConfigException("cannot read data file " + dataFile + " (" + BrokerConfiguration.DATA_FLAG + ")");
+            launchedBots = whichBots();
         }
         if (null == expectBots)
         {
-            expectBots = botMode == BotMode.LAUNCH ? 1 : 0;
+            expectBots = launchedBots.size();
         }
         Validate.inRange(BrokerConfiguration.EXPECT_BOTS_FLAG, expectBots, 0, Integer.MAX_VALUE);
+        if (expectBots < launchedBots.size())
+        {
+            throw new ConfigException(BrokerConfiguration.EXPECT_BOTS_FLAG + " " + expectBots + " is fewer than the " +
+                launchedBots.size() + " bots this broker launches: the run would end before its own bots do");
+        }
         if (null == runId)
         {
             runId = LocalDateTime.now().format(BrokerConfiguration.RUN_ID_FORMAT);
@@ -75,9 +83,48 @@ public final class RunContext
             throw new ConfigException("cannot read JVM options file " + jvmOptionsFile + " (" +
                 BrokerConfiguration.JVM_OPTIONS_FLAG + ")");
         }
-        // A broker that launches its one bot knows whose frames are real; with bots apart, anyone's are.
-        onlySource = botMode == BotMode.LAUNCH && expectBots <= 1 ?
-            ChildArguments.launchedSourceId(botArgs) : IngressReceiver.ANY_SOURCE;
+        // A broker that launches its bots knows whose frames are real; with bots apart, anyone's are.
+        onlySource = botMode == BotMode.LAUNCH && expectBots <= launchedBots.size() ?
+            launchedBots.get(0).sourceId() : IngressReceiver.ANY_SOURCE;
+    }
+
+    /**
+     * The bots to launch: {@code --bots N} copies of one data file, or one bot per {@code --data};
+     * source ids from the bots' {@code --source-id} (1 unless given) up, one each.
+     */
+    private List<LaunchedBot> whichBots()
+    {
+        Validate.inRange(BrokerConfiguration.BOTS_FLAG, bots, 1, BrokerConfiguration.BOTS_MAX);
+        if (dataFiles.isEmpty())
+        {
+            throw new ConfigException(BrokerConfiguration.DATA_FLAG + " needs a FILE");
+        }
+        if (bots > 1 && dataFiles.size() > 1)
+        {
+            throw new ConfigException(BrokerConfiguration.BOTS_FLAG + " " + bots + " launches copies of one " +
+                BrokerConfiguration.DATA_FLAG + ", and " + dataFiles.size() + " were given: give one file with " +
+                BrokerConfiguration.BOTS_FLAG + ", or one " + BrokerConfiguration.DATA_FLAG + " per bot without it");
+        }
+        for (final Path dataFile : dataFiles)
+        {
+            if (!(Files.isRegularFile(dataFile) && Files.isReadable(dataFile)))
+            {
+                throw new ConfigException("cannot read data file " + dataFile + " (" + BrokerConfiguration.DATA_FLAG + ")");
+            }
+        }
+        final int count = Math.max(bots, dataFiles.size());
+        final int firstSourceId = ChildArguments.launchedSourceId(botArgs);
+        if ((long)firstSourceId + count - 1 > Integer.MAX_VALUE)
+        {
+            throw new ConfigException(count + " bots from --bot-arg=--source-id=" + firstSourceId + " need ids past " +
+                Integer.MAX_VALUE);
+        }
+        final List<LaunchedBot> launched = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            launched.add(new LaunchedBot(firstSourceId + i, dataFiles.get(dataFiles.size() == 1 ? 0 : i), count == 1));
+        }
+        return List.copyOf(launched);
     }
 
     public RunContext sidecarMode(final SidecarMode sidecarMode)
@@ -114,16 +161,35 @@ public final class RunContext
         return botMode;
     }
 
-    public RunContext dataFile(final Path dataFile)
+    /** @param dataFiles one for every launched bot, or one that {@link #bots} bots replay */
+    public RunContext dataFiles(final List<Path> dataFiles)
     {
-        this.dataFile = dataFile;
+        this.dataFiles = List.copyOf(dataFiles);
         return this;
     }
 
-    /** The market data the launched bot replays. */
-    public Path dataFile()
+    /** The market data the launched bots replay, as given. */
+    public List<Path> dataFiles()
     {
-        return dataFile;
+        return dataFiles;
+    }
+
+    /** @param bots how many bots replay the one data file */
+    public RunContext bots(final int bots)
+    {
+        this.bots = bots;
+        return this;
+    }
+
+    public int bots()
+    {
+        return bots;
+    }
+
+    /** The bots the run launches, worked out by {@link #conclude()}: none unless it launches them. */
+    List<LaunchedBot> launchedBots()
+    {
+        return launchedBots;
     }
 
     public RunContext botArgs(final List<String> botArgs)
@@ -138,7 +204,7 @@ public final class RunContext
         return botArgs;
     }
 
-    /** @param expectBots null for the default: 1 with a launched bot, else 0 (the run goes on until a signal) */
+    /** @param expectBots null for the default: the bots launched, else 0 (the run goes on until a signal) */
     public RunContext expectBots(final Integer expectBots)
     {
         this.expectBots = expectBots;
@@ -204,7 +270,7 @@ public final class RunContext
         return plots;
     }
 
-    /** The one source whose frames the ingest takes, worked out by {@link #conclude()}; or {@link IngressReceiver#ANY_SOURCE}. */
+    /** The first of the launched bots' sources, whose frames alone the ingest takes, worked out by {@link #conclude()}; or {@link IngressReceiver#ANY_SOURCE}. */
     public int onlySource()
     {
         return onlySource;

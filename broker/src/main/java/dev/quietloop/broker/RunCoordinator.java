@@ -95,7 +95,7 @@ final class RunCoordinator
         final boolean launchBot = ctx.run().botMode() == RunContext.BotMode.LAUNCH;
         if (launchBot)
         {
-            children.launchBot(ingest, runDir);
+            children.launchBots(ingest, runDir);
         }
         CpuAffinity.pinProcess(CpuOptions.FLAG, ctx.processCpus()); // after the launches: children pin themselves
         if (!launchBot)
@@ -116,23 +116,24 @@ final class RunCoordinator
         final boolean botStopped = interrupted || stubGone;
         if (botStopped)
         {
-            children.stopBot(ctx.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS); // stop producing first
+            children.stopBots(ctx.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS); // stop producing first
         }
         // A stub that is gone takes nothing more: what the broker still holds is undelivered now.
         final long undelivered = pipeline.drainAndStop(stubGone ? 0 : ctx.drainTimeoutMs());
-        final int botExitCode = children.finishBot(botStopped ? 0 : ctx.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS);
-        final boolean botFailed = children.botFailed(botExitCode, botStopped);
+        final int botExitCode = children.finishBots(botStopped ? 0 : ctx.drainTimeoutMs() + CHILD_STOP_TIMEOUT_MS);
+        final boolean botFailed = children.botFailed(botStopped);
         final boolean stubFailed = children.finishStub();
         interrupted |= stop.isRequested();
         return report.write(runDir, interrupted, undelivered, botExitCode, botFailed || stubFailed);
     }
 
     /**
-     * The bot refused its input (its one line says why) before anything ran: stop the rest without
+     * A bot refused its input (its one line says why) before anything ran: stop the rest without
      * another word and leave no report behind, so the user sees just that line.
      */
     private int abandonOnBadInput(final Path runDir)
     {
+        children.stopBotsQuietly();
         children.killStubQuietly();
         pipeline.close();
         RunDirectory.delete(runDir);
@@ -142,7 +143,7 @@ final class RunCoordinator
     /** On the failure path: stop whatever is still running, producers first. */
     private void closeWhatIsLeft()
     {
-        children.stopBotIfAlive();
+        children.stopBotsIfAlive();
         pipeline.close();
         children.stopStubQuietly();
     }

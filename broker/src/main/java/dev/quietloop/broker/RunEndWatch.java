@@ -3,6 +3,7 @@ package dev.quietloop.broker;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -12,8 +13,8 @@ import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.protocol.process.ExitCodes;
 
 /**
- * Watches a run from the main thread until it ends: the expected ends of stream arrive, the bot
- * exits (and its last frames are in), the stub dies, the ingest is lost, or a stop is asked for.
+ * Watches a run from the main thread until it ends: the expected ends of stream arrive, the bots
+ * exit (and their last frames are in), the stub dies, the ingest is lost, or a stop is asked for.
  * A child seen dead is told at once ({@link ChildDeaths}).
  */
 final class RunEndWatch
@@ -48,20 +49,23 @@ final class RunEndWatch
 
     /**
      * Watches the children every {@link BrokerConfiguration#RUN_POLL_NS} while the run goes on: a
-     * stub that dies ends the run, a bot that exits (or dies) ends it once its last frames are in.
+     * stub that dies ends the run, a bot that refuses its input ends it at once, a bot that dies is
+     * told and the run goes on with the others, and once every bot has exited the run ends when
+     * their last frames are in.
      *
      * @return true if the run ended because it was asked to stop, or because its ingest was lost.
      */
     boolean await(final Path runDir)
     {
         final ChildProcess stub = children.stub();
-        final ChildProcess bot = children.bot();
+        final List<ChildProcess> bots = children.bots();
+        final boolean[] seenExited = new boolean[bots.size()];
         while (!stopRequested.getAsBoolean())
         {
             tellNewsOfTheBots();
             if (null != pipeline.ingressFailure())
             {
-                return true; // the bot's frames can no longer arrive: stop it as a signal would
+                return true; // the bots' frames can no longer arrive: stop them as a signal would
             }
             if (expectedEndsArrived())
             {
@@ -75,12 +79,26 @@ final class RunEndWatch
                 }
                 return false;
             }
-            if (null != bot && !bot.isAlive())
+            int exited = 0;
+            for (int i = 0; i < bots.size(); i++)
             {
-                if (!Files.exists(runDir.resolve(LaunchedChildren.BOT_SUMMARY)) && bot.exitCode() != ExitCodes.USAGE)
+                final ChildProcess bot = bots.get(i);
+                if (!seenExited[i] && !bot.isAlive())
                 {
-                    deaths.noticed(bot, counters); // a bot that refused its input said why, and ran nothing
+                    seenExited[i] = true;
+                    if (bot.exitCode() == ExitCodes.USAGE)
+                    {
+                        return false; // it refused its input and said why: the run is abandoned
+                    }
+                    if (!Files.exists(runDir.resolve(children.botSpecs().get(i).summaryFile())))
+                    {
+                        deaths.noticed(bot, counters);
+                    }
                 }
+                exited += seenExited[i] ? 1 : 0;
+            }
+            if (!bots.isEmpty() && exited == bots.size())
+            {
                 awaitQuietAfterBotExit();
                 return stopRequested.getAsBoolean();
             }

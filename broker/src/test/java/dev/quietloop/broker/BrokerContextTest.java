@@ -41,14 +41,14 @@ class BrokerContextTest
         assertMessage("bad --run-id 'latest'", () -> new BrokerContext().run(new RunContext().runId("latest")).conclude());
         assertMessage("--sidecar", () -> new BrokerContext().sidecar(Endpoint.loopback(0)).conclude());
         assertMessage("cannot read data file none.csv (--data)", () -> new BrokerContext()
-            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("none.csv")))
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("none.csv"))))
             .conclude());
         assertMessage("--bot-arg=--source-id needs a whole number: x", () -> new BrokerContext()
-            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("pom.xml")))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--source-id=x")))
             .conclude());
         assertMessage("--bot-arg=--max-frame-bytes=65535 is larger than the broker's --max-frame-bytes 16384", () ->
-            new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+            new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("pom.xml")))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes", "65535")))
             .conclude());
         assertMessage("--metrics-port must be in [0, 65535]: 70000", () -> new BrokerContext()
@@ -61,7 +61,7 @@ class BrokerContextTest
         assertMessage("--metrics-linger must be in [0, 3600]: -1", () -> new BrokerContext()
             .metrics(MetricsEndpoint.OFF, "127.0.0.1", -1).conclude());
         assertMessage("--bot-arg=--max-frame-bytes needs a whole number: big", () ->
-            new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+            new BrokerContext().run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("pom.xml")))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes=big")))
             .conclude());
     }
@@ -70,7 +70,7 @@ class BrokerContextTest
     void shouldLaunchABotWhoseFramesFitTheIngest()
     {
         final BrokerContext ctx = new BrokerContext().maxFrameBytes(65_535)
-            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("pom.xml")))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--max-frame-bytes=65535")))
             .conclude();
 
@@ -81,7 +81,7 @@ class BrokerContextTest
     void shouldTakeTheLaunchedBotsSourceAloneAndEndAfterItsStream()
     {
         final BrokerContext ctx = new BrokerContext()
-            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFile(Path.of("pom.xml"))
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("pom.xml")))
                 .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--source-id", "9")).runId("r"))
             .conclude();
 
@@ -120,5 +120,55 @@ class BrokerContextTest
     {
         final ConfigException ex = assertThrows(ConfigException.class, build::run);
         assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+    }
+
+    @Test
+    void shouldLaunchNBotsOnOneFileWithSourceIdsFromTheGivenOneUp()
+    {
+        final BrokerContext ctx = new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).dataFiles(List.of(Path.of("pom.xml"))).bots(4)
+                .jvmOptionsFile(Path.of("pom.xml")).botArgs(List.of("--source-id", "10")))
+            .conclude();
+
+        assertEquals(List.of(10, 11, 12, 13), ctx.run().launchedBots().stream().map(LaunchedBot::sourceId).toList());
+        assertEquals(List.of("bot-10", "bot-11", "bot-12", "bot-13"),
+            ctx.run().launchedBots().stream().map(LaunchedBot::role).toList());
+        assertEquals(4, ctx.run().expectBots());
+        assertEquals(10, ctx.run().onlySource());
+    }
+
+    @Test
+    void shouldLaunchOneBotPerDataFile()
+    {
+        final BrokerContext ctx = new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH)
+                .dataFiles(List.of(Path.of("pom.xml"), Path.of("./pom.xml"))).jvmOptionsFile(Path.of("pom.xml")))
+            .conclude();
+
+        assertEquals(List.of(Path.of("pom.xml"), Path.of("./pom.xml")),
+            ctx.run().launchedBots().stream().map(LaunchedBot::dataFile).toList());
+        assertEquals("bot-2/bot.json", ctx.run().launchedBots().get(1).summaryFile());
+        assertEquals(2, ctx.run().expectBots());
+    }
+
+    @Test
+    void shouldRefuseSeveralBotsThatCannotAllRun()
+    {
+        assertMessage("--bots 2 launches copies of one --data, and 2 were given", () -> new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).bots(2)
+                .dataFiles(List.of(Path.of("pom.xml"), Path.of("./pom.xml"))).jvmOptionsFile(Path.of("pom.xml")))
+            .conclude());
+        assertMessage("cannot read data file none.csv (--data)", () -> new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH)
+                .dataFiles(List.of(Path.of("pom.xml"), Path.of("none.csv"))).jvmOptionsFile(Path.of("pom.xml")))
+            .conclude());
+        assertMessage("--bots must be in [1, 64]: 0", () -> new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).bots(0).dataFiles(List.of(Path.of("pom.xml")))
+                .jvmOptionsFile(Path.of("pom.xml")))
+            .conclude());
+        assertMessage("--expect-bots 1 is fewer than the 3 bots this broker launches", () -> new BrokerContext()
+            .run(new RunContext().botMode(RunContext.BotMode.LAUNCH).bots(3).expectBots(1)
+                .dataFiles(List.of(Path.of("pom.xml"))).jvmOptionsFile(Path.of("pom.xml")))
+            .conclude());
     }
 }

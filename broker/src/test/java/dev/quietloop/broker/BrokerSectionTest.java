@@ -57,7 +57,7 @@ class BrokerSectionTest
     {
         final Map<?, ?> broker = section(everythingSet().conclude());
 
-        assertEquals(List.of("ingest", "sidecar", "launch-stub", "stub-arg", "launch-bot", "data", "bot-arg",
+        assertEquals(List.of("ingest", "sidecar", "launch-stub", "stub-arg", "launch-bot", "data", "bots", "bot-arg",
             "expect-bots", "reports", "drain-timeout", "ring-size", "max-frame-bytes", "hwm", "socket-buffer-bytes",
             "idle-receiver", "idle-forwarder", "jvm-options", "time-hops", "plots", "cpus", "pin", "bot-timeout",
             "metrics-port", "metrics-bind", "metrics-linger", "keys", "insecure", "run"),
@@ -83,7 +83,7 @@ class BrokerSectionTest
     void shouldRecordTheDefaultLayoutAsTheRunsOwnAndKeepTheFlagForTheNextMachineToDecide()
     {
         final BrokerContext ctx = new BrokerContext().cpuLayout(
-            CpuLayout.decide(true, true, null, List.of(), CpuAffinity.parse("test", "0-3"), true))
+            CpuLayout.decide(true, 1, null, List.of(), CpuAffinity.parse("test", "0-3"), true))
             .run(new RunContext().expectBots(1));
 
         final Map<?, ?> broker = section(ctx);
@@ -170,7 +170,7 @@ class BrokerSectionTest
                 .sidecarMode(RunContext.SidecarMode.LAUNCH_STUB)
                 .stubArgs(List.of("--delay-us=200"))
                 .botMode(RunContext.BotMode.LAUNCH)
-                .dataFile(data)
+                .dataFiles(List.of(data))
                 .botArgs(List.of("--ring-size=1024", "--quiet"))
                 .expectBots(2)
                 .runId("run-1")

@@ -1,6 +1,7 @@
 package dev.quietloop.broker.ingress;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,6 +50,7 @@ public final class IngressReceiver implements Agent
     private final boolean stampReceipt;
     private final PrintStream err;
     private final int onlySource;
+    private final int sourceCount;
     private final byte[] identity = new byte[SourceAcks.MAX_IDENTITY_BYTES + 1];
     private final SourceAcks acks;
     private final WatchedSocket link;
@@ -85,6 +87,7 @@ public final class IngressReceiver implements Agent
         this.staging = new FrameSlot(slotCapacity + 1);
         this.stampReceipt = settings.stampReceipt();
         this.onlySource = settings.onlySource();
+        this.sourceCount = settings.sourceCount();
         this.acks = new SourceAcks(counters, settings.botTimeoutNs());
     }
 
@@ -183,7 +186,8 @@ public final class IngressReceiver implements Agent
     {
         final byte[] buffer = staging.bytes();
         final int result = length > slotCapacity ? Frame.REJECTED_TOO_LARGE : Frame.validate(buffer, length);
-        if (result != Frame.VALID || (onlySource != ANY_SOURCE && Frame.sourceId(buffer) != onlySource))
+        if (result != Frame.VALID || (onlySource != ANY_SOURCE &&
+            Integer.compareUnsigned(Frame.sourceId(buffer) - onlySource, sourceCount) >= 0))
         {
             counters.rejected(result != Frame.VALID ? result : Frame.REJECTED_UNKNOWN_SOURCE).incrementRelease();
             counters.badFrames().incrementRelease();
@@ -252,6 +256,12 @@ public final class IngressReceiver implements Agent
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What was taken from each source; read only once this agent's thread has stopped. */
+    public List<SourceTally> sourceTallies()
+    {
+        return acks.tallies();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.quietloop.broker.ingress;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import dev.quietloop.broker.ring.BrokerCounters;
 import dev.quietloop.wire.Ack;
@@ -148,6 +150,18 @@ final class SourceAcks
                 botsLost.incrementRelease();
             }
         }
+    }
+
+    /** Each source's tally, in the order first heard from; for the end of the run, off the receiver thread once it stopped. */
+    List<SourceTally> tallies()
+    {
+        final List<SourceTally> tallies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            final Source source = sources[i];
+            tallies.add(new SourceTally(source.sourceId, source.events, source.endOfStream, source.lost));
+        }
+        return tallies;
     }
 
     private void send(final ZMQ.Socket socket, final Source source)

@@ -21,11 +21,14 @@ public record ChildDeath(String role, long pid, int exitCode, long uptimeMs, Map
 {
     private static final int SIGNAL_BASE = 128;
 
-    /** Reads what a child that has exited left behind, from the counters directory {@code dir}. */
-    public static ChildDeath of(final ChildProcess child, final Path dir)
+    /**
+     * Reads what a child that has exited left behind, from the counters directory {@code dir}, where
+     * its process's role names its file ({@code bot} for each of several bots, {@code bot-2} say).
+     */
+    public static ChildDeath of(final ChildProcess child, final Path dir, final String processRole)
     {
         return new ChildDeath(child.role(), child.pid(), child.exitCode(), child.uptimeNs() / 1_000_000,
-            CountersDirectory.lastCounts(dir, child.role(), child.pid()));
+            CountersDirectory.lastCounts(dir, processRole, child.pid()));
     }
 
     /** One line: which child, how it ended and when. */

@@ -36,6 +36,7 @@ public final class ChildProcess
     private final long startNs = System.nanoTime();
     private volatile boolean forced;
     private volatile boolean muted;
+    private volatile boolean askedToStop;
 
     private ChildProcess(final String role, final Process process, final PrintStream out, final PrintStream err)
     {
@@ -216,19 +217,29 @@ public final class ChildProcess
      */
     public int stop(final long timeoutMs)
     {
-        if (process.isAlive())
-        {
-            tell(ParentLink.STOP);
-            // SIGTERM through the handle: Process.destroy() would also close the child's pipes, losing
-            // the last lines it prints and telling it, by the end of its standard input, that we died.
-            process.toHandle().destroy();
-        }
+        askToStop();
         if (!waitFor(timeoutMs))
         {
             destroyForcibly();
             waitFor(timeoutMs);
         }
         return process.isAlive() ? ChildFailedException.NO_EXIT_CODE : process.exitValue();
+    }
+
+    /**
+     * Asks the child to stop, once, without waiting: so that several children drain at the same time,
+     * and then {@link #stop} waits for each.
+     */
+    public void askToStop()
+    {
+        if (process.isAlive() && !askedToStop)
+        {
+            askedToStop = true;
+            tell(ParentLink.STOP);
+            // SIGTERM through the handle: Process.destroy() would also close the child's pipes, losing
+            // the last lines it prints and telling it, by the end of its standard input, that we died.
+            process.toHandle().destroy();
+        }
     }
 
     /** Says a word on the child's link; a broken link (the child is gone) is not an error here. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
@@ -12,8 +14,9 @@ import dev.quietloop.protocol.latency.WarmUp;
 
 /**
  * Renders a run summary (dotted keys, as in {@code summary.json}) as the table a person reads:
- * the run's outcome, the accounting equations with whether each holds, the bot's trading with
- * PnL and positions as decimals, the non-zero rejections, and one latency row per histogram.
+ * the run's outcome, the accounting equations with whether each holds, with several bots each
+ * one's own account, the bot's trading with PnL and positions as decimals, the non-zero
+ * rejections, and one latency row per histogram.
  */
 public final class SummaryText
 {
@@ -23,6 +26,10 @@ public final class SummaryText
     private static final int LABEL_WIDTH = 14;
     private static final int COLUMN_WIDTH = 10;
     private static final int E8_SCALE = 8;
+    /** A bot's own keys, {@code bots.<id>.x}, read back as {@code bot.x}. */
+    private static final String BOT_PREFIX = "bot.";
+    /** Source ids are ints: at most 9 digits parse without a doubt. */
+    private static final int MAX_ID_DIGITS = 9;
 
     private SummaryText()
     {
@@ -39,6 +46,7 @@ public final class SummaryText
             lines.add(row("fingerprint", hex(fingerprint) + " (the same data, strategy and options give the same)"));
         }
         accounting(summary, lines);
+        eachBot(summary, lines);
         trading(summary, lines);
         lines.add(row("rejections", rejections(summary)));
         latency(summary, lines);
@@ -168,6 +176,82 @@ public final class SummaryText
             lines.add(row(INDENT + "refused", refused + " frames of a second bot claiming source id " +
                 s.get(Accounting.BROKER_SOURCE_IN_USE_ID) + ", in use by a live bot: never acknowledged, counted by it"));
         }
+    }
+
+    /**
+     * With several bots, one line a bot in source-id order: its own account, with whether its own
+     * equation holds (the totals' may hold while one bot's does not), what the broker received from
+     * it, and its trading thread's p99. Nothing for a summary of one bot.
+     */
+    private static void eachBot(final Map<String, Long> s, final List<String> lines)
+    {
+        final SortedMap<Integer, Map<String, Long>> sides = botSides(s);
+        if (sides.isEmpty())
+        {
+            return;
+        }
+        lines.add(row("bots", sides.size() + (sides.size() == 1 ? " bot" : " bots") + ", each on its own (the totals are above)"));
+        for (final Map.Entry<Integer, Map<String, Long>> side : sides.entrySet())
+        {
+            lines.add(row(INDENT + "bot " + side.getKey(), botLine(side.getValue())));
+        }
+    }
+
+    /** Each bot's {@code bots.<id>.x} keys as {@code bot.x}, so that the accounting's equations read them as the totals. */
+    private static SortedMap<Integer, Map<String, Long>> botSides(final Map<String, Long> s)
+    {
+        final SortedMap<Integer, Map<String, Long>> sides = new TreeMap<>();
+        for (final Map.Entry<String, Long> entry : s.entrySet())
+        {
+            final String key = entry.getKey();
+            final int dot = key.indexOf('.', BotSides.PER_BOT_PREFIX.length());
+            if (!key.startsWith(BotSides.PER_BOT_PREFIX) || dot < 0)
+            {
+                continue;
+            }
+            final String id = key.substring(BotSides.PER_BOT_PREFIX.length(), dot);
+            if (!id.isEmpty() && id.length() <= MAX_ID_DIGITS && id.chars().allMatch(Character::isDigit))
+            {
+                sides.computeIfAbsent(Integer.parseInt(id), (ignored) -> new TreeMap<>())
+                    .put(BOT_PREFIX + key.substring(dot + 1), entry.getValue());
+            }
+        }
+        return sides;
+    }
+
+    /** What is known of one bot: {@code LOST: produced 400 = ring rejected 0 + sent 400: holds; ...}. */
+    private static String botLine(final Map<String, Long> bot)
+    {
+        final List<String> parts = new ArrayList<>();
+        if (bot.getOrDefault(BOT_PREFIX + BotSides.MISSING, 0L) != 0)
+        {
+            parts.add("no summary");
+        }
+        final Long produced = bot.get(Accounting.BOT_EVENTS_PRODUCED);
+        if (null != produced)
+        {
+            final long unsent = bot.getOrDefault(Accounting.BOT_UNSENT, 0L);
+            parts.add("produced " + produced + " = ring rejected " + bot.getOrDefault(Accounting.BOT_RING_REJECTED, 0L) +
+                " + sent " + bot.getOrDefault(Accounting.BOT_EVENTS_SENT, 0L) + (unsent > 0 ? " + unsent " + unsent : "") +
+                verdict(Accounting.botHolds(bot)));
+        }
+        if (bot.containsKey(Accounting.BOT_EVENTS_ACKED))
+        {
+            parts.add("acknowledged " + bot.get(Accounting.BOT_EVENTS_ACKED) + ", unacknowledged " +
+                bot.getOrDefault(Accounting.BOT_UNACKED, 0L));
+        }
+        final Long received = bot.get(BOT_PREFIX + BotSides.BROKER_RECEIVED);
+        if (null != received)
+        {
+            parts.add("received by the broker " + received);
+        }
+        final Long p99 = bot.get(BOT_PREFIX + HopLatency.KEY_PREFIX + Hop.TICK_TO_PUBLISH.key() + ".p99");
+        if (null != p99)
+        {
+            parts.add(Hop.TICK_TO_PUBLISH.key() + " p99 " + LatencyKeys.micros(p99) + " us");
+        }
+        return (bot.getOrDefault(BOT_PREFIX + BotSides.LOST, 0L) != 0 ? "LOST: " : "") +
+            (parts.isEmpty() ? "nothing recorded" : String.join("; ", parts));
     }
 
     private static String verdict(final boolean holds)

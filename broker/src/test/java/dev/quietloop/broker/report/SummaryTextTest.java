@@ -3,6 +3,7 @@ package dev.quietloop.broker.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -360,5 +361,79 @@ class SummaryTextTest
         s.remove("bot.warmupEvents");
         assertTrue(SummaryText.render("x", s).stream().noneMatch(line -> line.startsWith("warm-up")),
             "a summary from before the warm-up, or without a bot");
+    }
+
+    /** {@link #sample()} as the totals of 4 bots: bot 3 was lost before it sent anything and left no summary. */
+    static Map<String, Long> fourBots()
+    {
+        final Map<String, Long> s = sample();
+        putBot(s, 1, 1_000, 0, 1_000, 12_300);
+        putBot(s, 2, 1_500, 2, 1_498, 15_100);
+        s.put("bots.3.missing", 1L);
+        s.put("bots.3.lost", 1L);
+        s.put("bots.3.brokerReceived", 0L);
+        putBot(s, 4, 1_592, 0, 1_592, 9_800);
+        return s;
+    }
+
+    private static void putBot(
+        final Map<String, Long> s, final int id, final long produced, final long ringRejected, final long sent,
+        final long tickToPublishP99Ns)
+    {
+        s.put("bots." + id + ".eventsProduced", produced);
+        s.put("bots." + id + ".ringRejected", ringRejected);
+        s.put("bots." + id + ".eventsSent", sent);
+        s.put("bots." + id + ".eventsAcked", sent);
+        s.put("bots." + id + ".unacked", 0L);
+        s.put("bots." + id + ".brokerReceived", sent);
+        s.put("bots." + id + ".latencyNs.tickToPublish.p99", tickToPublishP99Ns);
+    }
+
+    @Test
+    void shouldShowEachBotsOwnAccountInSourceIdOrderBetweenTheAccountingAndTheTrading()
+    {
+        final List<String> lines = SummaryText.render("x", fourBots());
+
+        final int title = lines.indexOf("bots          4 bots, each on its own (the totals are above)");
+        assertTrue(title > lines.indexOf("accounting"), lines.toString());
+        assertTrue(lines.get(title - 1).startsWith("  losses"), "the accounting's last line comes before");
+        assertEquals(List.of(
+            "  bot 1       produced 1000 = ring rejected 0 + sent 1000: holds; acknowledged 1000, unacknowledged 0; " +
+                "received by the broker 1000; tickToPublish p99 12.3 us",
+            "  bot 2       produced 1500 = ring rejected 2 + sent 1498: holds; acknowledged 1498, unacknowledged 0; " +
+                "received by the broker 1498; tickToPublish p99 15.1 us",
+            "  bot 3       LOST: no summary; received by the broker 0",
+            "  bot 4       produced 1592 = ring rejected 0 + sent 1592: holds; acknowledged 1592, unacknowledged 0; " +
+                "received by the broker 1592; tickToPublish p99 9.8 us",
+            "trading"), lines.subList(title + 1, title + 6));
+    }
+
+    @Test
+    void shouldMarkALostBotAndSayWhenItsOwnAccountDoesNotHold()
+    {
+        final Map<String, Long> s = sample();
+        putBot(s, 2, 400, 0, 390, 20_000);
+        s.put("bots.2.unsent", 4L);
+        s.put("bots.2.lost", 1L);
+        putBot(s, 10, 50, 0, 50, 1_000);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int title = lines.indexOf("bots          2 bots, each on its own (the totals are above)");
+        assertEquals("  bot 2       LOST: produced 400 = ring rejected 0 + sent 390 + unsent 4: DOES NOT HOLD; " +
+            "acknowledged 390, unacknowledged 0; received by the broker 390; tickToPublish p99 20.0 us", lines.get(title + 1));
+        assertTrue(lines.get(title + 2).startsWith("  bot 10      produced 50 = ring rejected 0 + sent 50: holds;"),
+            "source id 10 after 2, by number: " + lines);
+    }
+
+    @Test
+    void shouldShowNoBotsSectionAndChangeNothingElseForOneBot()
+    {
+        final List<String> oneBot = SummaryText.render("x", sample());
+        final List<String> fourBots = new ArrayList<>(SummaryText.render("x", fourBots()));
+        fourBots.removeIf(line -> line.startsWith("bots ") || line.matches("  bot \\d+ .*"));
+
+        assertTrue(oneBot.stream().noneMatch(line -> line.startsWith("bots")), oneBot.toString());
+        assertEquals(oneBot, fourBots);
     }
 }
