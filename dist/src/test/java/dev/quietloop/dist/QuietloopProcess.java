@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 /**
  * One real quietloop JVM, started the way bin/*.sh start it ({@code java @config/jvm.options
@@ -88,6 +89,12 @@ final class QuietloopProcess implements AutoCloseable
     {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The processes it started, and theirs. */
+    Stream<ProcessHandle> descendants()
+    {
+        return process.descendants();
     }
 
     String output() throws IOException
