@@ -245,8 +245,9 @@ public final class SummaryText
         {
             parts.add("received by the broker " + received);
         }
-        final Long p99 = bot.get(BOT_PREFIX + HopLatency.KEY_PREFIX + Hop.TICK_TO_PUBLISH.key() + ".p99");
-        if (null != p99)
+        final String tickToPublish = BOT_PREFIX + HopLatency.KEY_PREFIX + Hop.TICK_TO_PUBLISH.key() + ".";
+        final Long p99 = bot.get(tickToPublish + "p99");
+        if (null != p99 && bot.getOrDefault(tickToPublish + LatencyKeys.COUNT, 0L) > 0) // no events timed: no p99 to show
         {
             parts.add(Hop.TICK_TO_PUBLISH.key() + " p99 " + LatencyKeys.micros(p99) + " us");
         }

@@ -386,7 +386,23 @@ class SummaryTextTest
         s.put("bots." + id + ".eventsAcked", sent);
         s.put("bots." + id + ".unacked", 0L);
         s.put("bots." + id + ".brokerReceived", sent);
+        s.put("bots." + id + ".latencyNs.tickToPublish.count", produced);
         s.put("bots." + id + ".latencyNs.tickToPublish.p99", tickToPublishP99Ns);
+    }
+
+    @Test
+    void shouldShowNoLatencyForABotThatTimedNoEvent()
+    {
+        final Map<String, Long> s = sample();
+        putBot(s, 1, 10, 0, 10, 5_000);
+        putBot(s, 2, 0, 0, 0, 0);
+
+        final List<String> lines = SummaryText.render("x", s);
+
+        final int title = lines.indexOf("bots          2 bots, each on its own (the totals are above)");
+        assertTrue(lines.get(title + 1).endsWith("; tickToPublish p99 5.0 us"), lines.get(title + 1));
+        assertEquals("  bot 2       produced 0 = ring rejected 0 + sent 0: holds; acknowledged 0, unacknowledged 0; " +
+            "received by the broker 0", lines.get(title + 2));
     }
 
     @Test
