@@ -359,7 +359,7 @@ final class Bot implements AutoCloseable
         final PaperExecution execution = new PaperExecution(data.symbolCount(), publisher, ctx.riskLimits());
         final Strategy strategy = createStrategy(ctx, new TradingContext(symbols, execution, publisher));
         final Pacer pacer = Pacer.of(replay.speed(), replay.rateTicksPerSecond(), SystemNanoClock.INSTANCE,
-            ctx.idleTrading().newStrategy(), control);
+            ctx.tradingIdle().newStrategy(), control);
         final Trader trader = new Trader(reader, strategy, execution, publisher, pacer, counters, link.drainTimeoutNs());
         return new Trading(publisher, execution, trader);
     }

@@ -31,6 +31,7 @@ import static dev.quietloop.bot.config.BotConfiguration.FORMAT_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.HEARTBEAT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_SENDER_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.IDLE_TRADING_FLAG;
+import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_IDLE_TRADING_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LAUNCHER_TRADING_CPU_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LINK_WAIT_MS_FLAG;
 import static dev.quietloop.bot.config.BotConfiguration.LIST_STRATEGIES_FLAG;
@@ -218,6 +219,9 @@ public final class BotMain implements Callable<Integer>
     @Option(names = LAUNCHER_TRADING_CPU_FLAG, paramLabel = "LIST", hidden = true)
     private String launcherTradingCpu;
 
+    @Option(names = LAUNCHER_IDLE_TRADING_FLAG, paramLabel = "WORD", hidden = true)
+    private String launcherIdleTrading;
+
     @Option(names = EXIT_WITH_PARENT_FLAG, fallbackValue = "true",
         description = "launched by a quietloop process: take the stop from it " +
         "on standard input (a pipe), and stop at once when that pipe ends (the parent died)")
@@ -311,6 +315,7 @@ public final class BotMain implements Callable<Integer>
             .tradingCpu(tradingCpu)
             .launcherCpus(launcherCpus)
             .launcherTradingCpu(launcherTradingCpu)
+            .launcherIdleTrading(null == launcherIdleTrading ? null : IdleChoice.parse(LAUNCHER_IDLE_TRADING_FLAG, launcherIdleTrading))
             .exitWithParent(exitWithParent);
         return launcher.run(ctx.conclude());
     }

@@ -114,6 +114,22 @@ class BotContextYamlTest
     }
 
     @Test
+    void shouldBackOffAsTheLauncherSaysWithoutCarryingItIntoAReusedFile() throws Exception
+    {
+        final BotContext oneOfFour = new BotContext().launcherIdleTrading(IdleChoice.parse("test", "backoff"));
+        oneOfFour.replay().data(data());
+        oneOfFour.conclude();
+
+        final Map<?, ?> bot = section(oneOfFour);
+        final BotContext read = readBack(configFile(oneOfFour));
+
+        assertEquals("backoff", oneOfFour.tradingIdle().word());
+        assertEquals("spin", bot.get("idle-trading"), "its own flag is its user's: " + bot);
+        assertEquals("backoff", YamlDocument.map(bot, BotContext.RUN_KEY).get("launcher-idle-trading"));
+        assertEquals("spin", read.tradingIdle().word(), "a reused file's broker decides again");
+    }
+
+    @Test
     void shouldKeepTheCpuFlagsItsUserGaveAsFlagsBesideTheLaunchersRecord() throws Exception
     {
         // A broker's --cpus with --bot-arg=--trading-cpu: the bot's own flag, and the broker's choice.

@@ -66,7 +66,7 @@ final class ChildArguments
         }
         if (ctx.cpuLayout().tradingBacksOff())
         {
-            args.addAll(List.of(CpuLayout.IDLE_TRADING_FLAG, CpuLayout.BACK_OFF));
+            args.addAll(List.of(CpuLayout.LAUNCHER_IDLE_TRADING_FLAG, CpuLayout.BACK_OFF));
         }
         final List<String> botArgs = bot.alone() ? ctx.run().botArgs() : without(SOURCE_ID_FLAG, ctx.run().botArgs());
         if (null == valueOf(SOURCE_ID_FLAG, botArgs))

@@ -22,9 +22,10 @@ import dev.quietloop.protocol.process.CpuAffinity;
  *
  * With several bots, each trading thread gets a CPU of its own, from the last down, when there
  * are enough for them and one more for the rest. When there are not, nothing is pinned and the
- * trading threads back off instead of spinning ({@code --idle-trading backoff}, unless the bots'
- * arguments choose): N threads spinning on fewer than N + 1 CPUs would starve the pipeline, the
- * machine and each other. Said once, in the note.
+ * trading threads back off instead of spinning (the launcher's {@code --launcher-idle-trading
+ * backoff}), unless the bots' arguments choose their {@code --idle-trading}: N threads spinning on
+ * fewer than N + 1 CPUs would starve the pipeline, the machine and each other. That holds when the
+ * user chose the CPUs, or {@code --no-pin}, too. Said once, in the note.
  *
  * @param tradingCpu      the bots' trading threads' CPUs, one per bot in launch order, comma-separated;
  *                        or null when the run is not pinned by default
@@ -40,6 +41,8 @@ record CpuLayout(String tradingCpu, String otherCpus, String note, boolean tradi
     static final String LAUNCHER_TRADING_CPU_FLAG = "--launcher-trading-cpu";
     /** The bot's trading thread's idle strategy (the bot's {@code BotConfiguration.IDLE_TRADING_FLAG}). */
     static final String IDLE_TRADING_FLAG = "--idle-trading";
+    /** The launcher's for it (the bot's {@code BotConfiguration.LAUNCHER_IDLE_TRADING_FLAG}), which a reused config.yaml leaves out. */
+    static final String LAUNCHER_IDLE_TRADING_FLAG = "--launcher-idle-trading";
     /** What a trading thread without a CPU of its own does between ticks. */
     static final String BACK_OFF = "backoff";
 
@@ -67,8 +70,7 @@ record CpuLayout(String tradingCpu, String otherCpus, String note, boolean tradi
         final BitSet allowed,
         final boolean canPin)
     {
-        if (bots == 0 || null != brokerCpus ||
-            botArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG) || arg.startsWith(TRADING_CPU_FLAG)))
+        if (bots == 0)
         {
             return NONE;
         }
@@ -76,9 +78,14 @@ record CpuLayout(String tradingCpu, String otherCpus, String note, boolean tradi
         final boolean backOff = bots > 1 && cpuCount < bots + 1 &&
             botArgs.stream().noneMatch(arg -> arg.startsWith(IDLE_TRADING_FLAG));
         final String share = bots > 1 && cpuCount < bots + 1 ? "; " + share(bots, cpuCount, backOff) : "";
-        if (!pin)
+        final boolean cpusChosen = null != brokerCpus ||
+            botArgs.stream().anyMatch(arg -> arg.startsWith(CpuOptions.FLAG) || arg.startsWith(TRADING_CPU_FLAG));
+        if (!pin || cpusChosen)
         {
-            return share.isEmpty() ? NONE : new CpuLayout(null, null, "not pinned (--no-pin)" + share, backOff);
+            // The user placed the threads, or asked for no placement: still, N trading threads that
+            // outnumber the CPUs must not all spin.
+            return share.isEmpty() ? NONE :
+                new CpuLayout(null, null, "not pinned by default (" + (pin ? "CPUs chosen" : "--no-pin") + ")" + share, backOff);
         }
         if (null == allowed || !canPin)
         {

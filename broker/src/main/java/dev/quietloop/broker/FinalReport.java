@@ -59,7 +59,7 @@ final class FinalReport
      * Writes the report and prints it.
      *
      * @param undelivered events received but not taken by the sidecar
-     * @param botExitCode the launched bot's, or {@link RunOutcome#NOT_LAUNCHED}
+     * @param botExitCode the launched bots' (the first not OK), or {@link RunOutcome#NOT_LAUNCHED}
      * @param childFailed a launched child exited abnormally or had to be killed
      * @return the run's exit code.
      */

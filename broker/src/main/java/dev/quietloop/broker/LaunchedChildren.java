@@ -119,11 +119,12 @@ final class LaunchedChildren
         return null != stub && !stub.isAlive();
     }
 
-    /** Stops the bots still running, waiting up to {@code timeoutMs} for them to drain, all at once. */
+    /** Stops the bots still running, all at once, waiting up to {@code timeoutMs} in all for them to drain. */
     void stopBots(final long timeoutMs)
     {
         bots.forEach(ChildProcess::askToStop);
-        bots.forEach(bot -> bot.stop(timeoutMs));
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        bots.forEach(bot -> bot.stop(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()))));
     }
 
     /**
@@ -139,13 +140,14 @@ final class LaunchedChildren
             return RunOutcome.NOT_LAUNCHED;
         }
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(exitTimeoutMs);
+        for (final ChildProcess bot : bots)
+        {
+            bot.waitFor(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime())));
+        }
+        stopBots(CHILD_STOP_TIMEOUT_MS); // those that would not exit by themselves
         int exitCode = ExitCodes.OK;
         for (final ChildProcess bot : bots)
         {
-            if (!bot.waitFor(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()))))
-            {
-                bot.stop(CHILD_STOP_TIMEOUT_MS);
-            }
             final int botExitCode = bot.isAlive() ? ChildFailedException.NO_EXIT_CODE : bot.exitCode();
             if (exitCode == ExitCodes.OK)
             {
@@ -208,7 +210,17 @@ final class LaunchedChildren
     /** Another bot refused its input: those still running go without a word, so its one line is all the user sees. */
     void stopBotsQuietly()
     {
-        bots.forEach(ChildProcess::mute);
+        for (final ChildProcess bot : bots)
+        {
+            if (bot.isAlive())
+            {
+                bot.mute();
+            }
+            else
+            {
+                bot.waitFor(0); // its output forwarded to the end: the refusal's one line among it
+            }
+        }
         stopBots(CHILD_STOP_TIMEOUT_MS);
     }
 

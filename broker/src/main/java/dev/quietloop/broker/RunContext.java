@@ -58,12 +58,17 @@ public final class RunContext
         {
             launchedBots = whichBots();
         }
+        else if (bots != 1)
+        {
+            throw new ConfigException(BrokerConfiguration.BOTS_FLAG + " " + bots + " needs " +
+                BrokerConfiguration.LAUNCH_BOT_FLAG + ": bots started apart are counted by " + BrokerConfiguration.EXPECT_BOTS_FLAG);
+        }
         if (null == expectBots)
         {
             expectBots = launchedBots.size();
         }
         Validate.inRange(BrokerConfiguration.EXPECT_BOTS_FLAG, expectBots, 0, Integer.MAX_VALUE);
-        if (expectBots < launchedBots.size())
+        if (expectBots > 0 && expectBots < launchedBots.size())
         {
             throw new ConfigException(BrokerConfiguration.EXPECT_BOTS_FLAG + " " + expectBots + " is fewer than the " +
                 launchedBots.size() + " bots this broker launches: the run would end before its own bots do");

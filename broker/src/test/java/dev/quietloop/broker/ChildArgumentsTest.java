@@ -137,7 +137,7 @@ class ChildArgumentsTest
         final List<String> bot = arguments.bot(new LaunchedBot(3, Path.of("/data/q.csv"), false), 2,
             Endpoint.loopback(5556), RUN_DIR);
 
-        assertEquals("backoff", bot.get(bot.indexOf("--idle-trading") + 1), bot.toString());
+        assertEquals("backoff", bot.get(bot.indexOf("--launcher-idle-trading") + 1), bot.toString());
         assertFalse(bot.contains("--launcher-trading-cpu"), bot.toString());
     }
 }

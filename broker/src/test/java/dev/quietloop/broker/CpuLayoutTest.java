@@ -105,6 +105,9 @@ class CpuLayoutTest
             "allowed (0-1); 4 trading threads share 2 CPUs, so they back off between ticks instead of spinning " +
             "(--bot-arg=--idle-trading=spin to spin anyway)", layout.note());
         assertTrue(CpuLayout.decide(false, 4, null, NO_ARGS, cpus("0-1"), true).tradingBacksOff(), "--no-pin too");
+        final CpuLayout chosen = CpuLayout.decide(true, 4, "0-1", NO_ARGS, cpus("0-1"), true);
+        assertTrue(chosen.tradingBacksOff(), "CPUs the user chose too");
+        assertFalse(chosen.pinned());
     }
 
     @Test

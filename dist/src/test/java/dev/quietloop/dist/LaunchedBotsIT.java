@@ -75,8 +75,11 @@ class LaunchedBotsIT
                 text);
         }
         assertTrue(!text.contains("DOES NOT HOLD"), text);
-        assertEquals(1, run.output().lines().filter(line -> line.contains("broker: not pinned: 4 bots need 5 CPUs")).count(),
-            "said once, where 4 bots outnumber the CPUs: " + run.output());
+        if (Runtime.getRuntime().availableProcessors() < BOTS + 1) // this machine: 2 CPUs
+        {
+            assertEquals(1, run.output().lines().filter(line -> line.contains("broker: not pinned") &&
+                line.contains("4 trading threads share")).count(), "said once, where 4 bots outnumber the CPUs: " + run.output());
+        }
     }
 
     @Test
@@ -126,8 +129,10 @@ class LaunchedBotsIT
             assertEquals(12_000L, summary.get("bots." + id + ".ticks"), "bot " + id + " ran to its end");
             assertEquals(summary.get("bots." + id + ".eventsProduced"), summary.get("bots." + id + ".brokerReceived"));
         }
-        assertEquals(summary.get("bots.3.eventsProduced") - summary.get("bots.3.ringRejected"),
-            summary.get("bots.3.brokerReceived") + lost, "what the dead bot produced reached the broker or died with it");
+        assertTrue(lost >= 0 && summary.get("bots.3.ticks") < 12_000L, "it died mid-replay: " + summary);
+        assertEquals(summary.get(Accounting.BROKER_EVENTS_RECEIVED), summary.get("bots.1.brokerReceived") +
+            summary.get("bots.2.brokerReceived") + summary.get("bots.3.brokerReceived") + summary.get("bots.4.brokerReceived"),
+            "the ingest's count per source adds up to its count");
         assertEquals(summary.get(Accounting.BOT_EVENTS_PRODUCED) - summary.get(Accounting.BOT_RING_REJECTED),
             summary.get(Accounting.BROKER_EVENTS_RECEIVED) + lost, "and so do the totals");
         assertEquals(summary.get(Accounting.BROKER_EVENTS_RECEIVED), summary.get(Accounting.SIDECAR_EVENTS_RECEIVED));

@@ -46,6 +46,12 @@ public final class BotConfiguration
     public static final String TRADING_CPU_FLAG = "--trading-cpu";
     /** The launcher's {@code --trading-cpu}: see {@link dev.quietloop.protocol.config.CpuOptions#LAUNCHER_FLAG}. */
     public static final String LAUNCHER_TRADING_CPU_FLAG = "--launcher-trading-cpu";
+    /**
+     * The launcher's idle strategy for the trading thread: a broker that launches more bots than
+     * there are CPUs for has them back off. A launcher's flag, recorded in the run's own map, so a
+     * reused config.yaml does not carry it into a run that decides otherwise.
+     */
+    public static final String LAUNCHER_IDLE_TRADING_FLAG = "--launcher-idle-trading";
     public static final String EXIT_WITH_PARENT_FLAG = "--exit-with-parent";
 
     /** {@code --speed max}: no pacing, every tick as soon as it is read. */

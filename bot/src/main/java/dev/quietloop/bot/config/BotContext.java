@@ -56,6 +56,7 @@ public final class BotContext
     private int ringSize = BotConfiguration.RING_SIZE_DEFAULT;
     private SendMode sendMode = SendMode.RING;
     private IdleChoice idleTrading = IdleChoice.SPIN;
+    private IdleChoice launcherIdleTrading;
     private String strategy = BotConfiguration.STRATEGY_DEFAULT;
     private List<Path> strategyPath = List.of();
     private List<String> strategyParams = List.of();
@@ -119,6 +120,22 @@ public final class BotContext
     public IdleChoice idleTrading()
     {
         return idleTrading;
+    }
+
+    /** @param launcherIdleTrading the launcher's idle strategy for the trading thread; null for none */
+    public BotContext launcherIdleTrading(final IdleChoice launcherIdleTrading)
+    {
+        this.launcherIdleTrading = launcherIdleTrading;
+        return this;
+    }
+
+    /**
+     * What the trading thread does between paced ticks: the launcher's choice when it made one (it
+     * makes one only when the bot's own arguments name none), else {@link #idleTrading()}.
+     */
+    public IdleChoice tradingIdle()
+    {
+        return null != launcherIdleTrading ? launcherIdleTrading : idleTrading;
     }
 
     /** @param strategy a name {@link Strategies} knows */
@@ -334,7 +351,7 @@ public final class BotContext
         CpuAffinity.validate(CpuOptions.LAUNCHER_FLAG, launcherCpus);
         CpuAffinity.validate(LAUNCHER_TRADING_CPU_FLAG, launcherTradingCpu);
         Validate.required(IDLE_TRADING_FLAG, idleTrading);
-        if (idleTrading.isWake())
+        if (idleTrading.isWake() || (null != launcherIdleTrading && launcherIdleTrading.isWake()))
         {
             // Between paced ticks the trading thread waits for a time, not for work anyone brings.
             throw new ConfigException(IDLE_TRADING_FLAG + ": 'wake' is for the threads that are woken by work; "
@@ -464,6 +481,8 @@ public final class BotContext
             run.write(key(EXIT_WITH_PARENT_FLAG)).bool(exitWithParent);
             run.write(key(CpuOptions.LAUNCHER_FLAG)).text(launcherCpus);
             run.write(key(LAUNCHER_TRADING_CPU_FLAG)).text(launcherTradingCpu);
+            run.write(key(BotConfiguration.LAUNCHER_IDLE_TRADING_FLAG)).text(
+                null == launcherIdleTrading ? null : launcherIdleTrading.word());
         });
     }
 }

@@ -159,7 +159,7 @@ final class SourceAcks
         for (int i = 0; i < count; i++)
         {
             final Source source = sources[i];
-            tallies.add(new SourceTally(source.sourceId, source.events, source.endOfStream, source.lost));
+            tallies.add(new SourceTally(source.sourceId, source.events, source.lost));
         }
         return tallies;
     }

@@ -6,9 +6,8 @@ package dev.quietloop.broker.ingress;
  *
  * @param sourceId    the bot's source id
  * @param events      the business events taken from it, under its last epoch
- * @param endOfStream whether its end of stream arrived
  * @param lost        whether it was declared lost: silent past the bot timeout with no end of stream
  */
-public record SourceTally(int sourceId, long events, boolean endOfStream, boolean lost)
+public record SourceTally(int sourceId, long events, boolean lost)
 {
 }

@@ -3,7 +3,6 @@ package dev.quietloop.broker.report;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,10 +16,10 @@ import java.util.TreeSet;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.process.ConfigYaml;
 import dev.quietloop.protocol.process.SummaryJson;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Several bots' sides, each in {@code runDir/bot-<id>/}, merged into the run's one bot side: the
@@ -164,6 +163,15 @@ public final class BotSides
         {
             totals.put(Accounting.BOT_FINGERPRINT, fingerprint);
         }
+        final long putBack = totals.getOrDefault(WarmUp.PUT_BACK_KEY, 0L);
+        if (putBack > 0)
+        {
+            // One bot's warm-up was too large to leave out, and went back into its headline. The hops
+            // downstream cannot tell one bot's frames from another's, so every bot's warm-up goes
+            // back ({@link WarmUpPutBack}): the run's headline then counts the same events everywhere.
+            totals.put(WarmUp.PUT_BACK_KEY, putBack + totals.getOrDefault(WarmUp.EVENTS_KEY, 0L));
+            totals.put(WarmUp.EVENTS_KEY, 0L);
+        }
         totals.put(BOTS_MERGED, (long)sides.size());
         return totals;
     }
@@ -270,19 +278,7 @@ public final class BotSides
     {
         // A log with no interval stamps none: its histogram's start is still Long.MAX_VALUE.
         final long startTimeMs = histogram.getEndTimeStamp() > 0 ? histogram.getStartTimeStamp() : 0;
-        try (PrintStream out = new PrintStream(Files.newOutputStream(log), false, StandardCharsets.US_ASCII))
-        {
-            final HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputLogFormatVersion();
-            writer.outputStartTime(startTimeMs);
-            writer.setBaseTime(startTimeMs);
-            writer.outputLegend();
-            writer.outputIntervalHistogram(histogram);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + log, ex);
-        }
+        HopLatency.writeLog(log, histogram, startTimeMs);
     }
 
     /**

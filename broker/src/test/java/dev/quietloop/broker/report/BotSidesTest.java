@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import dev.quietloop.protocol.account.Accounting;
 import dev.quietloop.protocol.latency.Hop;
 import dev.quietloop.protocol.latency.HopLatency;
+import dev.quietloop.protocol.latency.WarmUp;
 import dev.quietloop.protocol.process.SummaryJson;
 import dev.quietloop.protocol.testing.PrintCapture;
 import org.HdrHistogram.Histogram;
@@ -61,6 +62,25 @@ class BotSidesTest
         assertFalse(totals.containsKey(Accounting.BOT_SOURCE_ID));
         assertTrue(Accounting.botHolds(totals));
         assertEquals("", err.text());
+    }
+
+    @Test
+    void shouldPutEveryBotsWarmUpBackWhenOneBotPutItsBack()
+    {
+        final Map<String, Long> one = side(1, 1_000, 11);
+        one.put(WarmUp.EVENTS_KEY, 0L);
+        one.put(WarmUp.PUT_BACK_KEY, 300L);
+        final Map<String, Long> two = side(2, 1_000, 22);
+        two.put(WarmUp.EVENTS_KEY, 40L);
+        two.put(WarmUp.PUT_BACK_KEY, 0L);
+        writeSide(1, one);
+        writeSide(2, two);
+
+        BotSides.merge(runDir, List.of(1, 2), err.stream);
+
+        final Map<String, Long> totals = totals();
+        assertEquals(0L, totals.get(WarmUp.EVENTS_KEY), "no event left out of the headline, downstream neither");
+        assertEquals(340L, totals.get(WarmUp.PUT_BACK_KEY));
     }
 
     @Test

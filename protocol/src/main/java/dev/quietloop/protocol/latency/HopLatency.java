@@ -282,7 +282,8 @@ public final class HopLatency
         return histogram;
     }
 
-    private static void writeLog(final Path log, final Histogram histogram, final long startTimeMs)
+    /** Writes one histogram as a log of one interval, untagged, based at {@code startTimeMs}. */
+    public static void writeLog(final Path log, final Histogram histogram, final long startTimeMs)
     {
         try (PrintStream out = new PrintStream(Files.newOutputStream(log), false, StandardCharsets.US_ASCII))
         {
