@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import dev.quietloop.broker.launch.ChildFailedException;
 import dev.quietloop.broker.launch.ChildLauncher;
 import dev.quietloop.broker.launch.ChildProcess;
+import dev.quietloop.broker.report.BotSides;
 import dev.quietloop.protocol.process.ExitCodes;
 import dev.quietloop.wire.Endpoint;
 
@@ -29,7 +30,7 @@ final class LaunchedChildren
     static final String STUB_MAIN = "dev.quietloop.sidecar.SidecarStubMain";
     static final String BOT_ROLE = "bot";
     static final String STUB_ROLE = "sidecar-stub";
-    static final String BOT_SUMMARY = "bot.json";
+    static final String BOT_SUMMARY = BotSides.SUMMARY_FILE;
     static final String STUB_SUMMARY = "sidecar.json";
     /** How a JVM without its own signal handling answers SIGTERM: 128 + 15. */
     private static final int SIGTERM_EXIT_CODE = 143;
